@@ -1,0 +1,30 @@
+//! Northstar's charts, drawn with plotters and generic over the drawing backend: the app draws them
+//! on a `<canvas>` (plotters-canvas), native tests draw the same functions to SVG and compare
+//! snapshots. No browser types here.
+
+pub mod distribution;
+pub mod trend;
+
+pub use distribution::{draw_score_distribution, DistributionBar, Tone};
+pub use trend::{draw_trend, TrendChart, TrendPoint};
+
+use plotters::style::RGBColor;
+
+/// The palette, shared with the app's CSS.
+pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+pub const MUTED: RGBColor = RGBColor(0x6b, 0x72, 0x80);
+pub const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
+pub const ACCENT: RGBColor = RGBColor(0x25, 0x63, 0xeb);
+pub const BAND: RGBColor = RGBColor(0xbf, 0xdb, 0xfe);
+pub const TARGET: RGBColor = RGBColor(0xd9, 0x77, 0x06);
+pub const GOOD: RGBColor = RGBColor(0x16, 0xa3, 0x4a);
+pub const NEUTRAL: RGBColor = RGBColor(0x9c, 0xa3, 0xaf);
+pub const BAD: RGBColor = RGBColor(0xdc, 0x26, 0x26);
+
+/// Error type of drawing on backend `DB`.
+pub type DrawResult<DB> = Result<(), plotters::drawing::DrawingAreaErrorKind<<DB as plotters::prelude::DrawingBackend>::ErrorType>>;
+
+/// Thins x labels so at most `max` are shown.
+pub(crate) fn label_step(count: usize, max: usize) -> usize {
+    count.div_ceil(max.max(1)).max(1)
+}

@@ -1,0 +1,76 @@
+//! The chart functions drawn to SVG natively and compared with committed snapshots.
+//! `UPDATE_SNAPSHOTS=1 cargo test -p northstar-charts` rewrites them; review the diff before committing.
+
+use northstar_charts::{draw_score_distribution, draw_trend, DistributionBar, Tone, TrendChart, TrendPoint};
+use plotters::prelude::*;
+use plotters_svg::SVGBackend;
+
+fn check(name: &str, svg: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() && std::env::var_os("CI").is_none() {
+        std::fs::write(&path, svg).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing snapshot {}", path.display()));
+    assert!(want == svg, "{name}.svg differs from its snapshot; rerun with UPDATE_SNAPSHOTS=1 and review the diff");
+}
+
+fn nps_chart() -> TrendChart {
+    let p = |label: &str, value: Option<f64>, band: Option<f64>| TrendPoint { label: label.into(), value, band };
+    TrendChart {
+        title: "NPS by month".into(),
+        points: vec![
+            p("2024-01", Some(0.0), Some(78.4)),
+            p("2024-02", None, None),
+            p("2024-03", Some(50.0), Some(69.3)),
+            p("2024-04", Some(40.0), Some(20.0)),
+        ],
+        y_range: Some((-100.0, 100.0)),
+        target: Some(30.0),
+    }
+}
+
+#[test]
+fn nps_trend_draws_band_line_gap_and_target() {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+        draw_trend(&area, &nps_chart()).unwrap();
+    }
+    // Two runs around the February gap: two band polygons, and three points.
+    assert_eq!(svg.matches("<polygon").count(), 2, "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 3);
+    assert!(svg.contains("NPS by month"));
+    assert!(svg.contains("2024-03"));
+    check("nps_trend", &svg);
+}
+
+#[test]
+fn score_distribution_draws_one_bar_per_score() {
+    let bars: Vec<DistributionBar> = (0..=10)
+        .map(|s| DistributionBar {
+            score: s as f64,
+            count: (s * 3 % 7) as u64,
+            tone: if s >= 9 { Tone::Good } else if s >= 7 { Tone::Neutral } else { Tone::Bad },
+        })
+        .collect();
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (480, 260)).into_drawing_area();
+        draw_score_distribution(&area, "NPS answers", &bars).unwrap();
+    }
+    // 11 bars (one has count 0 and is a zero-height rect) plus the background.
+    assert!(svg.matches("<rect").count() >= 11, "{svg}");
+    assert!(svg.contains("#16A34A") || svg.contains("#16a34a"), "promoter colour used");
+    check("score_distribution", &svg);
+}
+
+#[test]
+fn an_empty_trend_still_draws() {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (320, 200)).into_drawing_area();
+        draw_trend(&area, &TrendChart { title: "CSAT".into(), points: vec![], y_range: None, target: None }).unwrap();
+    }
+    assert!(svg.contains("CSAT"));
+    assert_eq!(svg.matches("<circle").count(), 0);
+}

@@ -1,0 +1,35 @@
+//! `northstar`: KPI reports from CSV exports on the command line, over the same metrics crate as
+//! the app. See `northstar --help`.
+
+mod args;
+mod report;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match args::parse(&argv) {
+        Ok(args::Command::Help) => {
+            print!("{}", args::USAGE);
+            ExitCode::SUCCESS
+        }
+        Ok(args::Command::Demo) => {
+            print!("{}", northstar_metrics::demo::demo_surveys_csv());
+            ExitCode::SUCCESS
+        }
+        Ok(args::Command::Report(opts)) => match report::run(&opts) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("northstar: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Err(e) => {
+            eprintln!("northstar: {e}\n\n{}", args::USAGE);
+            ExitCode::from(2)
+        }
+    }
+}

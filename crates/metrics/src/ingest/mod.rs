@@ -1,0 +1,97 @@
+//! Streaming CSV ingest: bytes in, chunk by chunk; decoded, tokenized records out, each with its
+//! physical line. Sniffing ([`sniff`]) reads the file start once to fix the encoding, delimiter and
+//! header rows; [`RecordStream`] then reads the whole file with them.
+
+pub mod csv;
+pub mod decode;
+pub mod sniff;
+
+pub use csv::{CsvReader, Record};
+pub use decode::Decoder;
+pub use sniff::{sniff, ColumnHeader, HeaderShape, Sniff};
+
+use crate::issue::Issue;
+
+/// Decode + tokenize, skipping the header rows. Feed bytes; get data records.
+pub struct RecordStream {
+    file: String,
+    decoder: Decoder,
+    reader: CsvReader,
+    header_rows: usize,
+    seen_rows: usize,
+    text: String,
+    pub bytes_read: u64,
+}
+
+impl RecordStream {
+    pub fn new(file: &str, sniffed: &Sniff) -> RecordStream {
+        RecordStream {
+            file: file.to_string(),
+            decoder: Decoder::new(),
+            reader: CsvReader::new(sniffed.delimiter),
+            header_rows: sniffed.header_rows,
+            seen_rows: 0,
+            text: String::new(),
+            bytes_read: 0,
+        }
+    }
+
+    pub fn feed(&mut self, chunk: &[u8], emit: &mut dyn FnMut(&Record)) {
+        self.bytes_read += chunk.len() as u64;
+        self.text.clear();
+        self.decoder.decode(chunk, &mut self.text);
+        let (header_rows, seen) = (self.header_rows, &mut self.seen_rows);
+        self.reader.feed(&self.text, &mut |r| {
+            if *seen < header_rows {
+                *seen += 1;
+            } else {
+                emit(r)
+            }
+        });
+    }
+
+    /// Ends the input; returns the reading problems found (quoting, encoding).
+    pub fn finish(&mut self, emit: &mut dyn FnMut(&Record)) -> Vec<Issue> {
+        self.text.clear();
+        self.decoder.finish(&mut self.text);
+        let (header_rows, seen) = (self.header_rows, &mut self.seen_rows);
+        let mut forward = |r: &Record| {
+            if *seen < header_rows {
+                *seen += 1;
+            } else {
+                emit(r)
+            }
+        };
+        self.reader.feed(&self.text, &mut forward);
+        self.reader.finish(&mut forward);
+        self.reader
+            .problems
+            .iter()
+            .map(|p| Issue {
+                file: self.file.clone(),
+                line: Some(p.line),
+                column: Some(format!("field {}", p.field + 1)),
+                reason: p.reason.clone(),
+            })
+            .collect()
+    }
+
+    pub fn encoding(&self) -> &'static str {
+        self.decoder.label()
+    }
+}
+
+impl RecordStream {
+    /// An empty stream, used while a stream is temporarily moved out of its owner.
+    pub fn placeholder() -> RecordStream {
+        RecordStream {
+            file: String::new(),
+            decoder: Decoder::new(),
+            reader: CsvReader::new(b','),
+            header_rows: 0,
+            seen_rows: 0,
+            text: String::new(),
+            bytes_read: 0,
+        }
+    }
+}

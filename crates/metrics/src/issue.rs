@@ -1,0 +1,41 @@
+//! Problems found in user data. Messy input is not an error: ingest returns rows plus issues,
+//! each located by file, line and column. Fatal problems are [`FatalError`].
+
+use serde::Serialize;
+
+/// One located problem with the input. Lines are physical lines of the file (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub file: String,
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(col) = &self.column {
+            write!(f, " [{col}]")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// Problems that stop a source from being read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FatalError {
+    #[error("{file}: no column for the role '{role}'; available columns: {}", available.join(", "))]
+    MissingColumn { file: String, role: String, available: Vec<String> },
+    #[error("{file}: no column named '{column}' (for --map {role}); available columns: {}", available.join(", "))]
+    UnknownColumn { file: String, role: String, column: String, available: Vec<String> },
+    #[error("{file}: the file is empty or has no header row")]
+    NoHeader { file: String },
+    #[error("unknown setting '{key}'; known settings: {}", known.join(", "))]
+    UnknownSetting { key: String, known: Vec<String> },
+    #[error("bad value '{value}' for setting '{key}': {reason}")]
+    BadSetting { key: String, value: String, reason: String },
+}

@@ -1,0 +1,73 @@
+//! The KPI value type every family returns, and the registry of KPI ids with their definitions.
+
+use serde::Serialize;
+
+/// One KPI value for one period (and segment). `value` is none when the KPI is undefined there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiValue {
+    pub id: &'static str,
+    pub source: &'static str,
+    pub period: String,
+    /// None for the overall value; the segment's value otherwise.
+    pub segment: Option<String>,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub n: u64,
+    /// The survey kind a `responses` value counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// Fewer than [`SMALL_SAMPLE`] responses: show with a warning.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub small_sample: bool,
+}
+
+/// Below this many responses a survey value is flagged as a small sample.
+pub const SMALL_SAMPLE: u64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Points on a 0-100 scale (NPS in -100..100).
+    Points,
+    /// A fraction in the core, a percentage in the UI.
+    Rate,
+    /// A mean score on the survey's own scale.
+    Score,
+    Count,
+}
+
+/// The registry entry of a KPI: what it is called and how it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KpiDef {
+    pub id: &'static str,
+    pub source: &'static str,
+    pub name: &'static str,
+    pub unit: Unit,
+    pub higher_is_better: bool,
+    /// The definition, in words a user can check the number against.
+    pub definition: &'static str,
+}
+
+/// Every KPI the product computes.
+pub fn registry() -> Vec<KpiDef> {
+    crate::surveys::kpis::DEFS.to_vec()
+}
+
+pub fn def(id: &str) -> Option<KpiDef> {
+    registry().into_iter().find(|d| d.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ids_are_unique_and_documented() {
+        let defs = super::registry();
+        let mut ids: Vec<&str> = defs.iter().map(|d| d.id).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len());
+        assert!(defs.iter().all(|d| d.definition.len() > 20 && !d.name.is_empty()));
+    }
+}

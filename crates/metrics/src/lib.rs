@@ -1,0 +1,17 @@
+//! Northstar's domain core: streaming CSV ingest, column mapping and every KPI.
+//!
+//! Invariants: no IO, no clock, no browser or chart dependency; total on user data (bad input
+//! becomes [`issue::Issue`]s, never a panic); undefined ratios are `None`, never NaN.
+
+pub mod calendar;
+pub mod demo;
+pub mod ingest;
+pub mod issue;
+pub mod kpi;
+pub mod parse;
+pub mod period;
+pub mod surveys;
+
+pub use issue::{FatalError, Issue};
+pub use kpi::{KpiDef, KpiValue};
+pub use period::{Granularity, Period};

@@ -1,0 +1,348 @@
+//! Typing survey rows: each CSV record becomes zero or more answers (one per kind), with its day,
+//! segment values and comment. Streaming: feed chunks, then finish. Bad cells become issues; a row
+//! whose date cannot be read is skipped and counted.
+
+use super::mapping::{infer_kind, SurveyMapping};
+use super::settings::{Kind, SurveySettings};
+use crate::ingest::{Record, RecordStream, Sniff};
+use crate::issue::{FatalError, Issue};
+use crate::parse::{parse_number, parse_stamp, DateOrder, NumberStyle, OrderDecision, OrderEvidence, RawStamp};
+use std::collections::HashMap;
+
+/// At most this many issues are kept in full; the rest are only counted.
+pub const MAX_LISTED_ISSUES: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answer {
+    pub row: u32,
+    pub kind: Kind,
+    pub score: f64,
+}
+
+/// A segment column, dictionary-encoded: `ids[row]` indexes `values`.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentColumn {
+    pub name: String,
+    pub values: Vec<String>,
+    pub ids: Vec<u32>,
+    index: HashMap<String, u32>,
+}
+
+impl SegmentColumn {
+    fn push(&mut self, value: &str) {
+        let v = value.trim();
+        let v = if v.is_empty() { "(blank)" } else { v };
+        let id = match self.index.get(v) {
+            Some(&id) => id,
+            None => {
+                let id = self.values.len() as u32;
+                self.values.push(v.to_string());
+                self.index.insert(v.to_string(), id);
+                id
+            }
+        };
+        self.ids.push(id);
+    }
+}
+
+/// Typed survey answers of one file.
+#[derive(Debug, Clone, Default)]
+pub struct SurveyData {
+    pub file: String,
+    pub encoding: &'static str,
+    /// Day number of each kept row; empty when the file has no date column.
+    pub days: Vec<i32>,
+    pub has_dates: bool,
+    pub answers: Vec<Answer>,
+    pub segments: Vec<SegmentColumn>,
+    pub comments: Vec<(u32, String)>,
+    /// The kinds the mapping can produce.
+    pub kinds: Vec<Kind>,
+    /// The kind a lone score column was read as (inferred or set).
+    pub score_kind: Option<Kind>,
+    pub data_rows: u64,
+    pub kept_rows: u64,
+    pub skipped_rows: u64,
+    pub skipped_answers: u64,
+    pub issues: Vec<Issue>,
+    pub issue_count: u64,
+}
+
+struct Plan {
+    date: Option<usize>,
+    kind: Option<usize>,
+    score: Option<(usize, Kind)>,
+    wide: Vec<(usize, Kind)>,
+    segments: Vec<usize>,
+    comment: Option<usize>,
+}
+
+/// Streaming survey typing over a [`RecordStream`].
+pub struct SurveyIngest {
+    stream: RecordStream,
+    plan: Plan,
+    names: Vec<String>,
+    settings: SurveySettings,
+    style: NumberStyle,
+    width: usize,
+    raw_dates: Vec<RawStamp>,
+    /// (row, line) of each date whose day/month order is decided only at the end.
+    ambiguous_lines: Vec<(u32, u64)>,
+    evidence: OrderEvidence,
+    data: SurveyData,
+}
+
+fn column_index(file: &str, names: &[String], role: &str, column: &str) -> Result<usize, FatalError> {
+    names.iter().position(|n| n == column).or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(column))).ok_or_else(|| {
+        FatalError::UnknownColumn { file: file.into(), role: role.into(), column: column.into(), available: names.to_vec() }
+    })
+}
+
+impl SurveyIngest {
+    pub fn new(file: &str, sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveySettings) -> Result<SurveyIngest, FatalError> {
+        let names = sniff.column_names();
+        if names.is_empty() {
+            return Err(FatalError::NoHeader { file: file.into() });
+        }
+        mapping.check(file, &names)?;
+        let idx = |role: &str, col: &Option<String>| col.as_ref().map(|c| column_index(file, &names, role, c)).transpose();
+        let date = idx("surveys.date", &mapping.date)?;
+        let kind = idx("surveys.kind", &mapping.kind)?;
+        let comment = idx("surveys.comment", &mapping.comment)?;
+        let mut wide = Vec::new();
+        for (k, col) in [(Kind::Nps, &mapping.nps), (Kind::Csat, &mapping.csat), (Kind::Ces, &mapping.ces)] {
+            if let Some(i) = idx(&format!("surveys.{}", k.as_str()), col)? {
+                wide.push((i, k));
+            }
+        }
+        let score = match idx("surveys.score", &mapping.score)? {
+            Some(i) if wide.is_empty() => {
+                let k = settings.kind.unwrap_or_else(|| infer_kind(&sniff.columns[i].search_text(), &sniff.preview, i, sniff.number_style));
+                Some((i, k))
+            }
+            _ => None,
+        };
+        let segments = mapping.segment.iter().map(|c| column_index(file, &names, "surveys.segment", c)).collect::<Result<Vec<_>, _>>()?;
+        let mut kinds: Vec<Kind> = wide.iter().map(|w| w.1).collect();
+        if kind.is_none() {
+            kinds.extend(score.map(|s| s.1));
+        }
+        let data = SurveyData {
+            file: file.into(),
+            has_dates: date.is_some(),
+            segments: segments.iter().map(|&i| SegmentColumn { name: names[i].clone(), ..Default::default() }).collect(),
+            kinds,
+            score_kind: if kind.is_none() { score.map(|s| s.1) } else { None },
+            ..Default::default()
+        };
+        Ok(SurveyIngest {
+            stream: RecordStream::new(file, sniff),
+            plan: Plan { date, kind, score, wide, segments, comment },
+            width: names.len(),
+            names,
+            settings: settings.clone(),
+            style: sniff.number_style,
+            raw_dates: Vec::new(),
+            ambiguous_lines: Vec::new(),
+            evidence: OrderEvidence::default(),
+            data,
+        })
+    }
+
+    pub fn feed(&mut self, chunk: &[u8]) {
+        let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
+        stream.feed(chunk, &mut |r| self.row(r));
+        self.stream = stream;
+    }
+
+    pub fn bytes_read(&self) -> u64 {
+        self.stream.bytes_read
+    }
+
+    fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
+        self.data.issue_count += 1;
+        if self.data.issues.len() < MAX_LISTED_ISSUES {
+            self.data.issues.push(Issue {
+                file: self.data.file.clone(),
+                line: Some(line),
+                column: column.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1))),
+                reason,
+            });
+        }
+    }
+
+    fn row(&mut self, r: &Record) {
+        self.data.data_rows += 1;
+        if r.len() != self.width {
+            self.issue(r.line, None, format!("row has {} fields, the header has {}", r.len(), self.width));
+        }
+        if let Some(c) = self.plan.date {
+            let cell = r.cell(c);
+            match parse_stamp(cell) {
+                Ok(raw) => {
+                    if let RawStamp::Ambiguous { p1, p2, .. } = raw {
+                        self.evidence.note(p1, p2);
+                        self.ambiguous_lines.push((self.data.kept_rows as u32, r.line));
+                    }
+                    self.raw_dates.push(raw);
+                }
+                Err(reason) => {
+                    self.issue(r.line, Some(c), format!("{reason}; row skipped"));
+                    self.data.skipped_rows += 1;
+                    return;
+                }
+            }
+        }
+        let row = self.data.kept_rows as u32;
+        self.data.kept_rows += 1;
+        // Long shape: one score, kind from a column or the inferred/set kind.
+        if let Some((c, default_kind)) = self.plan.score {
+            let cell = r.cell(c);
+            if !cell.trim().is_empty() {
+                let kind = match self.plan.kind {
+                    Some(kc) => match Kind::parse(r.cell(kc)) {
+                        Some(k) => Some(k),
+                        None => {
+                            self.issue(r.line, Some(kc), format!("'{}' is not a survey kind (nps, csat, ces); answer skipped", r.cell(kc).trim()));
+                            self.data.skipped_answers += 1;
+                            None
+                        }
+                    },
+                    None => Some(default_kind),
+                };
+                if let Some(kind) = kind {
+                    self.answer(r.line, row, c, cell, kind);
+                }
+            }
+        }
+        for i in 0..self.plan.wide.len() {
+            let (c, kind) = self.plan.wide[i];
+            let cell = r.cell(c);
+            if !cell.trim().is_empty() {
+                self.answer(r.line, row, c, cell, kind);
+            }
+        }
+        for (s, &c) in self.plan.segments.iter().enumerate() {
+            self.data.segments[s].push(r.cell(c));
+        }
+        if let Some(c) = self.plan.comment {
+            let text = r.cell(c).trim();
+            if !text.is_empty() {
+                self.data.comments.push((row, text.to_string()));
+            }
+        }
+    }
+
+    fn answer(&mut self, line: u64, row: u32, col: usize, cell: &str, kind: Kind) {
+        let scale = self.settings.scale(kind);
+        let score = match parse_number(cell, self.style) {
+            Ok(n) if n.percent || n.currency.is_some() => Err(format!("'{}' is not a score", cell.trim())),
+            Ok(n) => Ok(n.value()),
+            Err(e) => Err(e),
+        };
+        let problem = match score {
+            Err(reason) => Some(reason),
+            Ok(v) if !scale.contains(v) => {
+                Some(format!("score {v} is outside the {} scale {} (the scale is a setting)", kind.as_str().to_uppercase(), scale.label()))
+            }
+            Ok(v) if kind == Kind::Nps && v.fract() != 0.0 => Some(format!("NPS score {v} is not a whole number")),
+            Ok(v) => {
+                self.data.answers.push(Answer { row, kind, score: v });
+                if !self.data.kinds.contains(&kind) {
+                    self.data.kinds.push(kind);
+                }
+                None
+            }
+        };
+        if let Some(reason) = problem {
+            self.data.skipped_answers += 1;
+            self.issue(line, Some(col), format!("{reason}; answer skipped"));
+        }
+    }
+
+    /// Ends the input, resolves the day/month order of the date column, and returns the data.
+    pub fn finish(mut self) -> SurveyData {
+        let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
+        let reading = stream.finish(&mut |r| self.row(r));
+        self.data.encoding = stream.encoding();
+        for i in reading {
+            self.data.issue_count += 1;
+            self.data.issues.push(i);
+        }
+        if let Some(c) = self.plan.date {
+            self.resolve_dates(c);
+        }
+        self.data.kinds.sort();
+        self.data
+    }
+
+    fn resolve_dates(&mut self, col: usize) {
+        let column = self.names[col].clone();
+        let order = match DateOrder::decide(self.settings.date_order, &self.evidence) {
+            OrderDecision::Decided(o) => o,
+            OrderDecision::Conflicting(o) => {
+                self.column_issue(&column, format!("dates in this column put the day first in some rows and the month first in others; read as {}", order_name(o)));
+                o
+            }
+            OrderDecision::Undecidable(o) => {
+                if self.evidence.ambiguous > 0 {
+                    self.column_issue(
+                        &column,
+                        format!("day/month order cannot be decided: no date has a part above 12; read as {} (set surveys.date_order to change)", order_name(o)),
+                    );
+                }
+                o
+            }
+        };
+        let mut bad_rows = Vec::new();
+        self.data.days = Vec::with_capacity(self.raw_dates.len());
+        for (row, raw) in self.raw_dates.iter().enumerate() {
+            match order.resolve(*raw) {
+                Ok(s) => self.data.days.push(s.day()),
+                Err(reason) => {
+                    self.data.days.push(i32::MIN);
+                    bad_rows.push((row, reason));
+                }
+            }
+        }
+        if !bad_rows.is_empty() {
+            // Rows whose date is impossible in the decided order lose their answers.
+            let bad: std::collections::HashSet<u32> = bad_rows.iter().map(|(r, _)| *r as u32).collect();
+            let before = self.data.answers.len();
+            self.data.answers.retain(|a| !bad.contains(&a.row));
+            self.data.skipped_answers += (before - self.data.answers.len()) as u64;
+            self.data.skipped_rows += bad.len() as u64;
+            for (row, reason) in bad_rows {
+                let line = self.ambiguous_lines.binary_search_by_key(&(row as u32), |p| p.0).ok().map(|i| self.ambiguous_lines[i].1);
+                self.data.issue_count += 1;
+                self.data.issues.push(Issue {
+                    file: self.data.file.clone(),
+                    line,
+                    column: Some(column.clone()),
+                    reason: format!("{reason} when read as {}; row skipped", order_name(order)),
+                });
+            }
+        }
+    }
+
+    fn column_issue(&mut self, column: &str, reason: String) {
+        self.data.issue_count += 1;
+        self.data.issues.push(Issue { file: self.data.file.clone(), line: None, column: Some(column.to_string()), reason });
+    }
+}
+
+fn order_name(o: DateOrder) -> &'static str {
+    match o {
+        DateOrder::Dmy => "day/month/year",
+        _ => "month/day/year",
+    }
+}
+
+/// Reads a whole file held in memory.
+pub fn read_surveys(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveySettings) -> Result<SurveyData, FatalError> {
+    let mut ingest = SurveyIngest::new(file, sniff, mapping, settings)?;
+    for chunk in bytes.chunks(1 << 20) {
+        ingest.feed(chunk);
+    }
+    Ok(ingest.finish())
+}

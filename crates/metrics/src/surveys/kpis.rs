@@ -1,0 +1,212 @@
+//! Survey KPIs (spec §3), per period and per segment.
+//!
+//! - `nps` = 100 × (promoters − detractors) / n. On 0-10, promoters answer 9-10 and detractors
+//!   0-6; on 1-5, promoters 4-5 and detractors 1-2. Numerator: promoters − detractors; denominator: n.
+//! - `nps_margin_of_error` = 100 × 1.96 × √((p + d − (p − d)²) / n), with p and d the promoter and
+//!   detractor shares: the half-width of the 95 % confidence interval of the NPS, in points.
+//! - `csat` = 100 × answers at or above the satisfied threshold / n (1-5: 4 and 5).
+//! - `ces` = mean score. Numerator: sum of scores; denominator: n.
+//! - `responses` = n, per kind. Blank answers are not responses.
+//!
+//! n is the number of answers of that kind in the period (and segment). With n = 0 every value is
+//! none. Values with n < 30 carry `small_sample`.
+
+use super::data::SurveyData;
+use super::settings::{Kind, SurveySettings};
+use crate::kpi::{KpiDef, KpiValue, Unit, SMALL_SAMPLE};
+use crate::period::{Granularity, Period};
+
+pub const DEFS: [KpiDef; 5] = [
+    KpiDef {
+        id: "nps",
+        source: "surveys",
+        name: "Net Promoter Score",
+        unit: Unit::Points,
+        higher_is_better: true,
+        definition: "100 × (promoters − detractors) ÷ NPS responses. On a 0–10 scale promoters answer 9–10 and detractors 0–6; on 1–5, promoters 4–5 and detractors 1–2. Ranges from −100 to 100.",
+    },
+    KpiDef {
+        id: "nps_margin_of_error",
+        source: "surveys",
+        name: "NPS margin of error",
+        unit: Unit::Points,
+        higher_is_better: false,
+        definition: "Half-width of the 95 % confidence interval of the NPS: 100 × 1.96 × √((p + d − (p − d)²) ÷ n), where p and d are the promoter and detractor shares and n the NPS responses.",
+    },
+    KpiDef {
+        id: "csat",
+        source: "surveys",
+        name: "Customer satisfaction (CSAT)",
+        unit: Unit::Points,
+        higher_is_better: true,
+        definition: "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of the scale (4 and 5 on 1–5).",
+    },
+    KpiDef {
+        id: "ces",
+        source: "surveys",
+        name: "Customer effort score (CES)",
+        unit: Unit::Score,
+        higher_is_better: true,
+        definition: "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (default 1–7, higher means easier).",
+    },
+    KpiDef {
+        id: "responses",
+        source: "surveys",
+        name: "Responses",
+        unit: Unit::Count,
+        higher_is_better: true,
+        definition: "Number of non-blank answers of each survey kind (NPS, CSAT, CES) in the period. Blank answers and answers outside the scale are not responses.",
+    },
+];
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Tally {
+    n: u64,
+    promoters: u64,
+    detractors: u64,
+    satisfied: u64,
+    sum: f64,
+}
+
+/// The calendar buckets a survey file covers, first to last date it mentions.
+pub fn survey_periods(data: &SurveyData, granularity: Granularity) -> Vec<Period> {
+    if !data.has_dates || granularity == Granularity::All {
+        return vec![Period::All];
+    }
+    let valid = data.days.iter().copied().filter(|&d| d != i32::MIN);
+    let (Some(first), Some(last)) = (valid.clone().min(), valid.max()) else { return Vec::new() };
+    granularity.buckets_between(first, last)
+}
+
+/// Every survey KPI per period, overall and for each value of segment column `segment`.
+pub fn survey_kpis(data: &SurveyData, settings: &SurveySettings, granularity: Granularity, segment: Option<usize>) -> Vec<KpiValue> {
+    let granularity = if data.has_dates { granularity } else { Granularity::All };
+    let periods = survey_periods(data, granularity);
+    if periods.is_empty() {
+        return Vec::new();
+    }
+    let seg = segment.and_then(|s| data.segments.get(s));
+    let groups = 1 + seg.map_or(0, |s| s.values.len());
+    let kinds = 3;
+    let mut tallies = vec![Tally::default(); periods.len() * groups * kinds];
+    // Day → period index, over the span of the data.
+    let first_day = periods[0].first_day();
+    let day_index: Vec<u32> = if granularity == Granularity::All {
+        Vec::new()
+    } else {
+        let last_day = periods[periods.len() - 1].last_day();
+        let mut v = Vec::with_capacity((last_day - first_day + 1) as usize);
+        let mut p = 0usize;
+        for day in first_day..=last_day {
+            while periods[p].last_day() < day {
+                p += 1;
+            }
+            v.push(p as u32);
+        }
+        v
+    };
+    let (promoter_min, detractor_max) = settings.nps_cutoffs();
+    let satisfied_min = settings.satisfied_threshold();
+    for a in &data.answers {
+        let p = if granularity == Granularity::All {
+            0
+        } else {
+            let day = data.days[a.row as usize];
+            if day == i32::MIN {
+                continue;
+            }
+            day_index[(day - first_day) as usize] as usize
+        };
+        let mut add = |group: usize| {
+            let t = &mut tallies[(p * groups + group) * kinds + a.kind.index()];
+            t.n += 1;
+            t.sum += a.score;
+            match a.kind {
+                Kind::Nps if a.score >= promoter_min => t.promoters += 1,
+                Kind::Nps if a.score <= detractor_max => t.detractors += 1,
+                Kind::Csat if a.score >= satisfied_min => t.satisfied += 1,
+                _ => {}
+            }
+        };
+        add(0);
+        if let Some(s) = seg {
+            add(1 + s.ids[a.row as usize] as usize);
+        }
+    }
+    let mut out = Vec::with_capacity(periods.len() * groups * 8);
+    for group in 0..groups {
+        let segment_value = if group == 0 { None } else { seg.map(|s| s.values[group - 1].clone()) };
+        for (p, period) in periods.iter().enumerate() {
+            let label = period.label();
+            let at = |kind: Kind| tallies[(p * groups + group) * kinds + kind.index()];
+            for &kind in &data.kinds {
+                values_for(kind, &at(kind), &label, &segment_value, &mut out);
+            }
+            for &kind in &data.kinds {
+                let t = at(kind);
+                out.push(value("responses", &label, &segment_value, Some(t.n as f64), Some(t.n as f64), None, t.n, Some(kind)));
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn value(
+    id: &'static str,
+    period: &str,
+    segment: &Option<String>,
+    value: Option<f64>,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    n: u64,
+    kind: Option<Kind>,
+) -> KpiValue {
+    KpiValue {
+        id,
+        source: "surveys",
+        period: period.to_string(),
+        segment: segment.clone(),
+        value,
+        numerator,
+        denominator,
+        n,
+        kind: kind.map(Kind::as_str),
+        small_sample: n > 0 && n < SMALL_SAMPLE,
+    }
+}
+
+fn ratio(num: f64, n: u64) -> Option<f64> {
+    (n > 0).then(|| num / n as f64)
+}
+
+fn values_for(kind: Kind, t: &Tally, period: &str, segment: &Option<String>, out: &mut Vec<KpiValue>) {
+    let n = t.n;
+    let den = (n > 0).then_some(n as f64);
+    match kind {
+        Kind::Nps => {
+            let net = t.promoters as f64 - t.detractors as f64;
+            out.push(value("nps", period, segment, ratio(100.0 * net, n), Some(net), den, n, None));
+            let moe = (n > 0).then(|| {
+                let (p, d) = (t.promoters as f64 / n as f64, t.detractors as f64 / n as f64);
+                100.0 * 1.96 * ((p + d - (p - d) * (p - d)).max(0.0) / n as f64).sqrt()
+            });
+            out.push(value("nps_margin_of_error", period, segment, moe, None, None, n, None));
+        }
+        Kind::Csat => {
+            out.push(value("csat", period, segment, ratio(100.0 * t.satisfied as f64, n), Some(t.satisfied as f64), den, n, None));
+        }
+        Kind::Ces => out.push(value("ces", period, segment, ratio(t.sum, n), Some(t.sum), den, n, None)),
+    }
+}
+
+/// Count of answers at each point of the kind's scale (whole file), for the distribution chart.
+pub fn score_distribution(data: &SurveyData, settings: &SurveySettings, kind: Kind) -> Vec<(f64, u64)> {
+    let scale = settings.scale(kind);
+    let mut counts = vec![0u64; (scale.max - scale.min) as usize + 1];
+    for a in data.answers.iter().filter(|a| a.kind == kind) {
+        let i = (a.score.round() as i64 - scale.min as i64).clamp(0, counts.len() as i64 - 1) as usize;
+        counts[i] += 1;
+    }
+    counts.into_iter().enumerate().map(|(i, c)| (scale.min as f64 + i as f64, c)).collect()
+}

@@ -1,0 +1,333 @@
+//! Column roles of the `surveys` source, and their inference from header synonyms, question
+//! wording and the values in the first rows.
+//!
+//! Roles: `date`, `respondent`, `segment` (any number), `comment`, and either the long shape
+//! (`score` + `kind`, or a `score` whose kind is inferred) or the wide shape (`nps`, `csat`, `ces`
+//! columns, one per question).
+
+use super::settings::{Kind, Scale, SurveySettings};
+use crate::ingest::{Record, Sniff};
+use crate::issue::FatalError;
+use crate::parse::{parse_number, parse_stamp, NumberStyle};
+use serde::{Deserialize, Serialize};
+
+pub const ROLES: [&str; 9] = ["date", "respondent", "segment", "comment", "score", "kind", "nps", "csat", "ces"];
+
+/// A mapping from roles to column names. Serialized as the CLI's `mapping` and kept per header
+/// signature in the app.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SurveyMapping {
+    pub date: Option<String>,
+    pub respondent: Option<String>,
+    pub segment: Vec<String>,
+    pub comment: Option<String>,
+    pub score: Option<String>,
+    pub kind: Option<String>,
+    pub nps: Option<String>,
+    pub csat: Option<String>,
+    pub ces: Option<String>,
+}
+
+impl SurveyMapping {
+    pub fn role(&self, role: &str) -> Option<&String> {
+        match role {
+            "date" => self.date.as_ref(),
+            "respondent" => self.respondent.as_ref(),
+            "comment" => self.comment.as_ref(),
+            "score" => self.score.as_ref(),
+            "kind" => self.kind.as_ref(),
+            "nps" => self.nps.as_ref(),
+            "csat" => self.csat.as_ref(),
+            "ces" => self.ces.as_ref(),
+            _ => None,
+        }
+    }
+
+    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+        Some(match role {
+            "date" => &mut self.date,
+            "respondent" => &mut self.respondent,
+            "comment" => &mut self.comment,
+            "score" => &mut self.score,
+            "kind" => &mut self.kind,
+            "nps" => &mut self.nps,
+            "csat" => &mut self.csat,
+            "ces" => &mut self.ces,
+            _ => return None,
+        })
+    }
+
+    /// Sets a role to a column (`None` clears it). `segment` adds a column to the list.
+    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
+        if role == "segment" {
+            match column {
+                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
+                Some(_) => {}
+                None => self.segment.clear(),
+            }
+            return true;
+        }
+        match self.slot(role) {
+            Some(slot) => {
+                *slot = column;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The role a column plays, if any (for the mapping panel).
+    pub fn role_of(&self, column: &str) -> Option<&'static str> {
+        if self.segment.iter().any(|c| c == column) {
+            return Some("segment");
+        }
+        ROLES.into_iter().find(|r| self.role(r).map(String::as_str) == Some(column))
+    }
+
+    /// Removes a column from whatever role it has.
+    pub fn clear_column(&mut self, column: &str) {
+        self.segment.retain(|c| c != column);
+        for r in ROLES {
+            if let Some(slot) = self.slot(r) {
+                if slot.as_deref() == Some(column) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+
+    pub fn is_wide(&self) -> bool {
+        self.nps.is_some() || self.csat.is_some() || self.ces.is_some()
+    }
+
+    /// The required roles are there: a score, or at least one of nps, csat, ces.
+    pub fn check(&self, file: &str, available: &[String]) -> Result<(), FatalError> {
+        if self.score.is_none() && !self.is_wide() {
+            return Err(FatalError::MissingColumn { file: file.into(), role: "score (or nps, csat, ces)".into(), available: available.to_vec() });
+        }
+        Ok(())
+    }
+}
+
+const DATE_WORDS: [&str; 16] = [
+    "date", "submitted", "submitted at", "created", "created at", "timestamp", "time", "end date", "enddate", "recorded date",
+    "recordeddate", "response date", "completed", "responded at", "answered at", "start date",
+];
+const RESPONDENT_WORDS: [&str; 14] = [
+    "respondent", "respondent id", "responseid", "response id", "email", "customer", "customer id", "user", "user id",
+    "recipient email", "person", "account", "account id", "contact",
+];
+const SEGMENT_WORDS: [&str; 16] = [
+    "plan", "segment", "region", "country", "tier", "channel", "language", "product", "team", "company size", "industry",
+    "tags", "tag", "market", "cohort", "language submitted in:",
+];
+const COMMENT_WORDS: [&str; 10] =
+    ["comment", "comments", "feedback", "why", "reason", "verbatim", "notes", "text", "open-ended response", "what could we"];
+const SCORE_WORDS: [&str; 6] = ["score", "rating", "value", "answer", "response", "nps score"];
+const KIND_WORDS: [&str; 7] = ["kind", "type", "survey type", "survey", "question type", "metric", "survey kind"];
+
+fn normalise(text: &str) -> String {
+    let t = text.trim().to_lowercase();
+    // Strip a leading question number such as "4." or "7a.".
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = if digits.len() < t.len() {
+        let letter = digits.chars().next().filter(char::is_ascii_lowercase).filter(|_| digits[1..].starts_with(['.', ')']));
+        let after = if letter.is_some() { &digits[1..] } else { digits };
+        after.trim_start_matches(['.', ')', ' '])
+    } else {
+        t.as_str()
+    };
+    rest.trim_end_matches([':', '?', ' ']).to_string()
+}
+
+fn matches_word(text: &str, words: &[&str]) -> bool {
+    let n = normalise(text);
+    words.iter().any(|w| n == *w || n.replace(['_', '-'], " ") == *w)
+}
+
+/// A header such as "Which plan are you on?" names a segment column.
+fn names_a_segment(text: &str) -> bool {
+    let n = normalise(text);
+    !n.contains("plan to") && n.split(|c: char| !c.is_alphanumeric()).any(|w| ["plan", "region", "segment", "country", "tier", "industry"].contains(&w))
+}
+
+/// The survey kind a question's wording names, if any.
+pub fn kind_from_text(text: &str) -> Option<Kind> {
+    let t = text.to_lowercase();
+    if t.contains("recommend") || t.contains("nps") || t.contains("net promoter") || t.contains("likelihood to recommend") {
+        Some(Kind::Nps)
+    } else if t.contains("effort") || t.contains("easy") || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ces") {
+        Some(Kind::Ces)
+    } else if t.contains("satisf") || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "csat") {
+        Some(Kind::Csat)
+    } else {
+        None
+    }
+}
+
+/// (parsed, non-blank) counts, min and max of a column's numeric sample.
+struct NumericProfile {
+    numeric: usize,
+    filled: usize,
+    min: f64,
+    max: f64,
+}
+
+fn numeric_profile(preview: &[Record], col: usize, style: NumberStyle) -> NumericProfile {
+    let mut p = NumericProfile { numeric: 0, filled: 0, min: f64::INFINITY, max: f64::NEG_INFINITY };
+    for r in preview {
+        let cell = r.cell(col).trim();
+        if cell.is_empty() {
+            continue;
+        }
+        p.filled += 1;
+        if let Ok(n) = parse_number(cell, style) {
+            if !n.percent && n.currency.is_none() {
+                p.numeric += 1;
+                p.min = p.min.min(n.value());
+                p.max = p.max.max(n.value());
+            }
+        }
+    }
+    p
+}
+
+fn fits_scale(preview: &[Record], col: usize, style: NumberStyle, scale: Scale) -> bool {
+    let p = numeric_profile(preview, col, style);
+    p.numeric == 0 || (scale.contains(p.min) && scale.contains(p.max))
+}
+
+fn mostly_dates(preview: &[Record], col: usize) -> bool {
+    let filled: Vec<&str> = preview.iter().map(|r| r.cell(col).trim()).filter(|c| !c.is_empty()).collect();
+    let dates = filled.iter().filter(|c| parse_stamp(c).is_ok()).count();
+    !filled.is_empty() && dates * 2 >= filled.len()
+}
+
+/// The kind a score column most likely holds, from its wording, then from its value range.
+pub fn infer_kind(header_text: &str, preview: &[Record], col: usize, style: NumberStyle) -> Kind {
+    if let Some(k) = kind_from_text(header_text) {
+        return k;
+    }
+    let p = numeric_profile(preview, col, style);
+    if p.numeric == 0 || p.max > 7.0 || p.min == 0.0 {
+        Kind::Nps
+    } else if p.max > 5.0 {
+        Kind::Ces
+    } else {
+        Kind::Csat
+    }
+}
+
+/// Guesses the mapping of a file from its header and first rows.
+pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
+    let mut m = SurveyMapping::default();
+    let cols = &sniff.columns;
+    let style = sniff.number_style;
+    let scorable = |i: usize| {
+        let p = numeric_profile(&sniff.preview, i, style);
+        p.filled == 0 || (p.numeric * 10 >= p.filled * 9 && p.min >= 0.0 && p.max <= 10.0)
+    };
+    let mostly_numeric = |i: usize| {
+        let p = numeric_profile(&sniff.preview, i, style);
+        p.numeric * 2 >= p.filled
+    };
+    // Dates: the first synonym whose values are dates ("start date" only as a last resort).
+    let mut date_candidates: Vec<usize> = (0..cols.len())
+        .filter(|&i| matches_word(&cols[i].name, &DATE_WORDS) || matches_word(&cols[i].label, &DATE_WORDS))
+        .filter(|&i| sniff.preview.is_empty() || mostly_dates(&sniff.preview, i))
+        .collect();
+    date_candidates.sort_by_key(|&i| normalise(&cols[i].name).contains("start") as u8);
+    if let Some(&i) = date_candidates.first() {
+        m.date = Some(cols[i].name.clone());
+    }
+    for (i, c) in cols.iter().enumerate() {
+        let name = &c.name;
+        if m.role_of(name).is_some() {
+            continue;
+        }
+        let text = c.search_text();
+        if m.kind.is_none() && matches_word(name, &KIND_WORDS) {
+            m.kind = Some(name.clone());
+        } else if m.respondent.is_none() && matches_word(name, &RESPONDENT_WORDS) {
+            m.respondent = Some(name.clone());
+        } else if m.score.is_none() && matches_word(name, &SCORE_WORDS) && mostly_numeric(i) {
+            m.score = Some(name.clone());
+        } else if let Some(kind) = kind_from_text(&text).filter(|_| scorable(i)) {
+            // Prefer the first question whose answers fit the kind's default scale.
+            let fits = fits_scale(&sniff.preview, i, style, SurveySettings::default().scale(kind));
+            let slot = match kind {
+                Kind::Nps => &mut m.nps,
+                Kind::Csat => &mut m.csat,
+                Kind::Ces => &mut m.ces,
+            };
+            let current_fits = slot.as_ref().and_then(|c| cols.iter().position(|h| &h.name == c)).map(|j| fits_scale(&sniff.preview, j, style, SurveySettings::default().scale(kind)));
+            if slot.is_none() || (fits && current_fits == Some(false)) {
+                *slot = Some(name.clone());
+            }
+        } else if m.comment.is_none() && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"])) {
+            m.comment = Some(name.clone());
+        } else if matches_word(name, &SEGMENT_WORDS) || (names_a_segment(name) && !scorable(i)) {
+            m.segment.push(name.clone());
+        }
+    }
+    // A long-shape file names its kinds in a column: the wide guesses were question columns of a
+    // different kind of file, so keep the shapes apart.
+    if m.score.is_some() && m.kind.is_some() {
+        m.nps = None;
+        m.csat = None;
+        m.ces = None;
+    }
+    if m.score.is_some() && m.is_wide() {
+        m.score = None;
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::sniff;
+
+    #[test]
+    fn maps_long_exports_by_synonyms() {
+        let s = sniff(b"Date,Customer ID,Survey Type,Score,Plan,Region,Comment\n2024-01-05,c1,NPS,9,Pro,EMEA,great\n");
+        let m = infer_mapping(&s);
+        assert_eq!(m.date.as_deref(), Some("Date"));
+        assert_eq!(m.respondent.as_deref(), Some("Customer ID"));
+        assert_eq!(m.kind.as_deref(), Some("Survey Type"));
+        assert_eq!(m.score.as_deref(), Some("Score"));
+        assert_eq!(m.segment, ["Plan", "Region"]);
+        assert_eq!(m.comment.as_deref(), Some("Comment"));
+    }
+
+    #[test]
+    fn maps_wide_exports_by_question_text() {
+        let csv = "Submitted At,How likely is it that you would recommend Acme to a friend?,How satisfied were you with support?,How easy was it to get help?,Anything else?\n\
+                   03/05/2024,10,4,6,nice\n";
+        let m = infer_mapping(&sniff(csv.as_bytes()));
+        assert_eq!(m.date.as_deref(), Some("Submitted At"));
+        assert!(m.nps.as_deref().unwrap().starts_with("How likely"));
+        assert!(m.csat.as_deref().unwrap().starts_with("How satisfied"));
+        assert!(m.ces.as_deref().unwrap().starts_with("How easy"));
+        assert_eq!(m.score, None);
+    }
+
+    #[test]
+    fn infers_the_kind_of_a_lone_score() {
+        let s = sniff(b"when,rating\n2024-01-01,3\n2024-01-02,5\n");
+        assert_eq!(infer_kind("rating", &s.preview, 1, s.number_style), Kind::Csat);
+        let s = sniff(b"when,rating\n2024-01-01,0\n2024-01-02,10\n");
+        assert_eq!(infer_kind("rating", &s.preview, 1, s.number_style), Kind::Nps);
+        let s = sniff(b"when,rating\n2024-01-01,6\n");
+        assert_eq!(infer_kind("rating", &s.preview, 1, s.number_style), Kind::Ces);
+        assert_eq!(infer_kind("Customer Effort", &s.preview, 1, s.number_style), Kind::Ces);
+    }
+
+    #[test]
+    fn a_missing_score_lists_the_columns() {
+        let m = SurveyMapping::default();
+        let err = m.check("x.csv", &["a".into(), "b".into()]).unwrap_err();
+        assert_eq!(err.to_string(), "x.csv: no column for the role 'score (or nps, csat, ces)'; available columns: a, b");
+    }
+}
