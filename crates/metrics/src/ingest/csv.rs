@@ -69,6 +69,8 @@ pub struct QuoteProblem {
 
 pub struct CsvReader {
     delimiter: u8,
+    /// Bytes that end an unquoted run: the delimiter, '\n' and '\r'.
+    stops: [bool; 256],
     state: State,
     record: Record,
     line: u64,
@@ -83,8 +85,13 @@ pub struct CsvReader {
 
 impl CsvReader {
     pub fn new(delimiter: u8) -> CsvReader {
+        let mut stops = [false; 256];
+        for b in [delimiter, b'\n', b'\r'] {
+            stops[b as usize] = true;
+        }
         CsvReader {
             delimiter,
+            stops,
             state: State::FieldStart,
             record: Record { line: 1, ..Record::default() },
             line: 1,
@@ -125,11 +132,8 @@ impl CsvReader {
                     }
                     // Copy the run of ordinary bytes at once.
                     let start = i;
-                    while i < bytes.len() {
-                        let c = bytes[i];
-                        if c == d || c == b'\n' || c == b'\r' {
-                            break;
-                        }
+                    let stops = &self.stops;
+                    while i < bytes.len() && !stops[bytes[i] as usize] {
                         i += 1;
                     }
                     self.record.text.push_str(&text[start..i]);

@@ -133,7 +133,7 @@ impl<'a> Cursor<'a> {
             self.i = start;
             return None;
         }
-        std::str::from_utf8(&self.b[start..self.i]).ok()?.parse().ok()
+        Some(self.b[start..self.i].iter().fold(0u32, |acc, d| acc * 10 + (d - b'0') as u32))
     }
     fn spaces(&mut self) {
         while self.peek() == Some(b' ') {
@@ -185,12 +185,13 @@ fn time_and_zone(c: &mut Cursor) -> Option<(i64, i32)> {
             }
             c.spaces();
             let mut hour = h;
-            let rest = c.rest().to_ascii_uppercase();
-            if rest.starts_with(b"AM") || rest.starts_with(b"PM") {
+            let rest = c.rest();
+            let meridiem = rest.len() >= 2 && matches!(rest[0] | 0x20, b'a' | b'p') && rest[1] | 0x20 == b'm';
+            if meridiem {
                 if !(1..=12).contains(&hour) {
                     return None;
                 }
-                let pm = rest[0] == b'P';
+                let pm = rest[0] | 0x20 == b'p';
                 hour = match (pm, hour) {
                     (false, 12) => 0,
                     (true, 12) => 12,
@@ -219,9 +220,9 @@ fn zone(c: &mut Cursor) -> Option<i32> {
     if c.eat(b'Z') || c.eat(b'z') {
         return Some(0);
     }
-    let rest = c.rest().to_ascii_uppercase();
+    let rest = c.rest();
     for name in [b"UTC".as_slice(), b"GMT".as_slice()] {
-        if rest.starts_with(name) {
+        if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(name) {
             c.i += 3;
             if c.done() {
                 return Some(0);

@@ -84,13 +84,15 @@ fn strip_currency(s: &str) -> (&str, Option<String>) {
 
 /// Parses a numeric cell. Returns a lowercase reason on failure.
 pub fn parse_number(text: &str, style: NumberStyle) -> Result<ParsedNumber, String> {
+    // Fast path: plain integers, the common case for scores.
+    let b = text.as_bytes();
+    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        let mantissa = b.iter().fold(0i128, |acc, d| acc * 10 + (d - b'0') as i128);
+        return Ok(ParsedNumber { mantissa, scale: 0, currency: None, percent: false });
+    }
     let mut s = text.trim_matches(is_space);
     if s.is_empty() {
         return Err("empty number".into());
-    }
-    // Fast path: plain integers, the common case for scores.
-    if s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(ParsedNumber { mantissa: s.parse::<i128>().unwrap_or(0), scale: 0, currency: None, percent: false });
     }
     let mut negative = false;
     if s.starts_with('(') && s.ends_with(')') {

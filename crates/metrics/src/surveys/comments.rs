@@ -65,7 +65,7 @@ pub struct CommentSummary {
 pub fn summarize_comments(data: &SurveyData, top: usize) -> CommentSummary {
     let mut s = CommentSummary { total: 0, positive: 0, neutral: 0, negative: 0, themes: Vec::new() };
     let mut counts: HashMap<String, u64> = HashMap::new();
-    for (_, text) in &data.comments {
+    for (_, text) in data.comments.iter() {
         s.total += 1;
         match sentiment(text) {
             Sentiment::Positive => s.positive += 1,

@@ -32,6 +32,13 @@ impl SegmentColumn {
     fn push(&mut self, value: &str) {
         let v = value.trim();
         let v = if v.is_empty() { "(blank)" } else { v };
+        // Few distinct values is the common case: a scan beats hashing.
+        if self.values.len() <= 8 {
+            if let Some(id) = self.values.iter().position(|x| x == v) {
+                self.ids.push(id as u32);
+                return;
+            }
+        }
         let id = match self.index.get(v) {
             Some(&id) => id,
             None => {
@@ -55,7 +62,8 @@ pub struct SurveyData {
     pub has_dates: bool,
     pub answers: Vec<Answer>,
     pub segments: Vec<SegmentColumn>,
-    pub comments: Vec<(u32, String)>,
+    /// Comments, stored as one text with (row, end offset) per comment.
+    pub comments: Comments,
     /// The kinds the mapping can produce.
     pub kinds: Vec<Kind>,
     /// The kind a lone score column was read as (inferred or set).
@@ -66,6 +74,56 @@ pub struct SurveyData {
     pub skipped_answers: u64,
     pub issues: Vec<Issue>,
     pub issue_count: u64,
+}
+
+impl SurveyData {
+    /// Heap bytes held by the typed columns (days, answers, segments, comments, issues).
+    pub fn typed_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let segments: usize = self
+            .segments
+            .iter()
+            .map(|s| s.ids.capacity() * 4 + s.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>())
+            .sum();
+        let comments = self.comments.heap_bytes();
+        let issues: usize = self.issues.capacity() * size_of::<Issue>()
+            + self.issues.iter().map(|i| i.file.capacity() + i.reason.capacity() + i.column.as_ref().map_or(0, String::capacity)).sum::<usize>();
+        self.days.capacity() * 4 + self.answers.capacity() * size_of::<Answer>() + segments + comments + issues
+    }
+}
+
+/// Non-blank comments in one arena: no allocation per comment.
+#[derive(Debug, Clone, Default)]
+pub struct Comments {
+    text: String,
+    ends: Vec<(u32, u32)>,
+}
+
+impl Comments {
+    pub fn push(&mut self, row: u32, comment: &str) {
+        self.text.push_str(comment);
+        self.ends.push((row, self.text.len() as u32));
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    /// (row, comment) pairs in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.ends.iter().enumerate().map(move |(i, &(row, end))| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1].1 as usize };
+            (row, &self.text[start..end as usize])
+        })
+    }
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 8
+    }
+    fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
 }
 
 struct Plan {
@@ -228,7 +286,7 @@ impl SurveyIngest {
         if let Some(c) = self.plan.comment {
             let text = r.cell(c).trim();
             if !text.is_empty() {
-                self.data.comments.push((row, text.to_string()));
+                self.data.comments.push(row, text);
             }
         }
     }
@@ -273,6 +331,12 @@ impl SurveyIngest {
             self.resolve_dates(c);
         }
         self.data.kinds.sort();
+        self.data.answers.shrink_to_fit();
+        self.data.days.shrink_to_fit();
+        self.data.comments.shrink();
+        for s in &mut self.data.segments {
+            s.ids.shrink_to_fit();
+        }
         self.data
     }
 

@@ -28,7 +28,13 @@ impl Kind {
     }
     /// Reads a kind cell or setting: `nps`, `NPS`, `Net Promoter`, `CSAT`, `effort`…
     pub fn parse(text: &str) -> Option<Kind> {
-        let t = text.trim().to_lowercase();
+        let t = text.trim();
+        for k in Kind::ALL {
+            if t.eq_ignore_ascii_case(k.as_str()) {
+                return Some(k);
+            }
+        }
+        let t = t.to_lowercase();
         if t.is_empty() {
             return None;
         }

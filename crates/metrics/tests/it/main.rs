@@ -140,4 +140,5 @@ fn golden_survey_cases() {
     assert!(failures.is_empty(), "{} golden mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
+mod memory;
 mod somerville;

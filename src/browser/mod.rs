@@ -1,0 +1,4 @@
+//! The only code that touches the browser (web-sys, localStorage, files, canvas).
+pub mod canvas;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,49 @@
+//! Settings in localStorage under one versioned key. Missing storage gives defaults silently;
+//! corrupt or blocked storage gives defaults and a visible notice, never a blank page.
+
+use crate::state::{Settings, Workbench};
+use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use leptos::prelude::*;
+
+pub const SETTINGS_KEY: &str = "northstar.settings.v1";
+
+/// localStorage exists and can be used (it throws in some sandboxed or privacy modes).
+fn storage_available() -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err("this browser has no localStorage".into()),
+        Err(e) => Err(format!("localStorage is blocked ({})", e.as_string().unwrap_or_else(|| "access denied".into()))),
+    }
+}
+
+/// Loads settings: (settings, notice to show).
+pub fn load_settings() -> (Settings, Option<String>) {
+    if let Err(why) = storage_available() {
+        return (Settings::default(), Some(format!("Settings will not be kept after this visit: {why}.")));
+    }
+    match LocalStorage::get::<Settings>(SETTINGS_KEY) {
+        Ok(s) => (s, None),
+        Err(StorageError::KeyNotFound(_)) => (Settings::default(), None),
+        Err(StorageError::SerdeError(e)) => {
+            (Settings::default(), Some(format!("Saved settings could not be read ({e}); defaults are in use and will replace them.")))
+        }
+        Err(e) => (Settings::default(), Some(format!("Saved settings could not be loaded ({e}); defaults are in use."))),
+    }
+}
+
+pub fn save_settings(settings: &Settings) -> Result<(), String> {
+    storage_available()?;
+    LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| format!("Settings could not be saved: {e}."))
+}
+
+/// Writes settings whenever they change (an effect: localStorage is the outside world).
+pub fn persist_settings(wb: Workbench) {
+    Effect::new(move |previous: Option<()>| {
+        let result = wb.settings.with(save_settings);
+        // The first run only stores what was just loaded; report failures once they matter.
+        if let (Err(e), Some(())) = (result, previous) {
+            wb.storage_notice.set(Some(e));
+        }
+    });
+}

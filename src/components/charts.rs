@@ -1,0 +1,86 @@
+//! The NPS trend (with its margin-of-error band and the target) and the score distribution, drawn
+//! on canvases. Drawing is an effect: the canvas is the outside world.
+
+use crate::browser::canvas::{draw_distribution_on, draw_trend_on};
+use crate::state::models::{distribution, trend};
+use crate::state::Workbench;
+use northstar_metrics::surveys::Kind;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+#[component]
+pub fn Charts(wb: Workbench) -> impl IntoView {
+    let trend_kind = RwSignal::new("nps");
+    let trend_model = Memo::new(move |_| {
+        let id = trend_kind.get();
+        let target = wb.settings.with(|s| s.targets.get(id).copied());
+        let title = match id {
+            "nps" => "NPS with 95 % margin of error",
+            "csat" => "CSAT",
+            _ => "CES",
+        };
+        wb.kpis.with(|k| trend(k, id, title, target))
+    });
+    let dist_kind = Memo::new(move |_| {
+        let chosen = wb.settings.with(|s| s.distribution_kind);
+        wb.data.with(|d| {
+            let kinds = d.as_ref().map(|d| d.kinds.clone()).unwrap_or_default();
+            chosen.filter(|k| kinds.contains(k)).or_else(|| kinds.first().copied())
+        })
+    });
+    let dist_model = Memo::new(move |_| {
+        let kind = dist_kind.get()?;
+        let settings = wb.survey_settings.get();
+        wb.data.with(|d| d.as_ref().ok().map(|d| (kind, distribution(d, &settings, kind))))
+    });
+    let trend_canvas = NodeRef::<Canvas>::new();
+    let dist_canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let chart = trend_model.get();
+        if let Some(canvas) = trend_canvas.get() {
+            draw_trend_on(canvas, &chart);
+        }
+    });
+    Effect::new(move |_| {
+        let model = dist_model.get();
+        if let (Some(canvas), Some((kind, bars))) = (dist_canvas.get(), model) {
+            draw_distribution_on(canvas, &format!("{} answers", kind.as_str().to_uppercase()), &bars);
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="charts-h">
+            <h2 id="charts-h">"Trends"</h2>
+            <div class="charts">
+                <div>
+                    <label class="source-line">
+                        "Show "
+                        <select data-setting="trend" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            trend_kind.set(match v.as_str() { "csat" => "csat", "ces" => "ces", _ => "nps" });
+                        }>
+                            <option value="nps">"NPS"</option>
+                            <option value="csat">"CSAT"</option>
+                            <option value="ces">"CES"</option>
+                        </select>
+                    </label>
+                    <canvas node_ref=trend_canvas width="720" height="320" data-chart="trend" role="img" aria-label="KPI trend chart"></canvas>
+                </div>
+                <div>
+                    <label class="source-line">
+                        "Distribution of "
+                        <select data-setting="distribution" on:change=move |ev| {
+                            let k = Kind::parse(&event_target_value(&ev));
+                            wb.update_settings(|s| s.distribution_kind = k);
+                        }>
+                            {Kind::ALL.iter().map(|k| {
+                                let k = *k;
+                                view! { <option value=k.as_str() selected=move || dist_kind.get() == Some(k)>{k.as_str().to_uppercase()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <canvas node_ref=dist_canvas width="480" height="320" data-chart="distribution" role="img" aria-label="Score distribution chart"></canvas>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,2 @@
+//! Pages: each composes components for one source.
+pub mod surveys;

@@ -1,0 +1,194 @@
+//! View models: plain data the components render, made by pure functions from KPI values. No
+//! signals here, so these are easy to test.
+
+use crate::format;
+use northstar_charts::{DistributionBar, Tone, TrendChart, TrendPoint};
+use northstar_metrics::kpi::{def, KpiValue};
+use northstar_metrics::surveys::{score_distribution, Kind, SurveyData, SurveySettings};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    OnTrack,
+    OffTrack,
+    NoData,
+    NoTarget,
+}
+
+impl Status {
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::OnTrack => "status on-track",
+            Status::OffTrack => "status off-track",
+            Status::NoData => "status no-data",
+            Status::NoTarget => "status",
+        }
+    }
+    pub fn text(self) -> &'static str {
+        match self {
+            Status::OnTrack => "on track",
+            Status::OffTrack => "off track",
+            Status::NoData => "no data",
+            Status::NoTarget => "",
+        }
+    }
+}
+
+pub fn status(value: Option<f64>, target: Option<f64>, higher_is_better: bool) -> Status {
+    match (value, target) {
+        (_, None) => Status::NoTarget,
+        (None, Some(_)) => Status::NoData,
+        (Some(v), Some(t)) if (v >= t) == higher_is_better || v == t => Status::OnTrack,
+        _ => Status::OffTrack,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: &'static str,
+    pub kind: Option<&'static str>,
+    pub title: String,
+    pub period: String,
+    pub value: Option<f64>,
+    pub display: String,
+    pub explain: String,
+    pub n: u64,
+    pub small_sample: bool,
+    pub target: Option<f64>,
+    pub targetable: bool,
+    pub status: Status,
+    pub previous: Option<f64>,
+}
+
+/// The overall values of the last period, one card per KPI (responses per kind).
+pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
+    let overall: Vec<&KpiValue> = kpis.iter().filter(|k| k.segment.is_none()).collect();
+    let Some(last) = overall.last().map(|k| k.period.clone()) else { return Vec::new() };
+    let previous_period = overall.iter().map(|k| &k.period).filter(|p| **p != last).last().cloned();
+    overall
+        .iter()
+        .filter(|k| k.period == last)
+        .map(|k| {
+            let d = def(k.id);
+            let unit = d.map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit);
+            let targetable = k.id != "responses" && k.id != "nps_margin_of_error";
+            let target = if targetable { targets.get(k.id).copied() } else { None };
+            let title = match k.kind {
+                Some(kind) => format!("{} ({})", d.map_or(k.id, |d| d.name), kind.to_uppercase()),
+                None => d.map_or(k.id, |d| d.name).to_string(),
+            };
+            let previous = previous_period
+                .as_ref()
+                .and_then(|p| overall.iter().find(|o| &o.period == p && o.id == k.id && o.kind == k.kind))
+                .and_then(|o| o.value);
+            Card {
+                id: k.id,
+                kind: k.kind,
+                title,
+                period: k.period.clone(),
+                value: k.value,
+                display: format::display(unit, k.value),
+                explain: format::explain(k),
+                n: k.n,
+                small_sample: k.small_sample,
+                target,
+                targetable,
+                status: if targetable { status(k.value, target, d.is_none_or(|d| d.higher_is_better)) } else { Status::NoTarget },
+                previous,
+            }
+        })
+        .collect()
+}
+
+/// A table of one row per period (or per segment) and one column per KPI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<(&'static str, Option<&'static str>, String)>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub period: String,
+    pub segment: Option<String>,
+    pub cells: Vec<TableCell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableCell {
+    pub id: &'static str,
+    pub kind: Option<&'static str>,
+    pub value: Option<f64>,
+    pub display: String,
+    pub title: String,
+}
+
+/// Rows for values matching `keep`, in their order.
+pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool) -> Table {
+    let mut columns: Vec<(&'static str, Option<&'static str>, String)> = Vec::new();
+    let mut rows: Vec<TableRow> = Vec::new();
+    for k in kpis.iter().filter(|k| keep(k)) {
+        if !columns.iter().any(|c| c.0 == k.id && c.1 == k.kind) {
+            let name = def(k.id).map_or(k.id, |d| d.name);
+            let label = match k.kind {
+                Some(kind) => format!("{name} {}", kind.to_uppercase()),
+                None => name.to_string(),
+            };
+            columns.push((k.id, k.kind, label));
+        }
+        let cell = TableCell {
+            id: k.id,
+            kind: k.kind,
+            value: k.value,
+            display: format::display(def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit), k.value)
+                + if k.small_sample { "*" } else { "" },
+            title: format::explain(k),
+        };
+        match rows.iter_mut().find(|r| r.period == k.period && r.segment == k.segment) {
+            Some(r) => r.cells.push(cell),
+            None => rows.push(TableRow { period: k.period.clone(), segment: k.segment.clone(), cells: vec![cell] }),
+        }
+    }
+    Table { columns, rows }
+}
+
+/// The trend chart of one KPI over the periods (NPS gets its margin-of-error band).
+pub fn trend(kpis: &[KpiValue], id: &str, title: &str, target: Option<f64>) -> TrendChart {
+    let overall = || kpis.iter().filter(|k| k.segment.is_none());
+    let points = overall()
+        .filter(|k| k.id == id)
+        .map(|k| {
+            let band = if id == "nps" {
+                overall().find(|m| m.id == "nps_margin_of_error" && m.period == k.period).and_then(|m| m.value)
+            } else {
+                None
+            };
+            TrendPoint { label: k.period.clone(), value: k.value, band }
+        })
+        .collect();
+    let y_range = match id {
+        "nps" => Some((-100.0, 100.0)),
+        "csat" => Some((0.0, 100.0)),
+        _ => None,
+    };
+    TrendChart { title: title.to_string(), points, y_range, target }
+}
+
+/// Bars for the score distribution of one kind, coloured by what each answer counts as.
+pub fn distribution(data: &SurveyData, settings: &SurveySettings, kind: Kind) -> Vec<DistributionBar> {
+    let (promoter, detractor) = settings.nps_cutoffs();
+    let satisfied = settings.satisfied_threshold();
+    score_distribution(data, settings, kind)
+        .into_iter()
+        .map(|(score, count)| {
+            let tone = match kind {
+                Kind::Nps if score >= promoter => Tone::Good,
+                Kind::Nps if score <= detractor => Tone::Bad,
+                Kind::Csat if score >= satisfied => Tone::Good,
+                Kind::Csat => Tone::Bad,
+                _ => Tone::Neutral,
+            };
+            DistributionBar { score, count, tone }
+        })
+        .collect()
+}

@@ -1,0 +1,79 @@
+// End-to-end harness: serves dist/ under a sub-path on 127.0.0.1 (proving the build works from any
+// sub-path) and drives Debian's Chromium with playwright-core. Every request is recorded, so the
+// tests can check that the page talks to nothing but its own origin.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHARED = path.resolve(ROOT, '../shared/data');
+export const GOLDEN = path.join(ROOT, 'crates/metrics/tests/golden/surveys');
+export const SUBPATH = '/team/northstar/';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain' };
+
+export async function startServer() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (!url.pathname.startsWith(SUBPATH)) {
+      res.writeHead(404).end('outside the sub-path');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(SUBPATH.length)) || 'index.html';
+    const file = path.join(DIST, rel);
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${SUBPATH}` };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/// A fresh page that records every request URL; resolves once the demo KPIs are rendered.
+export async function openApp(browser, url, { init } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector(".kpi-card [data-kpi='nps']");
+  return { context, page, requests, errors };
+}
+
+/// The data-value of the first element matching `selector`, as a number (null when empty).
+export async function valueOf(page, selector) {
+  const raw = await page.locator(selector).first().getAttribute('data-value');
+  return raw === '' || raw === null ? null : Number(raw);
+}
+
+export async function uploadAndWait(page, file) {
+  await page.setInputFiles("[data-testid='file-input']", file);
+  await page.waitForFunction((name) => document.querySelector("[data-testid='source-summary']")?.textContent.includes(name), path.basename(file));
+}
+
+export function tmpFile(name, content) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-e2e-'));
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}

@@ -1,0 +1,112 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the app mounts on the demo, values
+//! carry their data attributes, the canvas is drawn, settings survive storage round trips, and
+//! corrupt storage gives defaults with a notice.
+
+use leptos::prelude::*;
+use northstar::browser::storage::{load_settings, save_settings, SETTINGS_KEY};
+use northstar::state::models::{cards, status, Status};
+use northstar::state::{Settings, Workbench};
+use northstar_metrics::Granularity;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Resolves after the browser has run pending tasks (effects, rendering).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn status_follows_direction_and_target() {
+    assert_eq!(status(Some(31.0), Some(30.0), true), Status::OnTrack);
+    assert_eq!(status(Some(29.0), Some(30.0), true), Status::OffTrack);
+    assert_eq!(status(Some(2.0), Some(3.0), false), Status::OnTrack);
+    assert_eq!(status(None, Some(3.0), true), Status::NoData);
+    assert_eq!(status(Some(1.0), None, true), Status::NoTarget);
+}
+
+#[wasm_bindgen_test]
+fn settings_round_trip_and_corrupt_storage_falls_back_with_a_notice() {
+    storage().remove_item(SETTINGS_KEY).unwrap();
+    let (s, notice) = load_settings();
+    assert_eq!(s, Settings::default());
+    assert_eq!(notice, None, "a first visit is not an error");
+
+    let mut changed = Settings::default();
+    changed.period = Granularity::Quarter;
+    changed.targets.insert("nps".into(), 42.0);
+    save_settings(&changed).unwrap();
+    assert_eq!(load_settings().0, changed);
+
+    storage().set_item(SETTINGS_KEY, "{not json").unwrap();
+    let (s, notice) = load_settings();
+    assert_eq!(s, Settings::default());
+    assert!(notice.unwrap().contains("could not be read"));
+
+    // Unknown and missing fields are tolerated (forward and backward compatible).
+    storage().set_item(SETTINGS_KEY, r#"{"period":"week","future_field":1}"#).unwrap();
+    let (s, notice) = load_settings();
+    assert_eq!(s.period, Granularity::Week);
+    assert_eq!(notice, None);
+    storage().remove_item(SETTINGS_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn workbench_computes_kpis_and_remembers_a_mapping_change() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let wb = Workbench::with_settings(Settings::default(), None);
+        wb.load("t.csv".into(), b"when,q\n2024-01-02,10\n2024-01-03,0\n2024-02-01,9\n".to_vec());
+        // "q" is not recognised, so there is no score column yet: a clear error, not a panic.
+        let err = wb.data.get_untracked().err().unwrap();
+        assert!(err.contains("available columns: when, q"), "{err}");
+        wb.set_role("q", "nps");
+        wb.set_role("when", "date");
+        let kpis = wb.kpis.get_untracked();
+        let nps: Vec<(String, Option<f64>)> = kpis.iter().filter(|k| k.id == "nps").map(|k| (k.period.clone(), k.value)).collect();
+        assert_eq!(nps, [("2024-01".to_string(), Some(0.0)), ("2024-02".to_string(), Some(100.0))]);
+        assert_eq!(wb.settings.with_untracked(|s| s.mappings.len()), 1, "the mapping is remembered per header");
+        let c = cards(&kpis, &wb.settings.get_untracked().targets);
+        assert_eq!(c.iter().find(|c| c.id == "nps").unwrap().period, "2024-02");
+        wb.reset_mapping();
+        assert!(wb.data.get_untracked().is_err());
+    });
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_on_the_demo_with_values_and_a_drawn_chart() {
+    storage().remove_item(SETTINGS_KEY).unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), northstar::App);
+    next_task().await;
+    next_task().await;
+
+    let card = root.query_selector(".kpi-card [data-kpi='nps']").unwrap().expect("an NPS card");
+    let value: f64 = card.get_attribute("data-value").unwrap().parse().expect("a number");
+    assert!((-100.0..=100.0).contains(&value));
+    assert_eq!(card.get_attribute("data-period").as_deref(), Some("2026-10"));
+    // Every value in the series table carries its period.
+    let cells = root.query_selector_all("td[data-kpi='nps']").unwrap();
+    assert_eq!(cells.length(), 18, "18 months of demo data");
+
+    let canvas: web_sys::HtmlCanvasElement = root.query_selector("canvas[data-chart='trend']").unwrap().unwrap().unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let pixels = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
+    let inked = pixels.chunks(4).filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200)).count();
+    assert!(inked > 2_000, "the trend chart is drawn ({inked} dark pixels)");
+    drop(handle);
+    storage().remove_item(SETTINGS_KEY).unwrap();
+}
