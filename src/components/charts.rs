@@ -64,6 +64,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                         </select>
                     </label>
                     <canvas node_ref=trend_canvas width="720" height="320" data-chart="trend" role="img" aria-label="KPI trend chart"></canvas>
+                    <p class="source-line">"Blue line: the KPI per period (gaps where undefined). Shaded band: the NPS 95 % margin of error. Orange line: your target."</p>
                 </div>
                 <div>
                     <label class="source-line">
@@ -79,6 +80,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                         </select>
                     </label>
                     <canvas node_ref=dist_canvas width="480" height="320" data-chart="distribution" role="img" aria-label="Score distribution chart"></canvas>
+                    <p class="source-line">"All answers in the file. Green: promoters or satisfied; grey: passives; red: detractors or not satisfied."</p>
                 </div>
             </div>
         </section>

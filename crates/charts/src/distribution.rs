@@ -31,7 +31,7 @@ pub fn draw_score_distribution<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>
         .y_label_area_size(44)
         .build_cartesian_2d(lo..hi, 0f64..max * 1.1)?;
     ctx.configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .axis_style(MUTED)
         .label_style(("sans-serif", 11).into_font().color(&MUTED))

@@ -78,7 +78,7 @@ pub fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Tre
     let step = label_step(n, 8);
     let labels: Vec<String> = chart.points.iter().map(|p| p.label.clone()).collect();
     ctx.configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .axis_style(MUTED)
         .label_style(("sans-serif", 11).into_font().color(&MUTED))

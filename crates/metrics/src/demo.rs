@@ -55,17 +55,17 @@ pub fn demo_surveys_csv() -> String {
     let span = (end - start) as f64;
     for day in start..end {
         let progress = (day - start) as f64 / span;
-        let answers = 2 + rng.below(4);
+        let answers = 4 + rng.below(5);
         for _ in 0..answers {
             let (plan, bonus) = PLANS[rng.below(3) as usize];
             let region = REGIONS[rng.below(3) as usize];
             let customer = rng.below(900) + 1;
             let mood = rng.unit() + bonus + 0.12 * progress;
             let kind_roll = rng.below(100);
-            let (kind, score) = if kind_roll < 60 {
+            let (kind, score) = if kind_roll < 55 {
                 let s = if mood > 0.62 { 9 + rng.below(2) } else if mood > 0.32 { 7 + rng.below(2) } else { rng.below(7) };
                 ("NPS", s)
-            } else if kind_roll < 85 {
+            } else if kind_roll < 82 {
                 let s = if mood > 0.5 { 4 + rng.below(2) } else if mood > 0.25 { 3 } else { 1 + rng.below(2) };
                 ("CSAT", s)
             } else {
@@ -95,6 +95,6 @@ mod tests {
         assert!(a.contains("\n2025-05-01,"));
         assert!(a.contains("\n2026-10-31,"));
         assert!(!a.contains("\n2026-11-01,"));
-        assert!(a.lines().count() > 1500);
+        assert!(a.lines().count() > 3000);
     }
 }

@@ -110,9 +110,10 @@ impl SurveyMapping {
     }
 }
 
-const DATE_WORDS: [&str; 16] = [
-    "date", "submitted", "submitted at", "created", "created at", "timestamp", "time", "end date", "enddate", "recorded date",
-    "recordeddate", "response date", "completed", "responded at", "answered at", "start date",
+const DATE_WORDS: [&str; 21] = [
+    "date", "submitted", "submitted at", "submit date", "submission date", "created", "created at", "timestamp", "time", "end date",
+    "enddate", "recorded date", "recordeddate", "response date", "completed", "completed at", "responded at", "answered at",
+    "survey date", "start date", "startdate",
 ];
 const RESPONDENT_WORDS: [&str; 14] = [
     "respondent", "respondent id", "responseid", "response id", "email", "customer", "customer id", "user", "user id",
@@ -138,12 +139,24 @@ fn normalise(text: &str) -> String {
     } else {
         t.as_str()
     };
-    rest.trim_end_matches([':', '?', ' ']).to_string()
+    let rest = rest.trim_end_matches([':', '?', ' ']);
+    // Drop a trailing qualifier such as "(UTC)" or "(property)".
+    let rest = match rest.rfind(" (") {
+        Some(i) if rest.ends_with(')') => &rest[..i],
+        _ => rest,
+    };
+    rest.to_string()
 }
 
 fn matches_word(text: &str, words: &[&str]) -> bool {
     let n = normalise(text);
     words.iter().any(|w| n == *w || n.replace(['_', '-'], " ") == *w)
+}
+
+/// A question such as "What's the main reason for your score?" collects comments.
+fn asks_why(text: &str) -> bool {
+    let n = normalise(text);
+    n.split(|c: char| !c.is_alphanumeric()).any(|w| ["reason", "why", "comment", "comments", "feedback", "improve"].contains(&w))
 }
 
 /// A header such as "Which plan are you on?" names a segment column.
@@ -265,7 +278,7 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
             if slot.is_none() || (fits && current_fits == Some(false)) {
                 *slot = Some(name.clone());
             }
-        } else if m.comment.is_none() && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"])) {
+        } else if m.comment.is_none() && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"]) || asks_why(name) && !mostly_numeric(i)) {
             m.comment = Some(name.clone());
         } else if matches_word(name, &SEGMENT_WORDS) || (names_a_segment(name) && !scorable(i)) {
             m.segment.push(name.clone());

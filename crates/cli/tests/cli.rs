@@ -1,0 +1,111 @@
+//! The `northstar` binary end to end: JSON shape, segments, the readable table, exit codes, and the
+//! real Somerville export. Expected values are the hand-worked ones of the golden cases.
+
+use serde_json::Value;
+use std::process::Command;
+
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../metrics/tests/golden/surveys");
+const SOMERVILLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/somerville_happiness_survey/Happiness_Survey_2017.csv");
+
+fn northstar(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_northstar")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn json(args: &[&str]) -> Value {
+    let (code, stdout, stderr) = northstar(args);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+fn find<'a>(v: &'a Value, id: &str, period: &str, segment: Option<&str>) -> &'a Value {
+    v["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == id && k["period"] == period && k["segment"].as_str() == segment && k["id"] != "responses")
+        .unwrap_or_else(|| panic!("no {id} {period} {segment:?}"))
+}
+
+#[test]
+fn json_report_has_the_documented_shape_and_values() {
+    let file = format!("surveys={GOLDEN}/01_long_monthly/input.csv");
+    let v = json(&["report", "--source", &file, "--json"]);
+    let nps = find(&v, "nps", "2024-03", None);
+    assert_eq!(nps["value"], 50.0);
+    assert_eq!(nps["numerator"], 1.0);
+    assert_eq!(nps["denominator"], 2.0);
+    assert_eq!(nps["n"], 2);
+    assert_eq!(nps["source"], "surveys");
+    assert!(nps["segment"].is_null());
+    assert!(find(&v, "nps", "2024-02", None)["value"].is_null(), "an empty month is null, never 0");
+    for key in ["id", "source", "period", "segment", "value", "numerator", "denominator", "n"] {
+        assert!(nps.get(key).is_some(), "kpi rows carry {key}");
+    }
+    assert_eq!(v["issues"], Value::Array(vec![]));
+    assert_eq!(v["mapping"]["surveys"]["date"], "date");
+    assert_eq!(v["mapping"]["surveys"]["score"], "score");
+}
+
+#[test]
+fn segment_rows_sit_beside_the_overall_rows() {
+    let file = format!("surveys={GOLDEN}/01_long_monthly/input.csv");
+    let v = json(&["report", "--source", &file, "--period", "quarter", "--segment", "plan", "--json"]);
+    assert_eq!(find(&v, "nps", "2024-Q1", Some("Pro"))["value"], 50.0);
+    let basic = find(&v, "nps", "2024-Q1", Some("Basic"))["value"].as_f64().unwrap();
+    assert!((basic - -100.0 / 3.0).abs() < 1e-9);
+    assert!((find(&v, "nps", "2024-Q1", None)["value"].as_f64().unwrap() - 100.0 / 7.0).abs() < 1e-9);
+}
+
+#[test]
+fn issues_are_located_in_json() {
+    let file = format!("surveys={GOLDEN}/06_bad_rows_are_reported/input.csv");
+    let v = json(&["report", "--source", &file, "--json"]);
+    let issues = v["issues"].as_array().unwrap();
+    assert_eq!(issues.len(), 10);
+    assert!(issues.iter().any(|i| i["file"] == "input.csv" && i["line"] == 3 && i["column"] == "date" && i["reason"].as_str().unwrap().contains("not a date")));
+}
+
+#[test]
+fn the_table_is_readable_and_shows_none_as_a_dash() {
+    let file = format!("surveys={GOLDEN}/01_long_monthly/input.csv");
+    let (code, out, _) = northstar(&["report", "--source", &file]);
+    assert_eq!(code, 0);
+    let feb = out.lines().find(|l| l.contains("2024-02")).unwrap();
+    assert!(feb.contains('—'), "{out}");
+    assert!(out.lines().any(|l| l.contains("2024-03") && l.contains("50.0")), "{out}");
+}
+
+#[test]
+fn bad_input_exits_with_code_2_and_a_clear_message() {
+    let file = format!("surveys={GOLDEN}/01_long_monthly/input.csv");
+    let (code, _, err) = northstar(&["report", "--source", &file, "--frobnicate"]);
+    assert_eq!((code, err.contains("unknown flag '--frobnicate'")), (2, true), "{err}");
+    let (code, _, err) = northstar(&["report", "--source", "surveys=/nonexistent/x.csv"]);
+    assert_eq!((code, err.contains("cannot read /nonexistent/x.csv")), (2, true), "{err}");
+    let (code, _, err) = northstar(&["report", "--source", &file, "--map", "surveys.score="]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no column for the role 'score (or nps, csat, ces)'; available columns: date, customer, type, score, plan, comment"), "{err}");
+    let (code, _, err) = northstar(&["report", "--source", &file, "--map", "surveys.nps=Nope"]);
+    assert_eq!((code, err.contains("no column named 'Nope'")), (2, true), "{err}");
+    let (code, _, err) = northstar(&["report", "--source", &file, "--set", "surveys.nps_scale=3-4"]);
+    assert_eq!((code, err.contains("surveys.nps_scale")), (2, true), "{err}");
+}
+
+#[test]
+fn somerville_survey_without_dates_is_one_period() {
+    let file = format!("surveys={SOMERVILLE}");
+    let v = json(&["report", "--source", &file, "--map", "surveys.nps=4. How satisfied are you with Somerville as a place to live?", "--json"]);
+    let nps = find(&v, "nps", "all", None);
+    // Counted with Python's csv module: 831 answers, 432 promoters, 119 detractors.
+    assert_eq!(nps["n"], 831);
+    assert!((nps["value"].as_f64().unwrap() - 100.0 * 313.0 / 831.0).abs() < 1e-9);
+    assert!(v["kpis"].as_array().unwrap().iter().all(|k| k["period"] == "all"));
+}
+
+#[test]
+fn demo_prints_the_built_in_dataset() {
+    let (code, out, _) = northstar(&["demo"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Date,Respondent,Survey Type,Score,Plan,Region,Comment\n"));
+}
