@@ -35,32 +35,32 @@ fn KpiCard(wb: Workbench, card: Card) -> impl IntoView {
         (Some(v), Some(p)) => format!("{:+.1} vs previous period", v - p),
         _ => String::new(),
     };
-    let target_input = card.targetable.then(|| {
-        let current = card.target.map(|t| t.to_string()).unwrap_or_default();
-        view! {
-            <label class="meta">
-                "Target "
-                <input
-                    type="number"
-                    step="any"
-                    size="5"
-                    data-target=id
-                    prop:value=current
-                    on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        wb.update_settings(|s| match text.trim().parse::<f64>() {
-                            Ok(t) if t.is_finite() => {
-                                s.targets.insert(id.to_string(), t);
-                            }
-                            _ => {
-                                s.targets.remove(id);
-                            }
-                        });
-                    }
-                />
-            </label>
-        }
-    });
+    let key = card.target_key.clone();
+    let current = card.target.map(|t| t.to_string()).unwrap_or_default();
+    let target_input = view! {
+        <label class="meta">
+            "Target "
+            <input
+                type="number"
+                step="any"
+                size="5"
+                data-target=key.clone()
+                prop:value=current
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    let key = key.clone();
+                    wb.update_settings(move |s| match text.trim().parse::<f64>() {
+                        Ok(t) if t.is_finite() => {
+                            s.targets.insert(key, t);
+                        }
+                        _ => {
+                            s.targets.remove(&key);
+                        }
+                    });
+                }
+            />
+        </label>
+    };
     view! {
         <div class="kpi-card" data-card=id>
             <h3>{card.title.clone()}</h3>

@@ -55,9 +55,18 @@ pub struct Card {
     pub n: u64,
     pub small_sample: bool,
     pub target: Option<f64>,
-    pub targetable: bool,
+    /// The key of this card's target in the settings (`nps`, `responses.csat`, …).
+    pub target_key: String,
     pub status: Status,
     pub previous: Option<f64>,
+}
+
+/// Targets are kept per KPI id, and per kind for `responses`.
+pub fn target_key(id: &str, kind: Option<&str>) -> String {
+    match kind {
+        Some(k) => format!("{id}.{k}"),
+        None => id.to_string(),
+    }
 }
 
 /// The overall values of the last period, one card per KPI (responses per kind).
@@ -71,8 +80,8 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
         .map(|k| {
             let d = def(k.id);
             let unit = d.map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit);
-            let targetable = k.id != "responses" && k.id != "nps_margin_of_error";
-            let target = if targetable { targets.get(k.id).copied() } else { None };
+            let key = target_key(k.id, k.kind);
+            let target = targets.get(&key).copied();
             let title = match k.kind {
                 Some(kind) => format!("{} ({})", d.map_or(k.id, |d| d.name), kind.to_uppercase()),
                 None => d.map_or(k.id, |d| d.name).to_string(),
@@ -92,8 +101,8 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
                 n: k.n,
                 small_sample: k.small_sample,
                 target,
-                targetable,
-                status: if targetable { status(k.value, target, d.is_none_or(|d| d.higher_is_better)) } else { Status::NoTarget },
+                target_key: key,
+                status: status(k.value, target, d.is_none_or(|d| d.higher_is_better)),
                 previous,
             }
         })
