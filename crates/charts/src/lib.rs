@@ -2,10 +2,16 @@
 //! on a `<canvas>` (plotters-canvas), native tests draw the same functions to SVG and compare
 //! snapshots. No browser types here.
 
+pub mod bridge;
 pub mod distribution;
+pub mod lines;
+pub mod stacked;
 pub mod trend;
 
+pub use bridge::{bridge_steps, draw_bridge, BridgeStep};
 pub use distribution::{draw_score_distribution, DistributionBar, Tone};
+pub use lines::{draw_lines, LineSeries};
+pub use stacked::{draw_stacked, StackSeries};
 pub use trend::{draw_trend, TrendChart, TrendPoint};
 
 use plotters::style::RGBColor;
@@ -20,6 +26,9 @@ pub const TARGET: RGBColor = RGBColor(0xd9, 0x77, 0x06);
 pub const GOOD: RGBColor = RGBColor(0x16, 0xa3, 0x4a);
 pub const NEUTRAL: RGBColor = RGBColor(0x9c, 0xa3, 0xaf);
 pub const BAD: RGBColor = RGBColor(0xdc, 0x26, 0x26);
+pub const TEAL: RGBColor = RGBColor(0x0d, 0x94, 0x88);
+pub const VIOLET: RGBColor = RGBColor(0x7c, 0x3a, 0xed);
+pub const ORANGE: RGBColor = RGBColor(0xea, 0x58, 0x0c);
 
 /// Error type of drawing on backend `DB`.
 pub type DrawResult<DB> = Result<(), plotters::drawing::DrawingAreaErrorKind<<DB as plotters::prelude::DrawingBackend>::ErrorType>>;

@@ -74,3 +74,48 @@ fn an_empty_trend_still_draws() {
     assert!(svg.contains("CSAT"));
     assert_eq!(svg.matches("<circle").count(), 0);
 }
+
+#[test]
+fn mrr_bridge_waterfall_ends_at_the_computed_level() {
+    use northstar_charts::{bridge_steps, draw_bridge};
+    // 140.00 + 0 new + 0 reactivation + 50 expansion − 0 − 0 = 190.00 (golden case 01, March).
+    let steps = bridge_steps(14_000, 0, 0, 5_000, 0, 0);
+    assert_eq!(steps.last().unwrap().cents, 19_000);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+        draw_bridge(&area, "MRR bridge 2024-03", &steps).unwrap();
+    }
+    assert!(svg.contains("Expansion") && svg.contains("Churned"));
+    assert!(svg.contains("#16A34A") || svg.contains("#16a34a"), "a gain is drawn in green");
+    check("mrr_bridge", &svg);
+}
+
+#[test]
+fn stacked_movements_and_two_axis_lines_draw() {
+    use northstar_charts::{draw_lines, draw_stacked, LineSeries, StackSeries, ACCENT, BAD, GOOD, TEAL};
+    let labels: Vec<String> = ["2024-01", "2024-02", "2024-03"].map(String::from).to_vec();
+    let stacked = [
+        StackSeries { name: "New".into(), color: GOOD, values: vec![19_000, 0, 0] },
+        StackSeries { name: "Churned".into(), color: BAD, values: vec![0, -5_000, 0] },
+    ];
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+        draw_stacked(&area, "MRR movements", &labels, &stacked).unwrap();
+    }
+    assert!(svg.contains("New") && svg.contains("Churned"));
+    check("mrr_movements", &svg);
+    let lines = [
+        LineSeries { name: "MRR".into(), color: ACCENT, values: vec![Some(190.0), Some(140.0), Some(190.0)], target: Some(200.0), secondary: false },
+        LineSeries { name: "Customers".into(), color: TEAL, values: vec![Some(3.0), None, Some(3.0)], target: None, secondary: true },
+    ];
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+        draw_lines(&area, "MRR and customers", &labels, &lines, |y| format!("{y:.0}")).unwrap();
+    }
+    // 3 MRR points and 2 customer points (a gap in February).
+    assert_eq!(svg.matches("<circle").count(), 5, "{svg}");
+    check("mrr_and_customers", &svg);
+}

@@ -4,19 +4,29 @@ use northstar_metrics::Granularity;
 
 pub const USAGE: &str = "\
 usage:
-  northstar report --source surveys=FILE [--source KIND=FILE]...
+  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: surveys, subscriptions, accounts)
       [--period all|day|week|month|quarter|year] [--segment COLUMN]
-      [--map surveys.ROLE=COLUMN]... [--set KEY=VALUE]... [--json]
-  northstar demo        print the built-in demo survey export (CSV)
+      [--map SOURCE.ROLE=COLUMN]... [--set KEY=VALUE]... [--json]
+  northstar demo [surveys|subscriptions|accounts]   print a built-in demo export (CSV)
   northstar --help
 
-roles (surveys): date, respondent, segment (repeatable), comment, score, kind, nps, csat, ces
-settings: surveys.kind=nps|csat|ces, surveys.nps_scale=0-10|1-5, surveys.csat_scale=1-5|1-7|1-10|0-10,
+roles:
+  surveys: date, respondent, segment (repeatable), comment, score, kind, nps, csat, ces
+  subscriptions: customer, amount, currency, interval, interval_count, quantity, start, end, status,
+    plan, trial_end, segment (repeatable); snapshot shape: customer, month, mrr
+  accounts: customer, status, monthly_charge, tenure, segment (repeatable)
+settings:
+  surveys.kind=nps|csat|ces, surveys.nps_scale=0-10|1-5, surveys.csat_scale=1-5|1-7|1-10|0-10,
   surveys.csat_threshold=N, surveys.ces_scale=1-7|1-5|1-10, surveys.date_order=auto|mdy|dmy
+  subscriptions.churn_basis=start|start_plus_new, subscriptions.gross_margin=0.8,
+  subscriptions.cancel_effect=cancel_date|period_end, subscriptions.amount_unit=auto|cents|units,
+  subscriptions.currency=USD, subscriptions.date_order=auto|mdy|dmy
+--segment COLUMN: rows per value of COLUMN beside the overall rows (segment null); a subscriptions
+  column (plan, metadata) or an accounts column, joined to subscriptions by customer
 exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
 ";
 
-pub const SOURCE_KINDS: [&str; 1] = ["surveys"];
+pub const SOURCE_KINDS: [&str; 3] = ["surveys", "subscriptions", "accounts"];
 
 #[derive(Debug, Default, PartialEq)]
 pub struct ReportOptions {
@@ -31,7 +41,7 @@ pub struct ReportOptions {
 #[derive(Debug, PartialEq)]
 pub enum Command {
     Help,
-    Demo,
+    Demo(String),
     Report(ReportOptions),
 }
 
@@ -42,7 +52,13 @@ fn split_pair<'a>(flag: &str, value: &'a str) -> Result<(&'a str, &'a str), Stri
 pub fn parse(argv: &[String]) -> Result<Command, String> {
     match argv.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => return Ok(Command::Help),
-        Some("demo") => return Ok(Command::Demo),
+        Some("demo") => {
+            let which = argv.get(1).cloned().unwrap_or_else(|| "surveys".into());
+            if !SOURCE_KINDS.contains(&which.as_str()) {
+                return Err(format!("unknown demo '{which}'; demos: {}", SOURCE_KINDS.join(", ")));
+            }
+            return Ok(Command::Demo(which));
+        }
         Some("report") => {}
         Some(other) => return Err(format!("unknown command '{other}'")),
     }
@@ -79,8 +95,13 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             other => return Err(format!("unknown flag '{other}'")),
         }
     }
-    if !o.sources.iter().any(|(k, _)| k == "surveys") {
-        return Err("report needs --source surveys=FILE".into());
+    if o.sources.is_empty() {
+        return Err("report needs at least one --source KIND=FILE".into());
+    }
+    for kind in SOURCE_KINDS {
+        if o.sources.iter().filter(|(k, _)| k == kind).count() > 1 {
+            return Err(format!("--source {kind} is given twice"));
+        }
     }
     Ok(Command::Report(o))
 }
@@ -109,7 +130,8 @@ mod tests {
         assert_eq!(parse(&args("report --source surveys=a --bogus")).unwrap_err(), "unknown flag '--bogus'");
         assert!(parse(&args("report --source surveys=a --period fortnight")).unwrap_err().contains("unknown period"));
         assert!(parse(&args("report --source tickets=a")).unwrap_err().contains("unknown source kind"));
+        assert!(parse(&args("report --source accounts=a --source accounts=b")).unwrap_err().contains("twice"));
         assert!(parse(&args("report --source surveys=a --map nps=Q1")).unwrap_err().contains("SOURCE.ROLE"));
-        assert!(parse(&args("report")).unwrap_err().contains("--source surveys"));
+        assert!(parse(&args("report")).unwrap_err().contains("--source KIND=FILE"));
     }
 }

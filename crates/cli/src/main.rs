@@ -3,6 +3,7 @@
 
 mod args;
 mod report;
+mod table;
 
 use std::process::ExitCode;
 
@@ -13,8 +14,13 @@ fn main() -> ExitCode {
             print!("{}", args::USAGE);
             ExitCode::SUCCESS
         }
-        Ok(args::Command::Demo) => {
-            print!("{}", northstar_metrics::demo::demo_surveys_csv());
+        Ok(args::Command::Demo(which)) => {
+            let text = match which.as_str() {
+                "subscriptions" => northstar_metrics::demo::demo_subscriptions_csv(),
+                "accounts" => northstar_metrics::demo::demo_accounts_csv(),
+                _ => northstar_metrics::demo::demo_surveys_csv(),
+            };
+            print!("{text}");
             ExitCode::SUCCESS
         }
         Ok(args::Command::Report(opts)) => match report::run(&opts) {

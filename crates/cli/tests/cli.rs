@@ -109,3 +109,51 @@ fn demo_prints_the_built_in_dataset() {
     assert_eq!(code, 0);
     assert!(out.starts_with("Date,Respondent,Survey Type,Score,Plan,Region,Comment\n"));
 }
+
+const SUBS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../metrics/tests/golden/subscriptions");
+const TELCO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ibm_telco_customer_churn/Telco-Customer-Churn.csv");
+
+#[test]
+fn subscriptions_report_money_in_major_units_and_segments_by_plan() {
+    let file = format!("surveys={SUBS}/01_upgrade_downgrade_quantity/input.csv").replace("surveys=", "subscriptions=");
+    let v = json(&["report", "--source", &file, "--segment", "plan", "--json"]);
+    // Hand-worked in golden case 01: MRR 2024-04 = 250.00, ARR 3000.00.
+    assert_eq!(find(&v, "mrr", "2024-04", None)["value"], 250.0);
+    assert_eq!(find(&v, "arr", "2024-04", None)["value"], 3000.0);
+    assert_eq!(find(&v, "mrr_contraction", "2024-02", None)["value"], 50.0);
+    assert_eq!(find(&v, "mrr_new", "2024-03", Some("Pro"))["value"], 100.0);
+    assert!(find(&v, "customer_churn_rate", "2024-01", None)["value"].is_null());
+    assert_eq!(v["mapping"]["subscriptions"]["amount_unit"], "units");
+}
+
+#[test]
+fn accounts_report_telco_churn_share_by_contract() {
+    let file = format!("accounts={TELCO}");
+    let v = json(&["report", "--source", &file, "--segment", "Contract", "--json"]);
+    // Counted with Python's csv module: 1655 of 3875 month-to-month accounts churned.
+    let m2m = find(&v, "account_churn_share", "all", Some("Month-to-month"));
+    assert_eq!((m2m["numerator"].as_f64(), m2m["denominator"].as_f64()), (Some(1655.0), Some(3875.0)));
+    assert_eq!(find(&v, "account_mrr", "all", Some("Two year"))["value"], 98840.55);
+    assert_eq!(find(&v, "account_churn_share", "all", None)["n"], 7043);
+}
+
+#[test]
+fn a_segment_from_accounts_is_joined_to_subscriptions_by_customer() {
+    let dir = std::env::temp_dir().join(format!("northstar-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let subs = dir.join("subs.csv");
+    let accounts = dir.join("accounts.csv");
+    std::fs::write(&subs, "customer,amount,interval,start\nA,10,month,2024-01-01\nB,20,month,2024-01-01\nC,30,month,2024-01-01\n").unwrap();
+    std::fs::write(&accounts, "customer,status,region\nA,active,EU\nB,active,US\n").unwrap();
+    let v = json(&[
+        "report", "--source", &format!("subscriptions={}", subs.display()), "--source", &format!("accounts={}", accounts.display()), "--segment", "region", "--json",
+    ]);
+    let mrr = |seg: Option<&str>| v["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "mrr" && k["source"] == "subscriptions" && k["segment"].as_str() == seg).unwrap()["value"].clone();
+    assert_eq!(mrr(Some("EU")), 10.0);
+    assert_eq!(mrr(Some("US")), 20.0);
+    assert_eq!(mrr(Some("(no account)")), 30.0);
+    assert_eq!(mrr(None), 60.0);
+    let (code, _, err) = northstar(&["report", "--source", &format!("subscriptions={}", subs.display()), "--segment", "nope"]);
+    assert_eq!((code, err.contains("no source has a column named 'nope'")), (2, true), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -39,3 +39,27 @@ pub enum FatalError {
     #[error("bad value '{value}' for setting '{key}': {reason}")]
     BadSetting { key: String, value: String, reason: String },
 }
+
+/// At most this many issues are kept in full per source; the rest are only counted.
+pub const MAX_LISTED_ISSUES: usize = 10_000;
+
+/// Issues of one source: the first [`MAX_LISTED_ISSUES`] in full, all of them counted.
+#[derive(Debug, Clone, Default)]
+pub struct IssueLog {
+    pub issues: Vec<Issue>,
+    pub count: u64,
+}
+
+impl IssueLog {
+    pub fn push(&mut self, issue: Issue) {
+        self.count += 1;
+        if self.issues.len() < MAX_LISTED_ISSUES {
+            self.issues.push(issue);
+        }
+    }
+    pub fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
+        for i in issues {
+            self.push(i);
+        }
+    }
+}

@@ -35,6 +35,10 @@ pub enum Unit {
     /// A mean score on the survey's own scale.
     Score,
     Count,
+    /// Money: integer cents inside, major units in JSON.
+    Money,
+    /// A plain ratio (e.g. the quick ratio).
+    Ratio,
 }
 
 /// The registry entry of a KPI: what it is called and how it is made.
@@ -51,7 +55,10 @@ pub struct KpiDef {
 
 /// Every KPI the product computes.
 pub fn registry() -> Vec<KpiDef> {
-    crate::surveys::kpis::DEFS.to_vec()
+    let mut all = crate::subscriptions::kpis::DEFS.to_vec();
+    all.extend(crate::accounts::DEFS);
+    all.extend(crate::surveys::kpis::DEFS);
+    all
 }
 
 pub fn def(id: &str) -> Option<KpiDef> {

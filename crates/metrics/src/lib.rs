@@ -10,6 +10,9 @@ pub mod issue;
 pub mod kpi;
 pub mod parse;
 pub mod period;
+pub mod segment;
+pub mod subscriptions;
+pub mod accounts;
 pub mod surveys;
 
 pub use issue::{FatalError, Issue};

@@ -3,6 +3,8 @@
 //! header rows; [`RecordStream`] then reads the whole file with them.
 
 pub mod csv;
+pub mod dates;
+pub mod headers;
 pub mod decode;
 pub mod sniff;
 

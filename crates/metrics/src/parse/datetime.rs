@@ -273,6 +273,10 @@ pub fn parse_stamp(text: &str) -> Result<RawStamp, String> {
         if let Some(sep) = c.peek().filter(|s| matches!(s, b'-' | b'/' | b'.')) {
             c.i += 1;
             let m = c.digits(1, 2).ok_or_else(fail)?;
+            if c.done() && sep == b'-' {
+                // A month: 2024-03 is its first day.
+                return exact(y as i32, m, 1, 0, 0).ok_or_else(fail);
+            }
             if !c.eat(sep) {
                 return Err(fail());
             }
@@ -389,6 +393,7 @@ mod tests {
         assert_eq!(wall("2024-03-05 14:07"), "2024-03-05 14:07:00 +0");
         assert_eq!(wall("2024-03-05 14:07:09 -0500"), "2024-03-05 14:07:09 -300");
         assert_eq!(wall("2024/3/5"), "2024-03-05 00:00:00 +0");
+        assert_eq!(wall("2024-03"), "2024-03-01 00:00:00 +0");
         let s = match parse_stamp("2024-03-05T23:30:00-05:00").unwrap() {
             RawStamp::Exact(s) => s,
             _ => unreachable!(),

@@ -4,52 +4,17 @@
 
 use super::mapping::{infer_kind, SurveyMapping};
 use super::settings::{Kind, SurveySettings};
+use crate::ingest::dates::DateColumn;
 use crate::ingest::{Record, RecordStream, Sniff};
-use crate::issue::{FatalError, Issue};
-use crate::parse::{parse_number, parse_stamp, DateOrder, NumberStyle, OrderDecision, OrderEvidence, RawStamp};
-use std::collections::HashMap;
-
-/// At most this many issues are kept in full; the rest are only counted.
-pub const MAX_LISTED_ISSUES: usize = 10_000;
+use crate::issue::{FatalError, Issue, IssueLog};
+use crate::parse::{parse_number, NumberStyle};
+pub use crate::segment::SegmentColumn;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Answer {
     pub row: u32,
     pub kind: Kind,
     pub score: f64,
-}
-
-/// A segment column, dictionary-encoded: `ids[row]` indexes `values`.
-#[derive(Debug, Clone, Default)]
-pub struct SegmentColumn {
-    pub name: String,
-    pub values: Vec<String>,
-    pub ids: Vec<u32>,
-    index: HashMap<String, u32>,
-}
-
-impl SegmentColumn {
-    fn push(&mut self, value: &str) {
-        let v = value.trim();
-        let v = if v.is_empty() { "(blank)" } else { v };
-        // Few distinct values is the common case: a scan beats hashing.
-        if self.values.len() <= 8 {
-            if let Some(id) = self.values.iter().position(|x| x == v) {
-                self.ids.push(id as u32);
-                return;
-            }
-        }
-        let id = match self.index.get(v) {
-            Some(&id) => id,
-            None => {
-                let id = self.values.len() as u32;
-                self.values.push(v.to_string());
-                self.index.insert(v.to_string(), id);
-                id
-            }
-        };
-        self.ids.push(id);
-    }
 }
 
 /// Typed survey answers of one file.
@@ -143,10 +108,8 @@ pub struct SurveyIngest {
     settings: SurveySettings,
     style: NumberStyle,
     width: usize,
-    raw_dates: Vec<RawStamp>,
-    /// (row, line) of each date whose day/month order is decided only at the end.
-    ambiguous_lines: Vec<(u32, u64)>,
-    evidence: OrderEvidence,
+    dates: Option<DateColumn>,
+    log: IssueLog,
     data: SurveyData,
 }
 
@@ -188,7 +151,7 @@ impl SurveyIngest {
         let data = SurveyData {
             file: file.into(),
             has_dates: date.is_some(),
-            segments: segments.iter().map(|&i| SegmentColumn { name: names[i].clone(), ..Default::default() }).collect(),
+            segments: segments.iter().map(|&i| SegmentColumn::new(&names[i])).collect(),
             kinds,
             score_kind: if kind.is_none() { score.map(|s| s.1) } else { None },
             ..Default::default()
@@ -200,9 +163,8 @@ impl SurveyIngest {
             names,
             settings: settings.clone(),
             style: sniff.number_style,
-            raw_dates: Vec::new(),
-            ambiguous_lines: Vec::new(),
-            evidence: OrderEvidence::default(),
+            dates: date.map(|i| DateColumn::new(&sniff.columns[i].name)),
+            log: IssueLog::default(),
             data,
         })
     }
@@ -218,15 +180,12 @@ impl SurveyIngest {
     }
 
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
-        self.data.issue_count += 1;
-        if self.data.issues.len() < MAX_LISTED_ISSUES {
-            self.data.issues.push(Issue {
-                file: self.data.file.clone(),
-                line: Some(line),
-                column: column.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1))),
-                reason,
-            });
-        }
+        self.log.push(Issue {
+            file: self.data.file.clone(),
+            line: Some(line),
+            column: column.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1))),
+            reason,
+        });
     }
 
     fn row(&mut self, r: &Record) {
@@ -234,21 +193,17 @@ impl SurveyIngest {
         if r.len() != self.width {
             self.issue(r.line, None, format!("row has {} fields, the header has {}", r.len(), self.width));
         }
-        if let Some(c) = self.plan.date {
-            let cell = r.cell(c);
-            match parse_stamp(cell) {
-                Ok(raw) => {
-                    if let RawStamp::Ambiguous { p1, p2, .. } = raw {
-                        self.evidence.note(p1, p2);
-                        self.ambiguous_lines.push((self.data.kept_rows as u32, r.line));
-                    }
-                    self.raw_dates.push(raw);
-                }
-                Err(reason) => {
-                    self.issue(r.line, Some(c), format!("{reason}; row skipped"));
-                    self.data.skipped_rows += 1;
-                    return;
-                }
+        if let (Some(c), Some(dates)) = (self.plan.date, self.dates.as_mut()) {
+            let problem = match dates.push(r.line, r.cell(c)) {
+                Ok(Some(())) => None,
+                Ok(None) => Some("empty date".to_string()),
+                Err(reason) => Some(reason),
+            };
+            if let Some(reason) = problem {
+                dates.pop();
+                self.issue(r.line, Some(c), format!("{reason}; row skipped"));
+                self.data.skipped_rows += 1;
+                return;
             }
         }
         let row = self.data.kept_rows as u32;
@@ -323,13 +278,22 @@ impl SurveyIngest {
         let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
         let reading = stream.finish(&mut |r| self.row(r));
         self.data.encoding = stream.encoding();
-        for i in reading {
-            self.data.issue_count += 1;
-            self.data.issues.push(i);
+        self.log.extend(reading);
+        if let Some(dates) = self.dates.take() {
+            let resolved = dates.resolve(&self.data.file, self.settings.date_order, "surveys.date_order");
+            self.data.days = resolved.stamps.iter().map(|s| s.map_or(i32::MIN, |s| s.day())).collect();
+            if !resolved.bad_rows.is_empty() {
+                // Rows whose date is impossible in the decided order lose their answers.
+                let bad: std::collections::HashSet<u32> = resolved.bad_rows.iter().copied().collect();
+                let before = self.data.answers.len();
+                self.data.answers.retain(|a| !bad.contains(&a.row));
+                self.data.skipped_answers += (before - self.data.answers.len()) as u64;
+                self.data.skipped_rows += bad.len() as u64;
+            }
+            self.log.extend(resolved.issues);
         }
-        if let Some(c) = self.plan.date {
-            self.resolve_dates(c);
-        }
+        self.data.issues = std::mem::take(&mut self.log.issues);
+        self.data.issue_count = self.log.count;
         self.data.kinds.sort();
         self.data.answers.shrink_to_fit();
         self.data.days.shrink_to_fit();
@@ -338,67 +302,6 @@ impl SurveyIngest {
             s.ids.shrink_to_fit();
         }
         self.data
-    }
-
-    fn resolve_dates(&mut self, col: usize) {
-        let column = self.names[col].clone();
-        let order = match DateOrder::decide(self.settings.date_order, &self.evidence) {
-            OrderDecision::Decided(o) => o,
-            OrderDecision::Conflicting(o) => {
-                self.column_issue(&column, format!("dates in this column put the day first in some rows and the month first in others; read as {}", order_name(o)));
-                o
-            }
-            OrderDecision::Undecidable(o) => {
-                if self.evidence.ambiguous > 0 {
-                    self.column_issue(
-                        &column,
-                        format!("day/month order cannot be decided: no date has a part above 12; read as {} (set surveys.date_order to change)", order_name(o)),
-                    );
-                }
-                o
-            }
-        };
-        let mut bad_rows = Vec::new();
-        self.data.days = Vec::with_capacity(self.raw_dates.len());
-        for (row, raw) in self.raw_dates.iter().enumerate() {
-            match order.resolve(*raw) {
-                Ok(s) => self.data.days.push(s.day()),
-                Err(reason) => {
-                    self.data.days.push(i32::MIN);
-                    bad_rows.push((row, reason));
-                }
-            }
-        }
-        if !bad_rows.is_empty() {
-            // Rows whose date is impossible in the decided order lose their answers.
-            let bad: std::collections::HashSet<u32> = bad_rows.iter().map(|(r, _)| *r as u32).collect();
-            let before = self.data.answers.len();
-            self.data.answers.retain(|a| !bad.contains(&a.row));
-            self.data.skipped_answers += (before - self.data.answers.len()) as u64;
-            self.data.skipped_rows += bad.len() as u64;
-            for (row, reason) in bad_rows {
-                let line = self.ambiguous_lines.binary_search_by_key(&(row as u32), |p| p.0).ok().map(|i| self.ambiguous_lines[i].1);
-                self.data.issue_count += 1;
-                self.data.issues.push(Issue {
-                    file: self.data.file.clone(),
-                    line,
-                    column: Some(column.clone()),
-                    reason: format!("{reason} when read as {}; row skipped", order_name(order)),
-                });
-            }
-        }
-    }
-
-    fn column_issue(&mut self, column: &str, reason: String) {
-        self.data.issue_count += 1;
-        self.data.issues.push(Issue { file: self.data.file.clone(), line: None, column: Some(column.to_string()), reason });
-    }
-}
-
-fn order_name(o: DateOrder) -> &'static str {
-    match o {
-        DateOrder::Dmy => "day/month/year",
-        _ => "month/day/year",
     }
 }
 

@@ -6,6 +6,7 @@
 //! columns, one per question).
 
 use super::settings::{Kind, Scale, SurveySettings};
+use crate::ingest::headers::{matches_word, normalise};
 use crate::ingest::{Record, Sniff};
 use crate::issue::FatalError;
 use crate::parse::{parse_number, parse_stamp, NumberStyle};
@@ -127,31 +128,6 @@ const COMMENT_WORDS: [&str; 10] =
     ["comment", "comments", "feedback", "why", "reason", "verbatim", "notes", "text", "open-ended response", "what could we"];
 const SCORE_WORDS: [&str; 6] = ["score", "rating", "value", "answer", "response", "nps score"];
 const KIND_WORDS: [&str; 7] = ["kind", "type", "survey type", "survey", "question type", "metric", "survey kind"];
-
-fn normalise(text: &str) -> String {
-    let t = text.trim().to_lowercase();
-    // Strip a leading question number such as "4." or "7a.".
-    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    let rest = if digits.len() < t.len() {
-        let letter = digits.chars().next().filter(char::is_ascii_lowercase).filter(|_| digits[1..].starts_with(['.', ')']));
-        let after = if letter.is_some() { &digits[1..] } else { digits };
-        after.trim_start_matches(['.', ')', ' '])
-    } else {
-        t.as_str()
-    };
-    let rest = rest.trim_end_matches([':', '?', ' ']);
-    // Drop a trailing qualifier such as "(UTC)" or "(property)".
-    let rest = match rest.rfind(" (") {
-        Some(i) if rest.ends_with(')') => &rest[..i],
-        _ => rest,
-    };
-    rest.to_string()
-}
-
-fn matches_word(text: &str, words: &[&str]) -> bool {
-    let n = normalise(text);
-    words.iter().any(|w| n == *w || n.replace(['_', '-'], " ") == *w)
-}
 
 /// A question such as "What's the main reason for your score?" collects comments.
 fn asks_why(text: &str) -> bool {

@@ -1,4 +1,4 @@
-//! Golden tests: every folder under `tests/golden/surveys/` holds an input file and a `case.txt`
+//! Golden tests: every folder under `tests/golden/<source>/` holds an input file and a `case.txt`
 //! with the settings and the expected values, worked out by hand (the arithmetic is written next to
 //! each value). The harness runs the same path as the CLI and the app: sniff, infer the mapping,
 //! apply overrides, type the rows, compute the KPIs.
@@ -11,8 +11,9 @@
 //!   `issues COUNT` | `skipped_rows COUNT` | `skipped_answers COUNT` | `encoding NAME` | `delimiter NAME`
 
 use northstar_metrics::ingest::sniff;
+use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
-use northstar_metrics::Granularity;
+use northstar_metrics::{Granularity, Issue, KpiValue};
 use std::path::Path;
 
 fn split_fields(line: &str) -> Vec<String> {
@@ -37,7 +38,80 @@ fn split_fields(line: &str) -> Vec<String> {
     out
 }
 
-fn run_case(dir: &Path) -> Vec<String> {
+/// What a source produced, in the shape the expectations check.
+struct Outcome {
+    kpis: Vec<KpiValue>,
+    issues: Vec<Issue>,
+    issue_count: u64,
+    counters: Vec<(&'static str, u64)>,
+    encoding: String,
+    delimiter: &'static str,
+}
+
+fn config(lines: &[Vec<String>], key: &str) -> Vec<String> {
+    lines.iter().filter(|l| l[0] == key).map(|l| l[1].clone()).collect()
+}
+
+fn split_setting(v: &str) -> (&str, &str) {
+    v.split_once('=').unwrap()
+}
+
+fn run_surveys(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let sniffed = sniff(bytes);
+    let mut mapping = infer_mapping(&sniffed);
+    for m in config(lines, "map") {
+        let (role, col) = split_setting(&m);
+        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
+    }
+    let mut settings = SurveySettings::default();
+    for s in config(lines, "set") {
+        let (k, v) = split_setting(&s);
+        settings.apply(k, v).unwrap();
+    }
+    let chunk = config(lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
+    let mut ingest = SurveyIngest::new(file, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
+    for c in bytes.chunks(chunk) {
+        ingest.feed(c);
+    }
+    let data = ingest.finish();
+    let segment = config(lines, "segment").first().map(|c| data.segments.iter().position(|s| &s.name == c).expect("segment column is mapped"));
+    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
+    Outcome {
+        kpis: survey_kpis(&data, &settings, granularity, segment),
+        counters: vec![("skipped_rows", data.skipped_rows), ("skipped_answers", data.skipped_answers)],
+        issue_count: data.issue_count,
+        issues: data.issues,
+        encoding: data.encoding.to_string(),
+        delimiter: sniffed.delimiter_label(),
+    }
+}
+
+fn run_subscriptions(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let sniffed = sniff(bytes);
+    let mut mapping = infer_subscription_mapping(&sniffed);
+    for m in config(lines, "map") {
+        let (role, col) = split_setting(&m);
+        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
+    }
+    let mut settings = SubscriptionSettings::default();
+    for s in config(lines, "set") {
+        let (k, v) = split_setting(&s);
+        settings.apply(k, v).unwrap();
+    }
+    let data = read_subscriptions(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let segment = config(lines, "segment").first().map(|c| data.segments.iter().find(|s| &s.name == c).expect("segment column is mapped").clone());
+    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
+    Outcome {
+        kpis: subscription_kpis(&data, &settings, granularity, segment.as_ref()),
+        counters: vec![("skipped_rows", data.skipped_rows), ("excluded_trials", data.excluded_trials), ("excluded_currency", data.excluded_currency)],
+        issue_count: data.issue_count,
+        issues: data.issues,
+        encoding: data.encoding.to_string(),
+        delimiter: sniffed.delimiter_label(),
+    }
+}
+
+fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let spec = std::fs::read_to_string(dir.join("case.txt")).unwrap();
     let input = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with("input")).unwrap();
@@ -49,44 +123,16 @@ fn run_case(dir: &Path) -> Vec<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(split_fields)
         .collect();
-    let mut granularity = Granularity::Month;
-    let mut segment_col: Option<String> = None;
-    let mut settings = SurveySettings::default();
-    let mut chunk = 1 << 20;
-    let sniffed = sniff(&bytes);
-    let mut mapping = infer_mapping(&sniffed);
-    for l in &lines {
-        match l[0].as_str() {
-            "period" => granularity = Granularity::parse(&l[1]).unwrap(),
-            "segment" => segment_col = Some(l[1].clone()),
-            "chunk" => chunk = l[1].parse().unwrap(),
-            "map" => {
-                let (role, col) = l[1].split_once('=').unwrap();
-                if col.is_empty() {
-                    mapping.set(role, None);
-                } else {
-                    mapping.set(role, Some(col.to_string()));
-                }
-            }
-            "set" => {
-                let (k, v) = l[1].split_once('=').unwrap();
-                settings.apply(k, v).unwrap();
-            }
-            _ => {}
-        }
-    }
-    let mut ingest = SurveyIngest::new(&file_name, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    for c in bytes.chunks(chunk) {
-        ingest.feed(c);
-    }
-    let data = ingest.finish();
-    let segment = segment_col.map(|c| data.segments.iter().position(|s| s.name == c).expect("segment column is mapped"));
-    let kpis = survey_kpis(&data, &settings, granularity, segment);
+    let out = match source {
+        "surveys" => run_surveys(&file_name, &bytes, &lines),
+        _ => run_subscriptions(&file_name, &bytes, &lines),
+    };
     for l in &lines {
         let fail = |msg: String| format!("{}: {}: {msg}", dir.file_name().unwrap().to_string_lossy(), l.join(" "));
+        let counter = |name: &str| out.counters.iter().find(|c| c.0 == name).map(|c| c.1);
         match l[0].as_str() {
             "expect" => {
-                let found = kpis.iter().find(|k| {
+                let found = out.kpis.iter().find(|k| {
                     k.id == l[1] && k.period == l[2] && k.segment.as_deref() == (l[3] != "-").then_some(l[3].as_str()) && k.kind == (l[4] != "-").then_some(l[4].as_str())
                 });
                 let Some(k) = found else {
@@ -104,41 +150,51 @@ fn run_case(dir: &Path) -> Vec<String> {
                 }
             }
             "rows" => {
-                let count = kpis.iter().filter(|k| k.id == l[1]).count();
+                let count = out.kpis.iter().filter(|k| k.id == l[1]).count();
                 if count.to_string() != l[2] {
                     failures.push(fail(format!("got {count} rows")));
                 }
             }
             "issue" => {
-                let hit = data.issues.iter().any(|i| {
+                let hit = out.issues.iter().any(|i| {
                     (l[1] == "-" && i.line.is_none() || i.line.map(|x| x.to_string()) == Some(l[1].clone()))
                         && (l[2] == "-" && i.column.is_none() || i.column.as_deref() == Some(l[2].as_str()))
                         && i.reason.contains(l[3].as_str())
                 });
                 if !hit {
-                    failures.push(fail(format!("not reported; issues: {:#?}", data.issues)));
+                    failures.push(fail(format!("not reported; issues: {:#?}", out.issues)));
                 }
             }
-            "issues" if data.issue_count.to_string() != l[1] => failures.push(fail(format!("got {} issues: {:#?}", data.issue_count, data.issues))),
-            "skipped_rows" if data.skipped_rows.to_string() != l[1] => failures.push(fail(format!("got {}", data.skipped_rows))),
-            "skipped_answers" if data.skipped_answers.to_string() != l[1] => failures.push(fail(format!("got {}", data.skipped_answers))),
-            "encoding" if data.encoding != l[1] => failures.push(fail(format!("got {}", data.encoding))),
-            "delimiter" if sniffed.delimiter_label() != l[1] => failures.push(fail(format!("got {}", sniffed.delimiter_label()))),
+            "issues" if out.issue_count.to_string() != l[1] => failures.push(fail(format!("got {} issues: {:#?}", out.issue_count, out.issues))),
+            "encoding" if out.encoding != l[1] => failures.push(fail(format!("got {}", out.encoding))),
+            "delimiter" if out.delimiter != l[1] => failures.push(fail(format!("got {}", out.delimiter))),
+            name if counter(name).is_some_and(|v| v.to_string() != l[1]) => failures.push(fail(format!("got {:?}", counter(name)))),
             _ => {}
         }
     }
     failures
 }
 
-#[test]
-fn golden_survey_cases() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/surveys");
+fn run_folder(source: &str, at_least: usize) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(source);
     let mut dirs: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     dirs.sort();
-    assert!(dirs.len() >= 8, "expected the golden cases, found {}", dirs.len());
-    let failures: Vec<String> = dirs.iter().flat_map(|d| run_case(d)).collect();
+    assert!(dirs.len() >= at_least, "expected the golden cases, found {}", dirs.len());
+    let failures: Vec<String> = dirs.iter().flat_map(|d| run_case(d, source)).collect();
     assert!(failures.is_empty(), "{} golden mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
+#[test]
+fn golden_subscription_cases() {
+    run_folder("subscriptions", 10);
+}
+
+#[test]
+fn golden_survey_cases() {
+    run_folder("surveys", 13);
+}
+
+mod bridge_identity;
 mod memory;
 mod somerville;
+mod telco;

@@ -1,0 +1,81 @@
+//! Movements per period as stacked bars: gains (new, reactivation, expansion) above zero, losses
+//! (contraction, churned) below. Amounts in cents.
+
+use crate::{label_step, DrawResult, GRID, INK, MUTED};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackSeries {
+    pub name: String,
+    pub color: RGBColor,
+    /// Per period, in cents; negative values stack downwards.
+    pub values: Vec<i64>,
+}
+
+pub fn draw_stacked<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str, labels: &[String], series: &[StackSeries]) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let n = labels.len().max(1);
+    let mut up = vec![0f64; n];
+    let mut down = vec![0f64; n];
+    for s in series {
+        for (i, &v) in s.values.iter().enumerate().take(n) {
+            if v >= 0 {
+                up[i] += v as f64 / 100.0;
+            } else {
+                down[i] += v as f64 / 100.0;
+            }
+        }
+    }
+    let top = up.iter().copied().fold(0.0, f64::max).max(1.0) * 1.1;
+    let bottom = down.iter().copied().fold(0.0, f64::min) * 1.1;
+    let mut ctx = ChartBuilder::on(area)
+        .caption(title, ("sans-serif", 16).into_font().color(&INK))
+        .margin(10)
+        .x_label_area_size(28)
+        .y_label_area_size(64)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), bottom.min(-1.0)..top)?;
+    let step = label_step(n, 8);
+    ctx.configure_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", 11).into_font().color(&MUTED))
+        .x_labels(n.min(60))
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
+                return String::new();
+            }
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()?;
+    let mut above = vec![0f64; n];
+    let mut below = vec![0f64; n];
+    for s in series {
+        let rects: Vec<Rectangle<(f64, f64)>> = s
+            .values
+            .iter()
+            .enumerate()
+            .take(n)
+            .filter(|(_, v)| **v != 0)
+            .map(|(i, &v)| {
+                let v = v as f64 / 100.0;
+                let base = if v >= 0.0 { &mut above[i] } else { &mut below[i] };
+                let from = *base;
+                *base += v;
+                Rectangle::new([(i as f64 - 0.35, from), (i as f64 + 0.35, *base)], s.color.filled())
+            })
+            .collect();
+        ctx.draw_series(rects)?.label(s.name.clone()).legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 8, y + 4)], s.color.filled()));
+    }
+    ctx.configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(GRID)
+        .label_font(("sans-serif", 11).into_font().color(&INK))
+        .position(SeriesLabelPosition::UpperLeft)
+        .draw()?;
+    area.present()?;
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! The `accounts` source: a snapshot of accounts with a status (active or churned), a monthly
+//! charge, a tenure and any segment columns (a CRM export, or the IBM Telco churn table).
+//! Roles: `customer`, `status`, `monthly_charge`, `tenure`, `segment` (any number).
+
+pub mod kpis;
+
+use crate::ingest::headers::{find_column, normalise};
+use crate::ingest::{Record, RecordStream, Sniff};
+use crate::issue::{FatalError, Issue, IssueLog};
+use crate::parse::{parse_number, NumberStyle};
+use crate::segment::SegmentColumn;
+use serde::{Deserialize, Serialize};
+
+pub use kpis::{account_kpis, DEFS};
+
+pub const ROLES: [&str; 5] = ["customer", "status", "monthly_charge", "tenure", "segment"];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountMapping {
+    pub customer: Option<String>,
+    pub status: Option<String>,
+    pub monthly_charge: Option<String>,
+    pub tenure: Option<String>,
+    pub segment: Vec<String>,
+}
+
+impl AccountMapping {
+    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
+        match role {
+            "customer" => self.customer = column,
+            "status" => self.status = column,
+            "monthly_charge" => self.monthly_charge = column,
+            "tenure" => self.tenure = column,
+            "segment" => match column {
+                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
+                Some(_) => {}
+                None => self.segment.clear(),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    pub fn role_of(&self, column: &str) -> Option<&'static str> {
+        let is = |c: &Option<String>| c.as_deref() == Some(column);
+        if is(&self.customer) {
+            Some("customer")
+        } else if is(&self.status) {
+            Some("status")
+        } else if is(&self.monthly_charge) {
+            Some("monthly_charge")
+        } else if is(&self.tenure) {
+            Some("tenure")
+        } else if self.segment.iter().any(|c| c == column) {
+            Some("segment")
+        } else {
+            None
+        }
+    }
+
+    pub fn clear_column(&mut self, column: &str) {
+        for slot in [&mut self.customer, &mut self.status, &mut self.monthly_charge, &mut self.tenure] {
+            if slot.as_deref() == Some(column) {
+                *slot = None;
+            }
+        }
+        self.segment.retain(|c| c != column);
+    }
+}
+
+const CUSTOMER: [&str; 9] = ["customer id", "customerid", "customer", "account id", "account", "company", "client id", "client", "id"];
+const STATUS: [&str; 9] = ["status", "churn", "churned", "is churned", "churn status", "account status", "active", "is active", "state"];
+const CHARGE: [&str; 8] = ["monthly charge", "monthlycharges", "monthly charges", "monthly_charge", "mrr", "monthly fee", "monthly revenue", "monthly amount"];
+const TENURE: [&str; 4] = ["tenure", "tenure months", "tenure_months", "months"];
+
+/// Guesses roles; categorical text columns (few distinct values in the first rows) become segments.
+pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
+    let names = sniff.column_names();
+    let mut taken = Vec::new();
+    let pick = |words: &[&str], taken: &mut Vec<usize>| {
+        let i = find_column(&names, words, taken)?;
+        taken.push(i);
+        Some(names[i].clone())
+    };
+    let mut m = AccountMapping {
+        customer: pick(&CUSTOMER, &mut taken),
+        status: pick(&STATUS, &mut taken),
+        monthly_charge: pick(&CHARGE, &mut taken),
+        tenure: pick(&TENURE, &mut taken),
+        segment: Vec::new(),
+    };
+    for (i, n) in names.iter().enumerate() {
+        if taken.contains(&i) {
+            continue;
+        }
+        let values: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).collect();
+        let mut distinct: Vec<&str> = values.clone();
+        distinct.sort();
+        distinct.dedup();
+        let numeric = values.iter().filter(|v| parse_number(v, sniff.number_style).is_ok()).count();
+        if !values.is_empty() && distinct.len() <= 12 && distinct.len() * 4 <= values.len() && numeric * 2 < values.len() {
+            m.segment.push(n.clone());
+        }
+    }
+    m
+}
+
+/// Reads a status cell. `active_header`: the column says "active" (so "yes" means active).
+pub fn parse_churned(cell: &str, active_header: bool) -> Option<bool> {
+    let v = cell.trim().to_lowercase();
+    let yes = match v.as_str() {
+        "yes" | "y" | "true" | "1" => true,
+        "no" | "n" | "false" | "0" => false,
+        "churned" | "churn" | "cancelled" | "canceled" | "inactive" | "lost" | "closed" | "ended" | "former" => return Some(true),
+        "active" | "current" | "open" | "paying" | "live" | "retained" | "customer" => return Some(false),
+        _ => return None,
+    };
+    Some(if active_header { !yes } else { yes })
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AccountData {
+    pub file: String,
+    pub encoding: &'static str,
+    pub customers: Vec<String>,
+    pub churned: Vec<bool>,
+    /// Monthly charge in cents (0 when not mapped or blank).
+    pub monthly: Vec<i64>,
+    pub tenure: Vec<Option<f64>>,
+    pub segments: Vec<SegmentColumn>,
+    pub data_rows: u64,
+    pub skipped_rows: u64,
+    pub issues: Vec<Issue>,
+    pub issue_count: u64,
+}
+
+fn index_of(file: &str, names: &[String], role: &str, column: &Option<String>) -> Result<Option<usize>, FatalError> {
+    let Some(c) = column else { return Ok(None) };
+    names.iter().position(|n| n.eq_ignore_ascii_case(c)).map(Some).ok_or_else(|| FatalError::UnknownColumn {
+        file: file.into(),
+        role: format!("accounts.{role}"),
+        column: c.clone(),
+        available: names.to_vec(),
+    })
+}
+
+/// Reads a whole accounts file.
+pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountMapping) -> Result<AccountData, FatalError> {
+    let names = sniff.column_names();
+    if names.is_empty() {
+        return Err(FatalError::NoHeader { file: file.into() });
+    }
+    let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: names.clone() };
+    let customer = index_of(file, &names, "customer", &mapping.customer)?.ok_or_else(|| missing("customer"))?;
+    let status = index_of(file, &names, "status", &mapping.status)?.ok_or_else(|| missing("status"))?;
+    let charge = index_of(file, &names, "monthly_charge", &mapping.monthly_charge)?;
+    let tenure = index_of(file, &names, "tenure", &mapping.tenure)?;
+    let segs = mapping.segment.iter().map(|c| index_of(file, &names, "segment", &Some(c.clone())).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
+    let active_header = matches!(normalise(&names[status]).as_str(), "active" | "is active");
+    let style: NumberStyle = sniff.number_style;
+    let mut data = AccountData { file: file.into(), segments: segs.iter().map(|&i| SegmentColumn::new(&names[i])).collect(), ..Default::default() };
+    let mut log = IssueLog::default();
+    let mut stream = RecordStream::new(file, sniff);
+    let row = |r: &Record, data: &mut AccountData, log: &mut IssueLog| {
+        data.data_rows += 1;
+        let mut skip = |col: usize, reason: String, data: &mut AccountData| {
+            log.push(Issue { file: file.into(), line: Some(r.line), column: Some(names[col].clone()), reason: format!("{reason}; row skipped") });
+            data.skipped_rows += 1;
+        };
+        let id = r.cell(customer).trim();
+        if id.is_empty() {
+            return skip(customer, "empty customer".into(), data);
+        }
+        let Some(churned) = parse_churned(r.cell(status), active_header) else {
+            return skip(status, format!("'{}' is not a status (active/churned, yes/no, true/false)", r.cell(status).trim()), data);
+        };
+        let monthly = match charge.map(|c| (c, r.cell(c).trim())) {
+            None | Some((_, "")) => 0,
+            Some((c, text)) => match parse_number(text, style).ok().and_then(|n| n.cents()) {
+                Some(v) if v >= 0 => v,
+                _ => return skip(c, format!("'{text}' is not a monthly charge"), data),
+            },
+        };
+        let ten = tenure.and_then(|c| parse_number(r.cell(c), style).ok()).map(|n| n.value());
+        data.customers.push(id.to_string());
+        data.churned.push(churned);
+        data.monthly.push(monthly);
+        data.tenure.push(ten);
+        for (s, &c) in segs.iter().enumerate() {
+            data.segments[s].push(r.cell(c));
+        }
+    };
+    for chunk in bytes.chunks(1 << 20) {
+        stream.feed(chunk, &mut |r| row(r, &mut data, &mut log));
+    }
+    let reading = stream.finish(&mut |r| row(r, &mut data, &mut log));
+    log.extend(reading);
+    data.encoding = stream.encoding();
+    data.issues = log.issues;
+    data.issue_count = log.count;
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_status_words_both_ways() {
+        assert_eq!(parse_churned("Yes", false), Some(true));
+        assert_eq!(parse_churned("yes", true), Some(false));
+        assert_eq!(parse_churned("Cancelled", false), Some(true));
+        assert_eq!(parse_churned("Active", false), Some(false));
+        assert_eq!(parse_churned("maybe", false), None);
+    }
+}
+
+/// Segment values for each subscription from an accounts column, joined by customer id;
+/// subscriptions of customers missing from the accounts file get "(no account)".
+pub fn join_segment(subs: &crate::subscriptions::SubscriptionData, accounts: &AccountData, column: usize) -> SegmentColumn {
+    let seg = &accounts.segments[column];
+    let by_customer: std::collections::HashMap<&str, &str> = accounts.customers.iter().enumerate().map(|(i, c)| (c.as_str(), seg.value(i))).collect();
+    let mut out = SegmentColumn::new(&seg.name);
+    for s in &subs.subs {
+        out.push(by_customer.get(subs.customers[s.customer as usize].as_str()).copied().unwrap_or("(no account)"));
+    }
+    out
+}

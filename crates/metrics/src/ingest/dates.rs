@@ -1,0 +1,109 @@
+//! A date column read row by row whose day/month order is decided once, from all its values, at
+//! the end (see [`DateOrder::decide`]). Shared by every source with date columns.
+
+use crate::issue::Issue;
+use crate::parse::{parse_stamp, DateOrder, OrderDecision, OrderEvidence, RawStamp, Stamp};
+
+#[derive(Debug, Default)]
+pub struct DateColumn {
+    pub name: String,
+    raws: Vec<Option<RawStamp>>,
+    /// (row, line) of each value whose order is decided only at the end.
+    ambiguous_lines: Vec<(u32, u64)>,
+    evidence: OrderEvidence,
+}
+
+/// The resolved column: one stamp per row (none where blank or impossible), and the issues found.
+#[derive(Debug, Default)]
+pub struct ResolvedDates {
+    pub stamps: Vec<Option<Stamp>>,
+    pub issues: Vec<Issue>,
+    /// Rows whose value was impossible in the decided order (they hold `None`).
+    pub bad_rows: Vec<u32>,
+}
+
+impl DateColumn {
+    pub fn new(name: &str) -> DateColumn {
+        DateColumn { name: name.to_string(), ..Default::default() }
+    }
+
+    /// Reads the cell of the next row. Blank cells are `None` (Ok); unreadable ones are an error
+    /// reason (the row holds `None`).
+    pub fn push(&mut self, line: u64, cell: &str) -> Result<Option<()>, String> {
+        if cell.trim().is_empty() {
+            self.raws.push(None);
+            return Ok(None);
+        }
+        match parse_stamp(cell) {
+            Ok(raw) => {
+                if let RawStamp::Ambiguous { p1, p2, .. } = raw {
+                    self.evidence.note(p1, p2);
+                    self.ambiguous_lines.push((self.raws.len() as u32, line));
+                }
+                self.raws.push(Some(raw));
+                Ok(Some(()))
+            }
+            Err(reason) => {
+                self.raws.push(None);
+                Err(reason)
+            }
+        }
+    }
+
+    /// Drops the value of the last row pushed (when the row as a whole is skipped).
+    pub fn pop(&mut self) {
+        if self.raws.pop().is_some() && self.ambiguous_lines.last().is_some_and(|(r, _)| *r as usize == self.raws.len()) {
+            self.ambiguous_lines.pop();
+        }
+    }
+
+    pub fn resolve(self, file: &str, setting: DateOrder, setting_key: &str) -> ResolvedDates {
+        let mut out = ResolvedDates::default();
+        let column_issue = |reason: String| Issue { file: file.to_string(), line: None, column: Some(self.name.clone()), reason };
+        let order = match DateOrder::decide(setting, &self.evidence) {
+            OrderDecision::Decided(o) => o,
+            OrderDecision::Conflicting(o) => {
+                out.issues.push(column_issue(format!(
+                    "dates in this column put the day first in some rows and the month first in others; read as {}",
+                    order_name(o)
+                )));
+                o
+            }
+            OrderDecision::Undecidable(o) => {
+                if self.evidence.ambiguous > 0 {
+                    out.issues.push(column_issue(format!(
+                        "day/month order cannot be decided: no date has a part above 12; read as {} (set {setting_key} to change)",
+                        order_name(o)
+                    )));
+                }
+                o
+            }
+        };
+        out.stamps = Vec::with_capacity(self.raws.len());
+        for (row, raw) in self.raws.iter().enumerate() {
+            match raw.map(|r| order.resolve(r)) {
+                None => out.stamps.push(None),
+                Some(Ok(s)) => out.stamps.push(Some(s)),
+                Some(Err(reason)) => {
+                    out.stamps.push(None);
+                    out.bad_rows.push(row as u32);
+                    let line = self.ambiguous_lines.binary_search_by_key(&(row as u32), |p| p.0).ok().map(|i| self.ambiguous_lines[i].1);
+                    out.issues.push(Issue {
+                        file: file.to_string(),
+                        line,
+                        column: Some(self.name.clone()),
+                        reason: format!("{reason} when read as {}; row skipped", order_name(order)),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+pub fn order_name(o: DateOrder) -> &'static str {
+    match o {
+        DateOrder::Dmy => "day/month/year",
+        _ => "month/day/year",
+    }
+}

@@ -1,0 +1,57 @@
+//! Header matching shared by every source's mapping inference: headers are compared lowercased,
+//! without a leading question number ("4.", "7a.") or a trailing qualifier ("(UTC)", "(metadata)").
+
+pub fn normalise(text: &str) -> String {
+    let t = text.trim().to_lowercase();
+    // Strip a leading question number such as "4." or "7a.".
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = if digits.len() < t.len() {
+        let letter = digits.chars().next().filter(char::is_ascii_lowercase).filter(|_| digits[1..].starts_with(['.', ')']));
+        let after = if letter.is_some() { &digits[1..] } else { digits };
+        after.trim_start_matches(['.', ')', ' '])
+    } else {
+        t.as_str()
+    };
+    let rest = rest.trim_end_matches([':', '?', ' ']);
+    // Drop a trailing qualifier such as "(UTC)" or "(property)".
+    let rest = match rest.rfind(" (") {
+        Some(i) if rest.ends_with(')') => &rest[..i],
+        _ => rest,
+    };
+    rest.to_string()
+}
+
+pub fn matches_word(text: &str, words: &[&str]) -> bool {
+    let n = normalise(text);
+    words.iter().any(|w| n == *w || n.replace(['_', '-'], " ") == *w)
+}
+
+
+/// The first column (index) whose name matches one of `words`, in the order of `words`, skipping taken columns.
+pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<usize> {
+    for w in words {
+        if let Some(i) = names.iter().position(|n| normalise(n).replace(['_', '-'], " ") == w.replace(['_', '-'], " ")) {
+            if !taken.contains(&i) {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_headers() {
+        assert_eq!(normalise("4. How satisfied?"), "how satisfied");
+        assert_eq!(normalise("7a. How would you rate"), "how would you rate");
+        assert_eq!(normalise("Start Date (UTC)"), "start date");
+        assert_eq!(normalise("account"), "account");
+        let names: Vec<String> = ["Customer ID", "Canceled At (UTC)", "Ended At (UTC)"].map(String::from).to_vec();
+        assert_eq!(find_column(&names, &["ended at", "canceled at"], &[]), Some(2));
+        assert_eq!(find_column(&names, &["customer_id"], &[]), Some(0));
+        assert_eq!(find_column(&names, &["customer id"], &[0]), None);
+    }
+}

@@ -1,0 +1,46 @@
+//! Segment columns (plan, region, any categorical column), dictionary-encoded per row.
+
+use std::collections::HashMap;
+
+/// `ids[row]` indexes `values`. A blank cell is the value "(blank)".
+#[derive(Debug, Clone, Default)]
+pub struct SegmentColumn {
+    pub name: String,
+    pub values: Vec<String>,
+    pub ids: Vec<u32>,
+    index: HashMap<String, u32>,
+}
+
+impl SegmentColumn {
+    pub fn new(name: &str) -> SegmentColumn {
+        SegmentColumn { name: name.to_string(), ..Default::default() }
+    }
+
+    /// Appends the value of the next row.
+    pub fn push(&mut self, value: &str) {
+        let v = value.trim();
+        let v = if v.is_empty() { "(blank)" } else { v };
+        // Few distinct values is the common case: a scan beats hashing.
+        let id = match self.values.iter().take(8).position(|x| x == v) {
+            Some(id) => id as u32,
+            None => self.intern(v),
+        };
+        self.ids.push(id);
+    }
+
+    /// The id of a value, adding it to the dictionary if new.
+    pub fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.index.get(value) {
+            return id;
+        }
+        let id = self.values.len() as u32;
+        self.values.push(value.to_string());
+        self.index.insert(value.to_string(), id);
+        id
+    }
+
+    /// The value of row `row`.
+    pub fn value(&self, row: usize) -> &str {
+        self.ids.get(row).map_or("", |&id| self.values[id as usize].as_str())
+    }
+}

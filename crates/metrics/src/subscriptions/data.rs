@@ -1,0 +1,545 @@
+//! Typing subscription rows (or monthly MRR snapshots) into subscriptions with a normalised monthly
+//! amount in integer cents, rounded once (half away from zero), and the days they are active.
+//! Trials, incomplete subscriptions and rows in another currency are excluded from MRR and counted;
+//! bad cells are issues.
+
+use super::mapping::SubscriptionMapping;
+use super::settings::{AmountUnit, CancelEffect, SubscriptionSettings};
+use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
+use crate::ingest::dates::DateColumn;
+use crate::ingest::headers::normalise;
+use crate::ingest::{Record, RecordStream, Sniff};
+use crate::issue::{FatalError, Issue, IssueLog};
+use crate::parse::{parse_number, NumberStyle, Stamp};
+use crate::segment::SegmentColumn;
+use std::collections::HashMap;
+
+/// A billing interval: a number of months, or of days (weeks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interval {
+    Months(u32),
+    Days(u32),
+}
+
+impl Interval {
+    /// Reads "month", "monthly", "year", "annual", "quarter", "week", "day" (times `count`).
+    pub fn parse(text: &str, count: u32) -> Option<Interval> {
+        let t = text.trim().to_lowercase();
+        let t = t.trim_end_matches('s');
+        Some(match t {
+            "" | "month" | "monthly" | "mo" | "m" | "mensual" | "monat" => Interval::Months(count),
+            "year" | "yearly" | "annual" | "annually" | "yr" | "y" => Interval::Months(12 * count),
+            "quarter" | "quarterly" | "q" => Interval::Months(3 * count),
+            "semiannual" | "half-year" | "half year" => Interval::Months(6 * count),
+            "week" | "weekly" | "wk" | "w" => Interval::Days(7 * count),
+            "day" | "daily" | "d" => Interval::Days(count),
+            _ => return None,
+        })
+    }
+
+    /// `amount` cents per interval as monthly cents, rounded once, half away from zero:
+    /// year/12, quarter/3, week×52/12, day×365/12.
+    pub fn monthly_cents(self, amount: i128) -> i64 {
+        let (num, den): (i128, i128) = match self {
+            Interval::Months(n) => (1, n.max(1) as i128),
+            Interval::Days(d) if d % 7 == 0 => (52, 12 * (d / 7) as i128),
+            Interval::Days(d) => (365, 12 * d.max(1) as i128),
+        };
+        let x = amount * num;
+        let q = x / den;
+        let r = (x % den).abs();
+        let rounded = if r * 2 >= den { q + x.signum() } else { q };
+        rounded.clamp(i64::MIN as i128, i64::MAX as i128) as i64
+    }
+
+    /// The day `k` intervals after `start`.
+    pub fn advance(self, start: i32, k: u32) -> i32 {
+        match self {
+            Interval::Months(n) => add_months(start, n * k),
+            Interval::Days(d) => start + (d * k) as i32,
+        }
+    }
+}
+
+/// Same day of the month `months` later, clamped to the month's length (Jan 31 + 1 = Feb 29).
+pub fn add_months(day: i32, months: u32) -> i32 {
+    let (y, m, d) = civil_from_days(day);
+    let total = y as i64 * 12 + (m as i64 - 1) + months as i64;
+    let (ny, nm) = ((total.div_euclid(12)) as i32, (total.rem_euclid(12) + 1) as u32);
+    days_from_civil(ny, nm, d.min(days_in_month(ny, nm)))
+}
+
+/// One subscription (or one snapshot month), ready for MRR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subscription {
+    pub customer: u32,
+    /// Normalised monthly amount in cents.
+    pub monthly: i64,
+    /// First day of MRR (the start, or the trial end when later).
+    pub from: i32,
+    /// The subscription counts on day `d` when `from <= d < until`.
+    pub until: Option<i32>,
+    pub start: i32,
+    pub interval: Option<Interval>,
+    pub line: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SubscriptionData {
+    pub file: String,
+    pub encoding: &'static str,
+    pub snapshot: bool,
+    pub customers: Vec<String>,
+    pub subs: Vec<Subscription>,
+    /// Plan (when mapped) first, then the segment columns; aligned with `subs`.
+    pub segments: Vec<SegmentColumn>,
+    pub currency: Option<String>,
+    /// Whether amounts were read as cents or units, and why.
+    pub amount_unit: &'static str,
+    pub amount_unit_reason: String,
+    /// First and last day any date column mentions.
+    pub first_day: Option<i32>,
+    pub last_day: Option<i32>,
+    pub data_rows: u64,
+    pub skipped_rows: u64,
+    pub excluded_trials: u64,
+    pub excluded_currency: u64,
+    pub issues: Vec<Issue>,
+    pub issue_count: u64,
+}
+
+struct Plan {
+    customer: usize,
+    amount: Option<usize>,
+    mrr: Option<usize>,
+    month: Option<usize>,
+    currency: Option<usize>,
+    interval: Option<usize>,
+    interval_count: Option<usize>,
+    quantity: Option<usize>,
+    start: Option<usize>,
+    end: Option<usize>,
+    status: Option<usize>,
+    trial_end: Option<usize>,
+    segments: Vec<usize>,
+}
+
+/// A typed row waiting for the date columns to be resolved at the end.
+struct Pending {
+    customer: u32,
+    amount: i128,
+    interval: Option<Interval>,
+    currency: Option<String>,
+    trial: bool,
+    line: u64,
+}
+
+pub struct SubscriptionIngest {
+    stream: RecordStream,
+    plan: Plan,
+    names: Vec<String>,
+    settings: SubscriptionSettings,
+    style: NumberStyle,
+    cents: bool,
+    pending: Vec<Pending>,
+    starts: DateColumn,
+    ends: Option<DateColumn>,
+    trial_ends: Option<DateColumn>,
+    customer_ids: HashMap<String, u32>,
+    log: IssueLog,
+    data: SubscriptionData,
+}
+
+fn index_of(file: &str, names: &[String], role: &str, column: &Option<String>) -> Result<Option<usize>, FatalError> {
+    let Some(c) = column else { return Ok(None) };
+    names.iter().position(|n| n == c).or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(c))).map(Some).ok_or_else(|| {
+        FatalError::UnknownColumn { file: file.into(), role: format!("subscriptions.{role}"), column: c.clone(), available: names.to_vec() }
+    })
+}
+
+/// Amounts are cents when set so, or when the header says so (Baremetrics' `plan_amount`, `*_cents`).
+fn decide_unit(setting: AmountUnit, header: &str) -> (bool, String) {
+    let h = normalise(header);
+    match setting {
+        AmountUnit::Cents => (true, "set to cents".into()),
+        AmountUnit::Units => (false, "set to units".into()),
+        AmountUnit::Auto if h.contains("cents") || h == "plan_amount" || h == "plan amount" => {
+            (true, format!("read as cents: the header '{header}' holds minor units"))
+        }
+        AmountUnit::Auto => (false, format!("read as units (dollars, euros…) from the header '{header}'; set subscriptions.amount_unit=cents if they are cents")),
+    }
+}
+
+impl SubscriptionIngest {
+    pub fn new(file: &str, sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionSettings) -> Result<SubscriptionIngest, FatalError> {
+        let names = sniff.column_names();
+        if names.is_empty() {
+            return Err(FatalError::NoHeader { file: file.into() });
+        }
+        mapping.check(file, &names)?;
+        let idx = |role: &str, c: &Option<String>| index_of(file, &names, role, c);
+        let snapshot = mapping.is_snapshot();
+        let mut plan = Plan {
+            customer: idx("customer", &mapping.customer)?.unwrap_or(0),
+            amount: if snapshot { None } else { idx("amount", &mapping.amount)? },
+            mrr: if snapshot { idx("mrr", &mapping.mrr)? } else { None },
+            month: if snapshot { idx("month", &mapping.month)? } else { None },
+            currency: idx("currency", &mapping.currency)?,
+            interval: idx("interval", &mapping.interval)?,
+            interval_count: idx("interval_count", &mapping.interval_count)?,
+            quantity: idx("quantity", &mapping.quantity)?,
+            start: if snapshot { None } else { idx("start", &mapping.start)? },
+            end: if snapshot { None } else { idx("end", &mapping.end)? },
+            status: idx("status", &mapping.status)?,
+            trial_end: if snapshot { None } else { idx("trial_end", &mapping.trial_end)? },
+            segments: Vec::new(),
+        };
+        let mut segment_names = Vec::new();
+        if let Some(p) = idx("plan", &mapping.plan)? {
+            plan.segments.push(p);
+            segment_names.push(names[p].clone());
+        }
+        for c in &mapping.segment {
+            let i = idx("segment", &Some(c.clone()))?.unwrap_or(0);
+            if !plan.segments.contains(&i) {
+                plan.segments.push(i);
+                segment_names.push(names[i].clone());
+            }
+        }
+        let amount_col = plan.amount.or(plan.mrr).unwrap_or(0);
+        let (cents, reason) = decide_unit(settings.amount_unit, &names[amount_col]);
+        let date_col = plan.start.or(plan.month).unwrap_or(0);
+        let data = SubscriptionData {
+            file: file.into(),
+            snapshot,
+            segments: segment_names.iter().map(|n| SegmentColumn::new(n)).collect(),
+            amount_unit: if cents { "cents" } else { "units" },
+            amount_unit_reason: reason,
+            ..Default::default()
+        };
+        Ok(SubscriptionIngest {
+            stream: RecordStream::new(file, sniff),
+            starts: DateColumn::new(&names[date_col]),
+            ends: plan.end.map(|i| DateColumn::new(&names[i])),
+            trial_ends: plan.trial_end.map(|i| DateColumn::new(&names[i])),
+            plan,
+            names,
+            settings: settings.clone(),
+            style: sniff.number_style,
+            cents,
+            pending: Vec::new(),
+            customer_ids: HashMap::new(),
+            log: IssueLog::default(),
+            data,
+        })
+    }
+
+    pub fn feed(&mut self, chunk: &[u8]) {
+        let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
+        stream.feed(chunk, &mut |r| self.row(r));
+        self.stream = stream;
+    }
+
+    fn issue(&mut self, line: u64, col: Option<usize>, reason: String) {
+        let column = col.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1)));
+        self.log.push(Issue { file: self.data.file.clone(), line: Some(line), column, reason });
+    }
+
+    fn skip(&mut self, line: u64, col: Option<usize>, reason: String) {
+        self.issue(line, col, format!("{reason}; row skipped"));
+        self.data.skipped_rows += 1;
+    }
+
+    fn amount(&self, cell: &str) -> Result<(i128, Option<String>), String> {
+        let n = parse_number(cell, self.style)?;
+        if n.percent {
+            return Err(format!("'{}' is a percentage, not an amount", cell.trim()));
+        }
+        let cents = if self.cents {
+            if n.scale > 0 {
+                return Err(format!("'{}' has a fraction of a cent (amounts are read as cents)", cell.trim()));
+            }
+            n.mantissa
+        } else {
+            n.cents().ok_or_else(|| format!("'{}' is too large", cell.trim()))? as i128
+        };
+        Ok((cents, n.currency))
+    }
+
+    fn row(&mut self, r: &Record) {
+        self.data.data_rows += 1;
+        let line = r.line;
+        if r.len() != self.names.len() {
+            self.issue(line, None, format!("row has {} fields, the header has {}", r.len(), self.names.len()));
+        }
+        let customer = r.cell(self.plan.customer).trim();
+        if customer.is_empty() {
+            return self.skip(line, Some(self.plan.customer), "empty customer".into());
+        }
+        let amount_col = self.plan.amount.or(self.plan.mrr).unwrap_or(0);
+        let (mut amount, symbol_currency) = match self.amount(r.cell(amount_col)) {
+            Ok(a) => a,
+            Err(reason) if r.cell(amount_col).trim().is_empty() => return self.skip(line, Some(amount_col), format!("empty amount ({reason})")),
+            Err(reason) => return self.skip(line, Some(amount_col), reason),
+        };
+        if amount < 0 {
+            return self.skip(line, Some(amount_col), format!("negative amount {}", r.cell(amount_col).trim()));
+        }
+        let count = match self.plan.interval_count.map(|c| (c, r.cell(c).trim())) {
+            None | Some((_, "")) => 1,
+            Some((c, text)) => match text.parse::<u32>() {
+                Ok(n) if n >= 1 => n,
+                _ => return self.skip(line, Some(c), format!("'{text}' is not an interval count")),
+            },
+        };
+        let interval = match self.plan.interval {
+            _ if self.data.snapshot => None,
+            None => Some(Interval::Months(count)),
+            Some(c) => match Interval::parse(r.cell(c), count) {
+                Some(i) => Some(i),
+                None => return self.skip(line, Some(c), format!("'{}' is not a billing interval (month, year, quarter, week, day)", r.cell(c).trim())),
+            },
+        };
+        if let Some(q) = self.plan.quantity {
+            let text = r.cell(q).trim();
+            if !text.is_empty() {
+                match parse_number(text, self.style) {
+                    Ok(n) if n.mantissa >= 0 && n.scale == 0 => amount *= n.mantissa,
+                    _ => return self.skip(line, Some(q), format!("'{text}' is not a quantity")),
+                }
+            }
+        }
+        let mut trial = false;
+        if let Some(s) = self.plan.status {
+            let status = r.cell(s).trim().to_lowercase();
+            match status.as_str() {
+                "trialing" | "trial" | "in_trial" | "trialling" => trial = true,
+                "incomplete" | "incomplete_expired" | "pending" => trial = true,
+                _ => {}
+            }
+        }
+        let currency = match self.plan.currency.map(|c| r.cell(c).trim().to_uppercase()) {
+            Some(c) if !c.is_empty() => Some(c),
+            _ => symbol_currency,
+        };
+        // Dates last: every row that gets here has one value in each date column.
+        let date_col = self.plan.start.or(self.plan.month).unwrap_or(0);
+        match self.starts.push(line, r.cell(date_col)) {
+            Ok(Some(())) => {}
+            Ok(None) => return self.skip(line, Some(date_col), "empty start date".into()),
+            Err(reason) => return self.skip(line, Some(date_col), reason),
+        }
+        for (col, which) in [(self.plan.end, 0), (self.plan.trial_end, 1)] {
+            let Some(c) = col else { continue };
+            let column = if which == 0 { self.ends.as_mut() } else { self.trial_ends.as_mut() };
+            if let Some(dc) = column {
+                if let Err(reason) = dc.push(line, r.cell(c)) {
+                    self.starts.pop();
+                    if which == 1 {
+                        if let Some(e) = self.ends.as_mut() {
+                            e.pop();
+                        }
+                    }
+                    return self.skip(line, Some(c), reason);
+                }
+            }
+        }
+        let next = self.customer_ids.len() as u32;
+        let id = *self.customer_ids.entry(customer.to_string()).or_insert(next);
+        if id == next {
+            self.data.customers.push(customer.to_string());
+        }
+        for (s, &c) in self.plan.segments.iter().enumerate() {
+            self.data.segments[s].push(r.cell(c));
+        }
+        self.pending.push(Pending { customer: id, amount, interval, currency, trial, line });
+    }
+
+    pub fn finish(mut self) -> SubscriptionData {
+        let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
+        let reading = stream.finish(&mut |r| self.row(r));
+        self.data.encoding = stream.encoding();
+        self.log.extend(reading);
+        let file = self.data.file.clone();
+        let order = self.settings.date_order;
+        let resolve = |c: Option<DateColumn>, log: &mut IssueLog| {
+            c.map(|c| {
+                let r = c.resolve(&file, order, "subscriptions.date_order");
+                log.extend(r.issues);
+                r.stamps
+            })
+        };
+        let starts = resolve(Some(std::mem::take(&mut self.starts)), &mut self.log).unwrap_or_default();
+        let ends = resolve(self.ends.take(), &mut self.log);
+        let trial_ends = resolve(self.trial_ends.take(), &mut self.log);
+        self.data.currency = self.settings.currency.clone().or_else(|| majority_currency(&self.pending));
+        let mut keep = vec![true; self.pending.len()];
+        let mention = |d: i32, data: &mut SubscriptionData| {
+            data.first_day = Some(data.first_day.map_or(d, |f| f.min(d)));
+            data.last_day = Some(data.last_day.map_or(d, |l| l.max(d)));
+        };
+        for (i, p) in self.pending.iter().enumerate() {
+            let day = |v: &Option<Vec<Option<Stamp>>>| v.as_ref().and_then(|v| v[i]).map(|s| s.day());
+            let Some(start) = starts[i].map(|s| s.day()) else {
+                keep[i] = false; // impossible date in the decided order: already an issue
+                continue;
+            };
+            let (end, trial_end) = (day(&ends), day(&trial_ends));
+            mention(start, &mut self.data);
+            end.into_iter().chain(trial_end).for_each(|d| mention(d, &mut self.data));
+            if let (Some(cur), Some(report)) = (&p.currency, &self.data.currency) {
+                if cur != report {
+                    self.log.push(Issue {
+                        file: file.clone(),
+                        line: Some(p.line),
+                        column: None,
+                        reason: format!("currency {cur} differs from the report currency {report}; excluded from MRR (set subscriptions.currency to choose)"),
+                    });
+                    self.data.excluded_currency += 1;
+                    keep[i] = false;
+                    continue;
+                }
+            }
+            if p.trial {
+                self.data.excluded_trials += 1;
+                keep[i] = false;
+                continue;
+            }
+            let sub = if self.data.snapshot {
+                let first = start - civil_from_days(start).2 as i32 + 1;
+                Subscription { customer: p.customer, monthly: p.amount as i64, from: first, until: Some(add_months(first, 1)), start: first, interval: None, line: p.line }
+            } else {
+                let interval = p.interval.unwrap_or(Interval::Months(1));
+                if let Some(e) = end.filter(|&e| e < start) {
+                    let (y, m, d) = civil_from_days(e);
+                    self.log.push(Issue {
+                        file: file.clone(),
+                        line: Some(p.line),
+                        column: self.plan.end.map(|c| self.names[c].clone()),
+                        reason: format!("ends {y:04}-{m:02}-{d:02}, before it starts; row skipped"),
+                    });
+                    self.data.skipped_rows += 1;
+                    keep[i] = false;
+                    continue;
+                }
+                let until = match (end, self.settings.cancel_effect) {
+                    (Some(e), CancelEffect::PeriodEnd) => Some(period_end_after(start, interval, e)),
+                    (e, _) => e,
+                };
+                let from = trial_end.map_or(start, |t| t.max(start));
+                Subscription { customer: p.customer, monthly: interval.monthly_cents(p.amount), from, until, start, interval: Some(interval), line: p.line }
+            };
+            self.data.subs.push(sub);
+        }
+        for s in &mut self.data.segments {
+            let ids = std::mem::take(&mut s.ids);
+            s.ids = ids.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(id, _)| id).collect();
+        }
+        self.data.issues = std::mem::take(&mut self.log.issues);
+        self.data.issue_count = self.log.count;
+        self.data
+    }
+}
+
+/// The first billing-period boundary on or after `cancel`.
+fn period_end_after(start: i32, interval: Interval, cancel: i32) -> i32 {
+    let mut k = 1;
+    loop {
+        let boundary = interval.advance(start, k);
+        if boundary >= cancel || k > 100_000 {
+            return boundary;
+        }
+        k += 1;
+    }
+}
+
+fn majority_currency(rows: &[Pending]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in rows {
+        if let Some(c) = &r.currency {
+            *counts.entry(c.as_str()).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.first().map(|(c, _)| c.to_string())
+}
+
+pub fn read_subscriptions(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionSettings) -> Result<SubscriptionData, FatalError> {
+    let mut ingest = SubscriptionIngest::new(file, sniff, mapping, settings)?;
+    for chunk in bytes.chunks(1 << 20) {
+        ingest.feed(chunk);
+    }
+    Ok(ingest.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_intervals_to_monthly_cents() {
+        assert_eq!(Interval::Months(12).monthly_cents(100_000), 8_333); // 1000.00 / 12 = 83.333…
+        assert_eq!(Interval::Months(12).monthly_cents(100_002), 8_334); // 83.335 → 83.34 (half away)
+        assert_eq!(Interval::Months(3).monthly_cents(30_000), 10_000);
+        assert_eq!(Interval::Days(7).monthly_cents(1_000), 4_333); // 10.00 × 52 / 12 = 43.333…
+        assert_eq!(Interval::Months(1).monthly_cents(4_900), 4_900);
+        assert_eq!(Interval::parse("Yearly", 1), Some(Interval::Months(12)));
+        assert_eq!(Interval::parse("month", 6), Some(Interval::Months(6)));
+        assert_eq!(Interval::parse("fortnightly", 1), None);
+    }
+
+    #[test]
+    fn adds_months_with_clamping() {
+        assert_eq!(add_months(days_from_civil(2024, 1, 31), 1), days_from_civil(2024, 2, 29));
+        assert_eq!(add_months(days_from_civil(2024, 11, 15), 3), days_from_civil(2025, 2, 15));
+        assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(1), days_from_civil(2024, 3, 20)), days_from_civil(2024, 4, 10));
+        assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(12), days_from_civil(2024, 3, 20)), days_from_civil(2025, 1, 10));
+    }
+}
+
+impl SubscriptionData {
+    /// Only the subscriptions whose value in `segment` (aligned with `subs`) is `value`; the date
+    /// span stays that of the whole file so series line up.
+    pub fn filtered(&self, segment: &SegmentColumn, value: &str) -> SubscriptionData {
+        let Some(id) = segment.values.iter().position(|v| v == value) else {
+            return SubscriptionData { subs: Vec::new(), segments: Vec::new(), ..self.clone_meta() };
+        };
+        let keep: Vec<bool> = segment.ids.iter().map(|&v| v as usize == id).collect();
+        let subs = self.subs.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
+        let segments = self
+            .segments
+            .iter()
+            .map(|c| {
+                let mut out = SegmentColumn::new(&c.name);
+                for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+                    out.push(c.value(i));
+                }
+                out
+            })
+            .collect();
+        SubscriptionData { subs, segments, ..self.clone_meta() }
+    }
+
+    fn clone_meta(&self) -> SubscriptionData {
+        SubscriptionData {
+            file: self.file.clone(),
+            encoding: self.encoding,
+            snapshot: self.snapshot,
+            customers: self.customers.clone(),
+            subs: Vec::new(),
+            segments: Vec::new(),
+            currency: self.currency.clone(),
+            amount_unit: self.amount_unit,
+            amount_unit_reason: self.amount_unit_reason.clone(),
+            first_day: self.first_day,
+            last_day: self.last_day,
+            data_rows: self.data_rows,
+            skipped_rows: self.skipped_rows,
+            excluded_trials: self.excluded_trials,
+            excluded_currency: self.excluded_currency,
+            issues: Vec::new(),
+            issue_count: self.issue_count,
+        }
+    }
+}

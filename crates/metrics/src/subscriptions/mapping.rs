@@ -1,0 +1,217 @@
+//! Column roles of the `subscriptions` source and their inference from the headers of Stripe,
+//! Baremetrics, ChartMogul-style and plain monthly-MRR exports.
+//!
+//! Subscription rows: `customer`, `amount`, `currency`, `interval`, `interval_count`, `quantity`,
+//! `start`, `end`, `status`, `plan`, `trial_end`. Snapshot rows: `customer`, `month`, `mrr`.
+//! Either shape can carry any number of `segment` columns (Stripe's "<key> (metadata)").
+
+use crate::ingest::headers::{find_column, normalise};
+use crate::ingest::Sniff;
+use crate::issue::FatalError;
+use serde::{Deserialize, Serialize};
+
+pub const ROLES: [&str; 14] = [
+    "customer", "amount", "currency", "interval", "interval_count", "quantity", "start", "end", "status", "plan", "trial_end",
+    "month", "mrr", "segment",
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SubscriptionMapping {
+    pub customer: Option<String>,
+    pub amount: Option<String>,
+    pub currency: Option<String>,
+    pub interval: Option<String>,
+    pub interval_count: Option<String>,
+    pub quantity: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub status: Option<String>,
+    pub plan: Option<String>,
+    pub trial_end: Option<String>,
+    pub month: Option<String>,
+    pub mrr: Option<String>,
+    pub segment: Vec<String>,
+}
+
+macro_rules! slots {
+    ($m:expr, $role:expr) => {
+        match $role {
+            "customer" => Some(&mut $m.customer),
+            "amount" => Some(&mut $m.amount),
+            "currency" => Some(&mut $m.currency),
+            "interval" => Some(&mut $m.interval),
+            "interval_count" => Some(&mut $m.interval_count),
+            "quantity" => Some(&mut $m.quantity),
+            "start" => Some(&mut $m.start),
+            "end" => Some(&mut $m.end),
+            "status" => Some(&mut $m.status),
+            "plan" => Some(&mut $m.plan),
+            "trial_end" => Some(&mut $m.trial_end),
+            "month" => Some(&mut $m.month),
+            "mrr" => Some(&mut $m.mrr),
+            _ => None,
+        }
+    };
+}
+
+impl SubscriptionMapping {
+    /// Sets a role to a column (`None` clears it); `segment` adds a column.
+    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
+        if role == "segment" {
+            match column {
+                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
+                Some(_) => {}
+                None => self.segment.clear(),
+            }
+            return true;
+        }
+        match slots!(self, role) {
+            Some(slot) => {
+                *slot = column;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn role_of(&self, column: &str) -> Option<&'static str> {
+        if self.segment.iter().any(|c| c == column) {
+            return Some("segment");
+        }
+        let mut copy = self.clone();
+        ROLES.into_iter().find(|r| slots!(copy, *r).is_some_and(|s| s.as_deref() == Some(column)))
+    }
+
+    pub fn clear_column(&mut self, column: &str) {
+        self.segment.retain(|c| c != column);
+        for r in ROLES {
+            if let Some(slot) = slots!(self, r) {
+                if slot.as_deref() == Some(column) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+
+    /// Monthly snapshots (customer, month, mrr) rather than subscription rows.
+    pub fn is_snapshot(&self) -> bool {
+        self.mrr.is_some() && self.amount.is_none()
+    }
+
+    pub fn check(&self, file: &str, available: &[String]) -> Result<(), FatalError> {
+        let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: available.to_vec() };
+        if self.customer.is_none() {
+            return Err(missing("customer"));
+        }
+        if self.is_snapshot() {
+            if self.month.is_none() {
+                return Err(missing("month"));
+            }
+        } else {
+            if self.amount.is_none() {
+                return Err(missing("amount (or mrr with month)"));
+            }
+            if self.start.is_none() {
+                return Err(missing("start"));
+            }
+        }
+        Ok(())
+    }
+}
+
+const CUSTOMER: [&str; 14] = [
+    "customer id", "customer", "customer_oid", "customer oid", "customerid", "customer email", "customer_email", "account id", "account",
+    "company", "client id", "client", "user id", "email",
+];
+const AMOUNT: [&str; 10] = ["amount", "plan_amount", "plan amount", "unit amount", "price", "amount_cents", "price_cents", "monthly amount", "charge", "total"];
+const CURRENCY: [&str; 4] = ["currency", "plan currency", "currency code", "plan_currency"];
+const INTERVAL: [&str; 7] = ["interval", "plan_interval", "plan interval", "billing interval", "billing period", "billing cycle", "frequency"];
+const INTERVAL_COUNT: [&str; 4] = ["interval count", "plan_interval_count", "plan interval count", "interval_count"];
+const QUANTITY: [&str; 6] = ["quantity", "subscription_quantity", "seats", "qty", "licenses", "subscription quantity"];
+const START: [&str; 10] = [
+    "start", "start date", "subscription_started_at", "started at", "started_at", "subscription start", "activated at", "created",
+    "created at", "created (utc)",
+];
+const END: [&str; 12] = [
+    "canceled at", "cancelled at", "subscription_canceled_at", "canceled_at", "cancel date", "cancellation date", "ended at", "ended_at",
+    "end", "end date", "churn date", "churned at",
+];
+const STATUS: [&str; 3] = ["status", "subscription status", "state"];
+const PLAN: [&str; 7] = ["plan", "plan name", "plan_name", "plan id", "plan_oid", "product", "price id"];
+const TRIAL_END: [&str; 4] = ["trial end", "trial_end", "trial ends at", "trial_ends_at"];
+const MONTH: [&str; 4] = ["month", "period", "date", "snapshot month"];
+const MRR: [&str; 3] = ["mrr", "monthly recurring revenue", "mrr amount"];
+const SEGMENT: [&str; 8] = ["segment", "region", "country", "industry", "channel", "owner", "tier", "market"];
+
+/// Guesses the mapping of a subscriptions file from its header.
+pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
+    let names = sniff.column_names();
+    let mut m = SubscriptionMapping::default();
+    let mut taken: Vec<usize> = Vec::new();
+    let pick = |words: &[&str], taken: &mut Vec<usize>| {
+        let i = find_column(&names, words, taken)?;
+        taken.push(i);
+        Some(names[i].clone())
+    };
+    m.mrr = pick(&MRR, &mut taken);
+    m.customer = pick(&CUSTOMER, &mut taken);
+    m.amount = pick(&AMOUNT, &mut taken);
+    m.currency = pick(&CURRENCY, &mut taken);
+    m.interval_count = pick(&INTERVAL_COUNT, &mut taken);
+    m.interval = pick(&INTERVAL, &mut taken);
+    m.quantity = pick(&QUANTITY, &mut taken);
+    m.trial_end = pick(&TRIAL_END, &mut taken);
+    m.start = pick(&START, &mut taken);
+    m.end = pick(&END, &mut taken);
+    m.status = pick(&STATUS, &mut taken);
+    m.plan = pick(&PLAN, &mut taken);
+    if m.mrr.is_some() && m.amount.is_none() {
+        m.month = pick(&MONTH, &mut taken);
+    }
+    for (i, n) in names.iter().enumerate() {
+        let lower = n.trim().to_lowercase();
+        if !taken.contains(&i) && (lower.ends_with("(metadata)") || SEGMENT.contains(&normalise(n).as_str())) {
+            m.segment.push(n.clone());
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::sniff;
+
+    #[test]
+    fn maps_stripe_exports_of_either_vintage() {
+        let old = "id,Customer ID,Customer Email,Plan,Quantity,Amount,Currency,Interval,Status,Created (UTC),Start (UTC),Canceled At (UTC),Ended At (UTC),Trial End (UTC),region (metadata)\n";
+        let m = infer_subscription_mapping(&sniff(old.as_bytes()));
+        assert_eq!(m.customer.as_deref(), Some("Customer ID"));
+        assert_eq!(m.amount.as_deref(), Some("Amount"));
+        assert_eq!(m.start.as_deref(), Some("Start (UTC)"));
+        assert_eq!(m.end.as_deref(), Some("Canceled At (UTC)"));
+        assert_eq!(m.trial_end.as_deref(), Some("Trial End (UTC)"));
+        assert_eq!(m.plan.as_deref(), Some("Plan"));
+        assert_eq!(m.segment, ["region (metadata)"]);
+        let new = "Customer ID,Amount,Interval,Quantity,Status,Start Date (UTC),Ended At (UTC)\n";
+        let m = infer_subscription_mapping(&sniff(new.as_bytes()));
+        assert_eq!(m.start.as_deref(), Some("Start Date (UTC)"));
+        assert_eq!(m.end.as_deref(), Some("Ended At (UTC)"));
+    }
+
+    #[test]
+    fn maps_baremetrics_and_snapshot_sheets() {
+        let b = "customer_oid,customer_email,plan_oid,plan_amount,plan_interval,plan_interval_count,subscription_started_at,subscription_canceled_at,subscription_quantity\n";
+        let m = infer_subscription_mapping(&sniff(b.as_bytes()));
+        assert_eq!(m.customer.as_deref(), Some("customer_oid"));
+        assert_eq!(m.amount.as_deref(), Some("plan_amount"));
+        assert_eq!(m.interval_count.as_deref(), Some("plan_interval_count"));
+        assert_eq!(m.quantity.as_deref(), Some("subscription_quantity"));
+        assert_eq!(m.end.as_deref(), Some("subscription_canceled_at"));
+        let s = "Customer,Month,MRR\n";
+        let m = infer_subscription_mapping(&sniff(s.as_bytes()));
+        assert!(m.is_snapshot());
+        assert_eq!(m.month.as_deref(), Some("Month"));
+    }
+}
