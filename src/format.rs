@@ -12,7 +12,35 @@ pub fn display(unit: Unit, value: Option<f64>) -> String {
         Unit::Rate => format!("{:.1} %", v * 100.0),
         Unit::Score => format!("{v:.2}"),
         Unit::Count => format!("{v:.0}"),
+        Unit::Money => money(v),
+        Unit::Ratio => format!("{v:.2}"),
     }
+}
+
+/// A change between two periods: percentage points for rates, money for money.
+pub fn delta(unit: Unit, d: f64) -> String {
+    match unit {
+        Unit::Rate => format!("{:+.1} pts", d * 100.0),
+        Unit::Money => format!("{}{}", if d >= 0.0 { "+" } else { "" }, money(d)),
+        Unit::Count => format!("{d:+.0}"),
+        Unit::Score | Unit::Ratio => format!("{d:+.2}"),
+        Unit::Points => format!("{d:+.1}"),
+    }
+}
+
+/// 1234.5 → "1,234.50" (values are exact cents ÷ 100).
+pub fn money(v: f64) -> String {
+    let cents = (v * 100.0).round() as i64;
+    let (sign, cents) = if cents < 0 { ("-", -cents) } else { ("", cents) };
+    let units = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped}.{:02}", cents % 100)
 }
 
 /// The raw number for `data-value`: full precision, empty when none.
@@ -24,12 +52,15 @@ pub fn raw(value: Option<f64>) -> String {
 pub fn explain(k: &KpiValue) -> String {
     let n = k.n;
     match (k.id, k.numerator, k.denominator) {
-        (_, _, _) if n == 0 => "no responses in this period".to_string(),
+        (_, _, _) if n == 0 && k.source == "surveys" => "no responses in this period".to_string(),
         ("nps", Some(net), Some(d)) => format!("100 × (promoters − detractors = {net:.0}) ÷ {d:.0} responses"),
         ("csat", Some(s), Some(d)) => format!("100 × {s:.0} satisfied ÷ {d:.0} responses"),
         ("ces", Some(sum), Some(d)) => format!("{sum} total effort ÷ {d:.0} responses"),
         ("nps_margin_of_error", _, _) => format!("95 % interval half-width over {n} NPS responses"),
         ("responses", _, _) => format!("{n} answers"),
+        ("mrr" | "arr" | "customers", _, _) => format!("{n} paying customers"),
+        (id, Some(num), Some(den)) if id.ends_with("rate") || matches!(id, "nrr" | "grr" | "nrr_12m" | "quick_ratio") => format!("{num} ÷ {den}"),
+        (id, _, _) if id.starts_with("mrr_") => format!("{n} customers"),
         _ => format!("n = {n}"),
     }
 }

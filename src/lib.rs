@@ -18,9 +18,31 @@ pub fn App() -> impl IntoView {
             <h1>"Northstar"</h1>
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded."</span>
         </header>
+        <nav class="tabs" aria-label="Pages">
+            {[(state::Page::Revenue, "Revenue"), (state::Page::Surveys, "Surveys")]
+                .into_iter()
+                .map(|(page, label)| {
+                    view! {
+                        <button
+                            class="tab"
+                            class:active=move || wb.settings.with(|s| s.page == page)
+                            aria-pressed=move || wb.settings.with(|s| s.page == page).to_string()
+                            data-page=label.to_lowercase()
+                            on:click=move |_| wb.update_settings(|s| s.page = page)
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
         <main>
             <components::notices::Notices wb=wb />
-            <pages::surveys::SurveysPage wb=wb />
+            {move || match wb.settings.with(|s| s.page) {
+                state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
+                state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
+            }}
+            <components::definitions::Definitions />
         </main>
     }
 }

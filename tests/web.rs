@@ -85,8 +85,15 @@ fn workbench_computes_kpis_and_remembers_a_mapping_change() {
     });
 }
 
+fn inked_pixels(root: &web_sys::Element, chart: &str) -> usize {
+    let canvas: web_sys::HtmlCanvasElement = root.query_selector(&format!("canvas[data-chart='{chart}']")).unwrap().unwrap().unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let pixels = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
+    pixels.chunks(4).filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200)).count()
+}
+
 #[wasm_bindgen_test]
-async fn app_mounts_on_the_demo_with_values_and_a_drawn_chart() {
+async fn app_mounts_on_the_demos_with_values_and_drawn_charts() {
     storage().remove_item(SETTINGS_KEY).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
@@ -94,19 +101,29 @@ async fn app_mounts_on_the_demo_with_values_and_a_drawn_chart() {
     next_task().await;
     next_task().await;
 
+    // Revenue first: 24 months of demo subscriptions.
+    let card = root.query_selector(".kpi-card [data-kpi='mrr']").unwrap().expect("an MRR card");
+    let mrr: f64 = card.get_attribute("data-value").unwrap().parse().expect("a number");
+    assert!(mrr > 0.0);
+    assert_eq!(card.get_attribute("data-period").as_deref(), Some("2026-10"));
+    assert_eq!(root.query_selector_all("[data-testid='subscriptions-series-table'] td[data-kpi='mrr']").unwrap().length(), 24);
+    let end: f64 = root.query_selector("[data-bridge='end']").unwrap().unwrap().get_attribute("data-value").unwrap().parse().unwrap();
+    assert_eq!(end, mrr, "the bridge ends at the period's MRR");
+    for chart in ["bridge", "movements", "mrr", "churn"] {
+        assert!(inked_pixels(&root, chart) > 2_000, "{chart} chart is drawn");
+    }
+
+    // Then surveys: 18 months of demo answers.
+    let tab: web_sys::HtmlElement = root.query_selector("[data-page='surveys']").unwrap().unwrap().unchecked_into();
+    tab.click();
+    next_task().await;
+    next_task().await;
     let card = root.query_selector(".kpi-card [data-kpi='nps']").unwrap().expect("an NPS card");
     let value: f64 = card.get_attribute("data-value").unwrap().parse().expect("a number");
     assert!((-100.0..=100.0).contains(&value));
     assert_eq!(card.get_attribute("data-period").as_deref(), Some("2026-10"));
-    // Every value in the series table carries its period.
-    let cells = root.query_selector_all("td[data-kpi='nps']").unwrap();
-    assert_eq!(cells.length(), 18, "18 months of demo data");
-
-    let canvas: web_sys::HtmlCanvasElement = root.query_selector("canvas[data-chart='trend']").unwrap().unwrap().unchecked_into();
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
-    let pixels = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
-    let inked = pixels.chunks(4).filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200)).count();
-    assert!(inked > 2_000, "the trend chart is drawn ({inked} dark pixels)");
+    assert_eq!(root.query_selector_all("td[data-kpi='nps']").unwrap().length(), 18, "18 months of demo data");
+    assert!(inked_pixels(&root, "trend") > 2_000, "the trend chart is drawn");
     drop(handle);
     storage().remove_item(SETTINGS_KEY).unwrap();
 }

@@ -1,7 +1,8 @@
 //! The NPS trend (with its margin-of-error band and the target) and the score distribution, drawn
 //! on canvases. Drawing is an effect: the canvas is the outside world.
 
-use crate::browser::canvas::{draw_distribution_on, draw_trend_on};
+use crate::browser::canvas::draw_on;
+use northstar_charts::{draw_score_distribution, draw_trend};
 use crate::state::models::{distribution, trend};
 use crate::state::Workbench;
 use northstar_metrics::surveys::Kind;
@@ -38,13 +39,13 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
     Effect::new(move |_| {
         let chart = trend_model.get();
         if let Some(canvas) = trend_canvas.get() {
-            draw_trend_on(canvas, &chart);
+            draw_on(canvas, |a| draw_trend(a, &chart));
         }
     });
     Effect::new(move |_| {
         let model = dist_model.get();
         if let (Some(canvas), Some((kind, bars))) = (dist_canvas.get(), model) {
-            draw_distribution_on(canvas, &format!("{} answers", kind.as_str().to_uppercase()), &bars);
+            draw_on(canvas, |a| draw_score_distribution(a, &format!("{} answers", kind.as_str().to_uppercase()), &bars));
         }
     });
     view! {

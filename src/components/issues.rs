@@ -1,30 +1,30 @@
 //! What could not be read: counts, and each issue with file, line, column and reason.
 
-use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_metrics::Issue;
 
 /// Issues listed in the page at most (all are counted).
 const SHOWN: usize = 500;
 
+/// What an issues panel shows: counts and the first issues.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IssueModel {
+    pub count: u64,
+    pub summary: String,
+    pub issues: Vec<Issue>,
+}
+
 #[component]
-pub fn IssuesPanel(wb: Workbench) -> impl IntoView {
-    let model = Memo::new(move |_| {
-        wb.data.with(|d| match d {
-            Ok(d) => (d.issue_count, d.skipped_rows, d.skipped_answers, d.issues.iter().take(SHOWN).cloned().collect::<Vec<_>>()),
-            Err(_) => (0, 0, 0, Vec::new()),
-        })
-    });
+pub fn IssuesPanel(title: &'static str, testid: &'static str, #[prop(into)] model: Signal<IssueModel>) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="issues-h">
-            <h2 id="issues-h">
-                "Data issues "
-                <span class="badge" data-testid="issue-count" data-value=move || model.with(|m| m.0.to_string())>
-                    {move || model.with(|m| m.0.to_string())}
+        <section class="panel" aria-label=title>
+            <h2>
+                {title} " "
+                <span class="badge" data-testid=format!("{testid}-issue-count") data-value=move || model.with(|m| m.count.to_string())>
+                    {move || model.with(|m| m.count.to_string())}
                 </span>
             </h2>
-            <p class="source-line">
-                {move || model.with(|m| format!("{} rows skipped, {} answers skipped. Nothing is dropped without an entry here.", m.1, m.2))}
-            </p>
+            <p class="source-line">{move || model.with(|m| format!("{} Nothing is dropped without an entry here.", m.summary))}</p>
             <div class="scroll">
                 <table>
                     <thead>
@@ -39,8 +39,9 @@ pub fn IssuesPanel(wb: Workbench) -> impl IntoView {
                         {move || {
                             model
                                 .get()
-                                .3
+                                .issues
                                 .into_iter()
+                                .take(SHOWN)
                                 .map(|i| {
                                     view! {
                                         <tr data-issue-line=i.line.map(|l| l.to_string()).unwrap_or_default()>
@@ -56,7 +57,7 @@ pub fn IssuesPanel(wb: Workbench) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="source-line">{move || model.with(|m| (m.0 as usize > SHOWN).then(|| format!("Showing the first {SHOWN} of {}.", m.0)))}</p>
+            <p class="source-line">{move || model.with(|m| (m.count as usize > SHOWN).then(|| format!("Showing the first {SHOWN} of {}.", m.count)))}</p>
         </section>
     }
 }

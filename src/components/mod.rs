@@ -2,10 +2,14 @@
 pub mod charts;
 pub mod comments;
 pub mod definitions;
+pub mod file_drop;
 pub mod issues;
 pub mod kpi_cards;
 pub mod mapping_panel;
+pub mod mapping_table;
 pub mod notices;
+pub mod revenue_charts;
+pub mod revenue_settings;
 pub mod series_table;
 pub mod settings_panel;
 pub mod source_input;

@@ -3,7 +3,8 @@
 
 use crate::format;
 use crate::state::models::{table, Table};
-use crate::state::Workbench;
+use crate::state::Shared;
+use northstar_metrics::KpiValue;
 use leptos::prelude::*;
 
 fn render(t: Table, first_header: &'static str) -> impl IntoView {
@@ -56,27 +57,38 @@ fn render(t: Table, first_header: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn SeriesTable(wb: Workbench) -> impl IntoView {
-    let series = Memo::new(move |_| wb.kpis.with(|k| table(k, |v| v.segment.is_none())));
+pub fn SeriesTable(
+    #[prop(into)] kpis: Signal<Shared<Vec<KpiValue>>>,
+    /// Prefix of the data-testid attributes.
+    testid: &'static str,
+    /// The segment breakdown of the latest period, when it comes from elsewhere.
+    #[prop(into, optional)]
+    breakdown: Option<Signal<Shared<Vec<KpiValue>>>>,
+) -> impl IntoView {
+    let series = Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none())));
     let by_segment = Memo::new(move |_| {
-        wb.kpis.with(|k| {
-            let last = k.iter().filter(|v| v.segment.is_none()).map(|v| v.period.clone()).last()?;
+        let from = |k: &[KpiValue]| {
+            let last = k.iter().map(|v| v.period.clone()).last()?;
             let t = table(k, |v| v.segment.is_some() && v.period == last);
             (!t.rows.is_empty()).then_some((last, t))
-        })
+        };
+        match breakdown {
+            Some(b) => b.with(|k| from(k)),
+            None => kpis.with(|k| from(k)),
+        }
     });
     view! {
-        <section class="panel" aria-labelledby="series-h">
-            <h2 id="series-h">"Every period"</h2>
-            <p class="source-line">"* fewer than 30 responses. — no responses, so the KPI is undefined. Hover a value to see how it was made."</p>
-            <div class="scroll" data-testid="series-table">{move || render(series.get(), "Period")}</div>
+        <section class="panel" aria-label="Every period">
+            <h2>"Every period"</h2>
+            <p class="source-line">"* fewer than 30 responses. — undefined (no data or a zero denominator), never 0. Hover a value to see how it was made."</p>
+            <div class="scroll" data-testid=format!("{testid}-series-table")>{move || render(series.get(), "Period")}</div>
             {move || {
                 by_segment
                     .get()
                     .map(|(period, t)| {
                         view! {
                             <h2>"By segment, " {period}</h2>
-                            <div class="scroll" data-testid="segment-table">{render(t, "Segment")}</div>
+                            <div class="scroll" data-testid=format!("{testid}-segment-table")>{render(t, "Segment")}</div>
                         }
                     })
             }}

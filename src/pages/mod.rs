@@ -1,2 +1,3 @@
 //! Pages: each composes components for one source.
+pub mod revenue;
 pub mod surveys;

@@ -2,8 +2,11 @@
 //! metrics crate. Effects live in `browser/` and only talk to the outside world.
 
 pub mod models;
+pub mod revenue;
+pub mod revenue_models;
 mod settings;
 mod workbench;
 
-pub use settings::Settings;
+pub use revenue::{Revenue, SegmentOption};
+pub use settings::{Page, RevenueSettings, Settings};
 pub use workbench::{LoadedFile, Shared, Workbench};

@@ -59,6 +59,10 @@ pub struct Card {
     pub target_key: String,
     pub status: Status,
     pub previous: Option<f64>,
+    pub is_money: bool,
+    pub unit: northstar_metrics::kpi::Unit,
+    /// Shown after the value, e.g. the currency.
+    pub suffix: String,
 }
 
 /// Targets are kept per KPI id, and per kind for `responses`.
@@ -104,6 +108,9 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
                 target_key: key,
                 status: status(k.value, target, d.is_none_or(|d| d.higher_is_better)),
                 previous,
+                is_money: unit == northstar_metrics::kpi::Unit::Money,
+                unit,
+                suffix: String::new(),
             }
         })
         .collect()

@@ -1,5 +1,7 @@
 //! What the user chooses, persisted as one JSON document (see `browser::storage`).
 
+use northstar_metrics::accounts::AccountMapping;
+use northstar_metrics::subscriptions::{SubscriptionMapping, SubscriptionSettings};
 use northstar_metrics::surveys::{Kind, SurveyMapping, SurveySettings};
 use northstar_metrics::Granularity;
 use serde::{Deserialize, Serialize};
@@ -18,6 +20,38 @@ pub struct Settings {
     pub mappings: BTreeMap<String, SurveyMapping>,
     /// The kind the score distribution chart shows.
     pub distribution_kind: Option<Kind>,
+    pub page: Page,
+    pub revenue: RevenueSettings,
+    /// Subscription and account mappings the user changed, per header signature.
+    pub subscription_mappings: BTreeMap<String, SubscriptionMapping>,
+    pub account_mappings: BTreeMap<String, AccountMapping>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Page {
+    #[default]
+    Revenue,
+    Surveys,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RevenueSettings {
+    pub period: Granularity,
+    pub subscriptions: SubscriptionSettings,
+    /// The filter that applies to every revenue KPI: (column, value).
+    pub filter: Option<(String, String)>,
+    /// A column to break the latest period down by.
+    pub breakdown: Option<String>,
+    /// The period whose bridge the waterfall shows; none means the latest.
+    pub bridge_period: Option<String>,
+}
+
+impl Default for RevenueSettings {
+    fn default() -> Self {
+        RevenueSettings { period: Granularity::Month, subscriptions: SubscriptionSettings::default(), filter: None, breakdown: None, bridge_period: None }
+    }
 }
 
 impl Default for Settings {
@@ -26,6 +60,9 @@ impl Default for Settings {
         targets.insert("nps".to_string(), 30.0);
         targets.insert("csat".to_string(), 80.0);
         targets.insert("ces".to_string(), 5.0);
+        targets.insert("nrr".to_string(), 1.0);
+        targets.insert("customer_churn_rate".to_string(), 0.03);
+        targets.insert("gross_mrr_churn_rate".to_string(), 0.02);
         Settings {
             period: Granularity::Month,
             segment: None,
@@ -33,6 +70,10 @@ impl Default for Settings {
             targets,
             mappings: BTreeMap::new(),
             distribution_kind: None,
+            page: Page::Revenue,
+            revenue: RevenueSettings::default(),
+            subscription_mappings: BTreeMap::new(),
+            account_mappings: BTreeMap::new(),
         }
     }
 }

@@ -46,6 +46,15 @@ impl LoadedFile {
     pub fn demo() -> LoadedFile {
         LoadedFile { name: "demo-surveys.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_surveys_csv().into_bytes()), is_demo: true }
     }
+    pub fn demo_subscriptions() -> LoadedFile {
+        LoadedFile { name: "demo-subscriptions.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_subscriptions_csv().into_bytes()), is_demo: true }
+    }
+    pub fn demo_accounts() -> LoadedFile {
+        LoadedFile { name: "demo-accounts.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_accounts_csv().into_bytes()), is_demo: true }
+    }
+    pub fn new_upload(name: String, bytes: Vec<u8>) -> LoadedFile {
+        LoadedFile { name, bytes: Shared::new(bytes), is_demo: false }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -61,6 +70,7 @@ pub struct Workbench {
     pub data: Memo<Result<Shared<SurveyData>, String>>,
     pub segment_index: Memo<Option<usize>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    pub revenue: super::revenue::Revenue,
 }
 
 impl Workbench {
@@ -119,6 +129,7 @@ impl Workbench {
             data,
             segment_index,
             kpis,
+            revenue: super::revenue::Revenue::new(settings),
         }
     }
 

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, valueOf, uploadAndWait, tmpFile, GOLDEN, SHARED, ROOT } from './harness.mjs';
+import { startServer, launch, openApp, showSurveys, valueOf, uploadAndWait, GOLDEN, SHARED, ROOT } from './harness.mjs';
 
 let srv, browser;
 before(async () => {
@@ -20,6 +20,7 @@ const close = (a, b) => Math.abs(a - b) < 1e-9;
 
 test('the demo opens from a sub-path, with values, a drawn canvas, and no request off the origin', async () => {
   const { page, requests, errors, context } = await openApp(browser, srv.url);
+  await showSurveys(page);
   const nps = await valueOf(page, ".kpi-card [data-kpi='nps']");
   assert.ok(nps !== null && nps >= -100 && nps <= 100, `NPS card value ${nps}`);
   assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2026-10');
@@ -37,12 +38,13 @@ test('the demo opens from a sub-path, with values, a drawn canvas, and no reques
   assert.deepEqual(foreign, [], 'no request leaves the page origin');
   assert.deepEqual(errors, []);
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  await page.screenshot({ path: path.join(ROOT, 'test-results/demo.png'), fullPage: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-results/surveys-demo.png'), fullPage: true });
   await context.close();
 });
 
 test('an uploaded CSV gives the hand-worked values, with none shown as —', async () => {
   const { page, context } = await openApp(browser, srv.url);
+  await showSurveys(page);
   await uploadAndWait(page, path.join(GOLDEN, '01_long_monthly/input.csv'));
   // Hand-worked in crates/metrics/tests/golden/surveys/01_long_monthly/case.txt.
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-01']"), 0);
@@ -55,24 +57,27 @@ test('an uploaded CSV gives the hand-worked values, with none shown as —', asy
   assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), 50);
   // Per segment: Pro answered 7 and 10 in March.
   await page.selectOption("[data-setting='segment']", 'plan');
-  assert.equal(await valueOf(page, "[data-testid='segment-table'] td[data-kpi='nps'][data-segment='Pro']"), 50);
+  assert.equal(await valueOf(page, "[data-testid='surveys-segment-table'] td[data-kpi='nps'][data-segment='Pro']"), 50);
   await context.close();
 });
 
 test('settings and targets survive a reload', async () => {
   const { page, context } = await openApp(browser, srv.url);
+  await showSurveys(page);
   await page.selectOption("[data-setting='period']", 'quarter');
   await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2026-Q4']");
   const target = page.locator("input[data-target='nps']");
   await target.fill('41');
   await target.dispatchEvent('change');
   await page.reload();
+  // The page choice persists too: the reload opens on Surveys.
   await page.waitForSelector(".kpi-card [data-kpi='nps']");
   assert.equal(await page.locator("[data-setting='period']").inputValue(), 'quarter');
   assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2026-Q4');
   assert.equal(await page.locator("input[data-target='nps']").inputValue(), '41');
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v1')));
   assert.equal(stored.period, 'quarter');
+  assert.equal(stored.page, 'surveys');
   assert.equal(stored.targets.nps, 41);
   await context.close();
 });
@@ -80,20 +85,21 @@ test('settings and targets survive a reload', async () => {
 test('corrupt or blocked storage shows a notice and still renders the dashboard', async () => {
   const corrupt = await openApp(browser, srv.url, { init: () => localStorage.setItem('northstar.settings.v1', '{oops') });
   assert.match(await corrupt.page.locator("[data-notice='storage']").textContent(), /could not be read/);
-  assert.ok((await valueOf(corrupt.page, ".kpi-card [data-kpi='nps']")) !== null);
+  assert.ok((await valueOf(corrupt.page, ".kpi-card [data-kpi='mrr']")) !== null);
   await corrupt.context.close();
   const blocked = await openApp(browser, srv.url, {
     init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }),
   });
   assert.match(await blocked.page.locator("[data-notice='storage']").textContent(), /not be kept/);
-  assert.ok((await valueOf(blocked.page, ".kpi-card [data-kpi='nps']")) !== null);
+  assert.ok((await valueOf(blocked.page, ".kpi-card [data-kpi='mrr']")) !== null);
   await blocked.context.close();
 });
 
 test('bad rows are listed with line, column and reason', async () => {
   const { page, context } = await openApp(browser, srv.url);
+  await showSurveys(page);
   await uploadAndWait(page, path.join(GOLDEN, '06_bad_rows_are_reported/input.csv'));
-  assert.equal(await valueOf(page, "[data-testid='issue-count']"), 10);
+  assert.equal(await valueOf(page, "[data-testid='surveys-issue-count']"), 10);
   const row3 = (await page.locator("tr[data-issue-line='3']").first().textContent());
   assert.match(row3, /input\.csv.*3.*date.*'2024-13-05' is not a date/);
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-01']"), 100);
@@ -102,23 +108,25 @@ test('bad rows are listed with line, column and reason', async () => {
 
 test('drop and paste load data too; a semicolon German export reads right', async () => {
   const { page, context } = await openApp(browser, srv.url);
+  await showSurveys(page);
   const csv = 'Date;Score;Type\n05.01.2024;9;nps\n20.01.2024;0;nps\n';
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
-    document.querySelector("[data-testid='drop-zone']").dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.querySelector("[data-testid='surveys-drop-zone']").dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, csv);
-  await page.waitForFunction(() => document.querySelector("[data-testid='source-summary']").textContent.includes('dropped.csv'));
+  await page.waitForFunction(() => document.querySelector("[data-testid='surveys-summary']").textContent.includes('dropped.csv'));
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-01']"), 0);
-  await page.fill('#paste', 'date,score,kind\n2024-05-01,10,nps\n');
-  await page.click('text=Use pasted data');
-  await page.waitForFunction(() => document.querySelector("[data-testid='source-summary']").textContent.includes('pasted.csv'));
+  await page.fill('#surveys-paste', 'date,score,kind\n2024-05-01,10,nps\n');
+  await page.locator("section[aria-label='Survey export'] button", { hasText: 'Use pasted data' }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid='surveys-summary']").textContent.includes('pasted.csv'));
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-05']"), 100);
   await context.close();
 });
 
 test('the real Somerville survey export: remap a question to NPS in the page', async () => {
   const { page, context } = await openApp(browser, srv.url);
+  await showSurveys(page);
   await uploadAndWait(page, path.join(SHARED, 'somerville_happiness_survey/Happiness_Survey_2017.csv'));
   const q4 = '4. How satisfied are you with Somerville as a place to live?';
   await page.selectOption(`select[data-column='${q4}']`, 'nps');

@@ -56,8 +56,14 @@ export async function openApp(browser, url, { init } = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector(".kpi-card [data-kpi='nps']");
+  await page.waitForSelector('.kpi-card [data-kpi]');
   return { context, page, requests, errors };
+}
+
+/// Switches to the Surveys page and waits for its cards.
+export async function showSurveys(page) {
+  await page.click("[data-page='surveys']");
+  await page.waitForSelector(".kpi-card [data-kpi='nps']");
 }
 
 /// The data-value of the first element matching `selector`, as a number (null when empty).
@@ -66,9 +72,13 @@ export async function valueOf(page, selector) {
   return raw === '' || raw === null ? null : Number(raw);
 }
 
-export async function uploadAndWait(page, file) {
-  await page.setInputFiles("[data-testid='file-input']", file);
-  await page.waitForFunction((name) => document.querySelector("[data-testid='source-summary']")?.textContent.includes(name), path.basename(file));
+/// Uploads `file` through the file input of `source` (surveys, subscriptions, accounts).
+export async function uploadAndWait(page, file, source = 'surveys') {
+  await page.setInputFiles(`[data-testid='${source}-file-input']`, file);
+  await page.waitForFunction(
+    ([name, source]) => document.querySelector(`[data-testid='${source}-summary']`)?.textContent.includes(name),
+    [path.basename(file), source],
+  );
 }
 
 export function tmpFile(name, content) {

@@ -125,7 +125,8 @@ pub fn demo_subscriptions_csv() -> String {
             ));
         };
         if end - day < 14 && rng.below(2) == 0 {
-            row(plan, seats, day, None, "trialing", Some(day + 14), &mut out);
+            // A current trial, ending by the last day of the demo.
+            row(plan, seats, day, None, "trialing", Some(end.min(day + 14)), &mut out);
             continue;
         }
         loop {

@@ -1,0 +1,89 @@
+//! A mapping table for any source: each column, its first values, and a select for its role.
+//! Changes are remembered for files with the same header.
+
+use leptos::prelude::*;
+use northstar_metrics::ingest::Sniff;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnRow {
+    pub name: String,
+    pub label: String,
+    pub sample: String,
+    pub role: Option<&'static str>,
+}
+
+/// One row per column of a sniffed file, with the role `role_of` gives it.
+pub fn column_rows(sniff: &Sniff, role_of: impl Fn(&str) -> Option<&'static str>) -> Vec<ColumnRow> {
+    sniff
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let sample: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).take(3).collect();
+            ColumnRow { name: c.name.clone(), label: c.label.clone(), sample: sample.join(" · "), role: role_of(&c.name) }
+        })
+        .collect()
+}
+
+#[component]
+pub fn MappingTable(
+    title: &'static str,
+    testid: &'static str,
+    roles: &'static [&'static str],
+    #[prop(into)] rows: Signal<Vec<ColumnRow>>,
+    #[prop(into)] custom: Signal<bool>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] on_change: Callback<(String, String)>,
+    #[prop(into)] on_reset: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="panel" aria-label=title data-testid=testid>
+            <h2>{title}</h2>
+            <p class="source-line">
+                {move || if custom.get() { "Your mapping for this header layout (remembered)." } else { "Guessed from the headers and the first rows. Change any role below." }}
+                " "
+                <button on:click=move |_| on_reset.run(()) disabled=move || !custom.get()>"Reset to guessed"</button>
+            </p>
+            {move || error.get().map(|e| view! { <div class="notice error" role="alert" data-testid=format!("{testid}-error")>{e}</div> })}
+            <div class="scroll">
+                <table class="mapping">
+                    <thead>
+                        <tr>
+                            <th>"Column"</th>
+                            <th>"First values"</th>
+                            <th>"Role"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.get()
+                            key=|r| (r.name.clone(), r.role)
+                            children=move |r: ColumnRow| {
+                                let column = r.name.clone();
+                                view! {
+                                    <tr>
+                                        <td title=r.label.clone()>{r.name.clone()}</td>
+                                        <td class="sample">{r.sample.clone()}</td>
+                                        <td>
+                                            <select
+                                                data-column=r.name.clone()
+                                                aria-label=format!("Role of {}", r.name)
+                                                on:change=move |ev| on_change.run((column.clone(), event_target_value(&ev)))
+                                            >
+                                                <option value="" selected=r.role.is_none()>"—"</option>
+                                                {roles
+                                                    .iter()
+                                                    .map(|role| view! { <option value=*role selected=r.role == Some(*role)>{*role}</option> })
+                                                    .collect_view()}
+                                            </select>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+//! Revenue charts on canvases: the MRR bridge of a chosen period, movements per period, MRR and
+//! customers, and churn and NRR with their target lines.
+
+use crate::browser::canvas::draw_on;
+use crate::state::revenue_models::{bridge, churn_and_nrr, movements, mrr_and_customers, periods};
+use crate::state::Workbench;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use northstar_charts::{draw_bridge, draw_lines, draw_stacked};
+
+#[component]
+pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
+    let r = wb.revenue;
+    let bridge_model = Memo::new(move |_| {
+        let chosen = wb.settings.with(|s| s.revenue.bridge_period.clone());
+        r.kpis.with(|k| bridge(k, chosen.as_deref()))
+    });
+    let movement_model = Memo::new(move |_| r.kpis.with(|k| movements(k)));
+    let mrr_model = Memo::new(move |_| {
+        let targets = wb.settings.with(|s| s.targets.clone());
+        r.kpis.with(|k| mrr_and_customers(k, &targets))
+    });
+    let churn_model = Memo::new(move |_| {
+        let targets = wb.settings.with(|s| s.targets.clone());
+        r.kpis.with(|k| churn_and_nrr(k, &targets))
+    });
+    let period_options = Memo::new(move |_| r.kpis.with(|k| periods(k)));
+    let (bridge_c, movement_c, mrr_c, churn_c) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
+    Effect::new(move |_| {
+        if let (Some(c), Some((p, steps))) = (bridge_c.get(), bridge_model.get()) {
+            draw_on(c, |a| draw_bridge(a, &format!("MRR bridge, {p}"), &steps));
+        }
+    });
+    Effect::new(move |_| {
+        let (labels, series) = movement_model.get();
+        if let Some(c) = movement_c.get() {
+            draw_on(c, |a| draw_stacked(a, "MRR movements per period", &labels, &series));
+        }
+    });
+    Effect::new(move |_| {
+        let (labels, series) = mrr_model.get();
+        if let Some(c) = mrr_c.get() {
+            draw_on(c, |a| draw_lines(a, "MRR and paying customers", &labels, &series, |y| format!("{y:.0}")));
+        }
+    });
+    Effect::new(move |_| {
+        let (labels, series) = churn_model.get();
+        if let Some(c) = churn_c.get() {
+            draw_on(c, |a| draw_lines(a, "Churn and net revenue retention (%)", &labels, &series, |y| format!("{y:.1}")));
+        }
+    });
+    view! {
+        <section class="panel" aria-label="Revenue charts">
+            <h2>"MRR bridge and trends"</h2>
+            <div class="charts two">
+                <div>
+                    <label class="source-line">
+                        "Bridge for "
+                        <select
+                            data-setting="bridge_period"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                wb.update_settings(|s| s.revenue.bridge_period = (!v.is_empty()).then_some(v));
+                            }
+                        >
+                            <option value="">"latest period"</option>
+                            {move || {
+                                period_options
+                                    .get()
+                                    .into_iter()
+                                    .rev()
+                                    .map(|p| {
+                                        let q = p.clone();
+                                        view! { <option value=p.clone() selected=move || wb.settings.with(|s| s.revenue.bridge_period.as_deref() == Some(q.as_str()))>{p.clone()}</option> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </label>
+                    <canvas node_ref=bridge_c width="640" height="320" data-chart="bridge" role="img" aria-label="MRR bridge waterfall"></canvas>
+                    <p class="source-line">"Start MRR, then new, reactivation and expansion (green) and contraction and churn (red), to end MRR."</p>
+                    <table class="bridge-table" data-testid="bridge-table">
+                        <tbody>
+                            {move || {
+                                bridge_model
+                                    .get()
+                                    .map(|(period, steps)| {
+                                        steps
+                                            .into_iter()
+                                            .map(|st| {
+                                                let v = st.cents as f64 / 100.0;
+                                                view! {
+                                                    <tr data-bridge=st.label.to_lowercase() data-period=period.clone() data-value=v.to_string()>
+                                                        <td>{st.label.clone()}</td>
+                                                        <td>{format!("{}{}", if st.total || st.cents < 0 { "" } else { "+" }, crate::format::money(v))}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <div>
+                    <canvas node_ref=movement_c width="640" height="320" data-chart="movements" role="img" aria-label="MRR movements per period"></canvas>
+                </div>
+                <div>
+                    <canvas node_ref=mrr_c width="640" height="320" data-chart="mrr" role="img" aria-label="MRR and customers over time"></canvas>
+                </div>
+                <div>
+                    <canvas node_ref=churn_c width="640" height="320" data-chart="churn" role="img" aria-label="Churn and NRR over time"></canvas>
+                    <p class="source-line">"Faint horizontal lines: your targets."</p>
+                </div>
+            </div>
+        </section>
+    }
+}
