@@ -127,9 +127,15 @@ impl Revenue {
             })
         });
         let account_kpis = Memo::new(move |_| {
-            let column = settings.with(|s| s.revenue.breakdown.clone());
+            let (column, filter) = settings.with(|s| (s.revenue.breakdown.clone(), s.revenue.filter.clone()));
             accounts_data.with(|a| {
                 let Some(a) = ok(a) else { return Shared::new(Vec::new()) };
+                // The page filter applies here too when it names an accounts column.
+                let filter_index = filter.as_ref().and_then(|(c, _)| a.segments.iter().position(|s| &s.name == c));
+                let a = match (filter_index, filter) {
+                    (Some(i), Some((_, v))) => Shared::new(a.filtered(i, &v)),
+                    _ => a,
+                };
                 let index = column.and_then(|c| a.segments.iter().position(|s| s.name == c));
                 Shared::new(account_kpis(&a, index))
             })

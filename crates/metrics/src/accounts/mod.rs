@@ -214,6 +214,46 @@ mod tests {
         assert_eq!(parse_churned("Active", false), Some(false));
         assert_eq!(parse_churned("maybe", false), None);
     }
+
+    #[test]
+    fn filters_accounts_by_a_segment_value() {
+        let csv = b"customer,status,charge,plan\na,active,10,Pro\nb,churned,20,Pro\nc,active,5,Basic\n";
+        let s = crate::ingest::sniff(csv);
+        let mut m = infer_account_mapping(&s);
+        m.monthly_charge = Some("charge".into());
+        m.segment = vec!["plan".into()];
+        let data = read_accounts("a.csv", csv, &s, &m).unwrap();
+        let pro = data.filtered(0, "Pro");
+        assert_eq!(pro.customers, ["a", "b"]);
+        let k = account_kpis(&pro, None);
+        assert_eq!(k.iter().find(|k| k.id == "account_churn_share").unwrap().value, Some(0.5));
+        assert_eq!(k.iter().find(|k| k.id == "account_mrr").unwrap().value, Some(10.0));
+    }
+}
+
+impl AccountData {
+    /// Only the accounts whose value in segment column `column` is `value`.
+    pub fn filtered(&self, column: usize, value: &str) -> AccountData {
+        let Some(seg) = self.segments.get(column) else { return self.clone() };
+        let keep: Vec<usize> = (0..self.customers.len()).filter(|&i| seg.value(i) == value).collect();
+        let pick = |v: &Vec<bool>| keep.iter().map(|&i| v[i]).collect::<Vec<_>>();
+        AccountData {
+            customers: keep.iter().map(|&i| self.customers[i].clone()).collect(),
+            churned: pick(&self.churned),
+            monthly: keep.iter().map(|&i| self.monthly[i]).collect(),
+            tenure: keep.iter().map(|&i| self.tenure[i]).collect(),
+            segments: self
+                .segments
+                .iter()
+                .map(|c| {
+                    let mut out = SegmentColumn::new(&c.name);
+                    keep.iter().for_each(|&i| out.push(c.value(i)));
+                    out
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
 }
 
 /// Segment values for each subscription from an accounts column, joined by customer id;
