@@ -14,6 +14,7 @@ pub fn display(unit: Unit, value: Option<f64>) -> String {
         Unit::Count => format!("{v:.0}"),
         Unit::Money => money(v),
         Unit::Ratio => format!("{v:.2}"),
+        Unit::Hours => format!("{v:.1} h"),
     }
 }
 
@@ -25,6 +26,7 @@ pub fn delta(unit: Unit, d: f64) -> String {
         Unit::Count => format!("{d:+.0}"),
         Unit::Score | Unit::Ratio => format!("{d:+.2}"),
         Unit::Points => format!("{d:+.1}"),
+        Unit::Hours => format!("{d:+.1} h"),
     }
 }
 

@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded."</span>
         </header>
         <nav class="tabs" aria-label="Pages">
-            {[(state::Page::Revenue, "Revenue"), (state::Page::Surveys, "Surveys")]
+            {[(state::Page::Revenue, "Revenue"), (state::Page::Support, "Support"), (state::Page::Surveys, "Surveys")]
                 .into_iter()
                 .map(|(page, label)| {
                     view! {
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
             {move || match wb.settings.with(|s| s.page) {
                 state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
                 state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
+                state::Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),
             }}
             <components::definitions::Definitions />
         </main>

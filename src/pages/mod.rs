@@ -1,3 +1,4 @@
 //! Pages: each composes components for one source.
 pub mod revenue;
+pub mod support;
 pub mod surveys;

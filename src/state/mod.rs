@@ -4,9 +4,12 @@
 pub mod models;
 pub mod revenue;
 pub mod revenue_models;
+pub mod support;
+pub mod support_models;
 mod settings;
 mod workbench;
 
 pub use revenue::{Revenue, SegmentOption};
-pub use settings::{Page, RevenueSettings, Settings};
+pub use settings::{Page, RevenueSettings, Settings, SupportSettings};
+pub use support::Support;
 pub use workbench::{LoadedFile, Shared, Workbench};

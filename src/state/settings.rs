@@ -3,6 +3,7 @@
 use northstar_metrics::accounts::AccountMapping;
 use northstar_metrics::subscriptions::{SubscriptionMapping, SubscriptionSettings};
 use northstar_metrics::surveys::{Kind, SurveyMapping, SurveySettings};
+use northstar_metrics::tickets::{TicketMapping, TicketSettings};
 use northstar_metrics::Granularity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -25,6 +26,23 @@ pub struct Settings {
     /// Subscription and account mappings the user changed, per header signature.
     pub subscription_mappings: BTreeMap<String, SubscriptionMapping>,
     pub account_mappings: BTreeMap<String, AccountMapping>,
+    pub support: SupportSettings,
+    pub ticket_mappings: BTreeMap<String, TicketMapping>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportSettings {
+    pub period: Granularity,
+    pub tickets: TicketSettings,
+    /// A column (agent, channel, group…) to break every ticket KPI down by.
+    pub breakdown: Option<String>,
+}
+
+impl Default for SupportSettings {
+    fn default() -> Self {
+        SupportSettings { period: Granularity::Month, tickets: TicketSettings::default(), breakdown: None }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -32,6 +50,7 @@ pub struct Settings {
 pub enum Page {
     #[default]
     Revenue,
+    Support,
     Surveys,
 }
 
@@ -63,6 +82,8 @@ impl Default for Settings {
         targets.insert("nrr".to_string(), 1.0);
         targets.insert("customer_churn_rate".to_string(), 0.03);
         targets.insert("gross_mrr_churn_rate".to_string(), 0.02);
+        targets.insert("sla_first_response_rate".to_string(), 0.9);
+        targets.insert("first_response_time_median".to_string(), 4.0);
         Settings {
             period: Granularity::Month,
             segment: None,
@@ -74,6 +95,8 @@ impl Default for Settings {
             revenue: RevenueSettings::default(),
             subscription_mappings: BTreeMap::new(),
             account_mappings: BTreeMap::new(),
+            support: SupportSettings::default(),
+            ticket_mappings: BTreeMap::new(),
         }
     }
 }

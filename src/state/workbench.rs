@@ -52,6 +52,9 @@ impl LoadedFile {
     pub fn demo_accounts() -> LoadedFile {
         LoadedFile { name: "demo-accounts.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_accounts_csv().into_bytes()), is_demo: true }
     }
+    pub fn demo_tickets() -> LoadedFile {
+        LoadedFile { name: "demo-tickets.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_tickets_csv().into_bytes()), is_demo: true }
+    }
     pub fn new_upload(name: String, bytes: Vec<u8>) -> LoadedFile {
         LoadedFile { name, bytes: Shared::new(bytes), is_demo: false }
     }
@@ -71,6 +74,7 @@ pub struct Workbench {
     pub segment_index: Memo<Option<usize>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
     pub revenue: super::revenue::Revenue,
+    pub support: super::support::Support,
 }
 
 impl Workbench {
@@ -130,6 +134,7 @@ impl Workbench {
             segment_index,
             kpis,
             revenue: super::revenue::Revenue::new(settings),
+            support: super::support::Support::new(settings),
         }
     }
 

@@ -4,7 +4,7 @@ use northstar_metrics::Granularity;
 
 pub const USAGE: &str = "\
 usage:
-  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: surveys, subscriptions, accounts)
+  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: surveys, subscriptions, accounts, tickets)
       [--period all|day|week|month|quarter|year] [--segment COLUMN]
       [--map SOURCE.ROLE=COLUMN]... [--set KEY=VALUE]... [--json]
   northstar demo [surveys|subscriptions|accounts]   print a built-in demo export (CSV)
@@ -15,18 +15,23 @@ roles:
   subscriptions: customer, amount, currency, interval, interval_count, quantity, start, end, status,
     plan, trial_end, segment (repeatable); snapshot shape: customer, month, mrr
   accounts: customer, status, monthly_charge, tenure, segment (repeatable)
+  tickets: id, created, first_response, resolved, customer, agent, channel, replies, reopens, rating,
+    first_reply_minutes, segment (repeatable); event log: id, activity, timestamp, resource
 settings:
   surveys.kind=nps|csat|ces, surveys.nps_scale=0-10|1-5, surveys.csat_scale=1-5|1-7|1-10|0-10,
   surveys.csat_threshold=N, surveys.ces_scale=1-7|1-5|1-10, surveys.date_order=auto|mdy|dmy
   subscriptions.churn_basis=start|start_plus_new, subscriptions.gross_margin=0.8,
   subscriptions.cancel_effect=cancel_date|period_end, subscriptions.amount_unit=auto|cents|units,
   subscriptions.currency=USD, subscriptions.date_order=auto|mdy|dmy
+  tickets.sla_hours=24, tickets.fcr_max_replies=1, tickets.fcr_max_reopens=0,
+  tickets.repeat_window_days=7, tickets.first_response_activity=NAME, tickets.resolution_activity=NAME,
+  tickets.resolution_event=first|last, tickets.date_order=auto|mdy|dmy
 --segment COLUMN: rows per value of COLUMN beside the overall rows (segment null); a subscriptions
   column (plan, metadata) or an accounts column, joined to subscriptions by customer
 exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
 ";
 
-pub const SOURCE_KINDS: [&str; 3] = ["surveys", "subscriptions", "accounts"];
+pub const SOURCE_KINDS: [&str; 4] = ["surveys", "subscriptions", "accounts", "tickets"];
 
 #[derive(Debug, Default, PartialEq)]
 pub struct ReportOptions {

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
             let text = match which.as_str() {
                 "subscriptions" => northstar_metrics::demo::demo_subscriptions_csv(),
                 "accounts" => northstar_metrics::demo::demo_accounts_csv(),
+                "tickets" => northstar_metrics::demo::demo_tickets_csv(),
                 _ => northstar_metrics::demo::demo_surveys_csv(),
             };
             print!("{text}");

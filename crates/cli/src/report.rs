@@ -8,6 +8,7 @@ use northstar_metrics::ingest::{sniff, Sniff};
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
 use northstar_metrics::{FatalError, Issue, KpiValue};
+use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
 use serde_json::{json, Value};
 
 /// What one source contributes to the report.
@@ -165,15 +166,54 @@ fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) 
     })
 }
 
+fn tickets(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
+    let l = load(path)?;
+    let mut mapping = infer_ticket_mapping(&l.sniff);
+    apply_maps(o, "tickets", &northstar_metrics::tickets::mapping::ROLES, |r, c| mapping.set(r, c))?;
+    let segment_name = o.segment.as_ref().and_then(|s| find_column(&l.sniff.column_names(), s));
+    if let Some(s) = &segment_name {
+        if mapping.agent.as_deref() != Some(s.as_str()) && mapping.channel.as_deref() != Some(s.as_str()) {
+            mapping.set("segment", Some(s.clone()));
+        }
+    }
+    let mut settings = TicketSettings::default();
+    for (k, v) in settings_for(o, "tickets") {
+        settings.apply(&k, &v).map_err(|e| e.to_string())?;
+    }
+    let data = read_tickets(&l.file, &l.bytes, &l.sniff, &mapping, &settings).map_err(|e| e.to_string())?;
+    let segment = segment_name.as_ref().and_then(|s| data.segments.iter().find(|c| &c.name == s));
+    let agent_name = if data.event_log { Some("agent".to_string()) } else { mapping.agent.clone() };
+    let agent = data.segments.iter().find(|c| Some(&c.name) == agent_name.as_ref());
+    Ok(SourceReport {
+        segmented: segment.is_some(),
+        kpis: ticket_kpis(&data, &settings, o.period, segment, agent),
+        line: format!(
+            "{}: {} rows, {} tickets{}, {} rows skipped, {} impossible durations excluded, {} issues",
+            l.file,
+            data.data_rows,
+            data.tickets.len(),
+            if data.event_log { " (from an event log)" } else { "" },
+            data.skipped_rows,
+            data.impossible_durations,
+            data.issue_count
+        ),
+        summary: json!({"kind": "tickets", "file": l.file, "encoding": data.encoding, "delimiter": l.sniff.delimiter_label(),
+            "rows": data.data_rows, "tickets": data.tickets.len(), "event_log": data.event_log, "skipped_rows": data.skipped_rows,
+            "impossible_durations": data.impossible_durations, "issue_count": data.issue_count}),
+        issues: data.issues,
+        mapping: serde_json::to_value(&mapping).map_err(|e| e.to_string())?,
+    })
+}
+
 fn settings_for(o: &ReportOptions, source: &str) -> Vec<(String, String)> {
     o.sets.iter().filter_map(|(k, v)| k.strip_prefix(&format!("{source}.")).map(|k| (k.to_string(), v.clone()))).collect()
 }
 
 pub fn run(o: &ReportOptions) -> Result<String, String> {
     for (key, _) in &o.sets {
-        let known = ["surveys.", "subscriptions."].iter().any(|p| key.starts_with(p));
+        let known = ["surveys.", "subscriptions.", "tickets."].iter().any(|p| key.starts_with(p));
         if !known {
-            return Err(format!("unknown setting '{key}'; settings start with 'surveys.' or 'subscriptions.'"));
+            return Err(format!("unknown setting '{key}'; settings start with 'surveys.', 'subscriptions.' or 'tickets.'"));
         }
     }
     for (source, role, _) in &o.maps {
@@ -192,6 +232,9 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
     }
     if let Some(p) = path("surveys") {
         reports.push(("surveys", surveys(o, p)?));
+    }
+    if let Some(p) = path("tickets") {
+        reports.push(("tickets", tickets(o, p)?));
     }
     if let Some(seg) = &o.segment {
         if !reports.iter().any(|(_, r)| r.segmented) {

@@ -19,6 +19,7 @@ fn format_value(k: &KpiValue) -> String {
         (_, Some(Unit::Money)) => format!("{v:.2}"),
         (_, Some(Unit::Rate)) => format!("{:.1}%", v * 100.0),
         (_, Some(Unit::Ratio)) => format!("{v:.2}"),
+        (_, Some(Unit::Hours)) => format!("{v:.2}h"),
         _ => format!("{v:.1}"),
     };
     if k.small_sample {

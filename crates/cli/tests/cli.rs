@@ -157,3 +157,27 @@ fn a_segment_from_accounts_is_joined_to_subscriptions_by_customer() {
     assert_eq!((code, err.contains("no source has a column named 'nope'")), (2, true), "{err}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+const TICKETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../metrics/tests/golden/tickets");
+const HELPDESK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/helpdesk_italian_sw_company/helpdesk_finale.csv");
+
+#[test]
+fn tickets_report_per_agent_rows_and_the_event_log() {
+    let file = format!("tickets={TICKETS}/01_zendesk_shape/input.csv");
+    let v = json(&["report", "--source", &file, "--json"]);
+    // Hand-worked in golden case 01.
+    assert_eq!(find(&v, "ticket_volume", "2024-01", None)["value"], 4.0);
+    assert_eq!(find(&v, "resolution_time_median", "2024-02", None)["value"], 324.5);
+    assert_eq!(find(&v, "agent_rating_avg", "2024-01", Some("Ann"))["value"], 1.0);
+    assert_eq!(find(&v, "agent_rating_avg", "2024-01", Some("Bob"))["value"], 0.0);
+    let v = json(&["report", "--source", &file, "--set", "tickets.sla_hours=48", "--segment", "Group", "--json"]);
+    assert_eq!(find(&v, "sla_first_response_rate", "2024-01", None)["value"], 0.75);
+    assert_eq!(find(&v, "ticket_volume", "2024-01", Some("Billing"))["value"], 2.0);
+    let log = format!("tickets={HELPDESK}");
+    let v = json(&["report", "--source", &log, "--period", "year", "--json"]);
+    assert_eq!(find(&v, "ticket_volume", "2012", None)["value"], 1412.0);
+    let median = find(&v, "resolution_time_median", "2012", None)["value"].as_f64().unwrap();
+    assert!((median - 74.5026388888889).abs() < 1e-6, "{median}");
+    let (code, _, err) = northstar(&["report", "--source", &file, "--set", "tickets.sla_hours=soon"]);
+    assert_eq!((code, err.contains("tickets.sla_hours")), (2, true), "{err}");
+}

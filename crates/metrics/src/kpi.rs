@@ -39,6 +39,8 @@ pub enum Unit {
     Money,
     /// A plain ratio (e.g. the quick ratio).
     Ratio,
+    /// Elapsed hours.
+    Hours,
 }
 
 /// The registry entry of a KPI: what it is called and how it is made.
@@ -58,6 +60,7 @@ pub fn registry() -> Vec<KpiDef> {
     let mut all = crate::subscriptions::kpis::DEFS.to_vec();
     all.extend(crate::accounts::DEFS);
     all.extend(crate::surveys::kpis::DEFS);
+    all.extend(crate::tickets::kpis::DEFS);
     all
 }
 

@@ -11,7 +11,9 @@ pub mod kpi;
 pub mod parse;
 pub mod period;
 pub mod segment;
+pub mod stats;
 pub mod subscriptions;
+pub mod tickets;
 pub mod accounts;
 pub mod surveys;
 

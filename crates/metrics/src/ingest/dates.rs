@@ -7,9 +7,11 @@ use crate::parse::{parse_stamp, DateOrder, OrderDecision, OrderEvidence, RawStam
 #[derive(Debug, Default)]
 pub struct DateColumn {
     pub name: String,
-    raws: Vec<Option<RawStamp>>,
-    /// (row, line) of each value whose order is decided only at the end.
-    ambiguous_lines: Vec<(u32, u64)>,
+    /// One value per row: exact stamps now; blanks, bad cells and day/month-ambiguous ones none
+    /// until [`DateColumn::resolve`].
+    values: Vec<Option<Stamp>>,
+    /// (row, line, value) of each value whose order is decided only at the end.
+    ambiguous: Vec<(u32, u64, RawStamp)>,
     evidence: OrderEvidence,
 }
 
@@ -27,24 +29,31 @@ impl DateColumn {
         DateColumn { name: name.to_string(), ..Default::default() }
     }
 
+    /// With room for about `rows` values.
+    pub fn with_capacity(name: &str, rows: usize) -> DateColumn {
+        DateColumn { name: name.to_string(), values: Vec::with_capacity(rows), ..Default::default() }
+    }
+
     /// Reads the cell of the next row. Blank cells are `None` (Ok); unreadable ones are an error
     /// reason (the row holds `None`).
     pub fn push(&mut self, line: u64, cell: &str) -> Result<Option<()>, String> {
         if cell.trim().is_empty() {
-            self.raws.push(None);
+            self.values.push(None);
             return Ok(None);
         }
         match parse_stamp(cell) {
-            Ok(raw) => {
-                if let RawStamp::Ambiguous { p1, p2, .. } = raw {
-                    self.evidence.note(p1, p2);
-                    self.ambiguous_lines.push((self.raws.len() as u32, line));
-                }
-                self.raws.push(Some(raw));
+            Ok(RawStamp::Exact(s)) => {
+                self.values.push(Some(s));
+                Ok(Some(()))
+            }
+            Ok(raw @ RawStamp::Ambiguous { p1, p2, .. }) => {
+                self.evidence.note(p1, p2);
+                self.ambiguous.push((self.values.len() as u32, line, raw));
+                self.values.push(None);
                 Ok(Some(()))
             }
             Err(reason) => {
-                self.raws.push(None);
+                self.values.push(None);
                 Err(reason)
             }
         }
@@ -52,13 +61,13 @@ impl DateColumn {
 
     /// Drops the value of the last row pushed (when the row as a whole is skipped).
     pub fn pop(&mut self) {
-        if self.raws.pop().is_some() && self.ambiguous_lines.last().is_some_and(|(r, _)| *r as usize == self.raws.len()) {
-            self.ambiguous_lines.pop();
+        if self.values.pop().is_some() && self.ambiguous.last().is_some_and(|(r, _, _)| *r as usize == self.values.len()) {
+            self.ambiguous.pop();
         }
     }
 
     pub fn resolve(self, file: &str, setting: DateOrder, setting_key: &str) -> ResolvedDates {
-        let mut out = ResolvedDates::default();
+        let mut out = ResolvedDates { stamps: self.values, ..Default::default() };
         let column_issue = |reason: String| Issue { file: file.to_string(), line: None, column: Some(self.name.clone()), reason };
         let order = match DateOrder::decide(setting, &self.evidence) {
             OrderDecision::Decided(o) => o,
@@ -79,18 +88,14 @@ impl DateColumn {
                 o
             }
         };
-        out.stamps = Vec::with_capacity(self.raws.len());
-        for (row, raw) in self.raws.iter().enumerate() {
-            match raw.map(|r| order.resolve(r)) {
-                None => out.stamps.push(None),
-                Some(Ok(s)) => out.stamps.push(Some(s)),
-                Some(Err(reason)) => {
-                    out.stamps.push(None);
-                    out.bad_rows.push(row as u32);
-                    let line = self.ambiguous_lines.binary_search_by_key(&(row as u32), |p| p.0).ok().map(|i| self.ambiguous_lines[i].1);
+        for (row, line, raw) in self.ambiguous {
+            match order.resolve(raw) {
+                Ok(s) => out.stamps[row as usize] = Some(s),
+                Err(reason) => {
+                    out.bad_rows.push(row);
                     out.issues.push(Issue {
                         file: file.to_string(),
-                        line,
+                        line: Some(line),
                         column: Some(self.name.clone()),
                         reason: format!("{reason} when read as {}; row skipped", order_name(order)),
                     });

@@ -41,12 +41,19 @@ pub struct Sniff {
     pub columns: Vec<ColumnHeader>,
     pub preview: Vec<Record>,
     pub number_style: NumberStyle,
+    /// Mean bytes per record in the sniffed prefix (for sizing buffers).
+    pub bytes_per_record: usize,
 }
 
 impl Sniff {
     pub fn column_names(&self) -> Vec<String> {
         self.columns.iter().map(|c| c.name.clone()).collect()
     }
+    /// About how many data rows a file of `total` bytes holds (an estimate for reserving memory).
+    pub fn estimate_rows(&self, total: usize) -> usize {
+        (total / self.bytes_per_record.max(16)).min(50_000_000) + 16
+    }
+
     /// A stable signature of the header, used to remember mappings per export layout.
     pub fn signature(&self) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -79,6 +86,7 @@ pub fn sniff(prefix: &[u8]) -> Sniff {
     }
     let delimiter = detect_delimiter(&text);
     let (records, _) = read_all(&text, delimiter);
+    let bytes_per_record = cut / records.len().max(1);
     let (shape, header_rows) = header_shape(&records);
     let columns = combine_headers(&records[..header_rows.min(records.len())], shape);
     let mut preview: Vec<Record> = records.into_iter().skip(header_rows).take(PREVIEW_ROWS + 1).collect();
@@ -93,6 +101,7 @@ pub fn sniff(prefix: &[u8]) -> Sniff {
         columns,
         preview,
         number_style: NumberStyle { decimal_comma: delimiter == b';' },
+        bytes_per_record,
     }
 }
 

@@ -13,6 +13,7 @@
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
+use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
 use northstar_metrics::{Granularity, Issue, KpiValue};
 use std::path::Path;
 
@@ -111,6 +112,33 @@ fn run_subscriptions(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome
     }
 }
 
+fn run_tickets(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let sniffed = sniff(bytes);
+    let mut mapping = infer_ticket_mapping(&sniffed);
+    for m in config(lines, "map") {
+        let (role, col) = split_setting(&m);
+        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
+    }
+    let mut settings = TicketSettings::default();
+    for s in config(lines, "set") {
+        let (k, v) = split_setting(&s);
+        settings.apply(k, v).unwrap();
+    }
+    let data = read_tickets(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let segment = config(lines, "segment").first().map(|c| data.segments.iter().find(|s| &s.name == c).expect("segment column is mapped").clone());
+    let agent_name = if data.event_log { Some("agent".to_string()) } else { mapping.agent.clone() };
+    let agent = data.segments.iter().find(|s| Some(&s.name) == agent_name.as_ref());
+    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
+    Outcome {
+        kpis: ticket_kpis(&data, &settings, granularity, segment.as_ref(), agent),
+        counters: vec![("skipped_rows", data.skipped_rows), ("impossible_durations", data.impossible_durations)],
+        issue_count: data.issue_count,
+        issues: data.issues,
+        encoding: data.encoding.to_string(),
+        delimiter: sniffed.delimiter_label(),
+    }
+}
+
 fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let spec = std::fs::read_to_string(dir.join("case.txt")).unwrap();
@@ -125,6 +153,7 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
         .collect();
     let out = match source {
         "surveys" => run_surveys(&file_name, &bytes, &lines),
+        "tickets" => run_tickets(&file_name, &bytes, &lines),
         _ => run_subscriptions(&file_name, &bytes, &lines),
     };
     for l in &lines {
@@ -190,11 +219,17 @@ fn golden_subscription_cases() {
 }
 
 #[test]
+fn golden_ticket_cases() {
+    run_folder("tickets", 5);
+}
+
+#[test]
 fn golden_survey_cases() {
     run_folder("surveys", 13);
 }
 
 mod bridge_identity;
+mod helpdesk;
 mod memory;
 mod somerville;
 mod telco;

@@ -1,0 +1,210 @@
+//! Support ticket KPIs (spec §4), per period, overall and per segment (agent, channel, group…).
+//!
+//! - `ticket_volume`: tickets created in t.
+//! - `first_response_time_{median,p90,mean}`: hours from created to first response, over tickets
+//!   created in t that have one.
+//! - `resolution_time_{median,p90,mean}`: hours from created to resolved, over tickets resolved in t.
+//! - `first_contact_resolution_rate`: of tickets resolved in t (whose replies are known), the share
+//!   resolved with at most one agent reply and never reopened (both limits are settings).
+//! - `backlog`: tickets created on or before the end of t and not resolved by then.
+//! - `sla_first_response_rate`: of tickets created in t, the share with a first response within
+//!   the SLA target (default 24 h); a ticket without a response has not met it.
+//! - `agent_rating_avg`: mean satisfaction rating of tickets resolved in t (created in t when never
+//!   resolved); Zendesk Good/Bad count 1/0, Offered and Not Offered are no rating.
+//! - `repeat_contact_rate`: of tickets created in t with a known customer, the share whose customer
+//!   opened another ticket within the previous 7 days (a setting).
+//!
+//! Medians of an even count average the two middle values; p90 is Hyndman-Fan type 7. Durations are
+//! elapsed hours between instants (time zones respected); buckets use each timestamp's own date.
+
+use super::data::{Ticket, TicketData};
+use super::settings::TicketSettings;
+use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::period::{Granularity, Period};
+use crate::segment::SegmentColumn;
+use crate::stats::{mean, quantile};
+
+const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
+    KpiDef { id, source: "tickets", name, unit, higher_is_better, definition }
+}
+
+pub const DEFS: [KpiDef; 12] = [
+    def("ticket_volume", "Tickets created", Unit::Count, false, "Tickets created in the period."),
+    def("backlog", "Backlog", Unit::Count, false, "Tickets created on or before the end of the period and not resolved by then."),
+    def("first_response_time_median", "First response time, median", Unit::Hours, false, "Median hours from creation to the first agent response, over tickets created in the period that have one. An even count averages the two middle values."),
+    def("first_response_time_p90", "First response time, p90", Unit::Hours, false, "90th percentile of the hours to first response (linear between closest ranks, as numpy and pandas)."),
+    def("first_response_time_mean", "First response time, mean", Unit::Hours, false, "Mean hours to first response, over tickets created in the period that have one."),
+    def("resolution_time_median", "Resolution time, median", Unit::Hours, false, "Median hours from creation to resolution, over tickets resolved in the period."),
+    def("resolution_time_p90", "Resolution time, p90", Unit::Hours, false, "90th percentile of the hours to resolution, over tickets resolved in the period."),
+    def("resolution_time_mean", "Resolution time, mean", Unit::Hours, false, "Mean hours to resolution, over tickets resolved in the period."),
+    def("first_contact_resolution_rate", "First contact resolution", Unit::Rate, true, "Of the tickets resolved in the period, the share resolved with at most one agent reply and never reopened (both limits are settings)."),
+    def("sla_first_response_rate", "First response within SLA", Unit::Rate, true, "Of the tickets created in the period, the share whose first response came within the SLA target (default 24 hours)."),
+    def("agent_rating_avg", "Satisfaction rating", Unit::Score, true, "Mean satisfaction rating of the tickets resolved in the period, overall and per agent. Zendesk Good counts 1 and Bad 0; Offered and Not Offered are not ratings."),
+    def("repeat_contact_rate", "Repeat contact rate", Unit::Rate, false, "Of the tickets created in the period with a known customer, the share whose customer opened another ticket within the previous 7 days (a setting)."),
+];
+
+/// The periods a tickets file spans: first to last date it mentions.
+pub fn ticket_periods(data: &TicketData, granularity: Granularity) -> Vec<Period> {
+    match (data.first_day, data.last_day) {
+        (Some(_), Some(_)) if granularity == Granularity::All => vec![Period::All],
+        (Some(a), Some(b)) => granularity.buckets_between(a, b),
+        _ => Vec::new(),
+    }
+}
+
+fn hours(a: crate::parse::Stamp, b: crate::parse::Stamp) -> f64 {
+    (b.utc - a.utc) as f64 / 3600.0
+}
+
+#[derive(Default, Clone)]
+struct Bucket {
+    created: u64,
+    resolved: u64,
+    frt: Vec<f64>,
+    res: Vec<f64>,
+    fcr: u64,
+    fcr_known: u64,
+    sla_met: u64,
+    ratings: Vec<f64>,
+    with_customer: u64,
+    repeats: u64,
+}
+
+/// Ticket indices that are repeat contacts (another ticket of the customer within the window before).
+fn repeat_flags(tickets: &[Ticket], window_days: u32) -> Vec<bool> {
+    // Group by customer with a counting sort (linear), then order each customer's few tickets.
+    let customers = tickets.iter().filter_map(|t| t.customer).max().map_or(0, |m| m as usize + 1);
+    let mut start = vec![0usize; customers + 1];
+    for t in tickets {
+        if let Some(c) = t.customer {
+            start[c as usize + 1] += 1;
+        }
+    }
+    for c in 0..customers {
+        start[c + 1] += start[c];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0u32; start[customers]];
+    for (i, t) in tickets.iter().enumerate() {
+        if let Some(c) = t.customer {
+            order[next[c as usize]] = i as u32;
+            next[c as usize] += 1;
+        }
+    }
+    let mut flags = vec![false; tickets.len()];
+    let window = window_days as i64 * 86_400;
+    for c in 0..customers {
+        let group = &mut order[start[c]..start[c + 1]];
+        group.sort_unstable_by_key(|&i| (tickets[i as usize].created.utc, i));
+        for w in group.windows(2) {
+            if tickets[w[1] as usize].created.utc - tickets[w[0] as usize].created.utc <= window {
+                flags[w[1] as usize] = true;
+            }
+        }
+    }
+    flags
+}
+
+fn emit(buckets: &[Bucket], periods: &[Period], segment: Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
+    let mut open: i64 = 0;
+    for (b, p) in buckets.iter().zip(periods) {
+        open += b.created as i64 - b.resolved as i64;
+        let label = p.label();
+        let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
+            out.push(KpiValue { id, source: "tickets", period: label.clone(), segment: segment.clone(), value, numerator: num, denominator: den, n, kind: None, small_sample: false })
+        };
+        let ratio = |a: u64, n: u64| (n > 0).then(|| a as f64 / n as f64);
+        if !only_rating {
+            push("ticket_volume", Some(b.created as f64), Some(b.created as f64), None, b.created);
+            push("backlog", Some(open.max(0) as f64), Some(open.max(0) as f64), None, open.max(0) as u64);
+            let (mut frt, mut res) = (b.frt.clone(), b.res.clone());
+            let (fs, rs) = (frt.iter().sum::<f64>(), res.iter().sum::<f64>());
+            push("first_response_time_median", quantile(&mut frt, 0.5), None, None, frt.len() as u64);
+            push("first_response_time_p90", quantile(&mut frt, 0.9), None, None, frt.len() as u64);
+            push("first_response_time_mean", mean(&frt), Some(fs), Some(frt.len() as f64), frt.len() as u64);
+            push("resolution_time_median", quantile(&mut res, 0.5), None, None, res.len() as u64);
+            push("resolution_time_p90", quantile(&mut res, 0.9), None, None, res.len() as u64);
+            push("resolution_time_mean", mean(&res), Some(rs), Some(res.len() as f64), res.len() as u64);
+            push("first_contact_resolution_rate", ratio(b.fcr, b.fcr_known), Some(b.fcr as f64), Some(b.fcr_known as f64), b.fcr_known);
+            push("sla_first_response_rate", ratio(b.sla_met, b.created), Some(b.sla_met as f64), Some(b.created as f64), b.created);
+        }
+        push("agent_rating_avg", mean(&b.ratings), Some(b.ratings.iter().sum()), Some(b.ratings.len() as f64), b.ratings.len() as u64);
+        if !only_rating {
+            push("repeat_contact_rate", ratio(b.repeats, b.with_customer), Some(b.repeats as f64), Some(b.with_customer as f64), b.with_customer);
+        }
+    }
+}
+
+/// Every §4 KPI per period: overall, then per value of `segment` (all KPIs), and the per-agent
+/// ratings (`agent`, the agent column) when no segment is asked for.
+pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Granularity, segment: Option<&SegmentColumn>, agent: Option<&SegmentColumn>) -> Vec<KpiValue> {
+    let periods = ticket_periods(data, granularity);
+    let mut out = Vec::new();
+    if periods.is_empty() {
+        return out;
+    }
+    // Day → period index over the span of the data (one period for `all`).
+    let (first, last) = if granularity == Granularity::All { (0, 0) } else { (periods[0].first_day(), periods[periods.len() - 1].last_day()) };
+    let mut day_index = Vec::with_capacity((last - first + 1).max(0) as usize);
+    let mut p = 0usize;
+    for day in first..=last {
+        while periods[p].last_day() < day {
+            p += 1;
+        }
+        day_index.push(p as u32);
+    }
+    let index = |day: i32| -> usize {
+        if granularity == Granularity::All {
+            return 0;
+        }
+        day_index[((day - first).max(0) as usize).min(day_index.len() - 1)] as usize
+    };
+    let repeats = repeat_flags(&data.tickets, settings.repeat_window_days);
+    let groups = |seg: Option<&SegmentColumn>| 1 + seg.map_or(0, |s| s.values.len());
+    let by = segment.or(agent);
+    let mut buckets = vec![vec![Bucket::default(); periods.len()]; groups(by)];
+    for (i, t) in data.tickets.iter().enumerate() {
+        let c = index(t.created.day());
+        let targets = [Some(0usize), by.map(|s| 1 + s.ids[i] as usize)];
+        for g in targets.into_iter().flatten() {
+            let b = &mut buckets[g];
+            b[c].created += 1;
+            if let Some(f) = t.first_response {
+                let h = hours(t.created, f);
+                b[c].frt.push(h);
+                if h <= settings.sla_hours {
+                    b[c].sla_met += 1;
+                }
+            }
+            if t.customer.is_some() {
+                b[c].with_customer += 1;
+                if repeats[i] {
+                    b[c].repeats += 1;
+                }
+            }
+            if let Some(r) = t.resolved {
+                let ri = index(r.day());
+                b[ri].resolved += 1;
+                b[ri].res.push(hours(t.created, r));
+                if let Some(replies) = t.replies {
+                    b[ri].fcr_known += 1;
+                    if replies <= settings.fcr_max_replies && t.reopens.unwrap_or(0) <= settings.fcr_max_reopens {
+                        b[ri].fcr += 1;
+                    }
+                }
+            }
+            if let Some(rating) = t.rating {
+                let ri = t.resolved.map_or(c, |r| index(r.day()));
+                b[ri].ratings.push(rating);
+            }
+        }
+    }
+    emit(&buckets[0], &periods, None, false, &mut out);
+    if let Some(s) = by {
+        let only_rating = segment.is_none();
+        for (v, value) in s.values.iter().enumerate() {
+            emit(&buckets[1 + v], &periods, Some(value.clone()), only_rating, &mut out);
+        }
+    }
+    out
+}

@@ -1,0 +1,196 @@
+//! Column roles of the `tickets` source, one row per ticket (Zendesk, Freshdesk, Intercom) or an
+//! event log (ticket id, activity, timestamp, resource).
+//!
+//! Ticket rows: `id`, `created`, `first_response`, `resolved`, `customer`, `agent`, `channel`,
+//! `replies`, `reopens`, `rating`, `first_reply_minutes`, `segment` (any number).
+//! Event log: `id`, `activity`, `timestamp`, `resource`, `segment`.
+
+use crate::ingest::headers::find_column;
+use crate::ingest::Sniff;
+use crate::issue::FatalError;
+use serde::{Deserialize, Serialize};
+
+pub const ROLES: [&str; 15] = [
+    "id", "created", "first_response", "resolved", "customer", "agent", "channel", "replies", "reopens", "rating", "first_reply_minutes",
+    "activity", "timestamp", "resource", "segment",
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TicketMapping {
+    pub id: Option<String>,
+    pub created: Option<String>,
+    pub first_response: Option<String>,
+    pub resolved: Option<String>,
+    pub customer: Option<String>,
+    pub agent: Option<String>,
+    pub channel: Option<String>,
+    pub replies: Option<String>,
+    pub reopens: Option<String>,
+    pub rating: Option<String>,
+    pub first_reply_minutes: Option<String>,
+    pub activity: Option<String>,
+    pub timestamp: Option<String>,
+    pub resource: Option<String>,
+    pub segment: Vec<String>,
+}
+
+macro_rules! slot {
+    ($m:expr, $role:expr) => {
+        match $role {
+            "id" => Some(&mut $m.id),
+            "created" => Some(&mut $m.created),
+            "first_response" => Some(&mut $m.first_response),
+            "resolved" => Some(&mut $m.resolved),
+            "customer" => Some(&mut $m.customer),
+            "agent" => Some(&mut $m.agent),
+            "channel" => Some(&mut $m.channel),
+            "replies" => Some(&mut $m.replies),
+            "reopens" => Some(&mut $m.reopens),
+            "rating" => Some(&mut $m.rating),
+            "first_reply_minutes" => Some(&mut $m.first_reply_minutes),
+            "activity" => Some(&mut $m.activity),
+            "timestamp" => Some(&mut $m.timestamp),
+            "resource" => Some(&mut $m.resource),
+            _ => None,
+        }
+    };
+}
+
+impl TicketMapping {
+    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
+        if role == "segment" {
+            match column {
+                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
+                Some(_) => {}
+                None => self.segment.clear(),
+            }
+            return true;
+        }
+        match slot!(self, role) {
+            Some(s) => {
+                *s = column;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn role_of(&self, column: &str) -> Option<&'static str> {
+        if self.segment.iter().any(|c| c == column) {
+            return Some("segment");
+        }
+        let mut copy = self.clone();
+        ROLES.into_iter().find(|r| slot!(copy, *r).is_some_and(|s| s.as_deref() == Some(column)))
+    }
+
+    pub fn clear_column(&mut self, column: &str) {
+        self.segment.retain(|c| c != column);
+        for r in ROLES {
+            if let Some(s) = slot!(self, r) {
+                if s.as_deref() == Some(column) {
+                    *s = None;
+                }
+            }
+        }
+    }
+
+    /// An event log (one row per activity) rather than one row per ticket.
+    pub fn is_event_log(&self) -> bool {
+        self.activity.is_some() && self.timestamp.is_some() && self.created.is_none()
+    }
+
+    pub fn check(&self, file: &str, available: &[String]) -> Result<(), FatalError> {
+        let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: available.to_vec() };
+        if self.is_event_log() {
+            return if self.id.is_none() { Err(missing("id")) } else { Ok(()) };
+        }
+        if self.created.is_none() {
+            return Err(missing("created (or activity and timestamp for an event log)"));
+        }
+        Ok(())
+    }
+}
+
+const ID: [&str; 9] = ["ticket id", "ticket_id", "id", "case id", "conversation id", "conversation_id", "ticket", "ticket number", "case"];
+const CREATED: [&str; 10] =
+    ["created at", "created time", "created", "conversation_created_at", "created_at", "opened at", "opened", "date created", "creation date", "submitted at"];
+const FIRST_RESPONSE: [&str; 9] = [
+    "first response", "first_response", "first response at", "conversation_first_response_at", "first reply at", "first_reply_at",
+    "first responded at", "initial response time", "first response time",
+];
+const RESOLVED: [&str; 11] = [
+    "solved at", "resolved at", "resolved time", "resolved", "solved", "resolution date", "conversation_closed_at", "closed at", "closed time",
+    "closed", "closed_at",
+];
+const CUSTOMER: [&str; 10] = ["customer", "requester", "requester id", "requester email", "customer id", "contact", "contact id", "organization", "company", "user id"];
+const AGENT: [&str; 7] = ["assignee", "agent", "assignee name", "assigned to", "owner", "admin", "responder"];
+const CHANNEL: [&str; 4] = ["via", "channel", "source", "medium"];
+const REPLIES: [&str; 6] = ["replies", "agent interactions", "agent replies", "number of replies", "reply count", "agent_replies"];
+const REOPENS: [&str; 4] = ["reopens", "reopen count", "reopened", "reopens count"];
+const RATING: [&str; 7] = ["satisfaction score", "satisfaction", "satisfaction rating", "rating", "csat", "customer satisfaction", "conversation_rating"];
+const FIRST_REPLY_MINUTES: [&str; 3] = ["first reply time in minutes", "first reply time (minutes)", "first_reply_time_minutes"];
+const ACTIVITY: [&str; 4] = ["activity", "event", "action", "activity name"];
+const TIMESTAMP: [&str; 5] = ["complete timestamp", "timestamp", "event time", "time", "date"];
+const RESOURCE: [&str; 3] = ["resource", "performer", "user"];
+const SEGMENT: [&str; 9] = ["group", "priority", "product", "type", "seriousness", "brand", "tags", "form", "workgroup"];
+
+/// Guesses the mapping of a tickets file from its header.
+pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
+    let names = sniff.column_names();
+    let mut taken = Vec::new();
+    let pick = |words: &[&str], taken: &mut Vec<usize>| {
+        let i = find_column(&names, words, taken)?;
+        taken.push(i);
+        Some(names[i].clone())
+    };
+    let mut m = TicketMapping { id: pick(&ID, &mut taken), ..Default::default() };
+    m.first_reply_minutes = pick(&FIRST_REPLY_MINUTES, &mut taken);
+    m.created = pick(&CREATED, &mut taken);
+    m.first_response = pick(&FIRST_RESPONSE, &mut taken);
+    m.resolved = pick(&RESOLVED, &mut taken);
+    m.customer = pick(&CUSTOMER, &mut taken);
+    m.agent = pick(&AGENT, &mut taken);
+    m.channel = pick(&CHANNEL, &mut taken);
+    m.replies = pick(&REPLIES, &mut taken);
+    m.reopens = pick(&REOPENS, &mut taken);
+    m.rating = pick(&RATING, &mut taken);
+    if m.created.is_none() {
+        m.activity = pick(&ACTIVITY, &mut taken);
+        m.timestamp = pick(&TIMESTAMP, &mut taken);
+        m.resource = pick(&RESOURCE, &mut taken);
+    }
+    for w in SEGMENT {
+        if let Some(i) = find_column(&names, &[w], &taken) {
+            taken.push(i);
+            m.segment.push(names[i].clone());
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::sniff;
+
+    #[test]
+    fn maps_zendesk_freshdesk_intercom_and_event_logs() {
+        let z = "ID,Subject,Created at,Solved at,Replies,Reopens,Assignee,Group,Via,Satisfaction Score,First reply time in minutes,Requester\n";
+        let m = infer_ticket_mapping(&sniff(z.as_bytes()));
+        assert_eq!((m.id.as_deref(), m.created.as_deref(), m.resolved.as_deref()), (Some("ID"), Some("Created at"), Some("Solved at")));
+        assert_eq!((m.agent.as_deref(), m.channel.as_deref(), m.rating.as_deref()), (Some("Assignee"), Some("Via"), Some("Satisfaction Score")));
+        assert_eq!(m.first_reply_minutes.as_deref(), Some("First reply time in minutes"));
+        assert_eq!(m.segment, ["Group"]);
+        let f = "Ticket ID,Subject,Status,Priority,Source,Created time,Resolved time,Initial response time,Agent interactions,Agent,First response time (in hrs)\n";
+        let m = infer_ticket_mapping(&sniff(f.as_bytes()));
+        assert_eq!((m.first_response.as_deref(), m.replies.as_deref(), m.agent.as_deref()), (Some("Initial response time"), Some("Agent interactions"), Some("Agent")));
+        let i = "conversation_id,conversation_created_at,conversation_first_response_at,conversation_closed_at\n";
+        let m = infer_ticket_mapping(&sniff(i.as_bytes()));
+        assert_eq!(m.first_response.as_deref(), Some("conversation_first_response_at"));
+        let e = "Case ID,Activity,Resource,Complete Timestamp,product\n";
+        let m = infer_ticket_mapping(&sniff(e.as_bytes()));
+        assert!(m.is_event_log());
+        assert_eq!((m.id.as_deref(), m.resource.as_deref()), (Some("Case ID"), Some("Resource")));
+    }
+}

@@ -1,0 +1,270 @@
+//! The support page: tickets input, KPI cards, volume/backlog and response-time charts with the
+//! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
+
+use crate::browser::canvas::draw_on;
+use crate::components::file_drop::FileDrop;
+use crate::components::issues::{IssueModel, IssuesPanel};
+use crate::components::kpi_cards::KpiCards;
+use crate::components::mapping_table::{column_rows, MappingTable};
+use crate::components::series_table::SeriesTable;
+use crate::format;
+use crate::state::support_models::{agent_rows, response_times, volume_and_backlog, AGENT_COLUMNS};
+use crate::state::{LoadedFile, Workbench};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use northstar_charts::draw_lines;
+use northstar_metrics::kpi::def;
+use northstar_metrics::tickets::settings::ResolutionEvent;
+use northstar_metrics::Granularity;
+
+const CARDS: [&str; 10] = [
+    "ticket_volume", "backlog", "first_response_time_median", "first_response_time_p90", "resolution_time_median", "resolution_time_p90",
+    "first_contact_resolution_rate", "sla_first_response_rate", "agent_rating_avg", "repeat_contact_rate",
+];
+
+#[component]
+fn SupportCharts(wb: Workbench) -> impl IntoView {
+    let sp = wb.support;
+    let volume = Memo::new(move |_| sp.kpis.with(|k| volume_and_backlog(k)));
+    let times = Memo::new(move |_| {
+        let sla = wb.settings.with(|s| s.support.tickets.sla_hours);
+        sp.kpis.with(|k| response_times(k, sla))
+    });
+    let (vc, tc) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
+    Effect::new(move |_| {
+        let (labels, series) = volume.get();
+        if let Some(c) = vc.get() {
+            draw_on(c, |a| draw_lines(a, "Tickets created and backlog", &labels, &series, |y| format!("{y:.0}")));
+        }
+    });
+    Effect::new(move |_| {
+        let (labels, series) = times.get();
+        if let Some(c) = tc.get() {
+            draw_on(c, |a| draw_lines(a, "Hours to first response and to resolution", &labels, &series, |y| format!("{y:.0}")));
+        }
+    });
+    view! {
+        <section class="panel" aria-label="Support charts">
+            <h2>"Volume, backlog and response times"</h2>
+            <div class="charts two">
+                <canvas node_ref=vc width="640" height="320" data-chart="volume" role="img" aria-label="Tickets created and backlog over time"></canvas>
+                <div>
+                    <canvas node_ref=tc width="640" height="320" data-chart="times" role="img" aria-label="First response and resolution times over time"></canvas>
+                    <p class="source-line">"The faint line is the first-response SLA target."</p>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AgentTable(wb: Workbench) -> impl IntoView {
+    let sort = RwSignal::new((0usize, true));
+    let rows = Memo::new(move |_| {
+        let (by, desc) = sort.get();
+        wb.support.agents.with(|k| agent_rows(k, by, desc))
+    });
+    view! {
+        <section class="panel" aria-label="Agents">
+            <h2>"Agents, whole file"</h2>
+            <p class="source-line">"Click a heading to sort. Every value counts the agent's tickets over the whole file."</p>
+            <div class="scroll">
+                <table data-testid="agent-table">
+                    <thead>
+                        <tr>
+                            <th>"Agent"</th>
+                            {AGENT_COLUMNS
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (id, heading))| {
+                                    view! {
+                                        <th>
+                                            <button class="sort" data-sort=*id on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, true) })>
+                                                {*heading}
+                                                {move || match sort.get() {
+                                                    (j, true) if j == i => " ▼",
+                                                    (j, false) if j == i => " ▲",
+                                                    _ => "",
+                                                }}
+                                            </button>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            rows.get()
+                                .into_iter()
+                                .map(|r| {
+                                    let agent = r.agent.clone();
+                                    view! {
+                                        <tr data-agent=agent.clone()>
+                                            <td>{agent.clone()}</td>
+                                            {r.values
+                                                .iter()
+                                                .zip(AGENT_COLUMNS.iter())
+                                                .map(|(v, (id, _))| {
+                                                    let unit = def(id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit);
+                                                    view! {
+                                                        <td data-kpi=*id data-segment=agent.clone() data-period="all" data-value=format::raw(*v)>
+                                                            {format::display(unit, *v)}
+                                                        </td>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
+    let s = wb.settings;
+    let columns = Memo::new(move |_| wb.support.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.segments.iter().map(|c| c.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    let number = move |ev: leptos::ev::Event| event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
+    view! {
+        <section class="panel" aria-label="Support settings">
+            <h2>"Settings"</h2>
+            <div class="settings-grid">
+                <label>
+                    "Period"
+                    <select data-setting="support_period" on:change=move |ev| {
+                        if let Some(g) = Granularity::parse(&event_target_value(&ev)) {
+                            wb.update_settings(|st| st.support.period = g);
+                        }
+                    }>
+                        {[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year].iter().map(|g| {
+                            let g = *g;
+                            view! { <option value=g.as_str() selected=move || s.with(|st| st.support.period == g)>{g.as_str()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Break down by"
+                    <select data-setting="support_breakdown" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        wb.update_settings(|st| st.support.breakdown = (!v.is_empty()).then_some(v));
+                    }>
+                        <option value="" selected=move || s.with(|st| st.support.breakdown.is_none())>"(no breakdown)"</option>
+                        {move || columns.get().into_iter().map(|c| {
+                            let d = c.clone();
+                            view! { <option value=c.clone() selected=move || s.with(|st| st.support.breakdown.as_deref() == Some(d.as_str()))>{c.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "First-response SLA (hours)"
+                    <input type="number" min="0" step="any" data-setting="sla_hours" prop:value=move || s.with(|st| st.support.tickets.sla_hours.to_string())
+                        on:change=move |ev| if let Some(v) = number(ev).filter(|v| *v > 0.0) { wb.update_settings(|st| st.support.tickets.sla_hours = v) } />
+                </label>
+                <label>
+                    "FCR: at most replies"
+                    <input type="number" min="0" step="1" data-setting="fcr_max_replies" prop:value=move || s.with(|st| st.support.tickets.fcr_max_replies.to_string())
+                        on:change=move |ev| if let Some(v) = number(ev) { wb.update_settings(|st| st.support.tickets.fcr_max_replies = v as u32) } />
+                </label>
+                <label>
+                    "FCR: at most reopens"
+                    <input type="number" min="0" step="1" data-setting="fcr_max_reopens" prop:value=move || s.with(|st| st.support.tickets.fcr_max_reopens.to_string())
+                        on:change=move |ev| if let Some(v) = number(ev) { wb.update_settings(|st| st.support.tickets.fcr_max_reopens = v as u32) } />
+                </label>
+                <label>
+                    "Repeat contact window (days)"
+                    <input type="number" min="0" step="1" data-setting="repeat_window_days" prop:value=move || s.with(|st| st.support.tickets.repeat_window_days.to_string())
+                        on:change=move |ev| if let Some(v) = number(ev) { wb.update_settings(|st| st.support.tickets.repeat_window_days = v as u32) } />
+                </label>
+                <label>
+                    "Event log: first response activity"
+                    <input type="text" data-setting="first_response_activity" prop:value=move || s.with(|st| st.support.tickets.first_response_activity.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); wb.update_settings(|st| st.support.tickets.first_response_activity = v) } />
+                </label>
+                <label>
+                    "Event log: resolution activity"
+                    <input type="text" data-setting="resolution_activity" prop:value=move || s.with(|st| st.support.tickets.resolution_activity.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); wb.update_settings(|st| st.support.tickets.resolution_activity = v) } />
+                </label>
+                <label>
+                    "Resolution is the"
+                    <select data-setting="resolution_event" on:change=move |ev| {
+                        let e = if event_target_value(&ev) == "first" { ResolutionEvent::First } else { ResolutionEvent::Last };
+                        wb.update_settings(|st| st.support.tickets.resolution_event = e);
+                    }>
+                        <option value="last" selected=move || s.with(|st| st.support.tickets.resolution_event == ResolutionEvent::Last)>"last resolution event"</option>
+                        <option value="first" selected=move || s.with(|st| st.support.tickets.resolution_event == ResolutionEvent::First)>"first resolution event"</option>
+                    </select>
+                </label>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn SupportPage(wb: Workbench) -> impl IntoView {
+    let sp = wb.support;
+    let s = wb.settings;
+    let summary = Signal::derive(move || {
+        sp.data.with(|d| match d {
+            None => "load a file to see its KPIs".to_string(),
+            Some(Err(_)) => "not read: see the mapping".to_string(),
+            Some(Ok(d)) => format!(
+                "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",
+                d.data_rows,
+                d.tickets.len(),
+                if d.event_log { " from an event log" } else { "" },
+                d.skipped_rows,
+                d.impossible_durations
+            ),
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let m = sp.mapping.get();
+        sp.sniff.with(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| m.role_of(c))).unwrap_or_default())
+    });
+    let issues = Signal::derive(move || {
+        sp.data.with(|d| match d {
+            Some(Ok(d)) => IssueModel {
+                count: d.issue_count,
+                summary: format!("{} rows skipped, {} impossible durations excluded.", d.skipped_rows, d.impossible_durations),
+                issues: d.issues.clone(),
+            },
+            _ => IssueModel::default(),
+        })
+    });
+    view! {
+        <FileDrop
+            title="Tickets export or event log"
+            hint="Drop a Zendesk, Freshdesk or Intercom export, or a ticket event log (ticket id, activity, timestamp, resource)."
+            testid="tickets"
+            on_file=move |(name, bytes)| sp.file.set(Some(LoadedFile::new_upload(name, bytes)))
+            on_error=move |e| wb.load_error.set(Some(e))
+            on_demo=move |_| sp.file.set(Some(LoadedFile::demo_tickets()))
+            file_name=Signal::derive(move || sp.file.with(|f| f.as_ref().map(|f| f.name.clone())))
+            is_demo=Signal::derive(move || sp.file.with(|f| f.as_ref().is_some_and(|f| f.is_demo)))
+            summary=summary
+        />
+        <KpiCards wb=wb kpis=sp.kpis ids=&CARDS />
+        <SupportCharts wb=wb />
+        <AgentTable wb=wb />
+        <SupportSettingsPanel wb=wb />
+        <MappingTable
+            title="Tickets column mapping"
+            testid="tickets-mapping"
+            roles=&northstar_metrics::tickets::mapping::ROLES
+            rows=rows
+            custom=sp.mapping_custom
+            error=Signal::derive(move || sp.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
+            on_change=move |(column, role): (String, String)| sp.set_role(s, &column, &role)
+            on_reset=move |_| sp.reset_mapping(s)
+        />
+        <SeriesTable kpis=sp.kpis testid="tickets" />
+        <IssuesPanel title="Ticket data issues" testid="tickets" model=issues />
+    }
+}

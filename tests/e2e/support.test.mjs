@@ -1,0 +1,77 @@
+// End-to-end tests of the support page against the built site in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, openApp, valueOf, uploadAndWait, SHARED, GOLDEN, ROOT } from './harness.mjs';
+
+const TICKETS = path.join(GOLDEN, '../tickets');
+let srv, browser;
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  srv?.server.close();
+});
+
+async function showSupport(page) {
+  await page.click("[data-page='support']");
+  await page.waitForSelector(".kpi-card [data-kpi='ticket_volume']");
+}
+
+const close = (a, b) => Math.abs(a - b) < 1e-9;
+
+test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and sortable', async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await showSupport(page);
+  for (const chart of ['volume', 'times']) {
+    const inked = await page.evaluate((chart) => {
+      const c = document.querySelector(`canvas[data-chart='${chart}']`);
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
+      return n;
+    }, chart);
+    assert.ok(inked > 2000, `${chart} chart drawn`);
+  }
+  await uploadAndWait(page, path.join(TICKETS, '01_zendesk_shape/input.csv'), 'tickets');
+  // Hand-worked in crates/metrics/tests/golden/tickets/01_zendesk_shape/case.txt.
+  assert.equal(await valueOf(page, "td[data-kpi='ticket_volume'][data-period='2024-01']"), 4);
+  assert.equal(await valueOf(page, "td[data-kpi='first_response_time_median'][data-period='2024-01']"), 1);
+  assert.ok(close(await valueOf(page, "td[data-kpi='first_response_time_p90'][data-period='2024-01']"), 20.2));
+  assert.equal(await valueOf(page, "td[data-kpi='resolution_time_median'][data-period='2024-02']"), 324.5);
+  assert.equal(await valueOf(page, "td[data-kpi='sla_first_response_rate'][data-period='2024-01']"), 0.5);
+  assert.equal(await valueOf(page, "td[data-kpi='backlog'][data-period='2024-01']"), 2);
+  assert.equal(await valueOf(page, "td[data-kpi='repeat_contact_rate'][data-period='2024-01']"), 0.25);
+  // Whole-file agent table: Ann rated Good twice, Bob Bad once; sorting by rating puts Ann first.
+  await page.click("button[data-sort='agent_rating_avg']");
+  const first = await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-agent');
+  assert.equal(first, 'Ann');
+  assert.equal(await valueOf(page, "[data-testid='agent-table'] td[data-kpi='agent_rating_avg'][data-segment='Bob']"), 0);
+  await page.click("button[data-sort='agent_rating_avg']");
+  assert.equal(await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-agent'), 'Bob');
+  // A 48-hour SLA counts ticket 3 (25 h) as met.
+  await page.fill("[data-setting='sla_hours']", '48');
+  await page.dispatchEvent("[data-setting='sla_hours']", 'change');
+  await page.waitForFunction(() => document.querySelector("td[data-kpi='sla_first_response_rate'][data-period='2024-01']").dataset.value === '0.75');
+  assert.deepEqual(errors, []);
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-results/support.png'), fullPage: true });
+  await context.close();
+});
+
+test('the real help-desk event log through the page gives the independently computed medians', async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await showSupport(page);
+  await uploadAndWait(page, path.join(SHARED, 'helpdesk_italian_sw_company/helpdesk_finale.csv'), 'tickets');
+  await page.selectOption("[data-setting='support_period']", 'year');
+  await page.waitForSelector("td[data-kpi='first_response_time_median'][data-period='2011']");
+  // Python (csv + statistics) over the same rules; see crates/metrics/tests/it/helpdesk.rs.
+  assert.ok(Math.abs((await valueOf(page, "td[data-kpi='first_response_time_median'][data-period='2011']")) - 2.116388888888889) < 1e-6);
+  assert.ok(Math.abs((await valueOf(page, "td[data-kpi='resolution_time_median'][data-period='2012']")) - 74.5026388888889) < 1e-6);
+  assert.equal(await valueOf(page, "td[data-kpi='ticket_volume'][data-period='2011']"), 1518);
+  assert.match(await page.locator("[data-testid='tickets-summary']").textContent(), /4580 tickets from an event log/);
+  await context.close();
+});
