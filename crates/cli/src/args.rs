@@ -134,7 +134,7 @@ mod tests {
     fn rejects_bad_flags_clearly() {
         assert_eq!(parse(&args("report --source surveys=a --bogus")).unwrap_err(), "unknown flag '--bogus'");
         assert!(parse(&args("report --source surveys=a --period fortnight")).unwrap_err().contains("unknown period"));
-        assert!(parse(&args("report --source tickets=a")).unwrap_err().contains("unknown source kind"));
+        assert!(parse(&args("report --source usage2=a")).unwrap_err().contains("unknown source kind"));
         assert!(parse(&args("report --source accounts=a --source accounts=b")).unwrap_err().contains("twice"));
         assert!(parse(&args("report --source surveys=a --map nps=Q1")).unwrap_err().contains("SOURCE.ROLE"));
         assert!(parse(&args("report")).unwrap_err().contains("--source KIND=FILE"));
