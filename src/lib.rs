@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded."</span>
         </header>
         <nav class="tabs" aria-label="Pages">
-            {[(state::Page::Revenue, "Revenue"), (state::Page::Support, "Support"), (state::Page::Surveys, "Surveys")]
+            {[(state::Page::Revenue, "Revenue"), (state::Page::Support, "Support"), (state::Page::Product, "Product"), (state::Page::Surveys, "Surveys")]
                 .into_iter()
                 .map(|(page, label)| {
                     view! {
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                 state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
                 state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
                 state::Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),
+                state::Page::Product => view! { <pages::product::ProductPage wb=wb /> }.into_any(),
             }}
             <components::definitions::Definitions />
         </main>

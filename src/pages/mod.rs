@@ -1,4 +1,5 @@
 //! Pages: each composes components for one source.
+pub mod product;
 pub mod revenue;
 pub mod support;
 pub mod surveys;

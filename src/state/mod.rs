@@ -2,6 +2,7 @@
 //! metrics crate. Effects live in `browser/` and only talk to the outside world.
 
 pub mod models;
+pub mod product;
 pub mod revenue;
 pub mod revenue_models;
 pub mod support;
@@ -11,5 +12,6 @@ mod workbench;
 
 pub use revenue::{Revenue, SegmentOption};
 pub use settings::{Page, RevenueSettings, Settings, SupportSettings};
+pub use product::Product;
 pub use support::Support;
 pub use workbench::{LoadedFile, Shared, Workbench};

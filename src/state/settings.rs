@@ -4,6 +4,7 @@ use northstar_metrics::accounts::AccountMapping;
 use northstar_metrics::subscriptions::{SubscriptionMapping, SubscriptionSettings};
 use northstar_metrics::surveys::{Kind, SurveyMapping, SurveySettings};
 use northstar_metrics::tickets::{TicketMapping, TicketSettings};
+use northstar_metrics::usage::{UsageMapping, UsageSettings};
 use northstar_metrics::Granularity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,6 +29,22 @@ pub struct Settings {
     pub account_mappings: BTreeMap<String, AccountMapping>,
     pub support: SupportSettings,
     pub ticket_mappings: BTreeMap<String, TicketMapping>,
+    pub product: ProductSettings,
+    pub usage_mappings: BTreeMap<String, UsageMapping>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProductSettings {
+    pub period: Granularity,
+    pub usage: UsageSettings,
+}
+
+impl Default for ProductSettings {
+    fn default() -> Self {
+        // The demo's activation event; a file without it shows onboarding as undefined.
+        ProductSettings { period: Granularity::Month, usage: UsageSettings { activation_event: Some("integration".into()), ..UsageSettings::default() } }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,6 +68,7 @@ pub enum Page {
     #[default]
     Revenue,
     Support,
+    Product,
     Surveys,
 }
 
@@ -97,6 +115,8 @@ impl Default for Settings {
             account_mappings: BTreeMap::new(),
             support: SupportSettings::default(),
             ticket_mappings: BTreeMap::new(),
+            product: ProductSettings::default(),
+            usage_mappings: BTreeMap::new(),
         }
     }
 }

@@ -55,6 +55,9 @@ impl LoadedFile {
     pub fn demo_tickets() -> LoadedFile {
         LoadedFile { name: "demo-tickets.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_tickets_csv().into_bytes()), is_demo: true }
     }
+    pub fn demo_usage() -> LoadedFile {
+        LoadedFile { name: "demo-usage.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_usage_csv().into_bytes()), is_demo: true }
+    }
     pub fn new_upload(name: String, bytes: Vec<u8>) -> LoadedFile {
         LoadedFile { name, bytes: Shared::new(bytes), is_demo: false }
     }
@@ -75,6 +78,7 @@ pub struct Workbench {
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
     pub revenue: super::revenue::Revenue,
     pub support: super::support::Support,
+    pub product: super::product::Product,
 }
 
 impl Workbench {
@@ -121,6 +125,7 @@ impl Workbench {
                 Err(_) => Shared::new(Vec::new()),
             })
         });
+        let revenue = super::revenue::Revenue::new(settings);
         Workbench {
             file,
             settings,
@@ -133,8 +138,9 @@ impl Workbench {
             data,
             segment_index,
             kpis,
-            revenue: super::revenue::Revenue::new(settings),
+            revenue,
             support: super::support::Support::new(settings),
+            product: super::product::Product::new(settings, revenue),
         }
     }
 

@@ -2,12 +2,14 @@
 //! on a `<canvas>` (plotters-canvas), native tests draw the same functions to SVG and compare
 //! snapshots. No browser types here.
 
+pub mod bars;
 pub mod bridge;
 pub mod distribution;
 pub mod lines;
 pub mod stacked;
 pub mod trend;
 
+pub use bars::draw_bars;
 pub use bridge::{bridge_steps, draw_bridge, BridgeStep};
 pub use distribution::{draw_score_distribution, DistributionBar, Tone};
 pub use lines::{draw_lines, LineSeries};

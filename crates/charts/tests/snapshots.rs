@@ -119,3 +119,16 @@ fn stacked_movements_and_two_axis_lines_draw() {
     assert_eq!(svg.matches("<circle").count(), 5, "{svg}");
     check("mrr_and_customers", &svg);
 }
+
+#[test]
+fn feature_adoption_bars_draw_one_bar_per_feature() {
+    use northstar_charts::draw_bars;
+    let bars = vec![("login".to_string(), 1.0), ("export".to_string(), 0.5), ("report".to_string(), 0.25)];
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (480, 260)).into_drawing_area();
+        draw_bars(&area, "Feature adoption", &bars, true).unwrap();
+    }
+    assert!(svg.contains("export") && svg.contains("100%"));
+    check("feature_adoption", &svg);
+}

@@ -4,7 +4,7 @@ use northstar_metrics::Granularity;
 
 pub const USAGE: &str = "\
 usage:
-  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: surveys, subscriptions, accounts, tickets)
+  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: surveys, subscriptions, accounts, tickets, usage)
       [--period all|day|week|month|quarter|year] [--segment COLUMN]
       [--map SOURCE.ROLE=COLUMN]... [--set KEY=VALUE]... [--json]
   northstar demo [surveys|subscriptions|accounts]   print a built-in demo export (CSV)
@@ -17,6 +17,7 @@ roles:
   accounts: customer, status, monthly_charge, tenure, segment (repeatable)
   tickets: id, created, first_response, resolved, customer, agent, channel, replies, reopens, rating,
     first_reply_minutes, segment (repeatable); event log: id, activity, timestamp, resource
+  usage: user, customer, timestamp, duration, feature, units, entitlement
 settings:
   surveys.kind=nps|csat|ces, surveys.nps_scale=0-10|1-5, surveys.csat_scale=1-5|1-7|1-10|0-10,
   surveys.csat_threshold=N, surveys.ces_scale=1-7|1-5|1-10, surveys.date_order=auto|mdy|dmy
@@ -26,12 +27,16 @@ settings:
   tickets.sla_hours=24, tickets.fcr_max_replies=1, tickets.fcr_max_reopens=0,
   tickets.repeat_window_days=7, tickets.first_response_activity=NAME, tickets.resolution_activity=NAME,
   tickets.resolution_event=first|last, tickets.date_order=auto|mdy|dmy
+  usage.activation_event=NAME, usage.activation_days=30, usage.entitlement=N,
+  usage.duration_unit=minutes|seconds, usage.date_order=auto|mdy|dmy
+  (engagement_rate divides by the paying customers of --source subscriptions, else the active
+  accounts of --source accounts)
 --segment COLUMN: rows per value of COLUMN beside the overall rows (segment null); a subscriptions
   column (plan, metadata) or an accounts column, joined to subscriptions by customer
 exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
 ";
 
-pub const SOURCE_KINDS: [&str; 4] = ["surveys", "subscriptions", "accounts", "tickets"];
+pub const SOURCE_KINDS: [&str; 5] = ["surveys", "subscriptions", "accounts", "tickets", "usage"];
 
 #[derive(Debug, Default, PartialEq)]
 pub struct ReportOptions {

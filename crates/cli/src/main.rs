@@ -19,6 +19,7 @@ fn main() -> ExitCode {
                 "subscriptions" => northstar_metrics::demo::demo_subscriptions_csv(),
                 "accounts" => northstar_metrics::demo::demo_accounts_csv(),
                 "tickets" => northstar_metrics::demo::demo_tickets_csv(),
+                "usage" => northstar_metrics::demo::demo_usage_csv(),
                 _ => northstar_metrics::demo::demo_surveys_csv(),
             };
             print!("{text}");

@@ -5,7 +5,9 @@ use crate::args::ReportOptions;
 use crate::table::table;
 use northstar_metrics::accounts::{account_kpis, infer_account_mapping, join_segment, read_accounts, AccountData};
 use northstar_metrics::ingest::{sniff, Sniff};
-use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
+use northstar_metrics::subscriptions::{infer_subscription_mapping, paying_customers, read_subscriptions, subscription_kpis, SubscriptionData, SubscriptionSettings};
+use northstar_metrics::usage::kpis::usage_periods;
+use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
 use northstar_metrics::{FatalError, Issue, KpiValue};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
@@ -116,7 +118,7 @@ fn accounts(o: &ReportOptions, l: &Loaded, mapping: &northstar_metrics::accounts
     })
 }
 
-fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) -> Result<SourceReport, String> {
+fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) -> Result<(SourceReport, SubscriptionData), String> {
     let l = load(path)?;
     let mut mapping = infer_subscription_mapping(&l.sniff);
     apply_maps(o, "subscriptions", &northstar_metrics::subscriptions::mapping::ROLES, |r, c| mapping.set(r, c))?;
@@ -140,7 +142,7 @@ fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) 
     let mut mapping_json = serde_json::to_value(&mapping).map_err(|e| e.to_string())?;
     mapping_json["amount_unit"] = json!(data.amount_unit);
     mapping_json["currency"] = json!(data.currency);
-    Ok(SourceReport {
+    let report = SourceReport {
         segmented: segment.is_some(),
         kpis: subscription_kpis(&data, &settings, o.period, segment.as_ref()),
         line: format!(
@@ -161,9 +163,10 @@ fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) 
             "amount_unit": data.amount_unit, "amount_unit_reason": data.amount_unit_reason, "currency": data.currency,
             "excluded_trials": data.excluded_trials, "excluded_currency": data.excluded_currency,
             "skipped_rows": data.skipped_rows, "issue_count": data.issue_count}),
-        issues: data.issues,
+        issues: data.issues.clone(),
         mapping: mapping_json,
-    })
+    };
+    Ok((report, data))
 }
 
 fn tickets(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
@@ -205,15 +208,50 @@ fn tickets(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
     })
 }
 
+fn usage(o: &ReportOptions, path: &str, subs: Option<&SubscriptionData>, accounts: Option<&AccountData>) -> Result<SourceReport, String> {
+    let l = load(path)?;
+    let mut mapping = infer_usage_mapping(&l.sniff);
+    apply_maps(o, "usage", &northstar_metrics::usage::ROLES, |r, c| mapping.set(r, c))?;
+    let mut settings = UsageSettings::default();
+    for (k, v) in settings_for(o, "usage") {
+        settings.apply(&k, &v).map_err(|e| e.to_string())?;
+    }
+    let data = read_usage(&l.file, &l.bytes, &l.sniff, &mapping, &settings).map_err(|e| e.to_string())?;
+    let denominators = Denominators {
+        per_period: subs.map(|s| paying_customers(s, &usage_periods(&data, o.period))),
+        snapshot: accounts.map(|a| a.customers.iter().zip(&a.churned).filter(|(_, c)| !**c).map(|(id, _)| id.clone()).collect()),
+    };
+    Ok(SourceReport {
+        segmented: false,
+        kpis: usage_kpis(&data, &settings, o.period, &denominators),
+        line: format!(
+            "{}: {} rows, {} events, {} users, {} customers, {} features, {} rows skipped, {} issues",
+            l.file,
+            data.data_rows,
+            data.events.len(),
+            data.users.len(),
+            data.customers.len(),
+            data.features.len(),
+            data.skipped_rows,
+            data.issue_count
+        ),
+        summary: json!({"kind": "usage", "file": l.file, "encoding": data.encoding, "delimiter": l.sniff.delimiter_label(),
+            "rows": data.data_rows, "events": data.events.len(), "users": data.users.len(), "customers": data.customers.len(),
+            "skipped_rows": data.skipped_rows, "issue_count": data.issue_count}),
+        issues: data.issues,
+        mapping: serde_json::to_value(&mapping).map_err(|e| e.to_string())?,
+    })
+}
+
 fn settings_for(o: &ReportOptions, source: &str) -> Vec<(String, String)> {
     o.sets.iter().filter_map(|(k, v)| k.strip_prefix(&format!("{source}.")).map(|k| (k.to_string(), v.clone()))).collect()
 }
 
 pub fn run(o: &ReportOptions) -> Result<String, String> {
     for (key, _) in &o.sets {
-        let known = ["surveys.", "subscriptions.", "tickets."].iter().any(|p| key.starts_with(p));
+        let known = ["surveys.", "subscriptions.", "tickets.", "usage."].iter().any(|p| key.starts_with(p));
         if !known {
-            return Err(format!("unknown setting '{key}'; settings start with 'surveys.', 'subscriptions.' or 'tickets.'"));
+            return Err(format!("unknown setting '{key}'; settings start with 'surveys.', 'subscriptions.', 'tickets.' or 'usage.'"));
         }
     }
     for (source, role, _) in &o.maps {
@@ -224,8 +262,11 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
     let path = |kind: &str| o.sources.iter().find(|(k, _)| k == kind).map(|(_, p)| p.as_str());
     let accounts_loaded = path("accounts").map(|p| accounts_data(o, p)).transpose()?;
     let mut reports = Vec::new();
+    let mut subs_data = None;
     if let Some(p) = path("subscriptions") {
-        reports.push(("subscriptions", subscriptions(o, p, accounts_loaded.as_ref().map(|a| &a.2))?));
+        let (report, data) = subscriptions(o, p, accounts_loaded.as_ref().map(|a| &a.2))?;
+        reports.push(("subscriptions", report));
+        subs_data = Some(data);
     }
     if let Some((l, m, d)) = &accounts_loaded {
         reports.push(("accounts", accounts(o, l, m, d)?));
@@ -235,6 +276,9 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
     }
     if let Some(p) = path("tickets") {
         reports.push(("tickets", tickets(o, p)?));
+    }
+    if let Some(p) = path("usage") {
+        reports.push(("usage", usage(o, p, subs_data.as_ref(), accounts_loaded.as_ref().map(|a| &a.2))?));
     }
     if let Some(seg) = &o.segment {
         if !reports.iter().any(|(_, r)| r.segmented) {

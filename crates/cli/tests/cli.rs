@@ -181,3 +181,23 @@ fn tickets_report_per_agent_rows_and_the_event_log() {
     let (code, _, err) = northstar(&["report", "--source", &file, "--set", "tickets.sla_hours=soon"]);
     assert_eq!((code, err.contains("tickets.sla_hours")), (2, true), "{err}");
 }
+
+#[test]
+fn usage_report_with_engagement_from_subscriptions() {
+    let dir = std::env::temp_dir().join(format!("northstar-usage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let subs = dir.join("subs.csv");
+    std::fs::write(&subs, "customer,amount,interval,start\nA,10,month,2024-01-01\nB,20,month,2024-01-01\nD,30,month,2024-01-01\n").unwrap();
+    let usage = format!("usage={}/../usage/01_events_monthly/input.csv", GOLDEN);
+    let v = json(&["report", "--source", &usage, "--source", &format!("subscriptions={}", subs.display()), "--set", "usage.activation_event=export", "--json"]);
+    let get = |id: &str, period: &str, seg: Option<&str>| {
+        v["kpis"].as_array().unwrap().iter().find(|k| k["source"] == "usage" && k["id"] == id && k["period"] == period && k["segment"].as_str() == seg).unwrap().clone()
+    };
+    // Hand-worked in golden usage case 01: A and B active of paying A, B, D.
+    let e = get("engagement_rate", "2024-01", None);
+    assert_eq!((e["numerator"].as_f64(), e["denominator"].as_f64()), (Some(2.0), Some(3.0)));
+    assert_eq!(get("active_users", "2024-01", None)["value"], 4.0);
+    assert_eq!(get("feature_retention_lift", "2024-01", Some("export"))["value"], -0.5);
+    assert!((get("onboarding_success_rate", "2024-01", None)["value"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-12);
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -61,6 +61,7 @@ pub fn registry() -> Vec<KpiDef> {
     all.extend(crate::accounts::DEFS);
     all.extend(crate::surveys::kpis::DEFS);
     all.extend(crate::tickets::kpis::DEFS);
+    all.extend(crate::usage::DEFS);
     all
 }
 

@@ -14,6 +14,7 @@ pub mod segment;
 pub mod stats;
 pub mod subscriptions;
 pub mod tickets;
+pub mod usage;
 pub mod accounts;
 pub mod surveys;
 

@@ -315,3 +315,17 @@ pub fn subscription_kpis(data: &SubscriptionData, settings: &SubscriptionSetting
     }
     out
 }
+
+/// Ids of the customers paying (MRR > 0) on the last day of each period.
+pub fn paying_customers(data: &SubscriptionData, periods: &[Period]) -> Vec<std::collections::HashSet<String>> {
+    let mut out = vec![std::collections::HashMap::<u32, i64>::new(); periods.len()];
+    let last_days: Vec<i32> = periods.iter().map(Period::last_day).collect();
+    for s in &data.subs {
+        let a = last_days.partition_point(|&l| l < s.from);
+        let b = s.until.map_or(periods.len(), |u| last_days.partition_point(|&l| l < u));
+        for m in out.iter_mut().take(b).skip(a) {
+            *m.entry(s.customer).or_insert(0) += s.monthly;
+        }
+    }
+    out.into_iter().map(|m| m.into_iter().filter(|(_, v)| *v > 0).map(|(c, _)| data.customers[c as usize].clone()).collect()).collect()
+}

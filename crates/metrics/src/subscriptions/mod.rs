@@ -5,6 +5,6 @@ pub mod mapping;
 pub mod settings;
 
 pub use data::{read_subscriptions, Interval, Subscription, SubscriptionData, SubscriptionIngest};
-pub use kpis::{period_totals, subscription_kpis, subscription_periods, PeriodTotals};
+pub use kpis::{paying_customers, period_totals, subscription_kpis, subscription_periods, PeriodTotals};
 pub use mapping::{infer_subscription_mapping, SubscriptionMapping};
 pub use settings::SubscriptionSettings;

@@ -14,6 +14,7 @@ use northstar_metrics::ingest::sniff;
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
+use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
 use northstar_metrics::{Granularity, Issue, KpiValue};
 use std::path::Path;
 
@@ -139,6 +140,34 @@ fn run_tickets(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
     }
 }
 
+fn run_usage(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let sniffed = sniff(bytes);
+    let mut mapping = infer_usage_mapping(&sniffed);
+    for m in config(lines, "map") {
+        let (role, col) = split_setting(&m);
+        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
+    }
+    let mut settings = UsageSettings::default();
+    for s in config(lines, "set") {
+        let (k, v) = split_setting(&s);
+        settings.apply(k, v).unwrap();
+    }
+    let data = read_usage(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let denominators = Denominators {
+        per_period: None,
+        snapshot: config(lines, "paying_snapshot").first().map(|v| v.split(',').map(String::from).collect()),
+    };
+    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
+    Outcome {
+        kpis: usage_kpis(&data, &settings, granularity, &denominators),
+        counters: vec![("skipped_rows", data.skipped_rows)],
+        issue_count: data.issue_count,
+        issues: data.issues,
+        encoding: data.encoding.to_string(),
+        delimiter: sniffed.delimiter_label(),
+    }
+}
+
 fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let spec = std::fs::read_to_string(dir.join("case.txt")).unwrap();
@@ -154,6 +183,7 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let out = match source {
         "surveys" => run_surveys(&file_name, &bytes, &lines),
         "tickets" => run_tickets(&file_name, &bytes, &lines),
+        "usage" => run_usage(&file_name, &bytes, &lines),
         _ => run_subscriptions(&file_name, &bytes, &lines),
     };
     for l in &lines {
@@ -216,6 +246,11 @@ fn run_folder(source: &str, at_least: usize) {
 #[test]
 fn golden_subscription_cases() {
     run_folder("subscriptions", 10);
+}
+
+#[test]
+fn golden_usage_cases() {
+    run_folder("usage", 2);
 }
 
 #[test]

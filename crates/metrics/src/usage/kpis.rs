@@ -1,0 +1,185 @@
+//! Product usage KPIs (spec §5), per period.
+//!
+//! - `active_users`: distinct users active in t (DAU, WAU or MAU by the chosen period).
+//! - `stickiness`: mean daily active users over the days of t (within the data's span) ÷ active users in t.
+//! - `avg_session_duration`: mean session duration in minutes of the sessions in t.
+//! - `engagement_rate`: paying customers active in t ÷ paying customers in t (from the
+//!   subscriptions source, or the active accounts of an accounts snapshot).
+//! - `feature_adoption` (per feature, in `segment`): share of the customers active in t that used it.
+//! - `consumption_rate`: units consumed in t ÷ units entitled in t (each active customer's
+//!   entitlement: the largest entitlement value in t, or the setting).
+//! - `feature_retention_lift` (per feature): retention into t+1 of the customers who used it in t,
+//!   minus that of active customers who did not ("value unlock").
+//! - `onboarding_success_rate`: of customers whose first activity is in t, the share reaching the
+//!   activation event within N days (default 30) of it.
+//!
+//! Customers are the customer column, or the users when there is none.
+
+use super::{UsageData, UsageSettings};
+use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::period::{Granularity, Period};
+use std::collections::HashSet;
+
+const fn def(id: &'static str, name: &'static str, unit: Unit, definition: &'static str) -> KpiDef {
+    KpiDef { id, source: "usage", name, unit, higher_is_better: true, definition }
+}
+
+pub const DEFS: [KpiDef; 8] = [
+    def("active_users", "Active users", Unit::Count, "Distinct users active in the period: DAU by day, WAU by week, MAU by month."),
+    def("stickiness", "Stickiness", Unit::Rate, "Mean daily active users over the days of the period ÷ active users in the period (DAU/MAU for months)."),
+    def("avg_session_duration", "Session duration", Unit::Score, "Mean session duration in minutes, over the sessions of the period."),
+    def("engagement_rate", "Engagement rate", Unit::Rate, "Paying customers with activity in the period ÷ paying customers (from subscriptions, or the active accounts)."),
+    def("feature_adoption", "Feature adoption", Unit::Rate, "Per feature: the share of the customers active in the period that used it."),
+    def("consumption_rate", "Consumption rate", Unit::Rate, "Units consumed in the period ÷ units entitled (each active customer's entitlement)."),
+    def("feature_retention_lift", "Feature retention lift", Unit::Rate, "Per feature: next-period retention of customers who used it minus that of active customers who did not."),
+    def("onboarding_success_rate", "Onboarding success", Unit::Rate, "Of customers whose first activity is in the period, the share reaching the activation event within N days (default 30)."),
+];
+
+/// Who the engagement rate divides by.
+#[derive(Debug, Clone, Default)]
+pub struct Denominators {
+    /// Paying customer ids at each period's end (from subscriptions), aligned with the periods.
+    pub per_period: Option<Vec<HashSet<String>>>,
+    /// Active account ids (an accounts snapshot), the same for every period.
+    pub snapshot: Option<HashSet<String>>,
+}
+
+pub fn usage_periods(data: &UsageData, granularity: Granularity) -> Vec<Period> {
+    match (data.first_day, data.last_day) {
+        (Some(_), Some(_)) if granularity == Granularity::All => vec![Period::All],
+        (Some(a), Some(b)) => granularity.buckets_between(a, b),
+        _ => Vec::new(),
+    }
+}
+
+fn distinct(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granularity, denominators: &Denominators) -> Vec<KpiValue> {
+    let periods = usage_periods(data, granularity);
+    let mut out = Vec::new();
+    let (Some(first), Some(last)) = (data.first_day, data.last_day) else { return out };
+    let t_len = periods.len();
+    let index = |day: i32| -> usize {
+        if granularity == Granularity::All {
+            0
+        } else {
+            periods.binary_search(&granularity.bucket(day)).unwrap_or(0)
+        }
+    };
+    let mut users: Vec<Vec<u32>> = vec![Vec::new(); t_len];
+    let mut custs: Vec<Vec<u32>> = vec![Vec::new(); t_len];
+    let mut feature_custs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); t_len];
+    let mut durations: Vec<(f64, u64)> = vec![(0.0, 0); t_len];
+    let mut units: Vec<f64> = vec![0.0; t_len];
+    let mut has_units = false;
+    let mut entitled: Vec<Vec<(u32, f64)>> = vec![Vec::new(); t_len];
+    let days = (last - first + 1) as usize;
+    let mut daily: Vec<Vec<u32>> = vec![Vec::new(); days];
+    let mut first_seen: Vec<i32> = vec![i32::MAX; data.customers.len()];
+    let activation = settings.activation_event.as_ref().and_then(|a| data.features.iter().position(|f| f.eq_ignore_ascii_case(a))).map(|i| i as u32);
+    let mut activated_at: Vec<Vec<i32>> = vec![Vec::new(); data.customers.len()];
+    for e in &data.events {
+        let t = index(e.day);
+        users[t].push(e.user);
+        custs[t].push(e.customer);
+        daily[(e.day - first) as usize].push(e.user);
+        if let Some(f) = e.feature {
+            feature_custs[t].push((f, e.customer));
+            if Some(f) == activation {
+                activated_at[e.customer as usize].push(e.day);
+            }
+        }
+        if let Some(d) = e.duration {
+            durations[t].0 += d;
+            durations[t].1 += 1;
+        }
+        if let Some(u) = e.units {
+            units[t] += u;
+            has_units = true;
+        }
+        if let Some(en) = e.entitlement {
+            entitled[t].push((e.customer, en));
+        }
+        let c = e.customer as usize;
+        first_seen[c] = first_seen[c].min(e.day);
+    }
+    let dau: Vec<usize> = daily.into_iter().map(|d| distinct(d).len()).collect();
+    let active: Vec<Vec<u32>> = custs.into_iter().map(distinct).collect();
+    let mut onboarding = vec![(0u64, 0u64); t_len];
+    for (c, &f) in first_seen.iter().enumerate() {
+        if f == i32::MAX {
+            continue;
+        }
+        let o = &mut onboarding[index(f)];
+        o.1 += 1;
+        if activated_at[c].iter().any(|&d| d >= f && d - f <= settings.activation_days as i32) {
+            o.0 += 1;
+        }
+    }
+    for (t, p) in periods.iter().enumerate() {
+        let label = p.label();
+        let mut push = |id: &'static str, segment: Option<String>, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
+            out.push(KpiValue { id, source: "usage", period: label.clone(), segment, value, numerator: num, denominator: den, n, kind: None, small_sample: false });
+        };
+        let au = distinct(std::mem::take(&mut users[t])).len();
+        push("active_users", None, Some(au as f64), Some(au as f64), None, au as u64);
+        let (lo, hi) = if granularity == Granularity::All { (first, last) } else { (p.first_day().max(first), p.last_day().min(last)) };
+        let span: Vec<usize> = (lo..=hi).map(|d| dau[(d - first) as usize]).collect();
+        let mean_dau = (!span.is_empty()).then(|| span.iter().sum::<usize>() as f64 / span.len() as f64);
+        push("stickiness", None, mean_dau.filter(|_| au > 0).map(|m| m / au as f64), mean_dau, Some(au as f64), au as u64);
+        let (sum, n) = durations[t];
+        push("avg_session_duration", None, (n > 0).then(|| sum / n as f64), Some(sum), Some(n as f64), n);
+        let paying = denominators.per_period.as_ref().and_then(|v| v.get(t)).or(denominators.snapshot.as_ref());
+        let engaged = paying.map(|set| active[t].iter().filter(|&&c| set.contains(&data.customers[c as usize])).count());
+        push(
+            "engagement_rate",
+            None,
+            paying.zip(engaged).and_then(|(set, e)| (!set.is_empty()).then(|| e as f64 / set.len() as f64)),
+            engaged.map(|e| e as f64),
+            paying.map(|s| s.len() as f64),
+            paying.map_or(0, |s| s.len() as u64),
+        );
+        let mut per_customer: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
+        for &(c, en) in &entitled[t] {
+            let v = per_customer.entry(c).or_insert(0.0);
+            *v = v.max(en);
+        }
+        let entitlement: Option<f64> = if !per_customer.is_empty() || settings.entitlement.is_some() {
+            Some(active[t].iter().map(|c| per_customer.get(c).copied().or(settings.entitlement).unwrap_or(0.0)).sum())
+        } else {
+            None
+        };
+        let consumption = entitlement.filter(|e| has_units && *e > 0.0).map(|e| units[t] / e);
+        push("consumption_rate", None, consumption, has_units.then_some(units[t]), entitlement, active[t].len() as u64);
+        let (ok, started) = onboarding[t];
+        let rate = (activation.is_some() && started > 0).then(|| ok as f64 / started as f64);
+        push("onboarding_success_rate", None, rate, Some(ok as f64), Some(started as f64), started);
+        // Per feature: adoption, and the retention lift into the next period.
+        let mut pairs = std::mem::take(&mut feature_custs[t]);
+        pairs.sort_unstable();
+        pairs.dedup();
+        let next: Option<HashSet<u32>> = active.get(t + 1).map(|v| v.iter().copied().collect());
+        for (f, name) in data.features.iter().enumerate() {
+            let users_of: Vec<u32> = pairs.iter().filter(|p| p.0 == f as u32).map(|p| p.1).collect();
+            let n = active[t].len();
+            let adoption = (n > 0).then(|| users_of.len() as f64 / n as f64);
+            push("feature_adoption", Some(name.clone()), adoption, Some(users_of.len() as f64), Some(n as f64), n as u64);
+            let lift = next.as_ref().and_then(|next| {
+                let set: HashSet<u32> = users_of.iter().copied().collect();
+                let non: Vec<u32> = active[t].iter().copied().filter(|c| !set.contains(c)).collect();
+                if users_of.is_empty() || non.is_empty() {
+                    return None;
+                }
+                let r1 = users_of.iter().filter(|c| next.contains(c)).count() as f64 / users_of.len() as f64;
+                let r0 = non.iter().filter(|c| next.contains(c)).count() as f64 / non.len() as f64;
+                Some(r1 - r0)
+            });
+            push("feature_retention_lift", Some(name.clone()), lift, None, None, users_of.len() as u64);
+        }
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! The product page: usage input, KPI cards, active users over time, feature adoption bars,
+//! settings (activation event and window, entitlement), mapping, every period, issues.
+
+use crate::browser::canvas::draw_on;
+use crate::components::file_drop::FileDrop;
+use crate::components::issues::{IssueModel, IssuesPanel};
+use crate::components::kpi_cards::KpiCards;
+use crate::components::mapping_table::{column_rows, MappingTable};
+use crate::components::series_table::SeriesTable;
+use crate::state::{LoadedFile, Workbench};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use northstar_charts::{draw_bars, draw_lines, LineSeries, ACCENT};
+use northstar_metrics::Granularity;
+
+const CARDS: [&str; 6] = ["active_users", "stickiness", "avg_session_duration", "engagement_rate", "onboarding_success_rate", "consumption_rate"];
+
+#[component]
+fn ProductCharts(wb: Workbench) -> impl IntoView {
+    let p = wb.product;
+    let active = Memo::new(move |_| {
+        p.kpis.with(|k| {
+            let rows: Vec<_> = k.iter().filter(|v| v.id == "active_users" && v.segment.is_none()).collect();
+            let labels: Vec<String> = rows.iter().map(|v| v.period.clone()).collect();
+            let series = vec![LineSeries { name: "Active users".into(), color: ACCENT, values: rows.iter().map(|v| v.value).collect(), target: None, secondary: false }];
+            (labels, series)
+        })
+    });
+    let adoption = Memo::new(move |_| {
+        p.kpis.with(|k| {
+            let last = k.iter().filter(|v| v.segment.is_none()).map(|v| v.period.clone()).last().unwrap_or_default();
+            let bars: Vec<(String, f64)> = k.iter().filter(|v| v.id == "feature_adoption" && v.period == last).filter_map(|v| Some((v.segment.clone()?, v.value?))).collect();
+            (last, bars)
+        })
+    });
+    let (ac, fc) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
+    Effect::new(move |_| {
+        let (labels, series) = active.get();
+        if let Some(c) = ac.get() {
+            draw_on(c, |a| draw_lines(a, "Active users per period", &labels, &series, |y| format!("{y:.0}")));
+        }
+    });
+    Effect::new(move |_| {
+        let (period, bars) = adoption.get();
+        if let Some(c) = fc.get() {
+            draw_on(c, |a| draw_bars(a, &format!("Feature adoption, {period}"), &bars, true));
+        }
+    });
+    view! {
+        <section class="panel" aria-label="Product charts">
+            <h2>"Activity and adoption"</h2>
+            <div class="charts two">
+                <canvas node_ref=ac width="640" height="320" data-chart="active" role="img" aria-label="Active users over time"></canvas>
+                <canvas node_ref=fc width="640" height="320" data-chart="adoption" role="img" aria-label="Feature adoption in the latest period"></canvas>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
+    let s = wb.settings;
+    let features = Memo::new(move |_| wb.product.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.features.clone()).unwrap_or_default()));
+    view! {
+        <section class="panel" aria-label="Product settings">
+            <h2>"Settings"</h2>
+            <div class="settings-grid">
+                <label>
+                    "Period (DAU, WAU, MAU)"
+                    <select data-setting="product_period" on:change=move |ev| {
+                        if let Some(g) = Granularity::parse(&event_target_value(&ev)) {
+                            wb.update_settings(|st| st.product.period = g);
+                        }
+                    }>
+                        {[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter].iter().map(|g| {
+                            let g = *g;
+                            view! { <option value=g.as_str() selected=move || s.with(|st| st.product.period == g)>{g.as_str()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Activation event"
+                    <select data-setting="activation_event" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        wb.update_settings(|st| st.product.usage.activation_event = (!v.is_empty()).then_some(v));
+                    }>
+                        <option value="" selected=move || s.with(|st| st.product.usage.activation_event.is_none())>"(none)"</option>
+                        {move || features.get().into_iter().map(|f| {
+                            let g = f.clone();
+                            view! { <option value=f.clone() selected=move || s.with(|st| st.product.usage.activation_event.as_deref() == Some(g.as_str()))>{f.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Activation within (days)"
+                    <input type="number" min="0" step="1" data-setting="activation_days" prop:value=move || s.with(|st| st.product.usage.activation_days.to_string())
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
+                                wb.update_settings(|st| st.product.usage.activation_days = v);
+                            }
+                        } />
+                </label>
+                <label>
+                    "Units entitled per customer (when no column)"
+                    <input type="number" min="0" step="any" data-setting="entitlement" placeholder="none" prop:value=move || s.with(|st| st.product.usage.entitlement.map(|e| e.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| *v > 0.0 && v.is_finite());
+                            wb.update_settings(|st| st.product.usage.entitlement = v);
+                        } />
+                </label>
+            </div>
+            <p class="source-line">"Engagement divides by the paying customers of the Revenue page's subscriptions (or its active accounts), matched by customer id."</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ProductPage(wb: Workbench) -> impl IntoView {
+    let p = wb.product;
+    let s = wb.settings;
+    let summary = Signal::derive(move || {
+        p.data.with(|d| match d {
+            None => "load a file to see its KPIs".to_string(),
+            Some(Err(_)) => "not read: see the mapping".to_string(),
+            Some(Ok(d)) => format!("{} rows, {} events, {} users, {} customers, {} features; {} rows skipped", d.data_rows, d.events.len(), d.users.len(), d.customers.len(), d.features.len(), d.skipped_rows),
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let m = p.mapping.get();
+        p.sniff.with(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| m.role_of(c))).unwrap_or_default())
+    });
+    let issues = Signal::derive(move || {
+        p.data.with(|d| match d {
+            Some(Ok(d)) => IssueModel { count: d.issue_count, summary: format!("{} rows skipped.", d.skipped_rows), issues: d.issues.clone() },
+            _ => IssueModel::default(),
+        })
+    });
+    view! {
+        <FileDrop
+            title="Product usage export"
+            hint="Drop a usage or event export: user or customer, timestamp, and optionally session duration, event or feature, units and entitlement."
+            testid="usage"
+            on_file=move |(name, bytes)| p.file.set(Some(LoadedFile::new_upload(name, bytes)))
+            on_error=move |e| wb.load_error.set(Some(e))
+            on_demo=move |_| p.file.set(Some(LoadedFile::demo_usage()))
+            file_name=Signal::derive(move || p.file.with(|f| f.as_ref().map(|f| f.name.clone())))
+            is_demo=Signal::derive(move || p.file.with(|f| f.as_ref().is_some_and(|f| f.is_demo)))
+            summary=summary
+        />
+        <KpiCards wb=wb kpis=p.kpis ids=&CARDS />
+        <ProductCharts wb=wb />
+        <ProductSettingsPanel wb=wb />
+        <MappingTable
+            title="Usage column mapping"
+            testid="usage-mapping"
+            roles=&northstar_metrics::usage::ROLES
+            rows=rows
+            custom=p.mapping_custom
+            error=Signal::derive(move || p.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
+            on_change=move |(column, role): (String, String)| p.set_role(s, &column, &role)
+            on_reset=move |_| p.reset_mapping(s)
+        />
+        <SeriesTable kpis=p.kpis testid="usage" />
+        <IssuesPanel title="Usage data issues" testid="usage" model=issues />
+    }
+}
