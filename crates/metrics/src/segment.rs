@@ -1,6 +1,28 @@
 //! Segment columns (plan, region, any categorical column), dictionary-encoded per row.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher for interning ids and values (FxHash's mixing). User
+/// data cannot choose our memory layout in a way that matters here: it runs on the user's own file.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+}
+
+/// A HashMap with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// `ids[row]` indexes `values`. A blank cell is the value "(blank)".
 #[derive(Debug, Clone, Default)]
@@ -8,7 +30,7 @@ pub struct SegmentColumn {
     pub name: String,
     pub values: Vec<String>,
     pub ids: Vec<u32>,
-    index: HashMap<String, u32>,
+    index: FastMap<String, u32>,
 }
 
 impl SegmentColumn {

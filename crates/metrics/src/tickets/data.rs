@@ -9,8 +9,7 @@ use crate::ingest::dates::DateColumn;
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
-use crate::segment::SegmentColumn;
-use std::collections::HashMap;
+use crate::segment::{FastMap, SegmentColumn};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ticket {
@@ -142,11 +141,11 @@ pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMap
     let (mut created, mut responded, mut resolved) = (date_col(cols.created.or(cols.timestamp)), date_col(cols.first_response), date_col(cols.resolved));
     let mut pending: Vec<Pending> = Vec::with_capacity(if event_log { 0 } else { rows });
     let mut events: Vec<Event> = Vec::new();
-    let mut ticket_ids: HashMap<String, u32> = HashMap::new();
+    let mut ticket_ids: FastMap<String, u32> = FastMap::default();
     let mut ticket_segments: Vec<Vec<String>> = Vec::new();
     let mut ticket_customers: Vec<Option<u32>> = Vec::new();
     let mut resources = SegmentColumn::new(mapping.resource.as_deref().unwrap_or("resource"));
-    let mut customer_ids: HashMap<String, u32> = HashMap::new();
+    let mut customer_ids: FastMap<String, u32> = FastMap::default();
     let mut stream = RecordStream::new(file, sniff);
     let mut row = |r: &Record| {
         data.data_rows += 1;
