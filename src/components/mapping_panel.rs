@@ -3,6 +3,7 @@
 use super::mapping_table::{column_rows, MappingTable};
 use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_metrics::RoleMapping;
 use northstar_metrics::surveys::mapping::ROLES;
 
 #[component]

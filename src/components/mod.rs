@@ -5,6 +5,7 @@ pub mod definitions;
 pub mod file_drop;
 pub mod issues;
 pub mod kpi_cards;
+pub mod mapped_source;
 pub mod mapping_panel;
 pub mod mapping_table;
 pub mod notices;

@@ -2,10 +2,9 @@
 //! settings (activation event and window, entitlement), mapping, every period, issues.
 
 use crate::browser::canvas::draw_on;
-use crate::components::file_drop::FileDrop;
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
-use crate::components::mapping_table::{column_rows, MappingTable};
+use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::state::{LoadedFile, Workbench};
 use leptos::html::Canvas;
@@ -117,17 +116,12 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn ProductPage(wb: Workbench) -> impl IntoView {
     let p = wb.product;
-    let s = wb.settings;
     let summary = Signal::derive(move || {
         p.data.with(|d| match d {
             None => "load a file to see its KPIs".to_string(),
             Some(Err(_)) => "not read: see the mapping".to_string(),
             Some(Ok(d)) => format!("{} rows, {} events, {} users, {} customers, {} features; {} rows skipped", d.data_rows, d.events.len(), d.users.len(), d.customers.len(), d.features.len(), d.skipped_rows),
         })
-    });
-    let rows = Memo::new(move |_| {
-        let m = p.mapping.get();
-        p.sniff.with(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| m.role_of(c))).unwrap_or_default())
     });
     let issues = Signal::derive(move || {
         p.data.with(|d| match d {
@@ -136,29 +130,24 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
         })
     });
     view! {
-        <FileDrop
+        <SourceDrop
+            wb=wb
+            source=p.source
             title="Product usage export"
             hint="Drop a usage or event export: user or customer, timestamp, and optionally session duration, event or feature, units and entitlement."
             testid="usage"
-            on_file=move |(name, bytes)| p.file.set(Some(LoadedFile::new_upload(name, bytes)))
-            on_error=move |e| wb.load_error.set(Some(e))
-            on_demo=move |_| p.file.set(Some(LoadedFile::demo_usage()))
-            file_name=Signal::derive(move || p.file.with(|f| f.as_ref().map(|f| f.name.clone())))
-            is_demo=Signal::derive(move || p.file.with(|f| f.as_ref().is_some_and(|f| f.is_demo)))
+            demo=LoadedFile::demo_usage
             summary=summary
         />
         <KpiCards wb=wb kpis=p.kpis ids=&CARDS />
         <ProductCharts wb=wb />
         <ProductSettingsPanel wb=wb />
-        <MappingTable
+        <SourceMapping
+            source=p.source
             title="Usage column mapping"
             testid="usage-mapping"
             roles=&northstar_metrics::usage::ROLES
-            rows=rows
-            custom=p.mapping_custom
             error=Signal::derive(move || p.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
-            on_change=move |(column, role): (String, String)| p.set_role(s, &column, &role)
-            on_reset=move |_| p.reset_mapping(s)
         />
         <SeriesTable kpis=p.kpis testid="usage" />
         <IssuesPanel title="Usage data issues" testid="usage" model=issues />

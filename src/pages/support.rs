@@ -2,10 +2,9 @@
 //! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
 
 use crate::browser::canvas::draw_on;
-use crate::components::file_drop::FileDrop;
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
-use crate::components::mapping_table::{column_rows, MappingTable};
+use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::format;
 use crate::state::support_models::{agent_rows, response_times, volume_and_backlog, AGENT_COLUMNS};
@@ -209,7 +208,6 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn SupportPage(wb: Workbench) -> impl IntoView {
     let sp = wb.support;
-    let s = wb.settings;
     let summary = Signal::derive(move || {
         sp.data.with(|d| match d {
             None => "load a file to see its KPIs".to_string(),
@@ -224,10 +222,6 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
             ),
         })
     });
-    let rows = Memo::new(move |_| {
-        let m = sp.mapping.get();
-        sp.sniff.with(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| m.role_of(c))).unwrap_or_default())
-    });
     let issues = Signal::derive(move || {
         sp.data.with(|d| match d {
             Some(Ok(d)) => IssueModel {
@@ -239,30 +233,25 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
         })
     });
     view! {
-        <FileDrop
+        <SourceDrop
+            wb=wb
+            source=sp.source
             title="Tickets export or event log"
             hint="Drop a Zendesk, Freshdesk or Intercom export, or a ticket event log (ticket id, activity, timestamp, resource)."
             testid="tickets"
-            on_file=move |(name, bytes)| sp.file.set(Some(LoadedFile::new_upload(name, bytes)))
-            on_error=move |e| wb.load_error.set(Some(e))
-            on_demo=move |_| sp.file.set(Some(LoadedFile::demo_tickets()))
-            file_name=Signal::derive(move || sp.file.with(|f| f.as_ref().map(|f| f.name.clone())))
-            is_demo=Signal::derive(move || sp.file.with(|f| f.as_ref().is_some_and(|f| f.is_demo)))
+            demo=LoadedFile::demo_tickets
             summary=summary
         />
         <KpiCards wb=wb kpis=sp.kpis ids=&CARDS />
         <SupportCharts wb=wb />
         <AgentTable wb=wb />
         <SupportSettingsPanel wb=wb />
-        <MappingTable
+        <SourceMapping
+            source=sp.source
             title="Tickets column mapping"
             testid="tickets-mapping"
             roles=&northstar_metrics::tickets::mapping::ROLES
-            rows=rows
-            custom=sp.mapping_custom
             error=Signal::derive(move || sp.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
-            on_change=move |(column, role): (String, String)| sp.set_role(s, &column, &role)
-            on_reset=move |_| sp.reset_mapping(s)
         />
         <SeriesTable kpis=sp.kpis testid="tickets" />
         <IssuesPanel title="Ticket data issues" testid="tickets" model=issues />

@@ -1,6 +1,7 @@
 //! UI state: one store of signals with verb methods, and every derived value as a Memo over the
 //! metrics crate. Effects live in `browser/` and only talk to the outside world.
 
+pub mod mapped_file;
 pub mod models;
 pub mod product;
 pub mod revenue;

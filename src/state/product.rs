@@ -1,11 +1,11 @@
 //! Product state: the usage file and everything derived from it as Memos. The engagement rate
 //! divides by the paying customers of the revenue page's subscriptions (or its active accounts).
 
+use super::mapped_file::MappedFile;
 use super::revenue::Revenue;
 use super::settings::Settings;
 use super::workbench::{LoadedFile, Shared};
 use leptos::prelude::*;
-use northstar_metrics::ingest::{sniff, Sniff};
 use northstar_metrics::subscriptions::paying_customers;
 use northstar_metrics::usage::kpis::usage_periods;
 use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageData, UsageMapping};
@@ -13,25 +13,15 @@ use northstar_metrics::KpiValue;
 
 #[derive(Clone, Copy)]
 pub struct Product {
-    pub file: RwSignal<Option<LoadedFile>>,
-    pub sniff: Memo<Option<Shared<Sniff>>>,
-    pub mapping: Memo<UsageMapping>,
-    pub mapping_custom: Memo<bool>,
+    pub source: MappedFile<UsageMapping>,
     pub data: Memo<Option<Result<Shared<UsageData>, String>>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
 }
 
 impl Product {
     pub fn new(settings: RwSignal<Settings>, revenue: Revenue) -> Product {
-        let file = RwSignal::new(Some(LoadedFile::demo_usage()));
-        let sniff = Memo::new(move |_| file.with(|f| f.as_ref().map(|f| Shared::new(sniff(&f.bytes)))));
-        let mapping = Memo::new(move |_| {
-            let Some(s) = sniff.get() else { return UsageMapping::default() };
-            settings.with(|st| st.usage_mappings.get(&s.signature()).cloned()).unwrap_or_else(|| infer_usage_mapping(&s))
-        });
-        let mapping_custom = Memo::new(move |_| {
-            sniff.with(|s| s.as_ref().map(|s| s.signature())).is_some_and(|sig| settings.with(|st| st.usage_mappings.contains_key(&sig)))
-        });
+        let source = MappedFile::new(settings, Some(LoadedFile::demo_usage()), infer_usage_mapping, (|s| &s.usage_mappings, |s| &mut s.usage_mappings));
+        let (file, sniff, mapping) = (source.file, source.sniff, source.mapping);
         let usage_settings = Memo::new(move |_| settings.with(|s| s.product.usage.clone()));
         let data = Memo::new(move |_| {
             let s = sniff.get()?;
@@ -51,26 +41,6 @@ impl Product {
             };
             Shared::new(usage_kpis(&d, &st, period, &denominators))
         });
-        Product { file, sniff, mapping, mapping_custom, data, kpis }
-    }
-
-    pub fn set_role(&self, settings: RwSignal<Settings>, column: &str, role: &str) {
-        let Some(sig) = self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) else { return };
-        let mut m = self.mapping.get_untracked();
-        m.clear_column(column);
-        if !role.is_empty() {
-            m.set(role, Some(column.to_string()));
-        }
-        settings.update(|s| {
-            s.usage_mappings.insert(sig, m);
-        });
-    }
-
-    pub fn reset_mapping(&self, settings: RwSignal<Settings>) {
-        if let Some(sig) = self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) {
-            settings.update(|s| {
-                s.usage_mappings.remove(&sig);
-            });
-        }
+        Product { source, data, kpis }
     }
 }

@@ -1,11 +1,11 @@
 //! Revenue state: the subscriptions and accounts files, and everything derived from them as Memos:
 //! sniffs, mappings (guessed or remembered per header), typed data, the segment filter, and KPIs.
 
+use super::mapped_file::MappedFile;
 use super::settings::Settings;
 use super::workbench::{LoadedFile, Shared};
 use leptos::prelude::*;
 use northstar_metrics::accounts::{account_kpis, infer_account_mapping, join_segment, read_accounts, AccountData, AccountMapping};
-use northstar_metrics::ingest::{sniff, Sniff};
 use northstar_metrics::segment::SegmentColumn;
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionData, SubscriptionMapping};
 use northstar_metrics::KpiValue;
@@ -20,14 +20,8 @@ pub struct SegmentOption {
 
 #[derive(Clone, Copy)]
 pub struct Revenue {
-    pub subs_file: RwSignal<Option<LoadedFile>>,
-    pub accounts_file: RwSignal<Option<LoadedFile>>,
-    pub subs_sniff: Memo<Option<Shared<Sniff>>>,
-    pub accounts_sniff: Memo<Option<Shared<Sniff>>>,
-    pub subs_mapping: Memo<SubscriptionMapping>,
-    pub accounts_mapping: Memo<AccountMapping>,
-    pub subs_mapping_custom: Memo<bool>,
-    pub accounts_mapping_custom: Memo<bool>,
+    pub subs: MappedFile<SubscriptionMapping>,
+    pub accounts: MappedFile<AccountMapping>,
     pub subs_data: Memo<Option<Result<Shared<SubscriptionData>, String>>>,
     pub accounts_data: Memo<Option<Result<Shared<AccountData>, String>>>,
     pub segment_options: Memo<Vec<SegmentOption>>,
@@ -54,24 +48,10 @@ fn segment_for(subs: &SubscriptionData, accounts: Option<&AccountData>, column: 
 
 impl Revenue {
     pub fn new(settings: RwSignal<Settings>) -> Revenue {
-        let subs_file = RwSignal::new(Some(LoadedFile::demo_subscriptions()));
-        let accounts_file = RwSignal::new(Some(LoadedFile::demo_accounts()));
-        let subs_sniff = Memo::new(move |_| subs_file.with(|f| f.as_ref().map(|f| Shared::new(sniff(&f.bytes)))));
-        let accounts_sniff = Memo::new(move |_| accounts_file.with(|f| f.as_ref().map(|f| Shared::new(sniff(&f.bytes)))));
-        let subs_mapping = Memo::new(move |_| {
-            let Some(s) = subs_sniff.get() else { return SubscriptionMapping::default() };
-            settings.with(|st| st.subscription_mappings.get(&s.signature()).cloned()).unwrap_or_else(|| infer_subscription_mapping(&s))
-        });
-        let accounts_mapping = Memo::new(move |_| {
-            let Some(s) = accounts_sniff.get() else { return AccountMapping::default() };
-            settings.with(|st| st.account_mappings.get(&s.signature()).cloned()).unwrap_or_else(|| infer_account_mapping(&s))
-        });
-        let subs_mapping_custom = Memo::new(move |_| {
-            subs_sniff.with(|s| s.as_ref().map(|s| s.signature())).is_some_and(|sig| settings.with(|st| st.subscription_mappings.contains_key(&sig)))
-        });
-        let accounts_mapping_custom = Memo::new(move |_| {
-            accounts_sniff.with(|s| s.as_ref().map(|s| s.signature())).is_some_and(|sig| settings.with(|st| st.account_mappings.contains_key(&sig)))
-        });
+        let subs = MappedFile::new(settings, Some(LoadedFile::demo_subscriptions()), infer_subscription_mapping, (|s| &s.subscription_mappings, |s| &mut s.subscription_mappings));
+        let accounts = MappedFile::new(settings, Some(LoadedFile::demo_accounts()), infer_account_mapping, (|s| &s.account_mappings, |s| &mut s.account_mappings));
+        let (subs_file, subs_sniff, subs_mapping) = (subs.file, subs.sniff, subs.mapping);
+        let (accounts_file, accounts_sniff, accounts_mapping) = (accounts.file, accounts.sniff, accounts.mapping);
         let sub_settings = Memo::new(move |_| settings.with(|s| s.revenue.subscriptions.clone()));
         let subs_data = Memo::new(move |_| {
             let s = subs_sniff.get()?;
@@ -141,14 +121,8 @@ impl Revenue {
             })
         });
         Revenue {
-            subs_file,
-            accounts_file,
-            subs_sniff,
-            accounts_sniff,
-            subs_mapping,
-            accounts_mapping,
-            subs_mapping_custom,
-            accounts_mapping_custom,
+            subs,
+            accounts,
             subs_data,
             accounts_data,
             segment_options,
@@ -156,53 +130,6 @@ impl Revenue {
             kpis,
             breakdown,
             account_kpis,
-        }
-    }
-
-    /// Gives `column` the role `role` ("" for none) in the subscriptions mapping, remembered per header.
-    pub fn set_subscription_role(&self, settings: RwSignal<Settings>, column: &str, role: &str) {
-        let Some(sig) = self.subs_sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) else { return };
-        let mut m = self.subs_mapping.get_untracked();
-        m.clear_column(column);
-        if !role.is_empty() {
-            if role != "segment" {
-                m.set(role, None);
-            }
-            m.set(role, Some(column.to_string()));
-        }
-        settings.update(|s| {
-            s.subscription_mappings.insert(sig, m);
-        });
-    }
-
-    pub fn set_account_role(&self, settings: RwSignal<Settings>, column: &str, role: &str) {
-        let Some(sig) = self.accounts_sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) else { return };
-        let mut m = self.accounts_mapping.get_untracked();
-        m.clear_column(column);
-        if !role.is_empty() {
-            if role != "segment" {
-                m.set(role, None);
-            }
-            m.set(role, Some(column.to_string()));
-        }
-        settings.update(|s| {
-            s.account_mappings.insert(sig, m);
-        });
-    }
-
-    pub fn reset_subscription_mapping(&self, settings: RwSignal<Settings>) {
-        if let Some(sig) = self.subs_sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) {
-            settings.update(|s| {
-                s.subscription_mappings.remove(&sig);
-            });
-        }
-    }
-
-    pub fn reset_account_mapping(&self, settings: RwSignal<Settings>) {
-        if let Some(sig) = self.accounts_sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) {
-            settings.update(|s| {
-                s.account_mappings.remove(&sig);
-            });
         }
     }
 }

@@ -2,19 +2,16 @@
 //! (guessed or remembered per header), typed tickets, KPIs per period, the breakdown, and the
 //! whole-file per-agent table.
 
+use super::mapped_file::MappedFile;
 use super::settings::Settings;
 use super::workbench::{LoadedFile, Shared};
 use leptos::prelude::*;
-use northstar_metrics::ingest::{sniff, Sniff};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketData, TicketMapping};
 use northstar_metrics::{Granularity, KpiValue};
 
 #[derive(Clone, Copy)]
 pub struct Support {
-    pub file: RwSignal<Option<LoadedFile>>,
-    pub sniff: Memo<Option<Shared<Sniff>>>,
-    pub mapping: Memo<TicketMapping>,
-    pub mapping_custom: Memo<bool>,
+    pub source: MappedFile<TicketMapping>,
     pub data: Memo<Option<Result<Shared<TicketData>, String>>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
     /// Every KPI over the whole file, per agent.
@@ -32,15 +29,8 @@ fn agent_name(data: &TicketData, mapping: &TicketMapping) -> Option<String> {
 
 impl Support {
     pub fn new(settings: RwSignal<Settings>) -> Support {
-        let file = RwSignal::new(Some(LoadedFile::demo_tickets()));
-        let sniff = Memo::new(move |_| file.with(|f| f.as_ref().map(|f| Shared::new(sniff(&f.bytes)))));
-        let mapping = Memo::new(move |_| {
-            let Some(s) = sniff.get() else { return TicketMapping::default() };
-            settings.with(|st| st.ticket_mappings.get(&s.signature()).cloned()).unwrap_or_else(|| infer_ticket_mapping(&s))
-        });
-        let mapping_custom = Memo::new(move |_| {
-            sniff.with(|s| s.as_ref().map(|s| s.signature())).is_some_and(|sig| settings.with(|st| st.ticket_mappings.contains_key(&sig)))
-        });
+        let source = MappedFile::new(settings, Some(LoadedFile::demo_tickets()), infer_ticket_mapping, (|s| &s.ticket_mappings, |s| &mut s.ticket_mappings));
+        let (file, sniff, mapping) = (source.file, source.sniff, source.mapping);
         let ticket_settings = Memo::new(move |_| settings.with(|s| s.support.tickets.clone()));
         let data = Memo::new(move |_| {
             let s = sniff.get()?;
@@ -65,29 +55,6 @@ impl Support {
             let agent = agent_name(&d, &m).and_then(|a| d.segments.iter().find(|c| c.name == a));
             Shared::new(agent.map(|a| ticket_kpis(&d, &st, Granularity::All, Some(a), None).into_iter().filter(|k| k.segment.is_some()).collect()).unwrap_or_default())
         });
-        Support { file, sniff, mapping, mapping_custom, data, kpis, agents }
-    }
-
-    pub fn set_role(&self, settings: RwSignal<Settings>, column: &str, role: &str) {
-        let Some(sig) = self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) else { return };
-        let mut m = self.mapping.get_untracked();
-        m.clear_column(column);
-        if !role.is_empty() {
-            if role != "segment" {
-                m.set(role, None);
-            }
-            m.set(role, Some(column.to_string()));
-        }
-        settings.update(|s| {
-            s.ticket_mappings.insert(sig, m);
-        });
-    }
-
-    pub fn reset_mapping(&self, settings: RwSignal<Settings>) {
-        if let Some(sig) = self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())) {
-            settings.update(|s| {
-                s.ticket_mappings.remove(&sig);
-            });
-        }
+        Support { source, data, kpis, agents }
     }
 }

@@ -6,6 +6,7 @@ use northstar_metrics::ingest::{sniff, Sniff};
 use northstar_metrics::surveys::{infer_mapping, read_surveys, survey_kpis, SurveyData, SurveyMapping, SurveySettings};
 use northstar_metrics::KpiValue;
 use leptos::prelude::*;
+use northstar_metrics::RoleMapping;
 use std::sync::Arc;
 
 /// An `Arc` compared by identity, so big derived values can sit in Memos cheaply.
@@ -165,13 +166,7 @@ impl Workbench {
     /// Gives `column` the role `role` ("" for none) in this file's mapping, remembered per header.
     pub fn set_role(&self, column: &str, role: &str) {
         let mut m = self.mapping.get_untracked();
-        m.clear_column(column);
-        if !role.is_empty() {
-            if role != "segment" {
-                m.set(role, None);
-            }
-            m.set(role, Some(column.to_string()));
-        }
+        m.assign(column, role);
         let sig = self.sniff.with_untracked(|s| s.signature());
         self.settings.update(|s| {
             s.mappings.insert(sig, m);

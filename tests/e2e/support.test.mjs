@@ -56,6 +56,12 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
   await page.fill("[data-setting='sla_hours']", '48');
   await page.dispatchEvent("[data-setting='sla_hours']", 'change');
   await page.waitForFunction(() => document.querySelector("td[data-kpi='sla_first_response_rate'][data-period='2024-01']").dataset.value === '0.75');
+  // Unmapping the rating column leaves the rating undefined; resetting the mapping brings it back.
+  await page.selectOption("select[data-column='Satisfaction Score']", '');
+  await page.waitForFunction(() => document.querySelector("td[data-kpi='agent_rating_avg'][data-period='2024-01']").dataset.value === '');
+  assert.equal((await page.locator("td[data-kpi='agent_rating_avg'][data-period='2024-01']").textContent()).trim(), '—');
+  await page.locator("[data-testid='tickets-mapping'] button", { hasText: 'Reset to guessed' }).click();
+  await page.waitForFunction(() => document.querySelector("td[data-kpi='agent_rating_avg'][data-period='2024-01']").dataset.value === '0.5');
   assert.deepEqual(errors, []);
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'test-results/support.png'), fullPage: true });

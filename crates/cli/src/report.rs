@@ -9,7 +9,7 @@ use northstar_metrics::subscriptions::{infer_subscription_mapping, paying_custom
 use northstar_metrics::usage::kpis::usage_periods;
 use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
-use northstar_metrics::{FatalError, Issue, KpiValue};
+use northstar_metrics::{FatalError, Issue, KpiValue, RoleMapping};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
 use serde_json::{json, Value};
 

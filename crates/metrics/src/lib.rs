@@ -8,6 +8,7 @@ pub mod demo;
 pub mod ingest;
 pub mod issue;
 pub mod kpi;
+pub mod mapping;
 pub mod parse;
 pub mod period;
 pub mod segment;
@@ -20,4 +21,5 @@ pub mod surveys;
 
 pub use issue::{FatalError, Issue};
 pub use kpi::{KpiDef, KpiValue};
+pub use mapping::RoleMapping;
 pub use period::{Granularity, Period};

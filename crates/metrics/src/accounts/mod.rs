@@ -7,6 +7,7 @@ pub mod kpis;
 use crate::ingest::headers::{find_column, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
+pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, NumberStyle};
 use crate::segment::SegmentColumn;
 use serde::{Deserialize, Serialize};
@@ -25,47 +26,21 @@ pub struct AccountMapping {
     pub segment: Vec<String>,
 }
 
-impl AccountMapping {
-    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
-        match role {
-            "customer" => self.customer = column,
-            "status" => self.status = column,
-            "monthly_charge" => self.monthly_charge = column,
-            "tenure" => self.tenure = column,
-            "segment" => match column {
-                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
-                Some(_) => {}
-                None => self.segment.clear(),
-            },
-            _ => return false,
-        }
-        true
+impl RoleMapping for AccountMapping {
+    fn roles() -> &'static [&'static str] {
+        &ROLES
     }
-
-    pub fn role_of(&self, column: &str) -> Option<&'static str> {
-        let is = |c: &Option<String>| c.as_deref() == Some(column);
-        if is(&self.customer) {
-            Some("customer")
-        } else if is(&self.status) {
-            Some("status")
-        } else if is(&self.monthly_charge) {
-            Some("monthly_charge")
-        } else if is(&self.tenure) {
-            Some("tenure")
-        } else if self.segment.iter().any(|c| c == column) {
-            Some("segment")
-        } else {
-            None
-        }
+    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+        Some(match role {
+            "customer" => &mut self.customer,
+            "status" => &mut self.status,
+            "monthly_charge" => &mut self.monthly_charge,
+            "tenure" => &mut self.tenure,
+            _ => return None,
+        })
     }
-
-    pub fn clear_column(&mut self, column: &str) {
-        for slot in [&mut self.customer, &mut self.status, &mut self.monthly_charge, &mut self.tenure] {
-            if slot.as_deref() == Some(column) {
-                *slot = None;
-            }
-        }
-        self.segment.retain(|c| c != column);
+    fn segments(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.segment)
     }
 }
 

@@ -8,6 +8,7 @@
 use crate::ingest::headers::{find_column, normalise};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
+pub use crate::mapping::RoleMapping;
 use serde::{Deserialize, Serialize};
 
 pub const ROLES: [&str; 14] = [
@@ -55,44 +56,21 @@ macro_rules! slots {
     };
 }
 
+impl RoleMapping for SubscriptionMapping {
+    fn roles() -> &'static [&'static str] {
+        &ROLES
+    }
+    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+        slots!(self, role)
+    }
+    fn segments(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.segment)
+    }
+}
+
 impl SubscriptionMapping {
-    /// Sets a role to a column (`None` clears it); `segment` adds a column.
-    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
-        if role == "segment" {
-            match column {
-                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
-                Some(_) => {}
-                None => self.segment.clear(),
-            }
-            return true;
-        }
-        match slots!(self, role) {
-            Some(slot) => {
-                *slot = column;
-                true
-            }
-            None => false,
-        }
-    }
 
-    pub fn role_of(&self, column: &str) -> Option<&'static str> {
-        if self.segment.iter().any(|c| c == column) {
-            return Some("segment");
-        }
-        let mut copy = self.clone();
-        ROLES.into_iter().find(|r| slots!(copy, *r).is_some_and(|s| s.as_deref() == Some(column)))
-    }
 
-    pub fn clear_column(&mut self, column: &str) {
-        self.segment.retain(|c| c != column);
-        for r in ROLES {
-            if let Some(slot) = slots!(self, r) {
-                if slot.as_deref() == Some(column) {
-                    *slot = None;
-                }
-            }
-        }
-    }
 
     /// Monthly snapshots (customer, month, mrr) rather than subscription rows.
     pub fn is_snapshot(&self) -> bool {

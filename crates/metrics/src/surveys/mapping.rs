@@ -9,6 +9,7 @@ use super::settings::{Kind, Scale, SurveySettings};
 use crate::ingest::headers::{matches_word, normalise};
 use crate::ingest::{Record, Sniff};
 use crate::issue::FatalError;
+use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, parse_stamp, NumberStyle};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,29 @@ pub struct SurveyMapping {
     pub ces: Option<String>,
 }
 
+
+impl RoleMapping for SurveyMapping {
+    fn roles() -> &'static [&'static str] {
+        &ROLES
+    }
+    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+        Some(match role {
+            "date" => &mut self.date,
+            "respondent" => &mut self.respondent,
+            "comment" => &mut self.comment,
+            "score" => &mut self.score,
+            "kind" => &mut self.kind,
+            "nps" => &mut self.nps,
+            "csat" => &mut self.csat,
+            "ces" => &mut self.ces,
+            _ => return None,
+        })
+    }
+    fn segments(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.segment)
+    }
+}
+
 impl SurveyMapping {
     pub fn role(&self, role: &str) -> Option<&String> {
         match role {
@@ -45,58 +69,9 @@ impl SurveyMapping {
         }
     }
 
-    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
-        Some(match role {
-            "date" => &mut self.date,
-            "respondent" => &mut self.respondent,
-            "comment" => &mut self.comment,
-            "score" => &mut self.score,
-            "kind" => &mut self.kind,
-            "nps" => &mut self.nps,
-            "csat" => &mut self.csat,
-            "ces" => &mut self.ces,
-            _ => return None,
-        })
-    }
 
-    /// Sets a role to a column (`None` clears it). `segment` adds a column to the list.
-    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
-        if role == "segment" {
-            match column {
-                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
-                Some(_) => {}
-                None => self.segment.clear(),
-            }
-            return true;
-        }
-        match self.slot(role) {
-            Some(slot) => {
-                *slot = column;
-                true
-            }
-            None => false,
-        }
-    }
 
-    /// The role a column plays, if any (for the mapping panel).
-    pub fn role_of(&self, column: &str) -> Option<&'static str> {
-        if self.segment.iter().any(|c| c == column) {
-            return Some("segment");
-        }
-        ROLES.into_iter().find(|r| self.role(r).map(String::as_str) == Some(column))
-    }
 
-    /// Removes a column from whatever role it has.
-    pub fn clear_column(&mut self, column: &str) {
-        self.segment.retain(|c| c != column);
-        for r in ROLES {
-            if let Some(slot) = self.slot(r) {
-                if slot.as_deref() == Some(column) {
-                    *slot = None;
-                }
-            }
-        }
-    }
 
     pub fn is_wide(&self) -> bool {
         self.nps.is_some() || self.csat.is_some() || self.ces.is_some()

@@ -8,6 +8,7 @@
 use crate::ingest::headers::find_column;
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
+pub use crate::mapping::RoleMapping;
 use serde::{Deserialize, Serialize};
 
 pub const ROLES: [&str; 15] = [
@@ -57,43 +58,21 @@ macro_rules! slot {
     };
 }
 
+impl RoleMapping for TicketMapping {
+    fn roles() -> &'static [&'static str] {
+        &ROLES
+    }
+    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+        slot!(self, role)
+    }
+    fn segments(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.segment)
+    }
+}
+
 impl TicketMapping {
-    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
-        if role == "segment" {
-            match column {
-                Some(c) if !self.segment.contains(&c) => self.segment.push(c),
-                Some(_) => {}
-                None => self.segment.clear(),
-            }
-            return true;
-        }
-        match slot!(self, role) {
-            Some(s) => {
-                *s = column;
-                true
-            }
-            None => false,
-        }
-    }
 
-    pub fn role_of(&self, column: &str) -> Option<&'static str> {
-        if self.segment.iter().any(|c| c == column) {
-            return Some("segment");
-        }
-        let mut copy = self.clone();
-        ROLES.into_iter().find(|r| slot!(copy, *r).is_some_and(|s| s.as_deref() == Some(column)))
-    }
 
-    pub fn clear_column(&mut self, column: &str) {
-        self.segment.retain(|c| c != column);
-        for r in ROLES {
-            if let Some(s) = slot!(self, r) {
-                if s.as_deref() == Some(column) {
-                    *s = None;
-                }
-            }
-        }
-    }
 
     /// An event log (one row per activity) rather than one row per ticket.
     pub fn is_event_log(&self) -> bool {

@@ -8,6 +8,7 @@ use crate::ingest::dates::DateColumn;
 use crate::ingest::headers::{find_column, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
+pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, DateOrder};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -28,7 +29,10 @@ pub struct UsageMapping {
     pub entitlement: Option<String>,
 }
 
-impl UsageMapping {
+impl RoleMapping for UsageMapping {
+    fn roles() -> &'static [&'static str] {
+        &ROLES
+    }
     fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
         Some(match role {
             "user" => &mut self.user,
@@ -40,28 +44,6 @@ impl UsageMapping {
             "entitlement" => &mut self.entitlement,
             _ => return None,
         })
-    }
-    pub fn set(&mut self, role: &str, column: Option<String>) -> bool {
-        match self.slot(role) {
-            Some(s) => {
-                *s = column;
-                true
-            }
-            None => false,
-        }
-    }
-    pub fn role_of(&self, column: &str) -> Option<&'static str> {
-        let mut copy = self.clone();
-        ROLES.into_iter().find(|r| copy.slot(r).is_some_and(|s| s.as_deref() == Some(column)))
-    }
-    pub fn clear_column(&mut self, column: &str) {
-        for r in ROLES {
-            if let Some(s) = self.slot(r) {
-                if s.as_deref() == Some(column) {
-                    *s = None;
-                }
-            }
-        }
     }
 }
 

@@ -15,7 +15,7 @@ use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscrip
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
 use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
-use northstar_metrics::{Granularity, Issue, KpiValue};
+use northstar_metrics::{Granularity, Issue, KpiValue, RoleMapping};
 use std::path::Path;
 
 fn split_fields(line: &str) -> Vec<String> {
