@@ -1,6 +1,6 @@
 //! Labelled bars, e.g. the adoption of each feature (values as fractions, drawn in percent).
 
-use crate::{DrawResult, ACCENT, GRID, INK, MUTED};
+use crate::{labelled_mesh, DrawResult, ACCENT, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -16,21 +16,7 @@ pub fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str,
         .y_label_area_size(48)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top * 1.05)?;
     let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
-    ctx.configure_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", 11).into_font().color(&MUTED))
-        .x_labels(n)
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .y_label_formatter(&|y| if percent { format!("{y:.0}%") } else { format!("{y:.2}") })
-        .draw()?;
+    labelled_mesh(&mut ctx, &labels, &|y| if percent { format!("{y:.0}%") } else { format!("{y:.2}") })?;
     ctx.draw_series(bars.iter().enumerate().map(|(i, (_, v))| Rectangle::new([(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v * scale)], ACCENT.filled())))?;
     area.present()?;
     Ok(())

@@ -1,7 +1,7 @@
 //! The MRR bridge of one period as a waterfall: start MRR, + new, + reactivation, + expansion,
 //! − contraction, − churned, end MRR. Bars float from the running total; amounts are in cents.
 
-use crate::{label_step, DrawResult, ACCENT, BAD, GOOD, GRID, INK, MUTED};
+use crate::{labelled_mesh, DrawResult, ACCENT, BAD, GOOD, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -53,22 +53,7 @@ pub fn draw_bridge<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &st
         .y_label_area_size(64)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), bottom..top)?;
     let labels: Vec<String> = steps.iter().map(|s| s.label.clone()).collect();
-    let step = label_step(n, 8);
-    ctx.configure_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", 11).into_font().color(&MUTED))
-        .x_labels(n)
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .draw()?;
+    labelled_mesh(&mut ctx, &labels, &|y| format!("{y:.0}"))?;
     ctx.draw_series(steps.iter().zip(&bars).enumerate().map(|(i, (s, &(lo, hi)))| {
         let color = if s.total { ACCENT } else if s.cents >= 0 { GOOD } else { BAD };
         Rectangle::new([(i as f64 - 0.35, lo), (i as f64 + 0.35, hi)], color.filled())

@@ -39,3 +39,30 @@ pub type DrawResult<DB> = Result<(), plotters::drawing::DrawingAreaErrorKind<<DB
 pub(crate) fn label_step(count: usize, max: usize) -> usize {
     count.div_ceil(max.max(1)).max(1)
 }
+
+/// The mesh every chart over labelled positions shares: light grid, muted axes, at most 8 x labels
+/// (one per integer position), and `y_format` for the y axis.
+pub(crate) fn labelled_mesh<DB: plotters::prelude::DrawingBackend>(
+    ctx: &mut plotters::prelude::ChartContext<'_, DB, plotters::prelude::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    labels: &[String],
+    y_format: &dyn Fn(&f64) -> String,
+) -> DrawResult<DB> {
+    use plotters::prelude::*;
+    let n = labels.len().max(1);
+    let step = label_step(n, 8);
+    ctx.configure_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", 11).into_font().color(&MUTED))
+        .x_labels(n.min(60))
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
+                return String::new();
+            }
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+        .y_label_formatter(y_format)
+        .draw()
+}

@@ -1,7 +1,7 @@
 //! Several series over the same periods, each with an optional target line; series may sit on a
 //! secondary y axis (e.g. MRR on the left, customers on the right).
 
-use crate::{label_step, DrawResult, GRID, INK, MUTED};
+use crate::{labelled_mesh, DrawResult, GRID, INK, MUTED};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -57,22 +57,7 @@ pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str
         .right_y_label_area_size(if has_secondary { 48 } else { 0 })
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y0..y1)?
         .set_secondary_coord(-0.5f64..(n as f64 - 0.5), s0..s1);
-    let step = label_step(n, 8);
-    ctx.configure_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", 11).into_font().color(&MUTED))
-        .x_labels(n.min(60))
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .y_label_formatter(&|y| y_format(*y))
-        .draw()?;
+    labelled_mesh(&mut ctx, labels, &|y| y_format(*y))?;
     if has_secondary {
         ctx.configure_secondary_axes()
             .axis_style(MUTED)

@@ -1,7 +1,7 @@
 //! Movements per period as stacked bars: gains (new, reactivation, expansion) above zero, losses
 //! (contraction, churned) below. Amounts in cents.
 
-use crate::{label_step, DrawResult, GRID, INK, MUTED};
+use crate::{labelled_mesh, DrawResult, GRID, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -35,22 +35,7 @@ pub fn draw_stacked<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &s
         .x_label_area_size(28)
         .y_label_area_size(64)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), bottom.min(-1.0)..top)?;
-    let step = label_step(n, 8);
-    ctx.configure_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", 11).into_font().color(&MUTED))
-        .x_labels(n.min(60))
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .draw()?;
+    labelled_mesh(&mut ctx, labels, &|y| format!("{y:.0}"))?;
     let mut above = vec![0f64; n];
     let mut below = vec![0f64; n];
     for s in series {

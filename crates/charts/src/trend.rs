@@ -1,7 +1,7 @@
 //! A KPI over time: one point per period, gaps where the KPI is undefined, an optional band (the
 //! NPS margin of error) and an optional target line.
 
-use crate::{label_step, DrawResult, ACCENT, BAND, GRID, INK, MUTED, TARGET};
+use crate::{labelled_mesh, DrawResult, ACCENT, BAND, INK, TARGET};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -75,23 +75,8 @@ pub fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Tre
         .x_label_area_size(28)
         .y_label_area_size(44)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y0..y1)?;
-    let step = label_step(n, 8);
     let labels: Vec<String> = chart.points.iter().map(|p| p.label.clone()).collect();
-    ctx.configure_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", 11).into_font().color(&MUTED))
-        .x_labels(n.min(60))
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .draw()?;
+    labelled_mesh(&mut ctx, &labels, &|y| format!("{y:.0}"))?;
     for run in runs(&chart.points) {
         if run.iter().any(|p| p.2 > 0.0) {
             let mut poly: Vec<(f64, f64)> = run.iter().map(|&(i, v, b)| (i as f64, (v + b).min(y1))).collect();

@@ -77,6 +77,16 @@ pub enum OrderDecision {
 }
 
 impl DateOrder {
+    /// Reads a `date_order` setting: auto, mdy (us) or dmy (eu).
+    pub fn parse_setting(value: &str) -> Option<DateOrder> {
+        match value.trim().to_lowercase().as_str() {
+            "auto" => Some(DateOrder::Auto),
+            "mdy" | "us" => Some(DateOrder::Mdy),
+            "dmy" | "eu" => Some(DateOrder::Dmy),
+            _ => None,
+        }
+    }
+
     pub fn decide(setting: DateOrder, evidence: &OrderEvidence) -> OrderDecision {
         if setting != DateOrder::Auto {
             return OrderDecision::Decided(setting);

@@ -105,14 +105,7 @@ impl SubscriptionSettings {
                 }
                 self.currency = Some(v.to_uppercase());
             }
-            "date_order" => {
-                self.date_order = match v.as_str() {
-                    "auto" => DateOrder::Auto,
-                    "mdy" | "us" => DateOrder::Mdy,
-                    "dmy" | "eu" => DateOrder::Dmy,
-                    _ => return Err(bad("expected auto, mdy or dmy")),
-                }
-            }
+            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or_else(|| bad("expected auto, mdy or dmy"))?,
             _ => {
                 return Err(FatalError::UnknownSetting {
                     key: format!("subscriptions.{key}"),

@@ -148,14 +148,7 @@ impl SurveySettings {
                 }
                 self.csat_threshold = Some(t)
             }
-            "date_order" => {
-                self.date_order = match value.trim().to_lowercase().as_str() {
-                    "auto" => DateOrder::Auto,
-                    "mdy" | "us" => DateOrder::Mdy,
-                    "dmy" | "eu" => DateOrder::Dmy,
-                    _ => return Err(bad("expected auto, mdy or dmy")),
-                }
-            }
+            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or_else(|| bad("expected auto, mdy or dmy"))?,
             _ => {
                 return Err(FatalError::UnknownSetting {
                     key: format!("surveys.{key}"),

@@ -77,14 +77,7 @@ impl TicketSettings {
                     _ => return Err(bad("expected first or last")),
                 }
             }
-            "date_order" => {
-                self.date_order = match value.trim().to_lowercase().as_str() {
-                    "auto" => DateOrder::Auto,
-                    "mdy" | "us" => DateOrder::Mdy,
-                    "dmy" | "eu" => DateOrder::Dmy,
-                    _ => return Err(bad("expected auto, mdy or dmy")),
-                }
-            }
+            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or_else(|| bad("expected auto, mdy or dmy"))?,
             _ => {
                 return Err(FatalError::UnknownSetting {
                     key: format!("tickets.{key}"),
