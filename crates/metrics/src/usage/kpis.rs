@@ -27,7 +27,7 @@ const fn def(id: &'static str, name: &'static str, unit: Unit, definition: &'sta
 pub const DEFS: [KpiDef; 8] = [
     def("active_users", "Active users", Unit::Count, "Distinct users active in the period: DAU by day, WAU by week, MAU by month."),
     def("stickiness", "Stickiness", Unit::Rate, "Mean daily active users over the days of the period ÷ active users in the period (DAU/MAU for months)."),
-    def("avg_session_duration", "Session duration", Unit::Score, "Mean session duration in minutes, over the sessions of the period."),
+    def("avg_session_duration", "Session duration (minutes)", Unit::Score, "Mean session duration in minutes, over the sessions of the period."),
     def("engagement_rate", "Engagement rate", Unit::Rate, "Paying customers with activity in the period ÷ paying customers (from subscriptions, or the active accounts)."),
     def("feature_adoption", "Feature adoption", Unit::Rate, "Per feature: the share of the customers active in the period that used it."),
     def("consumption_rate", "Consumption rate", Unit::Rate, "Units consumed in the period ÷ units entitled (each active customer's entitlement)."),
