@@ -43,7 +43,7 @@ impl SegmentColumn {
         let v = value.trim();
         let v = if v.is_empty() { "(blank)" } else { v };
         // Few distinct values is the common case: a scan beats hashing.
-        let id = match self.values.iter().take(8).position(|x| x == v) {
+        let id = match self.values.iter().take(8).position(|x| short_eq(x.as_bytes(), v.as_bytes())) {
             Some(id) => id as u32,
             None => self.intern(v),
         };
@@ -65,4 +65,9 @@ impl SegmentColumn {
     pub fn value(&self, row: usize) -> &str {
         self.ids.get(row).map_or("", |&id| self.values[id as usize].as_str())
     }
+}
+
+/// Byte equality without a `memcmp` call for the short values segment columns hold.
+fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && (a.len() > 32 && a == b || a.iter().zip(b).all(|(x, y)| x == y))
 }

@@ -95,7 +95,10 @@ fn repeat_flags(tickets: &[Ticket], window_days: u32) -> Vec<bool> {
     let window = window_days as i64 * 86_400;
     for c in 0..customers {
         let group = &mut order[start[c]..start[c + 1]];
-        group.sort_unstable_by_key(|&i| (tickets[i as usize].created.utc, i));
+        // Exports are usually in creation order already.
+        if !group.is_sorted_by_key(|&i| tickets[i as usize].created.utc) {
+            group.sort_by_key(|&i| tickets[i as usize].created.utc);
+        }
         for w in group.windows(2) {
             if tickets[w[1] as usize].created.utc - tickets[w[0] as usize].created.utc <= window {
                 flags[w[1] as usize] = true;
@@ -105,9 +108,9 @@ fn repeat_flags(tickets: &[Ticket], window_days: u32) -> Vec<bool> {
     flags
 }
 
-fn emit(buckets: &[Bucket], periods: &[Period], segment: Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
+fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
     let mut open: i64 = 0;
-    for (b, p) in buckets.iter().zip(periods) {
+    for (mut b, p) in buckets.into_iter().zip(periods) {
         open += b.created as i64 - b.resolved as i64;
         let label = p.label();
         let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
@@ -117,7 +120,7 @@ fn emit(buckets: &[Bucket], periods: &[Period], segment: Option<String>, only_ra
         if !only_rating {
             push("ticket_volume", Some(b.created as f64), Some(b.created as f64), None, b.created);
             push("backlog", Some(open.max(0) as f64), Some(open.max(0) as f64), None, open.max(0) as u64);
-            let (mut frt, mut res) = (b.frt.clone(), b.res.clone());
+            let (mut frt, mut res) = (std::mem::take(&mut b.frt), std::mem::take(&mut b.res));
             let (fs, rs) = (frt.iter().sum::<f64>(), res.iter().sum::<f64>());
             push("first_response_time_median", quantile(&mut frt, 0.5), None, None, frt.len() as u64);
             push("first_response_time_p90", quantile(&mut frt, 0.9), None, None, frt.len() as u64);
@@ -199,11 +202,14 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
             }
         }
     }
-    emit(&buckets[0], &periods, None, false, &mut out);
+    let mut groups = buckets.into_iter();
+    if let Some(overall) = groups.next() {
+        emit(overall, &periods, None, false, &mut out);
+    }
     if let Some(s) = by {
         let only_rating = segment.is_none();
-        for (v, value) in s.values.iter().enumerate() {
-            emit(&buckets[1 + v], &periods, Some(value.clone()), only_rating, &mut out);
+        for (group, value) in groups.zip(&s.values) {
+            emit(group, &periods, Some(value.clone()), only_rating, &mut out);
         }
     }
     out
