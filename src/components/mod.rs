@@ -12,5 +12,6 @@ pub mod notices;
 pub mod revenue_charts;
 pub mod revenue_settings;
 pub mod series_table;
+pub mod setting_input;
 pub mod settings_panel;
 pub mod source_input;

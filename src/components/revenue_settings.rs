@@ -1,6 +1,7 @@
 //! Revenue settings: period, the segment filter that applies to every KPI on the page, the
 //! breakdown column, churn basis, gross margin, cancellation effect, amount unit and currency.
 
+use super::setting_input::SettingInput;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::subscriptions::settings::{AmountUnit, CancelEffect, ChurnBasis};
@@ -88,18 +89,7 @@ pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
                         <option value="start_plus_new" selected=move || s.with(|st| st.revenue.subscriptions.churn_basis == ChurnBasis::StartPlusNew)>"start + new (Stripe)"</option>
                     </select>
                 </label>
-                <label>
-                    "Gross margin (LTV)"
-                    <input type="number" min="0.01" max="1" step="0.01" data-setting="gross_margin"
-                        prop:value=move || s.with(|st| st.revenue.subscriptions.gross_margin.to_string())
-                        on:change=move |ev| {
-                            if let Ok(g) = event_target_value(&ev).trim().parse::<f64>() {
-                                if g > 0.0 && g <= 1.0 {
-                                    wb.update_settings(|st| st.revenue.subscriptions.gross_margin = g);
-                                }
-                            }
-                        } />
-                </label>
+                <SettingInput wb=wb label="Gross margin (LTV)" key="gross_margin" numeric=true value=Signal::derive(move || s.with(|st| st.revenue.subscriptions.gross_margin.to_string())) apply=|st, v| st.revenue.subscriptions.apply("gross_margin", v) />
                 <label>
                     "Cancellation takes effect"
                     <select data-setting="cancel_effect" on:change=move |ev| {
@@ -121,15 +111,7 @@ pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
                         <option value="cents" selected=move || s.with(|st| st.revenue.subscriptions.amount_unit == AmountUnit::Cents)>"cents (4900)"</option>
                     </select>
                 </label>
-                <label>
-                    "Report currency"
-                    <input type="text" size="4" maxlength="3" placeholder="auto" data-setting="currency"
-                        prop:value=move || s.with(|st| st.revenue.subscriptions.currency.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).trim().to_uppercase();
-                            wb.update_settings(|st| st.revenue.subscriptions.currency = (v.len() == 3).then_some(v));
-                        } />
-                </label>
+                <SettingInput wb=wb label="Report currency" key="currency" value=Signal::derive(move || s.with(|st| st.revenue.subscriptions.currency.clone().unwrap_or_default())) apply=|st, v| st.revenue.subscriptions.apply("currency", v) />
             </div>
         </section>
     }

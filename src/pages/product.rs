@@ -6,6 +6,7 @@ use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
+use crate::components::setting_input::SettingInput;
 use crate::state::{LoadedFile, Workbench};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -90,23 +91,8 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>
-                    "Activation within (days)"
-                    <input type="number" min="0" step="1" data-setting="activation_days" prop:value=move || s.with(|st| st.product.usage.activation_days.to_string())
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
-                                wb.update_settings(|st| st.product.usage.activation_days = v);
-                            }
-                        } />
-                </label>
-                <label>
-                    "Units entitled per customer (when no column)"
-                    <input type="number" min="0" step="any" data-setting="entitlement" placeholder="none" prop:value=move || s.with(|st| st.product.usage.entitlement.map(|e| e.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| *v > 0.0 && v.is_finite());
-                            wb.update_settings(|st| st.product.usage.entitlement = v);
-                        } />
-                </label>
+                <SettingInput wb=wb label="Activation within (days)" key="activation_days" numeric=true value=Signal::derive(move || s.with(|st| st.product.usage.activation_days.to_string())) apply=|st, v| st.product.usage.apply("activation_days", v) />
+                <SettingInput wb=wb label="Units entitled per customer (when no column)" key="entitlement" numeric=true value=Signal::derive(move || s.with(|st| st.product.usage.entitlement.map(|e| e.to_string()).unwrap_or_default())) apply=|st, v| st.product.usage.apply("entitlement", v) />
             </div>
             <p class="source-line">"Engagement divides by the paying customers of the Revenue page's subscriptions (or its active accounts), matched by customer id."</p>
         </section>

@@ -6,6 +6,7 @@ use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
+use crate::components::setting_input::SettingInput;
 use crate::format;
 use crate::state::support_models::{agent_rows, response_times, volume_and_backlog, AGENT_COLUMNS};
 use crate::state::{LoadedFile, Workbench};
@@ -129,7 +130,6 @@ fn AgentTable(wb: Workbench) -> impl IntoView {
 fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
     let columns = Memo::new(move |_| wb.support.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.segments.iter().map(|c| c.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
-    let number = move |ev: leptos::ev::Event| event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
     view! {
         <section class="panel" aria-label="Support settings">
             <h2>"Settings"</h2>
@@ -160,36 +160,12 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>
-                    "First-response SLA (hours)"
-                    <input type="number" min="0" step="any" data-setting="sla_hours" prop:value=move || s.with(|st| st.support.tickets.sla_hours.to_string())
-                        on:change=move |ev| if let Some(v) = number(ev).filter(|v| *v > 0.0) { wb.update_settings(|st| st.support.tickets.sla_hours = v) } />
-                </label>
-                <label>
-                    "FCR: at most replies"
-                    <input type="number" min="0" step="1" data-setting="fcr_max_replies" prop:value=move || s.with(|st| st.support.tickets.fcr_max_replies.to_string())
-                        on:change=move |ev| if let Some(v) = number(ev) { wb.update_settings(|st| st.support.tickets.fcr_max_replies = v as u32) } />
-                </label>
-                <label>
-                    "FCR: at most reopens"
-                    <input type="number" min="0" step="1" data-setting="fcr_max_reopens" prop:value=move || s.with(|st| st.support.tickets.fcr_max_reopens.to_string())
-                        on:change=move |ev| if let Some(v) = number(ev) { wb.update_settings(|st| st.support.tickets.fcr_max_reopens = v as u32) } />
-                </label>
-                <label>
-                    "Repeat contact window (days)"
-                    <input type="number" min="0" step="1" data-setting="repeat_window_days" prop:value=move || s.with(|st| st.support.tickets.repeat_window_days.to_string())
-                        on:change=move |ev| if let Some(v) = number(ev) { wb.update_settings(|st| st.support.tickets.repeat_window_days = v as u32) } />
-                </label>
-                <label>
-                    "Event log: first response activity"
-                    <input type="text" data-setting="first_response_activity" prop:value=move || s.with(|st| st.support.tickets.first_response_activity.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); wb.update_settings(|st| st.support.tickets.first_response_activity = v) } />
-                </label>
-                <label>
-                    "Event log: resolution activity"
-                    <input type="text" data-setting="resolution_activity" prop:value=move || s.with(|st| st.support.tickets.resolution_activity.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); wb.update_settings(|st| st.support.tickets.resolution_activity = v) } />
-                </label>
+                <SettingInput wb=wb label="First-response SLA (hours)" key="sla_hours" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.sla_hours.to_string())) apply=|st, v| st.support.tickets.apply("sla_hours", v) />
+                <SettingInput wb=wb label="FCR: at most replies" key="fcr_max_replies" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.fcr_max_replies.to_string())) apply=|st, v| st.support.tickets.apply("fcr_max_replies", v) />
+                <SettingInput wb=wb label="FCR: at most reopens" key="fcr_max_reopens" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.fcr_max_reopens.to_string())) apply=|st, v| st.support.tickets.apply("fcr_max_reopens", v) />
+                <SettingInput wb=wb label="Repeat contact window (days)" key="repeat_window_days" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.repeat_window_days.to_string())) apply=|st, v| st.support.tickets.apply("repeat_window_days", v) />
+                <SettingInput wb=wb label="Event log: first response activity" key="first_response_activity" value=Signal::derive(move || s.with(|st| st.support.tickets.first_response_activity.clone())) apply=|st, v| st.support.tickets.apply("first_response_activity", v) />
+                <SettingInput wb=wb label="Event log: resolution activity" key="resolution_activity" value=Signal::derive(move || s.with(|st| st.support.tickets.resolution_activity.clone())) apply=|st, v| st.support.tickets.apply("resolution_activity", v) />
                 <label>
                     "Resolution is the"
                     <select data-setting="resolution_event" on:change=move |ev| {

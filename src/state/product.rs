@@ -6,8 +6,6 @@ use super::revenue::Revenue;
 use super::settings::Settings;
 use super::workbench::{LoadedFile, Shared};
 use leptos::prelude::*;
-use northstar_metrics::subscriptions::paying_customers;
-use northstar_metrics::usage::kpis::usage_periods;
 use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageData, UsageMapping};
 use northstar_metrics::KpiValue;
 
@@ -35,10 +33,7 @@ impl Product {
             let Some(d) = data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned()) else { return Shared::new(Vec::new()) };
             let subs = revenue.subs_data.with(|s| s.as_ref().and_then(|s| s.as_ref().ok()).cloned());
             let accounts = revenue.accounts_data.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()).cloned());
-            let denominators = Denominators {
-                per_period: subs.map(|s| paying_customers(&s, &usage_periods(&d, period))),
-                snapshot: accounts.map(|a| a.customers.iter().zip(&a.churned).filter(|(_, c)| !**c).map(|(id, _)| id.clone()).collect()),
-            };
+            let denominators = Denominators::from_sources(&d, period, subs.as_deref(), accounts.as_deref());
             Shared::new(usage_kpis(&d, &st, period, &denominators))
         });
         Product { source, data, kpis }

@@ -3,38 +3,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, showSurveys, valueOf, uploadAndWait, GOLDEN, SHARED, ROOT } from './harness.mjs';
+import { GOLDEN, ROOT, SHARED, canvasInk, openApp, showSurveys, uploadAndWait, useSite, valueOf } from './harness.mjs';
 
-let srv, browser;
-before(async () => {
-  assert.ok(fs.existsSync(path.join(ROOT, 'dist/index.html')), 'dist/ is built (trunk build --release)');
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const site = useSite(before, after);
+before(() => assert.ok(fs.existsSync(path.join(ROOT, 'dist/index.html')), 'dist/ is built (trunk build --release)'));
 
 const close = (a, b) => Math.abs(a - b) < 1e-9;
 
 test('the demo opens from a sub-path, with values, a drawn canvas, and no request off the origin', async () => {
-  const { page, requests, errors, context } = await openApp(browser, srv.url);
+  const { page, requests, errors, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   const nps = await valueOf(page, ".kpi-card [data-kpi='nps']");
   assert.ok(nps !== null && nps >= -100 && nps <= 100, `NPS card value ${nps}`);
   assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2026-10');
   assert.equal(await page.locator("td[data-kpi='nps']").count(), 18, 'one NPS value per demo month');
-  const inked = await page.evaluate(() => {
-    const c = document.querySelector("canvas[data-chart='trend']");
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
-    return n;
-  });
+  const inked = (await canvasInk(page, 'trend')).n;
   assert.ok(inked > 2000, `trend canvas has ${inked} drawn pixels`);
-  await page.waitForTimeout(0);
-  const foreign = requests.filter((u) => !u.startsWith(srv.origin));
+  const foreign = requests.filter((u) => !u.startsWith(site.srv.origin));
   assert.deepEqual(foreign, [], 'no request leaves the page origin');
   assert.deepEqual(errors, []);
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
@@ -43,7 +28,7 @@ test('the demo opens from a sub-path, with values, a drawn canvas, and no reques
 });
 
 test('an uploaded CSV gives the hand-worked values, with none shown as —', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   await uploadAndWait(page, path.join(GOLDEN, '01_long_monthly/input.csv'));
   // Hand-worked in crates/metrics/tests/golden/surveys/01_long_monthly/case.txt.
@@ -62,7 +47,7 @@ test('an uploaded CSV gives the hand-worked values, with none shown as —', asy
 });
 
 test('settings and targets survive a reload', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   await page.selectOption("[data-setting='period']", 'quarter');
   await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2026-Q4']");
@@ -83,11 +68,11 @@ test('settings and targets survive a reload', async () => {
 });
 
 test('corrupt or blocked storage shows a notice and still renders the dashboard', async () => {
-  const corrupt = await openApp(browser, srv.url, { init: () => localStorage.setItem('northstar.settings.v1', '{oops') });
+  const corrupt = await openApp(site.browser, site.srv.url, { init: () => localStorage.setItem('northstar.settings.v1', '{oops') });
   assert.match(await corrupt.page.locator("[data-notice='storage']").textContent(), /could not be read/);
   assert.ok((await valueOf(corrupt.page, ".kpi-card [data-kpi='mrr']")) !== null);
   await corrupt.context.close();
-  const blocked = await openApp(browser, srv.url, {
+  const blocked = await openApp(site.browser, site.srv.url, {
     init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }),
   });
   assert.match(await blocked.page.locator("[data-notice='storage']").textContent(), /not be kept/);
@@ -96,7 +81,7 @@ test('corrupt or blocked storage shows a notice and still renders the dashboard'
 });
 
 test('bad rows are listed with line, column and reason', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   await uploadAndWait(page, path.join(GOLDEN, '06_bad_rows_are_reported/input.csv'));
   assert.equal(await valueOf(page, "[data-testid='surveys-issue-count']"), 10);
@@ -107,7 +92,7 @@ test('bad rows are listed with line, column and reason', async () => {
 });
 
 test('drop and paste load data too; a semicolon German export reads right', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   const csv = 'Date;Score;Type\n05.01.2024;9;nps\n20.01.2024;0;nps\n';
   await page.evaluate((text) => {
@@ -125,7 +110,7 @@ test('drop and paste load data too; a semicolon German export reads right', asyn
 });
 
 test('the real Somerville survey export: remap a question to NPS in the page', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   await uploadAndWait(page, path.join(SHARED, 'somerville_happiness_survey/Happiness_Survey_2017.csv'));
   const q4 = '4. How satisfied are you with Somerville as a place to live?';

@@ -87,3 +87,32 @@ export function tmpFile(name, content) {
   fs.writeFileSync(p, content);
   return p;
 }
+
+/// Starts the server and the browser before the file's tests and stops them after; returns a getter.
+export function useSite(before, after) {
+  const site = {};
+  before(async () => {
+    site.srv = await startServer();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.srv?.server.close();
+  });
+  return site;
+}
+
+/// Pixels of a canvas that are not background, and a cheap hash of its content.
+export async function canvasInk(page, chart) {
+  return page.evaluate((chart) => {
+    const c = document.querySelector(`canvas[data-chart='${chart}']`);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
+      h = (h * 31 + d[i] + d[i + 1] * 7 + d[i + 2] * 13) >>> 0;
+    }
+    return { n, h };
+  }, chart);
+}

@@ -3,43 +3,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, valueOf, uploadAndWait, SHARED, ROOT } from './harness.mjs';
+import { ROOT, SHARED, canvasInk, openApp, uploadAndWait, useSite, valueOf } from './harness.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
-
-/// Pixels of a canvas that are not background, and a cheap hash of its content.
-async function canvasInk(page, chart) {
-  return page.evaluate((chart) => {
-    const c = document.querySelector(`canvas[data-chart='${chart}']`);
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    let h = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
-      h = (h * 31 + d[i] + d[i + 1] * 7 + d[i + 2] * 13) >>> 0;
-    }
-    return { n, h };
-  }, chart);
-}
+const site = useSite(before, after);
 
 test('the revenue demo opens first, with a bridge that ends at the MRR card', async () => {
-  const { page, context, errors, requests } = await openApp(browser, srv.url);
+  const { page, context, errors, requests } = await openApp(site.browser, site.srv.url);
   const mrr = await valueOf(page, ".kpi-card [data-kpi='mrr']");
   assert.ok(mrr > 0);
   assert.equal(await valueOf(page, "[data-bridge='end']"), mrr);
   for (const chart of ['bridge', 'movements', 'mrr', 'churn']) {
     assert.ok((await canvasInk(page, chart)).n > 2000, `${chart} chart drawn`);
   }
-  assert.deepEqual(requests.filter((u) => !u.startsWith(srv.origin)), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(site.srv.origin)), []);
   assert.deepEqual(errors, []);
   // Rate targets are typed in percent and stored as fractions; they survive a reload.
   const target = page.locator("input[data-target='customer_churn_rate']");
@@ -56,7 +33,7 @@ test('the revenue demo opens first, with a bridge that ends at the MRR card', as
 });
 
 test('a dropped Stripe export gives the hand-worked bridge, and the waterfall is drawn', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   const csv = fs.readFileSync(path.join(FIXTURES, 'stripe_subscriptions.csv'), 'utf8');
   await page.evaluate((text) => {
     const dt = new DataTransfer();
@@ -92,7 +69,7 @@ test('a dropped Stripe export gives the hand-worked bridge, and the waterfall is
 });
 
 test('the Telco accounts file gives the churn share per contract', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await uploadAndWait(page, path.join(SHARED, 'ibm_telco_customer_churn/Telco-Customer-Churn.csv'), 'accounts');
   await page.selectOption("[data-setting='breakdown']", 'Contract');
   const share = "[data-testid='accounts-segment-table'] td[data-kpi='account_churn_share'][data-segment='Month-to-month']";

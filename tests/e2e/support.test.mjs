@@ -3,18 +3,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, valueOf, uploadAndWait, SHARED, GOLDEN, ROOT } from './harness.mjs';
+import { GOLDEN, ROOT, SHARED, canvasInk, openApp, uploadAndWait, useSite, valueOf } from './harness.mjs';
 
 const TICKETS = path.join(GOLDEN, '../tickets');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const site = useSite(before, after);
 
 async function showSupport(page) {
   await page.click("[data-page='support']");
@@ -24,16 +16,10 @@ async function showSupport(page) {
 const close = (a, b) => Math.abs(a - b) < 1e-9;
 
 test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and sortable', async () => {
-  const { page, context, errors } = await openApp(browser, srv.url);
+  const { page, context, errors } = await openApp(site.browser, site.srv.url);
   await showSupport(page);
   for (const chart of ['volume', 'times']) {
-    const inked = await page.evaluate((chart) => {
-      const c = document.querySelector(`canvas[data-chart='${chart}']`);
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
-      return n;
-    }, chart);
+    const inked = (await canvasInk(page, chart)).n;
     assert.ok(inked > 2000, `${chart} chart drawn`);
   }
   await uploadAndWait(page, path.join(TICKETS, '01_zendesk_shape/input.csv'), 'tickets');
@@ -56,6 +42,12 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
   await page.fill("[data-setting='sla_hours']", '48');
   await page.dispatchEvent("[data-setting='sla_hours']", 'change');
   await page.waitForFunction(() => document.querySelector("td[data-kpi='sla_first_response_rate'][data-period='2024-01']").dataset.value === '0.75');
+  // A rejected value is explained next to the field and not stored.
+  await page.fill("[data-setting='sla_hours']", '-1');
+  await page.dispatchEvent("[data-setting='sla_hours']", 'change');
+  await page.waitForSelector('.field-error');
+  assert.match(await page.locator('.field-error').textContent(), /tickets\.sla_hours/);
+  assert.equal(await valueOf(page, "td[data-kpi='sla_first_response_rate'][data-period='2024-01']"), 0.75);
   // Unmapping the rating column leaves the rating undefined; resetting the mapping brings it back.
   await page.selectOption("select[data-column='Satisfaction Score']", '');
   await page.waitForFunction(() => document.querySelector("td[data-kpi='agent_rating_avg'][data-period='2024-01']").dataset.value === '');
@@ -69,7 +61,7 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
 });
 
 test('the real help-desk event log through the page gives the independently computed medians', async () => {
-  const { page, context } = await openApp(browser, srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url);
   await showSupport(page);
   await uploadAndWait(page, path.join(SHARED, 'helpdesk_italian_sw_company/helpdesk_finale.csv'), 'tickets');
   await page.selectOption("[data-setting='support_period']", 'year');

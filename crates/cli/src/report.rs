@@ -5,8 +5,7 @@ use crate::args::ReportOptions;
 use crate::table::table;
 use northstar_metrics::accounts::{account_kpis, infer_account_mapping, join_segment, read_accounts, AccountData};
 use northstar_metrics::ingest::{sniff, Sniff};
-use northstar_metrics::subscriptions::{infer_subscription_mapping, paying_customers, read_subscriptions, subscription_kpis, SubscriptionData, SubscriptionSettings};
-use northstar_metrics::usage::kpis::usage_periods;
+use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionData, SubscriptionSettings};
 use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
 use northstar_metrics::{FatalError, Issue, KpiValue, RoleMapping};
@@ -217,10 +216,7 @@ fn usage(o: &ReportOptions, path: &str, subs: Option<&SubscriptionData>, account
         settings.apply(&k, &v).map_err(|e| e.to_string())?;
     }
     let data = read_usage(&l.file, &l.bytes, &l.sniff, &mapping, &settings).map_err(|e| e.to_string())?;
-    let denominators = Denominators {
-        per_period: subs.map(|s| paying_customers(s, &usage_periods(&data, o.period))),
-        snapshot: accounts.map(|a| a.customers.iter().zip(&a.churned).filter(|(_, c)| !**c).map(|(id, _)| id.clone()).collect()),
-    };
+    let denominators = Denominators::from_sources(&data, o.period, subs, accounts);
     Ok(SourceReport {
         segmented: false,
         kpis: usage_kpis(&data, &settings, o.period, &denominators),

@@ -4,7 +4,7 @@
 
 pub mod kpis;
 
-use crate::ingest::headers::{find_column, normalise};
+use crate::ingest::headers::{column_of, find_column, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
@@ -110,16 +110,6 @@ pub struct AccountData {
     pub issue_count: u64,
 }
 
-fn index_of(file: &str, names: &[String], role: &str, column: &Option<String>) -> Result<Option<usize>, FatalError> {
-    let Some(c) = column else { return Ok(None) };
-    names.iter().position(|n| n.eq_ignore_ascii_case(c)).map(Some).ok_or_else(|| FatalError::UnknownColumn {
-        file: file.into(),
-        role: format!("accounts.{role}"),
-        column: c.clone(),
-        available: names.to_vec(),
-    })
-}
-
 /// Reads a whole accounts file.
 pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountMapping) -> Result<AccountData, FatalError> {
     let names = sniff.column_names();
@@ -127,11 +117,11 @@ pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountM
         return Err(FatalError::NoHeader { file: file.into() });
     }
     let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: names.clone() };
-    let customer = index_of(file, &names, "customer", &mapping.customer)?.ok_or_else(|| missing("customer"))?;
-    let status = index_of(file, &names, "status", &mapping.status)?.ok_or_else(|| missing("status"))?;
-    let charge = index_of(file, &names, "monthly_charge", &mapping.monthly_charge)?;
-    let tenure = index_of(file, &names, "tenure", &mapping.tenure)?;
-    let segs = mapping.segment.iter().map(|c| index_of(file, &names, "segment", &Some(c.clone())).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
+    let customer = column_of(file, &names, "accounts.customer", mapping.customer.as_deref())?.ok_or_else(|| missing("customer"))?;
+    let status = column_of(file, &names, "accounts.status", mapping.status.as_deref())?.ok_or_else(|| missing("status"))?;
+    let charge = column_of(file, &names, "accounts.monthly_charge", mapping.monthly_charge.as_deref())?;
+    let tenure = column_of(file, &names, "accounts.tenure", mapping.tenure.as_deref())?;
+    let segs = mapping.segment.iter().map(|c| column_of(file, &names, "accounts.segment", Some(c)).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
     let active_header = matches!(normalise(&names[status]).as_str(), "active" | "is active");
     let style: NumberStyle = sniff.number_style;
     let mut data = AccountData { file: file.into(), segments: segs.iter().map(|&i| SegmentColumn::new(&names[i])).collect(), ..Default::default() };
@@ -207,6 +197,11 @@ mod tests {
 }
 
 impl AccountData {
+    /// Ids of the accounts that are not churned.
+    pub fn active_ids(&self) -> std::collections::HashSet<String> {
+        self.customers.iter().zip(&self.churned).filter(|(_, churned)| !**churned).map(|(id, _)| id.clone()).collect()
+    }
+
     /// Only the accounts whose value in segment column `column` is `value`.
     pub fn filtered(&self, column: usize, value: &str) -> AccountData {
         let Some(seg) = self.segments.get(column) else { return self.clone() };

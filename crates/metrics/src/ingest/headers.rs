@@ -27,6 +27,19 @@ pub fn matches_word(text: &str, words: &[&str]) -> bool {
 }
 
 
+/// The index of the column a mapping names for `role` (e.g. "tickets.agent"): an exact name first,
+/// then one that differs only in case; none when the role is unmapped, an error when no column has
+/// that name.
+pub fn column_of(file: &str, names: &[String], role: &str, column: Option<&str>) -> Result<Option<usize>, crate::issue::FatalError> {
+    let Some(c) = column else { return Ok(None) };
+    names
+        .iter()
+        .position(|n| n == c)
+        .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(c)))
+        .map(Some)
+        .ok_or_else(|| crate::issue::FatalError::UnknownColumn { file: file.into(), role: role.into(), column: c.into(), available: names.to_vec() })
+}
+
 /// The first column (index) whose name matches one of `words`, in the order of `words`, skipping taken columns.
 pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<usize> {
     for w in words {

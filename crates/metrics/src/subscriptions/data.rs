@@ -7,7 +7,7 @@ use super::mapping::SubscriptionMapping;
 use super::settings::{AmountUnit, CancelEffect, SubscriptionSettings};
 use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
 use crate::ingest::dates::DateColumn;
-use crate::ingest::headers::normalise;
+use crate::ingest::headers::{column_of, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
@@ -150,13 +150,6 @@ pub struct SubscriptionIngest {
     data: SubscriptionData,
 }
 
-fn index_of(file: &str, names: &[String], role: &str, column: &Option<String>) -> Result<Option<usize>, FatalError> {
-    let Some(c) = column else { return Ok(None) };
-    names.iter().position(|n| n == c).or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(c))).map(Some).ok_or_else(|| {
-        FatalError::UnknownColumn { file: file.into(), role: format!("subscriptions.{role}"), column: c.clone(), available: names.to_vec() }
-    })
-}
-
 /// Amounts are cents when set so, or when the header says so (Baremetrics' `plan_amount`, `*_cents`).
 fn decide_unit(setting: AmountUnit, header: &str) -> (bool, String) {
     let h = normalise(header);
@@ -177,7 +170,7 @@ impl SubscriptionIngest {
             return Err(FatalError::NoHeader { file: file.into() });
         }
         mapping.check(file, &names)?;
-        let idx = |role: &str, c: &Option<String>| index_of(file, &names, role, c);
+        let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("subscriptions.{role}"), c.as_deref());
         let snapshot = mapping.is_snapshot();
         let mut plan = Plan {
             customer: idx("customer", &mapping.customer)?.unwrap_or(0),

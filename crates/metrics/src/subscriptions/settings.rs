@@ -99,6 +99,7 @@ impl SubscriptionSettings {
                     _ => return Err(bad("expected auto, cents or units")),
                 }
             }
+            "currency" if v.is_empty() => self.currency = None,
             "currency" => {
                 if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_alphabetic()) {
                     return Err(bad("expected a 3-letter currency code"));

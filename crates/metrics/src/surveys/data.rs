@@ -5,6 +5,7 @@
 use super::mapping::{infer_kind, SurveyMapping};
 use super::settings::{Kind, SurveySettings};
 use crate::ingest::dates::DateColumn;
+use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle};
@@ -113,12 +114,6 @@ pub struct SurveyIngest {
     data: SurveyData,
 }
 
-fn column_index(file: &str, names: &[String], role: &str, column: &str) -> Result<usize, FatalError> {
-    names.iter().position(|n| n == column).or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(column))).ok_or_else(|| {
-        FatalError::UnknownColumn { file: file.into(), role: role.into(), column: column.into(), available: names.to_vec() }
-    })
-}
-
 impl SurveyIngest {
     pub fn new(file: &str, sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveySettings) -> Result<SurveyIngest, FatalError> {
         let names = sniff.column_names();
@@ -126,7 +121,7 @@ impl SurveyIngest {
             return Err(FatalError::NoHeader { file: file.into() });
         }
         mapping.check(file, &names)?;
-        let idx = |role: &str, col: &Option<String>| col.as_ref().map(|c| column_index(file, &names, role, c)).transpose();
+        let idx = |role: &str, col: &Option<String>| column_of(file, &names, role, col.as_deref());
         let date = idx("surveys.date", &mapping.date)?;
         let kind = idx("surveys.kind", &mapping.kind)?;
         let comment = idx("surveys.comment", &mapping.comment)?;
@@ -143,7 +138,7 @@ impl SurveyIngest {
             }
             _ => None,
         };
-        let segments = mapping.segment.iter().map(|c| column_index(file, &names, "surveys.segment", c)).collect::<Result<Vec<_>, _>>()?;
+        let segments = mapping.segment.iter().map(|c| column_of(file, &names, "surveys.segment", Some(c)).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
         let mut kinds: Vec<Kind> = wide.iter().map(|w| w.1).collect();
         if kind.is_none() {
             kinds.extend(score.map(|s| s.1));

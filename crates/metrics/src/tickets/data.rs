@@ -6,6 +6,7 @@
 use super::mapping::TicketMapping;
 use super::settings::{ResolutionEvent, TicketSettings};
 use crate::ingest::dates::DateColumn;
+use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
@@ -59,16 +60,6 @@ pub fn parse_rating(cell: &str, style: NumberStyle) -> Result<Option<f64>, Strin
     }
 }
 
-fn index_of(file: &str, names: &[String], role: &str, column: &Option<String>) -> Result<Option<usize>, FatalError> {
-    let Some(c) = column else { return Ok(None) };
-    names.iter().position(|n| n.eq_ignore_ascii_case(c)).map(Some).ok_or_else(|| FatalError::UnknownColumn {
-        file: file.into(),
-        role: format!("tickets.{role}"),
-        column: c.clone(),
-        available: names.to_vec(),
-    })
-}
-
 /// A ticket row before its date columns are resolved.
 struct Pending {
     customer: Option<u32>,
@@ -109,7 +100,7 @@ pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMap
         return Err(FatalError::NoHeader { file: file.into() });
     }
     mapping.check(file, &names)?;
-    let idx = |role: &str, c: &Option<String>| index_of(file, &names, role, c);
+    let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("tickets.{role}"), c.as_deref());
     let event_log = mapping.is_event_log();
     let mut segment_names: Vec<String> = Vec::new();
     for c in mapping.agent.iter().chain(mapping.channel.iter()).chain(mapping.segment.iter()) {

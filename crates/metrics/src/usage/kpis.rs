@@ -44,6 +44,21 @@ pub struct Denominators {
     pub snapshot: Option<HashSet<String>>,
 }
 
+impl Denominators {
+    /// Paying customers at each period end from subscriptions; else the active accounts.
+    pub fn from_sources(
+        usage: &UsageData,
+        granularity: Granularity,
+        subscriptions: Option<&crate::subscriptions::SubscriptionData>,
+        accounts: Option<&crate::accounts::AccountData>,
+    ) -> Denominators {
+        Denominators {
+            per_period: subscriptions.map(|s| crate::subscriptions::paying_customers(s, &usage_periods(usage, granularity))),
+            snapshot: accounts.map(|a| a.active_ids()),
+        }
+    }
+}
+
 pub fn usage_periods(data: &UsageData, granularity: Granularity) -> Vec<Period> {
     match (data.first_day, data.last_day) {
         (Some(_), Some(_)) if granularity == Granularity::All => vec![Period::All],

@@ -5,7 +5,7 @@
 pub mod kpis;
 
 use crate::ingest::dates::DateColumn;
-use crate::ingest::headers::{find_column, normalise};
+use crate::ingest::headers::{column_of, find_column, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
@@ -75,6 +75,7 @@ impl UsageSettings {
         match key {
             "activation_event" => self.activation_event = Some(value.trim().to_string()).filter(|v| !v.is_empty()),
             "activation_days" => self.activation_days = value.trim().parse().map_err(|_| bad("expected a whole number of days"))?,
+            "entitlement" if value.trim().is_empty() => self.entitlement = None,
             "entitlement" => {
                 let v: f64 = value.trim().parse().map_err(|_| bad("expected a number of units"))?;
                 if !(v > 0.0 && v.is_finite()) {
@@ -170,15 +171,7 @@ pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMappin
         return Err(FatalError::NoHeader { file: file.into() });
     }
     let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: names.clone() };
-    let idx = |role: &str, c: &Option<String>| -> Result<Option<usize>, FatalError> {
-        let Some(c) = c else { return Ok(None) };
-        names.iter().position(|n| n.eq_ignore_ascii_case(c)).map(Some).ok_or_else(|| FatalError::UnknownColumn {
-            file: file.into(),
-            role: format!("usage.{role}"),
-            column: c.clone(),
-            available: names.clone(),
-        })
-    };
+    let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("usage.{role}"), c.as_deref());
     let ts = idx("timestamp", &mapping.timestamp)?.ok_or_else(|| missing("timestamp"))?;
     let user = idx("user", &mapping.user)?;
     let customer = idx("customer", &mapping.customer)?;

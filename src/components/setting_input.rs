@@ -1,0 +1,43 @@
+//! One text or number setting, parsed and checked by the metrics crate's own `apply` (the same
+//! code path as the CLI's `--set`); a rejected value is shown next to the field, never stored.
+
+use crate::state::{Settings, Workbench};
+use leptos::prelude::*;
+use northstar_metrics::FatalError;
+
+#[component]
+pub fn SettingInput(
+    wb: Workbench,
+    label: &'static str,
+    /// The `data-setting` name of the field.
+    key: &'static str,
+    #[prop(optional)] numeric: bool,
+    #[prop(into)] value: Signal<String>,
+    /// Applies the typed text to the settings, or says why it cannot.
+    apply: fn(&mut Settings, &str) -> Result<(), FatalError>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <label>
+            {label}
+            <input
+                type=if numeric { "number" } else { "text" }
+                step="any"
+                data-setting=key
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    let mut next = wb.settings.get_untracked();
+                    match apply(&mut next, &text) {
+                        Ok(()) => {
+                            error.set(None);
+                            wb.settings.set(next);
+                        }
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                }
+            />
+            {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </label>
+    }
+}
