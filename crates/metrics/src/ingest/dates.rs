@@ -1,73 +1,68 @@
-//! A date column read row by row whose day/month order is decided once, from all its values, at
+//! Date columns read row by row whose day/month order is decided once, from all their values, at
 //! the end (see [`DateOrder::decide`]). Shared by every source with date columns.
+//!
+//! [`DeferredDates`] is the core: it reads a cell, returns exact stamps at once and keeps only the
+//! day/month-ambiguous ones to settle at the end, so a reader can type rows straight into its own
+//! structs. [`DateColumn`] adds a stored value per row on top, for readers that want a column.
 
 use crate::issue::Issue;
 use crate::parse::{parse_stamp, DateOrder, OrderDecision, OrderEvidence, RawStamp, Stamp};
 
+/// A cell as read: blank, an exact stamp, or one whose day/month order waits for the column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateCell {
+    Blank,
+    Exact(Stamp),
+    Deferred,
+}
+
+/// The ambiguous values of one column, settled at the end.
 #[derive(Debug, Default)]
-pub struct DateColumn {
+pub struct DeferredDates {
     pub name: String,
-    /// One value per row: exact stamps now; blanks, bad cells and day/month-ambiguous ones none
-    /// until [`DateColumn::resolve`].
-    values: Vec<Option<Stamp>>,
     /// (row, line, value) of each value whose order is decided only at the end.
     ambiguous: Vec<(u32, u64, RawStamp)>,
     evidence: OrderEvidence,
 }
 
-/// The resolved column: one stamp per row (none where blank or impossible), and the issues found.
+/// The deferred values once the order is decided: `(row, stamp)`, none where the value is
+/// impossible in that order (each such row also has an issue), and the issues found.
 #[derive(Debug, Default)]
-pub struct ResolvedDates {
-    pub stamps: Vec<Option<Stamp>>,
+pub struct SettledDates {
+    pub stamps: Vec<(u32, Option<Stamp>)>,
     pub issues: Vec<Issue>,
-    /// Rows whose value was impossible in the decided order (they hold `None`).
-    pub bad_rows: Vec<u32>,
 }
 
-impl DateColumn {
-    pub fn new(name: &str) -> DateColumn {
-        DateColumn { name: name.to_string(), ..Default::default() }
+impl DeferredDates {
+    pub fn new(name: &str) -> DeferredDates {
+        DeferredDates { name: name.to_string(), ..Default::default() }
     }
 
-    /// With room for about `rows` values.
-    pub fn with_capacity(name: &str, rows: usize) -> DateColumn {
-        DateColumn { name: name.to_string(), values: Vec::with_capacity(rows), ..Default::default() }
-    }
-
-    /// Reads the cell of the next row. Blank cells are `None` (Ok); unreadable ones are an error
-    /// reason (the row holds `None`).
-    pub fn push(&mut self, line: u64, cell: &str) -> Result<Option<()>, String> {
-        if cell.trim().is_empty() {
-            self.values.push(None);
-            return Ok(None);
-        }
+    /// Reads the cell of row `row`; an unreadable cell is an error reason.
+    pub fn read(&mut self, row: u32, line: u64, cell: &str) -> Result<DateCell, String> {
         match parse_stamp(cell) {
-            Ok(RawStamp::Exact(s)) => {
-                self.values.push(Some(s));
-                Ok(Some(()))
-            }
+            Ok(RawStamp::Exact(s)) => Ok(DateCell::Exact(s)),
             Ok(raw @ RawStamp::Ambiguous { p1, p2, .. }) => {
                 self.evidence.note(p1, p2);
-                self.ambiguous.push((self.values.len() as u32, line, raw));
-                self.values.push(None);
-                Ok(Some(()))
+                self.ambiguous.push((row, line, raw));
+                Ok(DateCell::Deferred)
             }
-            Err(reason) => {
-                self.values.push(None);
-                Err(reason)
-            }
+            Err(_) if cell.trim().is_empty() => Ok(DateCell::Blank),
+            Err(reason) => Err(reason),
         }
     }
 
-    /// Drops the value of the last row pushed (when the row as a whole is skipped).
-    pub fn pop(&mut self) {
-        if self.values.pop().is_some() && self.ambiguous.last().is_some_and(|(r, _, _)| *r as usize == self.values.len()) {
+    /// Forgets the value of row `row` if it was the last one deferred (the row was skipped).
+    pub fn forget(&mut self, row: u32) {
+        if self.ambiguous.last().is_some_and(|(r, _, _)| *r == row) {
             self.ambiguous.pop();
         }
     }
 
-    pub fn resolve(self, file: &str, setting: DateOrder, setting_key: &str) -> ResolvedDates {
-        let mut out = ResolvedDates { stamps: self.values, ..Default::default() };
+    /// Decides the order and settles every deferred value. `consequence` ends the issue of a value
+    /// impossible in that order ("row skipped", "treated as blank").
+    pub fn settle(self, file: &str, setting: DateOrder, setting_key: &str, consequence: &str) -> SettledDates {
+        let mut out = SettledDates::default();
         let column_issue = |reason: String| Issue { file: file.to_string(), line: None, column: Some(self.name.clone()), reason };
         let order = match DateOrder::decide(setting, &self.evidence) {
             OrderDecision::Decided(o) => o,
@@ -90,16 +85,79 @@ impl DateColumn {
         };
         for (row, line, raw) in self.ambiguous {
             match order.resolve(raw) {
-                Ok(s) => out.stamps[row as usize] = Some(s),
+                Ok(s) => out.stamps.push((row, Some(s))),
                 Err(reason) => {
-                    out.bad_rows.push(row);
+                    out.stamps.push((row, None));
                     out.issues.push(Issue {
                         file: file.to_string(),
                         line: Some(line),
                         column: Some(self.name.clone()),
-                        reason: format!("{reason} when read as {}; row skipped", order_name(order)),
+                        reason: format!("{reason} when read as {}; {consequence}", order_name(order)),
                     });
                 }
+            }
+        }
+        out
+    }
+}
+
+/// A whole date column: one value per row.
+#[derive(Debug, Default)]
+pub struct DateColumn {
+    /// One value per row: exact stamps now; blanks, bad cells and day/month-ambiguous ones none
+    /// until [`DateColumn::resolve`].
+    values: Vec<Option<Stamp>>,
+    deferred: DeferredDates,
+}
+
+/// The resolved column: one stamp per row (none where blank or impossible), and the issues found.
+#[derive(Debug, Default)]
+pub struct ResolvedDates {
+    pub stamps: Vec<Option<Stamp>>,
+    pub issues: Vec<Issue>,
+    /// Rows whose value was impossible in the decided order (they hold `None`).
+    pub bad_rows: Vec<u32>,
+}
+
+impl DateColumn {
+    pub fn new(name: &str) -> DateColumn {
+        DateColumn { values: Vec::new(), deferred: DeferredDates::new(name) }
+    }
+
+    /// With room for about `rows` values.
+    pub fn with_capacity(name: &str, rows: usize) -> DateColumn {
+        DateColumn { values: Vec::with_capacity(rows), deferred: DeferredDates::new(name) }
+    }
+
+    /// Reads the cell of the next row. Blank cells are `None` (Ok); unreadable ones are an error
+    /// reason (the row holds `None`).
+    pub fn push(&mut self, line: u64, cell: &str) -> Result<Option<()>, String> {
+        let row = self.values.len() as u32;
+        let read = self.deferred.read(row, line, cell);
+        self.values.push(match read {
+            Ok(DateCell::Exact(s)) => Some(s),
+            _ => None,
+        });
+        match read? {
+            DateCell::Blank => Ok(None),
+            _ => Ok(Some(())),
+        }
+    }
+
+    /// Drops the value of the last row pushed (when the row as a whole is skipped).
+    pub fn pop(&mut self) {
+        if self.values.pop().is_some() {
+            self.deferred.forget(self.values.len() as u32);
+        }
+    }
+
+    pub fn resolve(self, file: &str, setting: DateOrder, setting_key: &str) -> ResolvedDates {
+        let settled = self.deferred.settle(file, setting, setting_key, "row skipped");
+        let mut out = ResolvedDates { stamps: self.values, issues: settled.issues, bad_rows: Vec::new() };
+        for (row, stamp) in settled.stamps {
+            out.stamps[row as usize] = stamp;
+            if stamp.is_none() {
+                out.bad_rows.push(row);
             }
         }
         out

@@ -5,26 +5,13 @@
 
 use super::mapping::TicketMapping;
 use super::settings::{ResolutionEvent, TicketSettings};
-use crate::ingest::dates::DateColumn;
+use super::ticket::{Ticket, TicketRow, MAX_COUNT};
+use crate::ingest::dates::{DateCell, DateColumn, DeferredDates};
 use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
-use crate::segment::{FastMap, SegmentColumn};
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Ticket {
-    pub created: Stamp,
-    pub first_response: Option<Stamp>,
-    pub resolved: Option<Stamp>,
-    /// Index into `TicketData::customers`.
-    pub customer: Option<u32>,
-    pub replies: Option<u32>,
-    pub reopens: Option<u32>,
-    /// 1 for Zendesk "Good", 0 for "Bad", or the numeric rating.
-    pub rating: Option<f64>,
-    pub line: u64,
-}
+use crate::segment::{Interner, SegmentColumn};
 
 #[derive(Debug, Clone, Default)]
 pub struct TicketData {
@@ -60,16 +47,6 @@ pub fn parse_rating(cell: &str, style: NumberStyle) -> Result<Option<f64>, Strin
     }
 }
 
-/// A ticket row before its date columns are resolved.
-struct Pending {
-    customer: Option<u32>,
-    replies: Option<u32>,
-    reopens: Option<u32>,
-    rating: Option<f64>,
-    first_reply_minutes: Option<f64>,
-    line: u64,
-}
-
 /// One event-log row: which ticket, what kind of activity, by whom.
 struct Event {
     ticket: u32,
@@ -94,6 +71,22 @@ struct Cols {
     segments: Vec<usize>,
 }
 
+/// What every reader shares: the file, its columns, the settings, and where issues go.
+struct Context<'a> {
+    file: &'a str,
+    names: Vec<String>,
+    cols: Cols,
+    style: NumberStyle,
+    settings: &'a TicketSettings,
+    segment_names: Vec<String>,
+}
+
+impl Context<'_> {
+    fn issue(&self, log: &mut IssueLog, line: u64, col: Option<usize>, reason: String) {
+        log.push(Issue { file: self.file.into(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason })
+    }
+}
+
 pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMapping, settings: &TicketSettings) -> Result<TicketData, FatalError> {
     let names = sniff.column_names();
     if names.is_empty() {
@@ -101,7 +94,6 @@ pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMap
     }
     mapping.check(file, &names)?;
     let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("tickets.{role}"), c.as_deref());
-    let event_log = mapping.is_event_log();
     let mut segment_names: Vec<String> = Vec::new();
     for c in mapping.agent.iter().chain(mapping.channel.iter()).chain(mapping.segment.iter()) {
         if !segment_names.contains(c) {
@@ -123,199 +115,259 @@ pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMap
         resource: idx("resource", &mapping.resource)?,
         segments: segment_names.iter().map(|c| idx("segment", &Some(c.clone())).map(|i| i.unwrap_or(0))).collect::<Result<_, _>>()?,
     };
-    let style = sniff.number_style;
-    let mut data = TicketData { file: file.into(), event_log, ..Default::default() };
+    let cx = Context { file, names, cols, style: sniff.number_style, settings, segment_names };
+    let mut data = TicketData { file: file.into(), event_log: mapping.is_event_log(), ..Default::default() };
     let mut log = IssueLog::default();
-    let mut segments: Vec<SegmentColumn> = segment_names.iter().map(|n| SegmentColumn::new(n)).collect();
-    let rows = sniff.estimate_rows(bytes.len());
-    let date_col = |c: Option<usize>| c.map(|i| DateColumn::with_capacity(&names[i], rows));
-    let (mut created, mut responded, mut resolved) = (date_col(cols.created.or(cols.timestamp)), date_col(cols.first_response), date_col(cols.resolved));
-    let mut pending: Vec<Pending> = Vec::with_capacity(if event_log { 0 } else { rows });
-    let mut events: Vec<Event> = Vec::new();
-    let mut ticket_ids: FastMap<String, u32> = FastMap::default();
-    let mut ticket_segments: Vec<Vec<String>> = Vec::new();
-    let mut ticket_customers: Vec<Option<u32>> = Vec::new();
-    let mut resources = SegmentColumn::new(mapping.resource.as_deref().unwrap_or("resource"));
-    let mut customer_ids: FastMap<String, u32> = FastMap::default();
     let mut stream = RecordStream::new(file, sniff);
-    let mut row = |r: &Record| {
+    if data.event_log {
+        read_event_log(&cx, bytes, &mut stream, &mut data, &mut log, mapping);
+    } else {
+        read_ticket_rows(&cx, bytes, sniff.estimate_rows(bytes.len()), &mut stream, &mut data, &mut log);
+    }
+    data.encoding = stream.encoding();
+    data.issues = log.issues;
+    data.issue_count = log.count;
+    Ok(data)
+}
+
+impl TicketData {
+    fn note_day(&mut self, d: i32) {
+        self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
+        self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+    }
+}
+
+/// Feeds the whole file through `stream` to `row`; reading problems go to `log`.
+fn stream_rows(bytes: &[u8], stream: &mut RecordStream, log: &mut IssueLog, row: &mut dyn FnMut(&Record, &mut IssueLog)) {
+    let mut emit = |r: &Record| row(r, &mut *log);
+    for chunk in bytes.chunks(1 << 20) {
+        stream.feed(chunk, &mut emit);
+    }
+    let reading = stream.finish(&mut emit);
+    log.extend(reading);
+}
+
+/// A count cell (replies, reopens): blank is unknown, anything but a whole number is an issue.
+fn read_count(cx: &Context, log: &mut IssueLog, r: &Record, col: Option<usize>) -> Option<u32> {
+    let c = col?;
+    let t = r.cell(c).trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<u32>() {
+        Ok(n) if n <= MAX_COUNT => Some(n),
+        _ => {
+            cx.issue(log, r.line, Some(c), format!("'{t}' is not a count; treated as unknown"));
+            None
+        }
+    }
+}
+
+/// One row per ticket, typed straight into `data.tickets`. Day/month-ambiguous dates are settled
+/// at the end, and the rows holding them finished then.
+fn read_ticket_rows(cx: &Context, bytes: &[u8], rows: usize, stream: &mut RecordStream, data: &mut TicketData, log: &mut IssueLog) {
+    let cols = &cx.cols;
+    let main = cols.created.or(cols.timestamp).unwrap_or(0);
+    let dates = |c: Option<usize>| c.map(|i| DeferredDates::new(&cx.names[i]));
+    let (mut created_dates, mut response_dates, mut resolved_dates) = (DeferredDates::new(&cx.names[main]), dates(cols.first_response), dates(cols.resolved));
+    let mut segments: Vec<SegmentColumn> = cx.segment_names.iter().map(|n| SegmentColumn::with_capacity(n, rows)).collect();
+    let mut customers = Interner::default();
+    // Rows with a deferred date, finished once the dates are settled (with their first-reply minutes).
+    let mut unsettled: Vec<(u32, Option<f64>)> = Vec::new();
+    data.tickets.reserve(rows);
+    let mut row = |r: &Record, log: &mut IssueLog| {
         data.data_rows += 1;
-        let issue = |log: &mut IssueLog, col: Option<usize>, reason: String| {
-            log.push(Issue { file: file.into(), line: Some(r.line), column: col.map(|c| names[c].clone()), reason })
-        };
-        if r.len() != names.len() {
-            issue(&mut log, None, format!("row has {} fields, the header has {}", r.len(), names.len()));
+        if r.len() != cx.names.len() {
+            cx.issue(log, r.line, None, format!("row has {} fields, the header has {}", r.len(), cx.names.len()));
         }
+        let at = data.tickets.len() as u32;
         // The main timestamp decides whether the row is kept.
-        let main = cols.created.or(cols.timestamp).unwrap_or(0);
-        if let Some(dc) = created.as_mut() {
-            let problem = match dc.push(r.line, r.cell(main)) {
-                Ok(Some(())) => None,
-                Ok(None) => Some("empty timestamp".to_string()),
-                Err(e) => Some(e),
-            };
-            if let Some(reason) = problem {
-                dc.pop();
-                issue(&mut log, Some(main), format!("{reason}; row skipped"));
-                data.skipped_rows += 1;
-                return;
-            }
-        }
-        if event_log {
-            let id = r.cell(cols.id.unwrap_or(0)).trim().to_string();
-            let next = ticket_ids.len() as u32;
-            let ticket = *ticket_ids.entry(id).or_insert(next);
-            if ticket == next {
-                ticket_segments.push(cols.segments.iter().map(|&c| r.cell(c).to_string()).collect());
-                let customer = cols.customer.map(|c| r.cell(c).trim()).filter(|c| !c.is_empty()).map(|c| match customer_ids.get(c) {
-                    Some(&id) => id,
-                    None => {
-                        let id = customer_ids.len() as u32;
-                        customer_ids.insert(c.to_string(), id);
-                        id
-                    }
-                });
-                ticket_customers.push(customer);
-            }
-            let activity = cols.activity.map_or("", |c| r.cell(c).trim());
-            let kind = if activity.eq_ignore_ascii_case(&settings.resolution_activity) {
-                2
-            } else if activity.eq_ignore_ascii_case(&settings.first_response_activity) {
-                1
-            } else {
-                0
-            };
-            let resource = resources.intern(cols.resource.map_or("", |c| r.cell(c).trim()));
-            events.push(Event { ticket, kind, resource, line: r.line });
-            return;
-        }
-        // One row per ticket: the other date columns, blank allowed.
-        for (dc, col) in [(responded.as_mut(), cols.first_response), (resolved.as_mut(), cols.resolved)] {
-            if let (Some(dc), Some(c)) = (dc, col) {
-                if let Err(reason) = dc.push(r.line, r.cell(c)) {
-                    issue(&mut log, Some(c), format!("{reason}; treated as blank"));
-                }
-            }
-        }
-        let count = |log: &mut IssueLog, col: Option<usize>| -> Option<u32> {
-            let c = col?;
-            let t = r.cell(c).trim();
-            if t.is_empty() {
-                return None;
-            }
-            match t.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    issue(log, Some(c), format!("'{t}' is not a count; treated as unknown"));
+        let created = match created_dates.read(at, r.line, r.cell(main)) {
+            Ok(DateCell::Exact(s)) => Some(s),
+            Ok(DateCell::Deferred) => None,
+            Ok(DateCell::Blank) => return skip(cx, data, log, r.line, main, "empty timestamp".into()),
+            Err(reason) => return skip(cx, data, log, r.line, main, reason),
+        };
+        let mut deferred = created.is_none();
+        let mut stamp = |dates: &mut Option<DeferredDates>, col: Option<usize>, log: &mut IssueLog| match (dates.as_mut(), col) {
+            (Some(d), Some(c)) => match d.read(at, r.line, r.cell(c)) {
+                Ok(DateCell::Exact(s)) => Some(s),
+                Ok(DateCell::Deferred) => {
+                    deferred = true;
                     None
                 }
-            }
+                Ok(DateCell::Blank) => None,
+                Err(reason) => {
+                    cx.issue(log, r.line, Some(c), format!("{reason}; treated as blank"));
+                    None
+                }
+            },
+            _ => None,
         };
-        let replies = count(&mut log, cols.replies);
-        let reopens = count(&mut log, cols.reopens);
-        let rating = match cols.rating.map(|c| (c, parse_rating(r.cell(c), style))) {
+        let first_response = stamp(&mut response_dates, cols.first_response, log);
+        let resolved = stamp(&mut resolved_dates, cols.resolved, log);
+        let rating = match cols.rating.map(|c| (c, parse_rating(r.cell(c), cx.style))) {
             Some((c, Err(reason))) => {
-                issue(&mut log, Some(c), format!("{reason}; treated as no rating"));
+                cx.issue(log, r.line, Some(c), format!("{reason}; treated as no rating"));
                 None
             }
             Some((_, Ok(v))) => v,
             None => None,
         };
-        let first_reply_minutes = cols.first_reply_minutes.and_then(|c| parse_number(r.cell(c), style).ok()).map(|n| n.value());
-        let customer = cols.customer.map(|c| r.cell(c).trim()).filter(|c| !c.is_empty()).map(|c| match customer_ids.get(c) {
-            Some(&id) => id,
-            None => {
-                let id = customer_ids.len() as u32;
-                customer_ids.insert(c.to_string(), id);
-                id
-            }
-        });
+        let minutes = cols.first_reply_minutes.and_then(|c| parse_number(r.cell(c), cx.style).ok()).map(|n| n.value());
+        let customer = cols.customer.map(|c| r.cell(c).trim()).filter(|c| !c.is_empty()).map(|c| customers.intern(c));
         for (s, &c) in cols.segments.iter().enumerate() {
             segments[s].push(r.cell(c));
         }
-        pending.push(Pending { customer, replies, reopens, rating, first_reply_minutes, line: r.line });
+        let mut ticket = TicketRow {
+            created: created.unwrap_or(Stamp { utc: 0, offset: 0 }),
+            first_response,
+            resolved,
+            customer,
+            replies: read_count(cx, log, r, cols.replies),
+            reopens: read_count(cx, log, r, cols.reopens),
+            rating,
+            line: r.line,
+        };
+        if deferred {
+            unsettled.push((at, minutes));
+        } else {
+            finish_ticket(cx, data, log, &mut ticket, minutes);
+        }
+        data.tickets.push(ticket.into());
     };
-    for chunk in bytes.chunks(1 << 20) {
-        stream.feed(chunk, &mut row);
+    stream_rows(bytes, stream, log, &mut row);
+    // Settle the deferred dates, then finish their rows; a created date impossible in the decided
+    // order drops its row.
+    let mut dropped = vec![false; if unsettled.is_empty() { 0 } else { data.tickets.len() }];
+    let order = cx.settings.date_order;
+    let settled = created_dates.settle(cx.file, order, "tickets.date_order", "row skipped");
+    log.extend(settled.issues);
+    let mut patch = |row: u32, change: &dyn Fn(&mut TicketRow)| {
+        let t = &mut data.tickets[row as usize];
+        let mut fields = t.row();
+        change(&mut fields);
+        *t = fields.into();
+    };
+    for (row, stamp) in settled.stamps {
+        match stamp {
+            Some(s) => patch(row, &|t| t.created = s),
+            None => dropped[row as usize] = true,
+        }
     }
-    let reading = stream.finish(&mut row);
-    log.extend(reading);
-    data.encoding = stream.encoding();
-    let resolve = |c: Option<DateColumn>, log: &mut IssueLog| {
-        c.map(|c| {
-            let r = c.resolve(file, settings.date_order, "tickets.date_order");
-            log.extend(r.issues);
-            r.stamps
-        })
-    };
-    let created = resolve(created, &mut log).unwrap_or_default();
-    let responded = resolve(responded, &mut log);
-    let resolved = resolve(resolved, &mut log);
-    data.customers = {
-        let mut v = vec![String::new(); customer_ids.len()];
-        for (k, i) in customer_ids {
-            v[i as usize] = k;
+    for (dates, first_response) in [(response_dates, true), (resolved_dates, false)] {
+        let Some(dates) = dates else { continue };
+        let settled = dates.settle(cx.file, order, "tickets.date_order", "treated as blank");
+        log.extend(settled.issues);
+        for (row, stamp) in settled.stamps {
+            patch(row, &|t| *(if first_response { &mut t.first_response } else { &mut t.resolved }) = stamp);
         }
-        v
-    };
-    if event_log {
-        fold_events(&mut data, &mut log, &created, &events, &resources, &ticket_customers, settings, file);
-        let mut segs: Vec<SegmentColumn> = segment_names.iter().map(|n| SegmentColumn::new(n)).collect();
-        for t in 0..data.tickets.len() {
-            for (s, col) in segs.iter_mut().enumerate() {
-                col.push(&ticket_segments[t][s]);
-            }
+    }
+    for (row, minutes) in unsettled {
+        if dropped[row as usize] {
+            data.skipped_rows += 1;
+            continue;
         }
-        // In an event log the agent is the resource of the resolution.
-        let agents = std::mem::take(&mut data.segments);
-        segments = agents.into_iter().chain(segs).collect();
-    } else {
-        let mut keep = Vec::with_capacity(pending.len());
-        data.tickets.reserve_exact(pending.len());
-        for (i, p) in pending.iter().enumerate() {
-            let Some(c) = created[i] else {
-                keep.push(false);
-                continue;
-            };
-            keep.push(true);
-            let mut first_response = responded.as_ref().and_then(|v| v[i]);
-            if first_response.is_none() {
-                if let Some(m) = p.first_reply_minutes.filter(|m| *m >= 0.0) {
-                    first_response = Some(Stamp { utc: c.utc + (m * 60.0).round() as i64, offset: c.offset });
-                }
-            }
-            let mut resolved_at = resolved.as_ref().and_then(|v| v[i]);
-            for (what, stamp) in [("first response", &mut first_response), ("resolution", &mut resolved_at)] {
-                if stamp.is_some_and(|s| s.utc < c.utc) {
-                    log.push(Issue {
-                        file: file.into(),
-                        line: Some(p.line),
-                        column: None,
-                        reason: format!("{what} is before the ticket was created; duration excluded"),
-                    });
-                    data.impossible_durations += 1;
-                    *stamp = None;
-                }
-            }
-            data.tickets.push(Ticket { created: c, first_response, resolved: resolved_at, customer: p.customer, replies: p.replies, reopens: p.reopens, rating: p.rating, line: p.line });
-        }
+        let mut ticket = data.tickets[row as usize].row();
+        finish_ticket(cx, data, log, &mut ticket, minutes);
+        data.tickets[row as usize] = ticket.into();
+    }
+    if dropped.contains(&true) {
+        let mut keep = dropped.iter().map(|d| !d);
+        data.tickets.retain(|_| keep.next().unwrap_or(true));
         for s in &mut segments {
-            let ids = std::mem::take(&mut s.ids);
-            s.ids = ids.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(id, _)| id).collect();
+            let mut keep = dropped.iter().map(|d| !d);
+            s.ids.retain(|_| keep.next().unwrap_or(true));
         }
-        let _ = &cols.id;
     }
+    data.customers = customers.into_strings();
     data.segments = segments;
-    for t in &data.tickets {
-        for s in [Some(t.created), t.first_response, t.resolved].into_iter().flatten() {
-            let d = s.day();
-            data.first_day = Some(data.first_day.map_or(d, |f| f.min(d)));
-            data.last_day = Some(data.last_day.map_or(d, |l| l.max(d)));
+}
+
+/// A row whose main timestamp is blank or unreadable is skipped, with its reason.
+fn skip(cx: &Context, data: &mut TicketData, log: &mut IssueLog, line: u64, col: usize, reason: String) {
+    cx.issue(log, line, Some(col), format!("{reason}; row skipped"));
+    data.skipped_rows += 1;
+}
+
+/// Completes a typed ticket: the first response from the first-reply minutes when there is no
+/// timestamp, impossible durations excluded (and counted), and the file's date span.
+fn finish_ticket(cx: &Context, data: &mut TicketData, log: &mut IssueLog, t: &mut TicketRow, first_reply_minutes: Option<f64>) {
+    let c = t.created;
+    if t.first_response.is_none() {
+        if let Some(m) = first_reply_minutes.filter(|m| *m >= 0.0) {
+            t.first_response = Some(Stamp { utc: c.utc + (m * 60.0).round() as i64, offset: c.offset });
         }
     }
-    data.issues = log.issues;
-    data.issue_count = log.count;
-    Ok(data)
+    for (what, stamp) in [("first response", &mut t.first_response), ("resolution", &mut t.resolved)] {
+        if stamp.is_some_and(|s| s.utc < c.utc) {
+            cx.issue(log, t.line, None, format!("{what} is before the ticket was created; duration excluded"));
+            data.impossible_durations += 1;
+            *stamp = None;
+        }
+    }
+    for s in [Some(c), t.first_response, t.resolved].into_iter().flatten() {
+        data.note_day(s.day());
+    }
+}
+
+/// An event log folded into tickets (see the module comment).
+fn read_event_log(cx: &Context, bytes: &[u8], stream: &mut RecordStream, data: &mut TicketData, log: &mut IssueLog, mapping: &TicketMapping) {
+    let cols = &cx.cols;
+    let main = cols.created.or(cols.timestamp).unwrap_or(0);
+    let mut stamps = DateColumn::new(&cx.names[main]);
+    let mut events: Vec<Event> = Vec::new();
+    let mut ticket_ids = Interner::default();
+    let mut ticket_segments: Vec<Vec<String>> = Vec::new();
+    let mut ticket_customers: Vec<Option<u32>> = Vec::new();
+    let mut resources = SegmentColumn::new(mapping.resource.as_deref().unwrap_or("resource"));
+    let mut customers = Interner::default();
+    let settings = cx.settings;
+    let mut row = |r: &Record, log: &mut IssueLog| {
+        data.data_rows += 1;
+        if r.len() != cx.names.len() {
+            cx.issue(log, r.line, None, format!("row has {} fields, the header has {}", r.len(), cx.names.len()));
+        }
+        let problem = match stamps.push(r.line, r.cell(main)) {
+            Ok(Some(())) => None,
+            Ok(None) => Some("empty timestamp".to_string()),
+            Err(e) => Some(e),
+        };
+        if let Some(reason) = problem {
+            stamps.pop();
+            return skip(cx, data, log, r.line, main, reason);
+        }
+        let next = ticket_ids.len() as u32;
+        let ticket = ticket_ids.intern(r.cell(cols.id.unwrap_or(0)).trim());
+        if ticket == next {
+            ticket_segments.push(cols.segments.iter().map(|&c| r.cell(c).to_string()).collect());
+            ticket_customers.push(cols.customer.map(|c| r.cell(c).trim()).filter(|c| !c.is_empty()).map(|c| customers.intern(c)));
+        }
+        let activity = cols.activity.map_or("", |c| r.cell(c).trim());
+        let kind = if activity.eq_ignore_ascii_case(&settings.resolution_activity) {
+            2
+        } else if activity.eq_ignore_ascii_case(&settings.first_response_activity) {
+            1
+        } else {
+            0
+        };
+        let resource = resources.intern(cols.resource.map_or("", |c| r.cell(c).trim()));
+        events.push(Event { ticket, kind, resource, line: r.line });
+    };
+    stream_rows(bytes, stream, log, &mut row);
+    let resolved = stamps.resolve(cx.file, settings.date_order, "tickets.date_order");
+    log.extend(resolved.issues);
+    data.customers = customers.into_strings();
+    let kept = fold_events(data, log, &resolved.stamps, &events, &resources, &ticket_customers, settings, cx.file);
+    let mut segs: Vec<SegmentColumn> = cx.segment_names.iter().map(|n| SegmentColumn::new(n)).collect();
+    for t in kept {
+        for (s, col) in segs.iter_mut().enumerate() {
+            col.push(&ticket_segments[t][s]);
+        }
+    }
+    // In an event log the agent is the resource of the resolution.
+    let agents = std::mem::take(&mut data.segments);
+    data.segments = agents.into_iter().chain(segs).collect();
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -328,7 +380,7 @@ fn fold_events(
     customers: &[Option<u32>],
     settings: &TicketSettings,
     file: &str,
-) {
+) -> Vec<usize> {
     #[derive(Clone, Default)]
     struct Acc {
         created: Option<(Stamp, u64)>,
@@ -356,8 +408,10 @@ fn fold_events(
         }
     }
     let mut agents = SegmentColumn::new("agent");
+    let mut kept = Vec::with_capacity(acc.len());
     for (ticket, a) in acc.into_iter().enumerate() {
         let Some((created, line)) = a.created else { continue };
+        kept.push(ticket);
         let mut res = a.resolutions.clone();
         res.sort_by_key(|r| r.0);
         let chosen = match settings.resolution_event {
@@ -370,7 +424,7 @@ fn fold_events(
             log.push(Issue { file: file.into(), line: Some(line), column: None, reason: "resolution is before the ticket was created; duration excluded".into() });
             data.impossible_durations += 1;
         }
-        data.tickets.push(Ticket {
+        data.tickets.push(Ticket::from(TicketRow {
             created,
             first_response: a.first_response,
             resolved,
@@ -379,7 +433,11 @@ fn fold_events(
             reopens: Some(res.len().saturating_sub(1) as u32),
             rating: None,
             line,
-        });
+        }));
+        for s in [Some(created), a.first_response, resolved].into_iter().flatten() {
+            data.note_day(s.day());
+        }
     }
     data.segments = vec![agents];
+    kept
 }

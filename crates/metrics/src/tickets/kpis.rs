@@ -17,7 +17,8 @@
 //! Medians of an even count average the two middle values; p90 is Hyndman-Fan type 7. Durations are
 //! elapsed hours between instants (time zones respected); buckets use each timestamp's own date.
 
-use super::data::{Ticket, TicketData};
+use super::data::TicketData;
+use super::ticket::Ticket;
 use super::settings::TicketSettings;
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
@@ -70,42 +71,39 @@ struct Bucket {
     repeats: u64,
 }
 
-/// Ticket indices that are repeat contacts (another ticket of the customer within the window before).
-fn repeat_flags(tickets: &[Ticket], window_days: u32) -> Vec<bool> {
-    // Group by customer with a counting sort (linear), then order each customer's few tickets.
-    let customers = tickets.iter().filter_map(|t| t.customer).max().map_or(0, |m| m as usize + 1);
-    let mut start = vec![0usize; customers + 1];
-    for t in tickets {
-        if let Some(c) = t.customer {
-            start[c as usize + 1] += 1;
-        }
-    }
-    for c in 0..customers {
-        start[c + 1] += start[c];
-    }
-    let mut next = start.clone();
-    let mut order = vec![0u32; start[customers]];
-    for (i, t) in tickets.iter().enumerate() {
-        if let Some(c) = t.customer {
-            order[next[c as usize]] = i as u32;
-            next[c as usize] += 1;
-        }
-    }
-    let mut flags = vec![false; tickets.len()];
+/// Which tickets are repeat contacts: the customer's previous ticket was created at most the
+/// window before. Exports are usually in creation order already, so the file order is tried
+/// first; otherwise a stable sort by creation gives the order (ties keep file order: of two
+/// tickets opened at once the later row is the repeat). `customers` bounds the customer ids.
+fn repeat_flags(tickets: &[Ticket], customers: usize, window_days: u32) -> Vec<bool> {
     let window = window_days as i64 * 86_400;
-    for c in 0..customers {
-        let group = &mut order[start[c]..start[c + 1]];
-        // Exports are usually in creation order already.
-        if !group.is_sorted_by_key(|&i| tickets[i as usize].created.utc) {
-            group.sort_by_key(|&i| tickets[i as usize].created.utc);
+    if let Some(flags) = repeats_in_order(tickets, 0..tickets.len(), customers, window) {
+        return flags;
+    }
+    let mut order: Vec<usize> = (0..tickets.len()).collect();
+    order.sort_by_key(|&i| tickets[i].created().utc);
+    repeats_in_order(tickets, order.into_iter(), customers, window).unwrap_or_default()
+}
+
+/// One pass over the tickets in `order`, remembering each customer's latest ticket; none when
+/// `order` turns out not to be creation order.
+fn repeats_in_order(tickets: &[Ticket], order: impl Iterator<Item = usize>, customers: usize, window: i64) -> Option<Vec<bool>> {
+    let mut flags = vec![false; tickets.len()];
+    let mut latest: Vec<Option<i64>> = vec![None; customers];
+    let mut previous = i64::MIN;
+    for i in order {
+        let t = &tickets[i];
+        let created = t.created().utc;
+        if created < previous {
+            return None;
         }
-        for w in group.windows(2) {
-            if tickets[w[1] as usize].created.utc - tickets[w[0] as usize].created.utc <= window {
-                flags[w[1] as usize] = true;
-            }
+        previous = created;
+        if let Some(last) = t.customer().and_then(|c| latest.get_mut(c as usize)) {
+            flags[i] = last.is_some_and(|l| created - l <= window);
+            *last = Some(created);
         }
     }
-    flags
+    Some(flags)
 }
 
 fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
@@ -162,11 +160,12 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
         }
         day_index[((day - first).max(0) as usize).min(day_index.len() - 1)] as usize
     };
-    let repeats = repeat_flags(&data.tickets, settings.repeat_window_days);
+    let repeats = repeat_flags(&data.tickets, data.customers.len(), settings.repeat_window_days);
     let groups = |seg: Option<&SegmentColumn>| 1 + seg.map_or(0, |s| s.values.len());
     let by = segment.or(agent);
     let mut buckets = vec![vec![Bucket::default(); periods.len()]; groups(by)];
     for (i, t) in data.tickets.iter().enumerate() {
+        let t = t.row();
         let c = index(t.created.day());
         let targets = [Some(0usize), by.map(|s| 1 + s.ids[i] as usize)];
         for g in targets.into_iter().flatten() {
@@ -213,4 +212,30 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Stamp;
+
+    #[test]
+    fn repeat_contacts_follow_creation_order_not_file_order() {
+        let ticket = |customer: Option<u32>, day: i64| Ticket::from(crate::tickets::TicketRow {
+            created: Stamp { utc: day * 86_400, offset: 0 },
+            first_response: None,
+            resolved: None,
+            customer,
+            replies: None,
+            reopens: None,
+            rating: None,
+            line: 0,
+        });
+        // Customer 0 on days 10, 5, 20 (file order); customer 1 twice on day 1; one without customer.
+        let tickets = [ticket(Some(0), 10), ticket(Some(1), 1), ticket(Some(0), 5), ticket(Some(0), 20), ticket(Some(1), 1), ticket(None, 2)];
+        // Day 10 follows day 5 within 7 days; day 20 is 10 days after day 10; the second day-1 row repeats the first.
+        assert_eq!(repeat_flags(&tickets, 2, 7), [true, false, false, false, true, false]);
+        assert_eq!(repeat_flags(&tickets, 2, 4), [false, false, false, false, true, false]);
+        assert_eq!(repeat_flags(&tickets[..2], 2, 7), [false, false]);
+    }
 }

@@ -4,8 +4,10 @@ pub mod data;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
+pub mod ticket;
 
-pub use data::{read_tickets, Ticket, TicketData};
+pub use data::{read_tickets, TicketData};
+pub use ticket::{Ticket, TicketRow};
 pub use kpis::{ticket_kpis, ticket_periods};
 pub use mapping::{infer_ticket_mapping, TicketMapping};
 pub use settings::TicketSettings;

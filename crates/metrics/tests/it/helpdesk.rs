@@ -18,8 +18,8 @@ fn helpdesk_event_log_gives_the_independently_computed_medians() {
     assert!(m.is_event_log(), "{m:?}");
     let data = read_tickets("helpdesk_finale.csv", &bytes, &s, &m, &TicketSettings::default()).unwrap();
     assert_eq!(data.tickets.len(), 4580);
-    assert_eq!(data.tickets.iter().filter(|t| t.first_response.is_none()).count(), 295);
-    assert_eq!(data.tickets.iter().filter(|t| t.resolved.is_none()).count(), 11);
+    assert_eq!(data.tickets.iter().filter(|t| t.row().first_response.is_none()).count(), 295);
+    assert_eq!(data.tickets.iter().filter(|t| t.row().resolved.is_none()).count(), 11);
     let kpis = ticket_kpis(&data, &TicketSettings::default(), Granularity::Year, None, None);
     let get = |id: &str, p: &str| kpis.iter().find(|k| k.id == id && k.period == p && k.segment.is_none()).unwrap();
     let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-6);
