@@ -44,8 +44,7 @@ fn settings_round_trip_and_corrupt_storage_falls_back_with_a_notice() {
     assert_eq!(s, Settings::default());
     assert_eq!(notice, None, "a first visit is not an error");
 
-    let mut changed = Settings::default();
-    changed.period = Granularity::Quarter;
+    let mut changed = Settings { period: Granularity::Quarter, ..Settings::default() };
     changed.targets.insert("nps".into(), 42.0);
     save_settings(&changed).unwrap();
     assert_eq!(load_settings().0, changed);

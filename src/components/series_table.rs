@@ -68,7 +68,7 @@ pub fn SeriesTable(
     let series = Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none())));
     let by_segment = Memo::new(move |_| {
         let from = |k: &[KpiValue]| {
-            let last = k.iter().map(|v| v.period.clone()).last()?;
+            let last = k.iter().map(|v| v.period.clone()).next_back()?;
             let t = table(k, |v| v.segment.is_some() && v.period == last);
             (!t.rows.is_empty()).then_some((last, t))
         };

@@ -28,7 +28,7 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
     });
     let adoption = Memo::new(move |_| {
         p.kpis.with(|k| {
-            let last = k.iter().filter(|v| v.segment.is_none()).map(|v| v.period.clone()).last().unwrap_or_default();
+            let last = k.iter().filter(|v| v.segment.is_none()).map(|v| v.period.clone()).next_back().unwrap_or_default();
             let bars: Vec<(String, f64)> = k.iter().filter(|v| v.id == "feature_adoption" && v.period == last).filter_map(|v| Some((v.segment.clone()?, v.value?))).collect();
             (last, bars)
         })

@@ -77,7 +77,7 @@ pub fn target_key(id: &str, kind: Option<&str>) -> String {
 pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
     let overall: Vec<&KpiValue> = kpis.iter().filter(|k| k.segment.is_none()).collect();
     let Some(last) = overall.last().map(|k| k.period.clone()) else { return Vec::new() };
-    let previous_period = overall.iter().map(|k| &k.period).filter(|p| **p != last).last().cloned();
+    let previous_period = overall.iter().map(|k| &k.period).rfind(|p| **p != last).cloned();
     overall
         .iter()
         .filter(|k| k.period == last)

@@ -102,7 +102,7 @@ impl Revenue {
                 let (Some(d), Some(column)) = (d, column) else { return Shared::new(Vec::new()) };
                 let Some(seg) = segment_for(d, accounts.as_deref(), &column) else { return Shared::new(Vec::new()) };
                 let all = subscription_kpis(d, &st, period, Some(&seg));
-                let last = all.iter().filter(|k| k.segment.is_none()).map(|k| k.period.clone()).last();
+                let last = all.iter().filter(|k| k.segment.is_none()).map(|k| k.period.clone()).next_back();
                 Shared::new(all.into_iter().filter(|k| k.segment.is_some() && Some(&k.period) == last.as_ref()).collect())
             })
         });

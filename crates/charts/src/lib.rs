@@ -58,7 +58,7 @@ pub(crate) fn labelled_mesh<DB: plotters::prelude::DrawingBackend>(
         .x_labels(n.min(60))
         .x_label_formatter(&|x| {
             let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize % step != 0 {
+            if (x - i).abs() > 1e-6 || i < 0.0 || !(i as usize).is_multiple_of(step) {
                 return String::new();
             }
             labels.get(i as usize).cloned().unwrap_or_default()

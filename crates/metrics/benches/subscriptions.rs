@@ -41,9 +41,9 @@ fn export() -> &'static [u8] {
                 let length = 20 + (x >> 8) % 90;
                 let end = day + length as i32;
                 let last = r + 1 == ROWS_PER_CUSTOMER;
-                let end_text = if last && x % 3 == 0 { String::new() } else { date(end) };
+                let end_text = if last && x.is_multiple_of(3) { String::new() } else { date(end) };
                 out.push_str(&format!("cus_{c:07},{plan},{amount},{interval},{},{},{end_text}\n", 1 + (x >> 16) % 5, date(day)));
-                day = end + ((x >> 24) % 3 == 0) as i32 * 15;
+                day = end + (x >> 24).is_multiple_of(3) as i32 * 15;
             }
         }
         out.into_bytes()

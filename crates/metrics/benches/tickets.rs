@@ -36,7 +36,7 @@ fn export() -> &'static [u8] {
             x ^= x >> 7;
             x ^= x << 17;
             let created = (base as i64) * 86_400 + (i as i64 * 94_608_000 / ROWS as i64);
-            let solved = if x % 20 == 0 { String::new() } else { stamp(created + (x % 400_000) as i64) };
+            let solved = if x.is_multiple_of(20) { String::new() } else { stamp(created + (x % 400_000) as i64) };
             out.push_str(&format!(
                 "{i},{},{solved},{},{},{},{},{},{},cust{}\n",
                 stamp(created),

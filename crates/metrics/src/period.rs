@@ -118,7 +118,7 @@ impl Period {
         match *self {
             Period::Day(d) => d,
             Period::Week(y, w) => iso_week_start(y, w) + 6,
-            Period::Month(y, m) if m == 12 => days_from_civil(y + 1, 1, 1) - 1,
+            Period::Month(y, 12) => days_from_civil(y + 1, 1, 1) - 1,
             Period::Month(y, m) => days_from_civil(y, m + 1, 1) - 1,
             Period::Quarter(y, 4) => days_from_civil(y + 1, 1, 1) - 1,
             Period::Quarter(y, q) => days_from_civil(y, q * 3 + 1, 1) - 1,

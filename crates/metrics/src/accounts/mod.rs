@@ -167,35 +167,6 @@ pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountM
     Ok(data)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_status_words_both_ways() {
-        assert_eq!(parse_churned("Yes", false), Some(true));
-        assert_eq!(parse_churned("yes", true), Some(false));
-        assert_eq!(parse_churned("Cancelled", false), Some(true));
-        assert_eq!(parse_churned("Active", false), Some(false));
-        assert_eq!(parse_churned("maybe", false), None);
-    }
-
-    #[test]
-    fn filters_accounts_by_a_segment_value() {
-        let csv = b"customer,status,charge,plan\na,active,10,Pro\nb,churned,20,Pro\nc,active,5,Basic\n";
-        let s = crate::ingest::sniff(csv);
-        let mut m = infer_account_mapping(&s);
-        m.monthly_charge = Some("charge".into());
-        m.segment = vec!["plan".into()];
-        let data = read_accounts("a.csv", csv, &s, &m).unwrap();
-        let pro = data.filtered(0, "Pro");
-        assert_eq!(pro.customers, ["a", "b"]);
-        let k = account_kpis(&pro, None);
-        assert_eq!(k.iter().find(|k| k.id == "account_churn_share").unwrap().value, Some(0.5));
-        assert_eq!(k.iter().find(|k| k.id == "account_mrr").unwrap().value, Some(10.0));
-    }
-}
-
 impl AccountData {
     /// Ids of the accounts that are not churned.
     pub fn active_ids(&self) -> std::collections::HashSet<String> {
@@ -236,4 +207,33 @@ pub fn join_segment(subs: &crate::subscriptions::SubscriptionData, accounts: &Ac
         out.push(by_customer.get(subs.customers[s.customer as usize].as_str()).copied().unwrap_or("(no account)"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_status_words_both_ways() {
+        assert_eq!(parse_churned("Yes", false), Some(true));
+        assert_eq!(parse_churned("yes", true), Some(false));
+        assert_eq!(parse_churned("Cancelled", false), Some(true));
+        assert_eq!(parse_churned("Active", false), Some(false));
+        assert_eq!(parse_churned("maybe", false), None);
+    }
+
+    #[test]
+    fn filters_accounts_by_a_segment_value() {
+        let csv = b"customer,status,charge,plan\na,active,10,Pro\nb,churned,20,Pro\nc,active,5,Basic\n";
+        let s = crate::ingest::sniff(csv);
+        let mut m = infer_account_mapping(&s);
+        m.monthly_charge = Some("charge".into());
+        m.segment = vec!["plan".into()];
+        let data = read_accounts("a.csv", csv, &s, &m).unwrap();
+        let pro = data.filtered(0, "Pro");
+        assert_eq!(pro.customers, ["a", "b"]);
+        let k = account_kpis(&pro, None);
+        assert_eq!(k.iter().find(|k| k.id == "account_churn_share").unwrap().value, Some(0.5));
+        assert_eq!(k.iter().find(|k| k.id == "account_mrr").unwrap().value, Some(10.0));
+    }
 }

@@ -396,7 +396,7 @@ fn numeric_stamp(t: &str) -> Option<Result<RawStamp, String>> {
     let excel_epoch = days_from_civil(1899, 12, 30);
     let stamp = if v < 1.0 {
         return Some(Err(format!("'{t}' is not a date")));
-    } else if v < 100_000.0 && !(t.len() == 4 && !t.contains('.')) {
+    } else if v < 100_000.0 && (t.len() != 4 || t.contains('.')) {
         let days = v.floor() as i64;
         let secs = ((v - v.floor()) * 86_400.0).round() as i64;
         Stamp::from_wall((excel_epoch as i64 + days) as i32, secs, 0)

@@ -179,7 +179,7 @@ fn parse_digits(s: &str, style: NumberStyle) -> Option<(i128, u32)> {
         None => (cleaned.as_str(), ""),
     };
     // Grouped integer part: every group after the first has exactly 3 digits.
-    let groups: Vec<&str> = int_part.split(|c| c == '.' || c == ',' || c == '_').collect();
+    let groups: Vec<&str> = int_part.split(['.', ',', '_']).collect();
     if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
         return None;
     }

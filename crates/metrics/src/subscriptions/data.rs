@@ -466,31 +466,6 @@ pub fn read_subscriptions(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &Sub
     Ok(ingest.finish())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalises_intervals_to_monthly_cents() {
-        assert_eq!(Interval::Months(12).monthly_cents(100_000), 8_333); // 1000.00 / 12 = 83.333…
-        assert_eq!(Interval::Months(12).monthly_cents(100_002), 8_334); // 83.335 → 83.34 (half away)
-        assert_eq!(Interval::Months(3).monthly_cents(30_000), 10_000);
-        assert_eq!(Interval::Days(7).monthly_cents(1_000), 4_333); // 10.00 × 52 / 12 = 43.333…
-        assert_eq!(Interval::Months(1).monthly_cents(4_900), 4_900);
-        assert_eq!(Interval::parse("Yearly", 1), Some(Interval::Months(12)));
-        assert_eq!(Interval::parse("month", 6), Some(Interval::Months(6)));
-        assert_eq!(Interval::parse("fortnightly", 1), None);
-    }
-
-    #[test]
-    fn adds_months_with_clamping() {
-        assert_eq!(add_months(days_from_civil(2024, 1, 31), 1), days_from_civil(2024, 2, 29));
-        assert_eq!(add_months(days_from_civil(2024, 11, 15), 3), days_from_civil(2025, 2, 15));
-        assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(1), days_from_civil(2024, 3, 20)), days_from_civil(2024, 4, 10));
-        assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(12), days_from_civil(2024, 3, 20)), days_from_civil(2025, 1, 10));
-    }
-}
-
 impl SubscriptionData {
     /// Only the subscriptions whose value in `segment` (aligned with `subs`) is `value`; the date
     /// span stays that of the whole file so series line up.
@@ -534,5 +509,30 @@ impl SubscriptionData {
             issues: Vec::new(),
             issue_count: self.issue_count,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_intervals_to_monthly_cents() {
+        assert_eq!(Interval::Months(12).monthly_cents(100_000), 8_333); // 1000.00 / 12 = 83.333…
+        assert_eq!(Interval::Months(12).monthly_cents(100_002), 8_334); // 83.335 → 83.34 (half away)
+        assert_eq!(Interval::Months(3).monthly_cents(30_000), 10_000);
+        assert_eq!(Interval::Days(7).monthly_cents(1_000), 4_333); // 10.00 × 52 / 12 = 43.333…
+        assert_eq!(Interval::Months(1).monthly_cents(4_900), 4_900);
+        assert_eq!(Interval::parse("Yearly", 1), Some(Interval::Months(12)));
+        assert_eq!(Interval::parse("month", 6), Some(Interval::Months(6)));
+        assert_eq!(Interval::parse("fortnightly", 1), None);
+    }
+
+    #[test]
+    fn adds_months_with_clamping() {
+        assert_eq!(add_months(days_from_civil(2024, 1, 31), 1), days_from_civil(2024, 2, 29));
+        assert_eq!(add_months(days_from_civil(2024, 11, 15), 3), days_from_civil(2025, 2, 15));
+        assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(1), days_from_civil(2024, 3, 20)), days_from_civil(2024, 4, 10));
+        assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(12), days_from_civil(2024, 3, 20)), days_from_civil(2025, 1, 10));
     }
 }

@@ -8,6 +8,7 @@
 //! - `mrr_expansion`: m(t−1) > 0, m(t) > m(t−1): m(t) − m(t−1)
 //! - `mrr_contraction`: m(t−1) > 0, 0 < m(t) < m(t−1): m(t−1) − m(t)
 //! - `mrr_churned`: m(t−1) > 0, m(t) = 0: m(t−1)
+//!
 //! so that, exactly in cents, mrr(t) = mrr(t−1) + new + reactivation + expansion − contraction − churned.
 //!
 //! Then: `mrr` = Σ m_c(t); `arr` = 12 × mrr; `customers` = #{c : m_c(t) > 0};
