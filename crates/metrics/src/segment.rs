@@ -1,5 +1,6 @@
 //! Segment columns (plan, region, any categorical column), dictionary-encoded per row.
 
+use crate::ingest::trim_cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -31,8 +32,13 @@ pub struct SegmentColumn {
     pub name: String,
     pub values: Vec<String>,
     pub ids: Vec<u32>,
-    index: FastMap<String, u32>,
+    index: Interner,
+    /// Head words and lengths of the first few values: most columns have only a few, and
+    /// comparing words beats hashing.
+    first: Vec<([u64; 3], usize)>,
 }
+
+const SCANNED: usize = 8;
 
 impl SegmentColumn {
     pub fn new(name: &str) -> SegmentColumn {
@@ -46,24 +52,25 @@ impl SegmentColumn {
 
     /// Appends the value of the next row.
     pub fn push(&mut self, value: &str) {
-        let v = value.trim();
+        let v = trim_cell(value);
         let v = if v.is_empty() { "(blank)" } else { v };
-        // Few distinct values is the common case: a scan beats hashing.
-        let id = match self.values.iter().take(8).position(|x| short_eq(x.as_bytes(), v.as_bytes())) {
-            Some(id) => id as u32,
-            None => self.intern(v),
+        let (head, len) = (head_of(v.as_bytes()), v.len());
+        let id = match self.first.iter().position(|(h, l)| *l == len && same_head(h, &head)) {
+            Some(id) if len <= INLINE || self.values[id] == v => id as u32,
+            _ => self.intern(v),
         };
         self.ids.push(id);
     }
 
     /// The id of a value, adding it to the dictionary if new.
     pub fn intern(&mut self, value: &str) -> u32 {
-        if let Some(&id) = self.index.get(value) {
-            return id;
+        let id = self.index.intern(value);
+        if id as usize == self.values.len() {
+            self.values.push(value.to_string());
+            if self.first.len() < SCANNED {
+                self.first.push((head_of(value.as_bytes()), value.len()));
+            }
         }
-        let id = self.values.len() as u32;
-        self.values.push(value.to_string());
-        self.index.insert(value.to_string(), id);
         id
     }
 
@@ -73,10 +80,6 @@ impl SegmentColumn {
     }
 }
 
-/// Byte equality without a `memcmp` call for the short values segment columns hold.
-fn short_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && (a.len() > 32 && a == b || a.iter().zip(b).all(|(x, y)| x == y))
-}
 
 /// Interns many distinct strings (customer ids, ticket ids) to dense ids. Each table slot holds
 /// the first 24 bytes of its text inline, so a lookup of a short id touches one cache line, not a
@@ -99,23 +102,46 @@ struct Slot {
     len_id: u64,
 }
 
-fn head_of(bytes: &[u8]) -> [u64; 3] {
-    let mut head = [0u64; 3];
-    for (word, chunk) in head.iter_mut().zip(bytes.chunks(8)) {
-        *word = if chunk.len() == 8 {
-            u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]])
-        } else {
-            chunk.iter().rev().fold(0, |w, &b| w << 8 | b as u64)
-        };
+/// The first 24 bytes of a text as three words. Shorter texts are read with overlapping loads:
+/// together with the length the words still fix every byte, so equal heads and lengths mean equal
+/// texts up to 24 bytes.
+#[inline]
+fn head_of(b: &[u8]) -> [u64; 3] {
+    let n = b.len();
+    #[inline(always)]
+    fn word(b: &[u8], i: usize) -> u64 {
+        b.get(i..i + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
     }
-    head
+    #[inline(always)]
+    fn half(b: &[u8], i: usize) -> u64 {
+        b.get(i..i + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes) as u64
+    }
+    let word = |i: usize| word(b, i);
+    let half = |i: usize| half(b, i);
+    match n {
+        24.. => [word(0), word(8), word(16)],
+        16..=23 => [word(0), word(8), word(n - 8)],
+        8..=15 => [word(0), word(n - 8), 0],
+        4..=7 => [half(0) | half(n - 4) << 32, 0, 0],
+        1..=3 => [b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16, 0, 0],
+        0 => [0; 3],
+    }
+}
+
+/// Word by word: comparing the arrays whole makes one wide load of words just stored one by
+/// one, which stalls.
+#[inline(always)]
+fn same_head(a: &[u64; 3], b: &[u64; 3]) -> bool {
+    a[0] == b[0] && a[1] == b[1] && a[2] == b[2]
 }
 
 /// The slot hash of a text from its inline head (and, past 24 bytes, its tail).
+#[inline]
 fn slot_hash(head: &[u64; 3], bytes: &[u8]) -> u64 {
-    let mut x = (head[0] ^ (bytes.len() as u64).rotate_left(56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    x = (x.rotate_left(23) ^ head[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    x = (x.rotate_left(23) ^ head[2]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut x = head[0].wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ head[1].wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
+        ^ head[2].wrapping_mul(0x1656_67b1_9e37_79f9)
+        ^ bytes.len() as u64;
     if bytes.len() > INLINE {
         x ^= hash_of(&bytes[INLINE..]);
     }
@@ -155,7 +181,7 @@ impl Interner {
                 self.slots[at] = Slot { head, len_id: len << 32 | (id as u64 + 1) };
                 return id;
             }
-            if slot.len_id >> 32 == len && slot.head == head {
+            if slot.len_id >> 32 == len && same_head(&slot.head, &head) {
                 let id = slot.len_id as u32 - 1;
                 if bytes.len() <= INLINE || self.get(id).as_bytes()[INLINE..] == bytes[INLINE..] {
                     return id;
@@ -205,7 +231,21 @@ fn fmix(mut x: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::Interner;
+    use super::{Interner, SegmentColumn};
+
+    #[test]
+    fn segment_values_are_told_apart_past_the_inline_head() {
+        let mut col = SegmentColumn::new("plan");
+        let long = "Enterprise annual plan (EUR), tier A";
+        let cells = [" Pro", long, "", "Enterprise annual plan (EUR), tier B", "Pro ", "v5", "v6", "v7", "v8", "v9", "v10", long, "v10", "\t"];
+        for c in cells {
+            col.push(c);
+        }
+        assert_eq!(col.values, ["Pro", long, "(blank)", "Enterprise annual plan (EUR), tier B", "v5", "v6", "v7", "v8", "v9", "v10"]);
+        assert_eq!(col.ids, [0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 1, 9, 2]);
+        assert_eq!(col.intern("v9"), 8);
+        assert_eq!(col.value(3), "Enterprise annual plan (EUR), tier B");
+    }
 
     #[test]
     fn interner_gives_dense_ids_and_short_probes() {

@@ -216,35 +216,37 @@ impl CsvReader {
         let bytes = text.as_bytes();
         let d = self.delimiter;
         let mut i = start;
-        loop {
-            let found = match bytes.get(i..i + 8) {
-                Some(word) => {
-                    let mask = special_bytes(u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]), d);
-                    if mask == 0 {
-                        i += 8;
-                        continue;
+        while i < bytes.len() {
+            // Every special byte of the next eight (or of the tail), in order.
+            let (mut mask, step) = match bytes.get(i..i + 8) {
+                Some(w) => (special_bytes(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]), d), 8),
+                None => {
+                    let tail = &bytes[i..];
+                    let mask = tail.iter().enumerate().filter(|(_, &b)| b == d || b == b'"' || b == b'\n' || b == b'\r').fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
+                    (mask, tail.len())
+                }
+            };
+            while mask != 0 {
+                let found = i + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                match bytes[found] {
+                    b if b == d => self.record.ends.push(found - start),
+                    b'"' => {
+                        self.record.ends.clear();
+                        return None;
                     }
-                    Some(i + (mask.trailing_zeros() / 8) as usize)
-                }
-                None => bytes[i..].iter().position(|&b| b == d || b == b'"' || b == b'\n' || b == b'\r').map(|p| i + p),
-            };
-            // A quote, or a line the chunk does not finish: the state machine reads it.
-            let Some(found) = found.filter(|&f| bytes[f] != b'"') else {
-                self.record.ends.clear();
-                return None;
-            };
-            match bytes[found] {
-                b if b == d => {
-                    self.record.ends.push(found - start);
-                    i = found + 1;
-                }
-                b => {
-                    self.record.text.push_str(&text[start..found]);
-                    self.terminator(b, emit);
-                    return Some(found + 1);
+                    b => {
+                        self.record.text.push_str(&text[start..found]);
+                        self.terminator(b, emit);
+                        return Some(found + 1);
+                    }
                 }
             }
+            i += step;
         }
+        // A quote, or a line the chunk does not finish: the state machine reads it.
+        self.record.ends.clear();
+        None
     }
 
     fn terminator(&mut self, b: u8, emit: &mut dyn FnMut(&Record)) {
@@ -288,12 +290,13 @@ impl CsvReader {
     }
 }
 
-/// A mask with the high bit set in the lowest byte of `word` (little-endian order) that is the
-/// delimiter, a quote or a line break; higher bits may be false positives, the lowest never is.
+/// A mask with the high bit set in exactly the bytes of `word` (little-endian order) that are the
+/// delimiter, a quote or a line break.
 fn special_bytes(word: u64, delimiter: u8) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // High bit of each byte that is zero, with no false positives from borrows.
+    let zero_byte = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
     let equal = |b: u8| zero_byte(word ^ (ONES * b as u64));
     equal(delimiter) | equal(b'"') | equal(b'\n') | equal(b'\r')
 }
@@ -372,6 +375,13 @@ mod tests {
             reader.finish(&mut |r| got.push(r.fields().map(String::from).collect()));
             proptest::prop_assert_eq!(got, rows);
             proptest::prop_assert!(reader.problems.is_empty());
+        }
+    }
+
+    #[test]
+    fn trims_cells_like_str_trim() {
+        for cell in ["", " ", "a", " a", "a ", "\tab\r", "é", " é", "x\u{a0}", "\u{3000}y", "a b"] {
+            assert_eq!(crate::ingest::trim_cell(cell), cell.trim(), "{cell:?}");
         }
     }
 

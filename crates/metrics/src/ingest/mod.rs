@@ -14,6 +14,18 @@ pub use sniff::{sniff, ColumnHeader, HeaderShape, Sniff};
 
 use crate::issue::Issue;
 
+/// A cell without surrounding whitespace, as `str::trim`, quick when there is none to remove (a
+/// visible ASCII character at each end, the usual case).
+pub fn trim_cell(cell: &str) -> &str {
+    let visible = |b: u8| b > b' ' && b < 0x7f;
+    match cell.as_bytes() {
+        [] => cell,
+        [first, .., last] if visible(*first) && visible(*last) => cell,
+        [only] if visible(*only) => cell,
+        _ => cell.trim(),
+    }
+}
+
 /// Decode + tokenize, skipping the header rows. Feed bytes; get data records.
 pub struct RecordStream {
     file: String,
@@ -41,9 +53,15 @@ impl RecordStream {
     pub fn feed(&mut self, chunk: &[u8], emit: &mut dyn FnMut(&Record)) {
         self.bytes_read += chunk.len() as u64;
         self.text.clear();
-        self.decoder.decode(chunk, &mut self.text);
+        let text = match self.decoder.borrow(chunk) {
+            Some(text) => text,
+            None => {
+                self.decoder.decode(chunk, &mut self.text);
+                &self.text
+            }
+        };
         let (header_rows, seen) = (self.header_rows, &mut self.seen_rows);
-        self.reader.feed(&self.text, &mut |r| {
+        self.reader.feed(text, &mut |r| {
             if *seen < header_rows {
                 *seen += 1;
             } else {

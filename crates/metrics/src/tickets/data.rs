@@ -8,7 +8,7 @@ use super::settings::{ResolutionEvent, TicketSettings};
 use super::ticket::{Ticket, TicketRow, MAX_COUNT};
 use crate::ingest::dates::{DateCell, DateColumn, DeferredDates};
 use crate::ingest::headers::column_of;
-use crate::ingest::{Record, RecordStream, Sniff};
+use crate::ingest::{trim_cell, Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
 use crate::segment::{Interner, SegmentColumn};
@@ -34,7 +34,7 @@ pub struct TicketData {
 
 /// Reads a rating cell: Zendesk's Good/Bad as 1/0; Offered and Not Offered are no rating.
 pub fn parse_rating(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
-    let t = cell.trim();
+    let t = trim_cell(cell);
     let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
     if t.is_empty() || is(&["offered", "not offered", "unoffered", "not_offered"]) {
         Ok(None)
@@ -150,7 +150,7 @@ fn stream_rows(bytes: &[u8], stream: &mut RecordStream, log: &mut IssueLog, row:
 /// A count cell (replies, reopens): blank is unknown, anything but a whole number is an issue.
 fn read_count(cx: &Context, log: &mut IssueLog, r: &Record, col: Option<usize>) -> Option<u32> {
     let c = col?;
-    let t = r.cell(c).trim();
+    let t = trim_cell(r.cell(c));
     if t.is_empty() {
         return None;
     }
@@ -215,7 +215,7 @@ fn read_ticket_rows(cx: &Context, bytes: &[u8], rows: usize, stream: &mut Record
             None => None,
         };
         let minutes = cols.first_reply_minutes.and_then(|c| parse_number(r.cell(c), cx.style).ok()).map(|n| n.value());
-        let customer = cols.customer.map(|c| r.cell(c).trim()).filter(|c| !c.is_empty()).map(|c| customers.intern(c));
+        let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| customers.intern(c));
         for (s, &c) in cols.segments.iter().enumerate() {
             segments[s].push(r.cell(c));
         }
@@ -341,7 +341,7 @@ fn read_event_log(cx: &Context, bytes: &[u8], stream: &mut RecordStream, data: &
         let ticket = ticket_ids.intern(r.cell(cols.id.unwrap_or(0)).trim());
         if ticket == next {
             ticket_segments.push(cols.segments.iter().map(|&c| r.cell(c).to_string()).collect());
-            ticket_customers.push(cols.customer.map(|c| r.cell(c).trim()).filter(|c| !c.is_empty()).map(|c| customers.intern(c)));
+            ticket_customers.push(cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| customers.intern(c)));
         }
         let activity = cols.activity.map_or("", |c| r.cell(c).trim());
         let kind = if activity.eq_ignore_ascii_case(&settings.resolution_activity) {

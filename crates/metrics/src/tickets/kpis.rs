@@ -163,13 +163,23 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
     let repeats = repeat_flags(&data.tickets, data.customers.len(), settings.repeat_window_days);
     let groups = |seg: Option<&SegmentColumn>| 1 + seg.map_or(0, |s| s.values.len());
     let by = segment.or(agent);
+    // Per agent without a segment: the ratings only.
+    let only_rating = segment.is_none();
     let mut buckets = vec![vec![Bucket::default(); periods.len()]; groups(by)];
     for (i, t) in data.tickets.iter().enumerate() {
         let t = t.row();
         let c = index(t.created.day());
-        let targets = [Some(0usize), by.map(|s| 1 + s.ids[i] as usize)];
-        for g in targets.into_iter().flatten() {
+        let resolved_in = t.resolved.map(|r| index(r.day()));
+        let targets = [Some(0usize), by.map(|s| 1 + s.ids.get(i).copied().unwrap_or(0) as usize)];
+        for (n, g) in targets.into_iter().enumerate() {
+            let Some(g) = g else { continue };
             let b = &mut buckets[g];
+            if let Some(rating) = t.rating {
+                b[resolved_in.unwrap_or(c)].ratings.push(rating);
+            }
+            if n == 1 && only_rating {
+                continue;
+            }
             b[c].created += 1;
             if let Some(f) = t.first_response {
                 let h = hours(t.created, f);
@@ -184,8 +194,7 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
                     b[c].repeats += 1;
                 }
             }
-            if let Some(r) = t.resolved {
-                let ri = index(r.day());
+            if let (Some(r), Some(ri)) = (t.resolved, resolved_in) {
                 b[ri].resolved += 1;
                 b[ri].res.push(hours(t.created, r));
                 if let Some(replies) = t.replies {
@@ -195,10 +204,6 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
                     }
                 }
             }
-            if let Some(rating) = t.rating {
-                let ri = t.resolved.map_or(c, |r| index(r.day()));
-                b[ri].ratings.push(rating);
-            }
         }
     }
     let mut groups = buckets.into_iter();
@@ -206,7 +211,6 @@ pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Gr
         emit(overall, &periods, None, false, &mut out);
     }
     if let Some(s) = by {
-        let only_rating = segment.is_none();
         for (group, value) in groups.zip(&s.values) {
             emit(group, &periods, Some(value.clone()), only_rating, &mut out);
         }
