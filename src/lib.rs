@@ -13,6 +13,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let wb = state::Workbench::new();
     browser::storage::persist_settings(wb);
+    // The page on its own: a page is built once when chosen, not again on every settings change
+    // (which would drop its local state, such as a table's sort order).
+    let page = Memo::new(move |_| wb.settings.with(|s| s.page));
     view! {
         <header class="top">
             <h1>"Northstar"</h1>
@@ -38,7 +41,7 @@ pub fn App() -> impl IntoView {
         </nav>
         <main>
             <components::notices::Notices wb=wb />
-            {move || match wb.settings.with(|s| s.page) {
+            {move || match page.get() {
                 state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
                 state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
                 state::Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),

@@ -14,4 +14,5 @@ pub mod revenue_settings;
 pub mod series_table;
 pub mod setting_input;
 pub mod settings_panel;
+pub mod sortable_table;
 pub mod source_input;

@@ -7,6 +7,8 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
+use crate::components::sortable_table::SortableTable;
+use crate::state::product_models::CONSUMPTION_COLUMNS;
 use crate::state::{LoadedFile, Workbench};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -54,6 +56,24 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
                 <canvas node_ref=fc width="640" height="320" data-chart="adoption" role="img" aria-label="Feature adoption in the latest period"></canvas>
             </div>
         </section>
+    }
+}
+
+#[component]
+fn ConsumptionTable(wb: Workbench) -> impl IntoView {
+    let c = wb.product.consumption;
+    let period = Signal::derive(move || c.with(|(p, _)| p.clone()));
+    let rows = Signal::derive(move || c.with(|(_, r)| r.clone()));
+    view! {
+        <Show when=move || c.with(|(_, r)| !r.is_empty())>
+                <section class="panel" aria-label="Consumption by customer">
+                    <h2>"Consumption by customer, " {period}</h2>
+                    <p class="source-line">"Units each active customer used ÷ units entitled to it (its largest entitlement value in the period, or the setting). Lowest first: unused entitlement is a churn signal; above 100 % is an upsell one. Click a heading to sort."</p>
+                    <div class="scroll">
+                        <SortableTable rows=rows columns=&CONSUMPTION_COLUMNS key_heading="Customer" period=period testid="consumption-table" initial=(2, false) />
+                    </div>
+                </section>
+        </Show>
     }
 }
 
@@ -127,6 +147,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
         />
         <KpiCards wb=wb kpis=p.kpis ids=&CARDS />
         <ProductCharts wb=wb />
+        <ConsumptionTable wb=wb />
         <ProductSettingsPanel wb=wb />
         <SourceMapping
             source=p.source
@@ -135,7 +156,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
             roles=&northstar_metrics::usage::ROLES
             error=Signal::derive(move || p.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
         />
-        <SeriesTable kpis=p.kpis testid="usage" />
+        <SeriesTable kpis=p.overview testid="usage" />
         <IssuesPanel title="Usage data issues" testid="usage" model=issues />
     }
 }

@@ -7,13 +7,12 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
-use crate::format;
+use crate::components::sortable_table::SortableTable;
 use crate::state::support_models::{agent_rows, response_times, volume_and_backlog, AGENT_COLUMNS};
 use crate::state::{LoadedFile, Workbench};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use northstar_charts::draw_lines;
-use northstar_metrics::kpi::def;
 use northstar_metrics::tickets::settings::ResolutionEvent;
 use northstar_metrics::Granularity;
 
@@ -59,68 +58,13 @@ fn SupportCharts(wb: Workbench) -> impl IntoView {
 
 #[component]
 fn AgentTable(wb: Workbench) -> impl IntoView {
-    let sort = RwSignal::new((0usize, true));
-    let rows = Memo::new(move |_| {
-        let (by, desc) = sort.get();
-        wb.support.agents.with(|k| agent_rows(k, by, desc))
-    });
+    let rows = Memo::new(move |_| wb.support.agents.with(|k| agent_rows(k)));
     view! {
         <section class="panel" aria-label="Agents">
             <h2>"Agents, whole file"</h2>
             <p class="source-line">"Click a heading to sort. Every value counts the agent's tickets over the whole file."</p>
             <div class="scroll">
-                <table data-testid="agent-table">
-                    <thead>
-                        <tr>
-                            <th>"Agent"</th>
-                            {AGENT_COLUMNS
-                                .iter()
-                                .enumerate()
-                                .map(|(i, (id, heading))| {
-                                    view! {
-                                        <th>
-                                            <button class="sort" data-sort=*id on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, true) })>
-                                                {*heading}
-                                                {move || match sort.get() {
-                                                    (j, true) if j == i => " ▼",
-                                                    (j, false) if j == i => " ▲",
-                                                    _ => "",
-                                                }}
-                                            </button>
-                                        </th>
-                                    }
-                                })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|r| {
-                                    let agent = r.agent.clone();
-                                    view! {
-                                        <tr data-agent=agent.clone()>
-                                            <td>{agent.clone()}</td>
-                                            {r.values
-                                                .iter()
-                                                .zip(AGENT_COLUMNS.iter())
-                                                .map(|(v, (id, _))| {
-                                                    let unit = def(id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit);
-                                                    view! {
-                                                        <td data-kpi=*id data-segment=agent.clone() data-period="all" data-value=format::raw(*v)>
-                                                            {format::display(unit, *v)}
-                                                        </td>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
+                <SortableTable rows=rows columns=&AGENT_COLUMNS key_heading="Agent" period="all".to_string() testid="agent-table" initial=(0, true) />
             </div>
         </section>
     }

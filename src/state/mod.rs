@@ -4,6 +4,7 @@
 pub mod mapped_file;
 pub mod models;
 pub mod product;
+pub mod product_models;
 pub mod revenue;
 pub mod revenue_models;
 pub mod support;

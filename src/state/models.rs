@@ -3,7 +3,7 @@
 
 use crate::format;
 use northstar_charts::{DistributionBar, Tone, TrendChart, TrendPoint};
-use northstar_metrics::kpi::{def, KpiValue};
+use northstar_metrics::kpi::{def, KpiValue, Unit};
 use northstar_metrics::surveys::{score_distribution, Kind, SurveyData, SurveySettings};
 use std::collections::BTreeMap;
 
@@ -207,4 +207,32 @@ pub fn distribution(data: &SurveyData, settings: &SurveySettings, kind: Kind) ->
             DistributionBar { score, count, tone }
         })
         .collect()
+}
+
+/// One row: its key and a value per column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SortRow {
+    pub key: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// A column: the id its cells carry as data-kpi, its heading, and how its values read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SortColumn {
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub unit: Unit,
+}
+
+/// Sorts by column `by`, descending when `desc`; none last, ties by key.
+pub fn sort_rows(rows: &mut [SortRow], by: usize, desc: bool) {
+    rows.sort_by(|x, y| {
+        let (a, b) = (x.values.get(by).copied().flatten(), y.values.get(by).copied().flatten());
+        match (a, b) {
+            (Some(a), Some(b)) => (if desc { b.total_cmp(&a) } else { a.total_cmp(&b) }).then_with(|| x.key.cmp(&y.key)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => x.key.cmp(&y.key),
+        }
+    });
 }

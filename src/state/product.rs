@@ -2,6 +2,8 @@
 //! divides by the paying customers of the revenue page's subscriptions (or its active accounts).
 
 use super::mapped_file::MappedFile;
+use super::models::SortRow;
+use super::product_models::{consumption_rows, without_customer_rows};
 use super::revenue::Revenue;
 use super::settings::Settings;
 use super::workbench::{LoadedFile, Shared};
@@ -14,6 +16,10 @@ pub struct Product {
     pub source: MappedFile<UsageMapping>,
     pub data: Memo<Option<Result<Shared<UsageData>, String>>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    /// The KPI values without the per-customer consumption rows.
+    pub overview: Memo<Shared<Vec<KpiValue>>>,
+    /// The latest period's consumption per customer.
+    pub consumption: Memo<(String, Vec<SortRow>)>,
 }
 
 impl Product {
@@ -36,6 +42,8 @@ impl Product {
             let denominators = Denominators::from_sources(&d, period, subs.as_deref(), accounts.as_deref());
             Shared::new(usage_kpis(&d, &st, period, &denominators))
         });
-        Product { source, data, kpis }
+        let overview = Memo::new(move |_| kpis.with(|k| Shared::new(without_customer_rows(k))));
+        let consumption = Memo::new(move |_| kpis.with(|k| consumption_rows(k)));
+        Product { source, data, kpis, overview, consumption }
     }
 }

@@ -2,6 +2,8 @@
 //! and the per-agent table rows.
 
 use northstar_charts::{LineSeries, ACCENT, BAD, ORANGE, TEAL, VIOLET};
+use super::models::{SortColumn, SortRow};
+use northstar_metrics::kpi::Unit;
 use northstar_metrics::KpiValue;
 
 pub fn periods(kpis: &[KpiValue]) -> Vec<String> {
@@ -34,50 +36,32 @@ pub fn response_times(kpis: &[KpiValue], sla_hours: f64) -> (Vec<String>, Vec<Li
     (labels, out)
 }
 
-/// One row of the per-agent table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AgentRow {
-    pub agent: String,
-    /// Values in the order of [`AGENT_COLUMNS`].
-    pub values: Vec<Option<f64>>,
-}
-
-/// (KPI id, heading) of the per-agent table's columns.
-pub const AGENT_COLUMNS: [(&str, &str); 7] = [
-    ("ticket_volume", "Tickets"),
-    ("first_response_time_median", "First response, median (h)"),
-    ("resolution_time_median", "Resolution, median (h)"),
-    ("resolution_time_p90", "Resolution, p90 (h)"),
-    ("first_contact_resolution_rate", "FCR"),
-    ("sla_first_response_rate", "Within SLA"),
-    ("agent_rating_avg", "Rating"),
+/// The per-agent table's columns.
+pub const AGENT_COLUMNS: [SortColumn; 7] = [
+    SortColumn { id: "ticket_volume", heading: "Tickets", unit: Unit::Count },
+    SortColumn { id: "first_response_time_median", heading: "First response, median (h)", unit: Unit::Hours },
+    SortColumn { id: "resolution_time_median", heading: "Resolution, median (h)", unit: Unit::Hours },
+    SortColumn { id: "resolution_time_p90", heading: "Resolution, p90 (h)", unit: Unit::Hours },
+    SortColumn { id: "first_contact_resolution_rate", heading: "FCR", unit: Unit::Rate },
+    SortColumn { id: "sla_first_response_rate", heading: "Within SLA", unit: Unit::Rate },
+    SortColumn { id: "agent_rating_avg", heading: "Rating", unit: Unit::Score },
 ];
 
-/// Rows per agent, sorted by column `by` (descending when `desc`); none sort last.
-pub fn agent_rows(kpis: &[KpiValue], by: usize, desc: bool) -> Vec<AgentRow> {
-    let mut agents: Vec<String> = Vec::new();
+/// A row per agent (segment), with the values of [`AGENT_COLUMNS`].
+pub fn agent_rows(kpis: &[KpiValue]) -> Vec<SortRow> {
+    let mut agents: Vec<&str> = Vec::new();
     for k in kpis {
-        if let Some(s) = &k.segment {
-            if !agents.contains(s) {
-                agents.push(s.clone());
+        if let Some(s) = k.segment.as_deref() {
+            if !agents.contains(&s) {
+                agents.push(s);
             }
         }
     }
-    let mut rows: Vec<AgentRow> = agents
+    agents
         .into_iter()
         .map(|a| {
-            let values = AGENT_COLUMNS.iter().map(|(id, _)| kpis.iter().find(|k| k.segment.as_deref() == Some(a.as_str()) && k.id == *id).and_then(|k| k.value)).collect();
-            AgentRow { agent: a, values }
+            let values = AGENT_COLUMNS.iter().map(|c| kpis.iter().find(|k| k.segment.as_deref() == Some(a) && k.id == c.id).and_then(|k| k.value)).collect();
+            SortRow { key: a.to_string(), values }
         })
-        .collect();
-    rows.sort_by(|x, y| {
-        let (a, b) = (x.values.get(by).copied().flatten(), y.values.get(by).copied().flatten());
-        match (a, b) {
-            (Some(a), Some(b)) => if desc { b.total_cmp(&a) } else { a.total_cmp(&b) },
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => x.agent.cmp(&y.agent),
-        }
-    });
-    rows
+        .collect()
 }

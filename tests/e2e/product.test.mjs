@@ -26,3 +26,30 @@ test('a usage export gives the hand-worked active users, stickiness, adoption an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('consumption per customer is listed for the latest period and sorts on a click', async () => {
+  const { page, context, errors } = await openApp(site.browser, site.srv.url);
+  await page.click("[data-page='product']");
+  await page.waitForSelector(".kpi-card [data-kpi='active_users']");
+  await uploadAndWait(page, path.join(USAGE, '02_consumption_with_entitlement/input.csv'), 'usage');
+  await page.fill("[data-setting='entitlement']", '40');
+  await page.dispatchEvent("[data-setting='entitlement']", 'change');
+  // Hand-worked in crates/metrics/tests/golden/usage/02_consumption_with_entitlement/case.txt:
+  // A used 30 + 20 of its 100; B 50 of the 40 set; overall 100 / 140.
+  const table = "[data-testid='consumption-table']";
+  await page.waitForSelector(`${table} td[data-kpi='consumption_rate'][data-segment='B']`);
+  assert.equal(await valueOf(page, `${table} td[data-kpi='consumption_rate'][data-segment='A']`), 0.5);
+  assert.equal(await valueOf(page, `${table} td[data-kpi='consumption_rate'][data-segment='B']`), 1.25);
+  assert.equal(await valueOf(page, `${table} td[data-kpi='consumption_entitled'][data-segment='B']`), 40);
+  assert.ok(Math.abs((await valueOf(page, "td[data-kpi='consumption_rate'][data-period='2024-03'][data-segment='']")) - 100 / 140) < 1e-12);
+  // Lowest consumption first; a click on the heading turns the order round.
+  const keys = async () => page.locator(`${table} tbody tr`).evaluateAll((rows) => rows.map((r) => r.dataset.key));
+  assert.deepEqual(await keys(), ['A', 'B']);
+  await page.click(`${table} button[data-sort='consumption_rate']`);
+  await page.waitForFunction((t) => document.querySelector(`${t} tbody tr`).dataset.key === 'B', table);
+  assert.deepEqual(await keys(), ['B', 'A']);
+  // The per-customer rows stay out of the segment breakdown (features only).
+  assert.equal(await page.locator("[data-testid='usage-segment-table'] td[data-kpi='consumption_rate']").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -33,11 +33,11 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
   assert.equal(await valueOf(page, "td[data-kpi='repeat_contact_rate'][data-period='2024-01']"), 0.25);
   // Whole-file agent table: Ann rated Good twice, Bob Bad once; sorting by rating puts Ann first.
   await page.click("button[data-sort='agent_rating_avg']");
-  const first = await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-agent');
+  const first = await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-key');
   assert.equal(first, 'Ann');
   assert.equal(await valueOf(page, "[data-testid='agent-table'] td[data-kpi='agent_rating_avg'][data-segment='Bob']"), 0);
   await page.click("button[data-sort='agent_rating_avg']");
-  assert.equal(await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-agent'), 'Bob');
+  assert.equal(await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-key'), 'Bob');
   // A 48-hour SLA counts ticket 3 (25 h) as met.
   await page.fill("[data-setting='sla_hours']", '48');
   await page.dispatchEvent("[data-setting='sla_hours']", 'change');
@@ -48,6 +48,10 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
   await page.waitForSelector('.field-error');
   assert.match(await page.locator('.field-error').textContent(), /tickets\.sla_hours/);
   assert.equal(await valueOf(page, "td[data-kpi='sla_first_response_rate'][data-period='2024-01']"), 0.75);
+  // Correcting the value clears the message.
+  await page.fill("[data-setting='sla_hours']", '48');
+  await page.locator("[data-setting='sla_hours']").blur();
+  await page.waitForFunction(() => !document.querySelector('.field-error'));
   // Unmapping the rating column leaves the rating undefined; resetting the mapping brings it back.
   await page.selectOption("select[data-column='Satisfaction Score']", '');
   await page.waitForFunction(() => document.querySelector("td[data-kpi='agent_rating_avg'][data-period='2024-01']").dataset.value === '');

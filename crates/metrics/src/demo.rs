@@ -254,7 +254,7 @@ pub fn demo_usage_csv() -> String {
         let left = if rng.below(100) < 25 { joined + 60 + rng.below(300) as i32 } else { end + 1 };
         let users = 1 + rng.below(4);
         let activity = 0.05 + rng.unit() * 0.35;
-        let quota = [1000, 5000, 20000][rng.below(3) as usize];
+        let quota = [300, 600, 1500][rng.below(3) as usize];
         for day in joined..left.min(end + 1) {
             for u in 1..=users {
                 if rng.unit() > activity {

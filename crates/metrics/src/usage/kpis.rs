@@ -7,7 +7,8 @@
 //!   subscriptions source, or the active accounts of an accounts snapshot).
 //! - `feature_adoption` (per feature, in `segment`): share of the customers active in t that used it.
 //! - `consumption_rate`: units consumed in t ÷ units entitled in t (each active customer's
-//!   entitlement: the largest entitlement value in t, or the setting).
+//!   entitlement: the largest entitlement value in t, or the setting); overall, and per customer
+//!   (customer in `segment`, its rows in t as n; none for a customer without an entitlement).
 //! - `feature_retention_lift` (per feature): retention into t+1 of the customers who used it in t,
 //!   minus that of active customers who did not ("value unlock").
 //! - `onboarding_success_rate`: of customers whose first activity is in t, the share reaching the
@@ -30,7 +31,7 @@ pub const DEFS: [KpiDef; 8] = [
     def("avg_session_duration", "Session duration (minutes)", Unit::Score, "Mean session duration in minutes, over the sessions of the period."),
     def("engagement_rate", "Engagement rate", Unit::Rate, "Paying customers with activity in the period ÷ paying customers (from subscriptions, or the active accounts)."),
     def("feature_adoption", "Feature adoption", Unit::Rate, "Per feature: the share of the customers active in the period that used it."),
-    def("consumption_rate", "Consumption rate", Unit::Rate, "Units consumed in the period ÷ units entitled (each active customer's entitlement)."),
+    def("consumption_rate", "Consumption rate", Unit::Rate, "Units consumed in the period ÷ units entitled (each active customer's entitlement), overall and per customer."),
     def("feature_retention_lift", "Feature retention lift", Unit::Rate, "Per feature: next-period retention of customers who used it minus that of active customers who did not."),
     def("onboarding_success_rate", "Onboarding success", Unit::Rate, "Of customers whose first activity is in the period, the share reaching the activation event within N days (default 30)."),
 ];
@@ -67,6 +68,22 @@ pub fn usage_periods(data: &UsageData, granularity: Granularity) -> Vec<Period> 
     }
 }
 
+/// (customer, units, rows) per customer, in customer order.
+fn per_customer_totals(mut pairs: Vec<(u32, f64)>) -> Vec<(u32, f64, u64)> {
+    pairs.sort_unstable_by_key(|p| p.0);
+    let mut out: Vec<(u32, f64, u64)> = Vec::new();
+    for (c, u) in pairs {
+        match out.last_mut() {
+            Some(last) if last.0 == c => {
+                last.1 += u;
+                last.2 += 1;
+            }
+            _ => out.push((c, u, 1)),
+        }
+    }
+    out
+}
+
 fn distinct(mut v: Vec<u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
@@ -90,6 +107,8 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granu
     let mut feature_custs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); t_len];
     let mut durations: Vec<(f64, u64)> = vec![(0.0, 0); t_len];
     let mut units: Vec<f64> = vec![0.0; t_len];
+    // (customer, units) of every event, for the per-customer consumption.
+    let mut customer_units: Vec<Vec<(u32, f64)>> = vec![Vec::new(); t_len];
     let mut has_units = false;
     let mut entitled: Vec<Vec<(u32, f64)>> = vec![Vec::new(); t_len];
     let days = (last - first + 1) as usize;
@@ -116,12 +135,15 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granu
             units[t] += u;
             has_units = true;
         }
+        customer_units[t].push((e.customer, e.units.unwrap_or(0.0)));
         if let Some(en) = e.entitlement {
             entitled[t].push((e.customer, en));
         }
         let c = e.customer as usize;
         first_seen[c] = first_seen[c].min(e.day);
     }
+    // Per-customer consumption rows appear in every period once anything is entitled anywhere.
+    let any_entitlement = settings.entitlement.is_some() || entitled.iter().any(|e| !e.is_empty());
     let dau: Vec<usize> = daily.into_iter().map(|d| distinct(d).len()).collect();
     let active: Vec<Vec<u32>> = custs.into_iter().map(distinct).collect();
     let mut onboarding = vec![(0u64, 0u64); t_len];
@@ -170,6 +192,13 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granu
         };
         let consumption = entitlement.filter(|e| has_units && *e > 0.0).map(|e| units[t] / e);
         push("consumption_rate", None, consumption, has_units.then_some(units[t]), entitlement, active[t].len() as u64);
+        if has_units && any_entitlement {
+            for (c, used, rows) in per_customer_totals(std::mem::take(&mut customer_units[t])) {
+                let entitled = per_customer.get(&c).copied().or(settings.entitlement);
+                let rate = entitled.filter(|e| *e > 0.0).map(|e| used / e);
+                push("consumption_rate", Some(data.customers[c as usize].clone()), rate, Some(used), entitled, rows);
+            }
+        }
         let (ok, started) = onboarding[t];
         let rate = (activation.is_some() && started > 0).then(|| ok as f64 / started as f64);
         push("onboarding_success_rate", None, rate, Some(ok as f64), Some(started as f64), started);
