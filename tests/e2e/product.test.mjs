@@ -7,10 +7,15 @@ import { GOLDEN, canvasInk, openApp, uploadAndWait, useSite, valueOf } from './h
 const USAGE = path.join(GOLDEN, '../usage');
 const site = useSite(before, after);
 
+async function openProduct() {
+  const opened = await openApp(site.browser, site.srv.url);
+  await opened.page.click("[data-page='product']");
+  await opened.page.waitForSelector(".kpi-card [data-kpi='active_users']");
+  return opened;
+}
+
 test('a usage export gives the hand-worked active users, stickiness, adoption and onboarding', async () => {
-  const { page, context, errors } = await openApp(site.browser, site.srv.url);
-  await page.click("[data-page='product']");
-  await page.waitForSelector(".kpi-card [data-kpi='active_users']");
+  const { page, context, errors } = await openProduct();
   await uploadAndWait(page, path.join(USAGE, '01_events_monthly/input.csv'), 'usage');
   await page.selectOption("[data-setting='activation_event']", 'export');
   // Hand-worked in crates/metrics/tests/golden/usage/01_events_monthly/case.txt.
@@ -28,9 +33,7 @@ test('a usage export gives the hand-worked active users, stickiness, adoption an
 });
 
 test('consumption per customer is listed for the latest period and sorts on a click', async () => {
-  const { page, context, errors } = await openApp(site.browser, site.srv.url);
-  await page.click("[data-page='product']");
-  await page.waitForSelector(".kpi-card [data-kpi='active_users']");
+  const { page, context, errors } = await openProduct();
   await uploadAndWait(page, path.join(USAGE, '02_consumption_with_entitlement/input.csv'), 'usage');
   await page.fill("[data-setting='entitlement']", '40');
   await page.dispatchEvent("[data-setting='entitlement']", 'change');

@@ -144,6 +144,18 @@ impl DateColumn {
         }
     }
 
+    /// Reads the cell of the next row when the row needs it: a blank (`blank` is then the reason)
+    /// or unreadable cell is an error reason, and the row is not kept in the column.
+    pub fn push_required(&mut self, line: u64, cell: &str, blank: &str) -> Result<(), String> {
+        let reason = match self.push(line, cell) {
+            Ok(Some(())) => return Ok(()),
+            Ok(None) => blank.to_string(),
+            Err(reason) => reason,
+        };
+        self.pop();
+        Err(reason)
+    }
+
     /// Drops the value of the last row pushed (when the row as a whole is skipped).
     pub fn pop(&mut self) {
         if self.values.pop().is_some() {

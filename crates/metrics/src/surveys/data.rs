@@ -189,13 +189,7 @@ impl SurveyIngest {
             self.issue(r.line, None, format!("row has {} fields, the header has {}", r.len(), self.width));
         }
         if let (Some(c), Some(dates)) = (self.plan.date, self.dates.as_mut()) {
-            let problem = match dates.push(r.line, r.cell(c)) {
-                Ok(Some(())) => None,
-                Ok(None) => Some("empty date".to_string()),
-                Err(reason) => Some(reason),
-            };
-            if let Some(reason) = problem {
-                dates.pop();
+            if let Err(reason) = dates.push_required(r.line, r.cell(c), "empty date") {
                 self.issue(r.line, Some(c), format!("{reason}; row skipped"));
                 self.data.skipped_rows += 1;
                 return;

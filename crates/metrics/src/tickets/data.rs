@@ -328,13 +328,7 @@ fn read_event_log(cx: &Context, bytes: &[u8], stream: &mut RecordStream, data: &
         if r.len() != cx.names.len() {
             cx.issue(log, r.line, None, format!("row has {} fields, the header has {}", r.len(), cx.names.len()));
         }
-        let problem = match stamps.push(r.line, r.cell(main)) {
-            Ok(Some(())) => None,
-            Ok(None) => Some("empty timestamp".to_string()),
-            Err(e) => Some(e),
-        };
-        if let Some(reason) = problem {
-            stamps.pop();
+        if let Err(reason) = stamps.push_required(r.line, r.cell(main), "empty timestamp") {
             return skip(cx, data, log, r.line, main, reason);
         }
         let next = ticket_ids.len() as u32;

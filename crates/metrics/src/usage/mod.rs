@@ -192,13 +192,7 @@ pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMappin
     let mut row = |r: &Record| {
         data.data_rows += 1;
         let issue = |log: &mut IssueLog, col: usize, reason: String| log.push(Issue { file: file.into(), line: Some(r.line), column: Some(names[col].clone()), reason });
-        let problem = match dates.push(r.line, r.cell(ts)) {
-            Ok(Some(())) => None,
-            Ok(None) => Some("empty timestamp".to_string()),
-            Err(e) => Some(e),
-        };
-        if let Some(reason) = problem {
-            dates.pop();
+        if let Err(reason) = dates.push_required(r.line, r.cell(ts), "empty timestamp") {
             issue(&mut log, ts, format!("{reason}; row skipped"));
             data.skipped_rows += 1;
             return;
