@@ -25,19 +25,21 @@ pub fn SettingInput(
                 step="any"
                 data-setting=key
                 prop:value=move || value.get()
-                on:change=move |ev| {
-                    let text = event_target_value(&ev);
-                    let mut next = wb.settings.get_untracked();
-                    match apply(&mut next, &text) {
-                        Ok(()) => {
-                            error.set(None);
-                            wb.settings.set(next);
-                        }
-                        Err(e) => error.set(Some(e.to_string())),
-                    }
-                }
+                on:change=move |ev| store(wb, error, apply, &event_target_value(&ev))
             />
             {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </label>
+    }
+}
+
+/// Applies `text` to a copy of the settings and stores it, or shows why not in `error`.
+pub fn store(wb: Workbench, error: RwSignal<Option<String>>, apply: impl Fn(&mut Settings, &str) -> Result<(), FatalError>, text: &str) {
+    let mut next = wb.settings.get_untracked();
+    match apply(&mut next, text) {
+        Ok(()) => {
+            error.set(None);
+            wb.settings.set(next);
+        }
+        Err(e) => error.set(Some(e.to_string())),
     }
 }

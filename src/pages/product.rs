@@ -2,6 +2,7 @@
 //! settings (activation event and window, entitlement), mapping, every period, issues.
 
 use crate::browser::canvas::draw_on;
+use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
@@ -85,32 +86,15 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Product settings">
             <h2>"Settings"</h2>
             <div class="settings-grid">
-                <label>
-                    "Period (DAU, WAU, MAU)"
-                    <select data-setting="product_period" on:change=move |ev| {
-                        if let Some(g) = Granularity::parse(&event_target_value(&ev)) {
-                            wb.update_settings(|st| st.product.period = g);
-                        }
-                    }>
-                        {[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter].iter().map(|g| {
-                            let g = *g;
-                            view! { <option value=g.as_str() selected=move || s.with(|st| st.product.period == g)>{g.as_str()}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Activation event"
-                    <select data-setting="activation_event" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        wb.update_settings(|st| st.product.usage.activation_event = (!v.is_empty()).then_some(v));
-                    }>
-                        <option value="" selected=move || s.with(|st| st.product.usage.activation_event.is_none())>"(none)"</option>
-                        {move || features.get().into_iter().map(|f| {
-                            let g = f.clone();
-                            view! { <option value=f.clone() selected=move || s.with(|st| st.product.usage.activation_event.as_deref() == Some(g.as_str()))>{f.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PeriodSetting wb=wb label="Period (DAU, WAU, MAU)" key="product_period" granularities=&[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter] get=|st| st.product.period set=|st, g| st.product.period = g />
+                <ChoiceSetting
+                    wb=wb
+                    label="Activation event"
+                    key="activation_event"
+                    choices=Signal::derive(move || optional("(none)", features.get()))
+                    value=Signal::derive(move || s.with(|st| st.product.usage.activation_event.clone().unwrap_or_default()))
+                    apply=|st, v| st.product.usage.apply("activation_event", v)
+                />
                 <SettingInput wb=wb label="Activation within (days)" key="activation_days" numeric=true value=Signal::derive(move || s.with(|st| st.product.usage.activation_days.to_string())) apply=|st, v| st.product.usage.apply("activation_days", v) />
                 <SettingInput wb=wb label="Units entitled per customer (when no column)" key="entitlement" numeric=true value=Signal::derive(move || s.with(|st| st.product.usage.entitlement.map(|e| e.to_string()).unwrap_or_default())) apply=|st, v| st.product.usage.apply("entitlement", v) />
             </div>

@@ -2,6 +2,7 @@
 //! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
 
 use crate::browser::canvas::draw_on;
+use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
@@ -78,48 +79,32 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Support settings">
             <h2>"Settings"</h2>
             <div class="settings-grid">
-                <label>
-                    "Period"
-                    <select data-setting="support_period" on:change=move |ev| {
-                        if let Some(g) = Granularity::parse(&event_target_value(&ev)) {
-                            wb.update_settings(|st| st.support.period = g);
-                        }
-                    }>
-                        {[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year].iter().map(|g| {
-                            let g = *g;
-                            view! { <option value=g.as_str() selected=move || s.with(|st| st.support.period == g)>{g.as_str()}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Break down by"
-                    <select data-setting="support_breakdown" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        wb.update_settings(|st| st.support.breakdown = (!v.is_empty()).then_some(v));
-                    }>
-                        <option value="" selected=move || s.with(|st| st.support.breakdown.is_none())>"(no breakdown)"</option>
-                        {move || columns.get().into_iter().map(|c| {
-                            let d = c.clone();
-                            view! { <option value=c.clone() selected=move || s.with(|st| st.support.breakdown.as_deref() == Some(d.as_str()))>{c.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PeriodSetting wb=wb label="Period" key="support_period" granularities=&[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year] get=|st| st.support.period set=|st, g| st.support.period = g />
+                <ChoiceSetting
+                    wb=wb
+                    label="Break down by"
+                    key="support_breakdown"
+                    choices=Signal::derive(move || optional("(no breakdown)", columns.get()))
+                    value=Signal::derive(move || s.with(|st| st.support.breakdown.clone().unwrap_or_default()))
+                    apply=|st, v| {
+                        st.support.breakdown = (!v.is_empty()).then(|| v.to_string());
+                        Ok(())
+                    }
+                />
                 <SettingInput wb=wb label="First-response SLA (hours)" key="sla_hours" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.sla_hours.to_string())) apply=|st, v| st.support.tickets.apply("sla_hours", v) />
                 <SettingInput wb=wb label="FCR: at most replies" key="fcr_max_replies" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.fcr_max_replies.to_string())) apply=|st, v| st.support.tickets.apply("fcr_max_replies", v) />
                 <SettingInput wb=wb label="FCR: at most reopens" key="fcr_max_reopens" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.fcr_max_reopens.to_string())) apply=|st, v| st.support.tickets.apply("fcr_max_reopens", v) />
                 <SettingInput wb=wb label="Repeat contact window (days)" key="repeat_window_days" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.repeat_window_days.to_string())) apply=|st, v| st.support.tickets.apply("repeat_window_days", v) />
                 <SettingInput wb=wb label="Event log: first response activity" key="first_response_activity" value=Signal::derive(move || s.with(|st| st.support.tickets.first_response_activity.clone())) apply=|st, v| st.support.tickets.apply("first_response_activity", v) />
                 <SettingInput wb=wb label="Event log: resolution activity" key="resolution_activity" value=Signal::derive(move || s.with(|st| st.support.tickets.resolution_activity.clone())) apply=|st, v| st.support.tickets.apply("resolution_activity", v) />
-                <label>
-                    "Resolution is the"
-                    <select data-setting="resolution_event" on:change=move |ev| {
-                        let e = if event_target_value(&ev) == "first" { ResolutionEvent::First } else { ResolutionEvent::Last };
-                        wb.update_settings(|st| st.support.tickets.resolution_event = e);
-                    }>
-                        <option value="last" selected=move || s.with(|st| st.support.tickets.resolution_event == ResolutionEvent::Last)>"last resolution event"</option>
-                        <option value="first" selected=move || s.with(|st| st.support.tickets.resolution_event == ResolutionEvent::First)>"first resolution event"</option>
-                    </select>
-                </label>
+                <ChoiceSetting
+                    wb=wb
+                    label="Resolution is the"
+                    key="resolution_event"
+                    choices=vec![("last".to_string(), "last resolution event".to_string()), ("first".to_string(), "first resolution event".to_string())]
+                    value=Signal::derive(move || s.with(|st| if st.support.tickets.resolution_event == ResolutionEvent::First { "first" } else { "last" }.to_string()))
+                    apply=|st, v| st.support.tickets.apply("resolution_event", v)
+                />
             </div>
         </section>
     }
