@@ -1,5 +1,7 @@
 //! Period, segment and scale settings. Every change goes to the persisted settings.
 
+use super::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use super::setting_input::SettingInput;
 use crate::state::Workbench;
 use northstar_metrics::parse::DateOrder;
 use northstar_metrics::surveys::settings::{Scale, CES_SCALES, CSAT_SCALES, NPS_SCALES};
@@ -7,147 +9,99 @@ use northstar_metrics::surveys::Kind;
 use northstar_metrics::Granularity;
 use leptos::prelude::*;
 
-fn scale_select(wb: Workbench, label: &'static str, name: &'static str, options: &'static [Scale], get: fn(&crate::state::Settings) -> Scale, set: fn(&mut crate::state::Settings, Scale)) -> impl IntoView {
-    view! {
-        <label>
-            {label}
-            <select
-                data-setting=name
-                on:change=move |ev| {
-                    if let Some(s) = Scale::parse(&event_target_value(&ev)) {
-                        wb.update_settings(|st| set(st, s));
-                    }
-                }
-            >
-                {options
-                    .iter()
-                    .map(|s| {
-                        let value = s.label();
-                        let s = *s;
-                        view! { <option value=value.clone() selected=move || wb.settings.with(|st| get(st) == s)>{value.clone()}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
-    }
+/// The choices of a scale setting.
+fn scales(options: &[Scale]) -> Vec<(String, String)> {
+    options.iter().map(|s| (s.label(), s.label())).collect()
 }
 
 #[component]
 pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
     let segment_names = Memo::new(move |_| wb.mapping.with(|m| m.segment.clone()));
     let score_kind = Memo::new(move |_| wb.data.with(|d| d.as_ref().ok().and_then(|d| d.score_kind)));
+    let s = wb.settings;
     view! {
         <section class="panel" aria-labelledby="settings-h">
             <h2 id="settings-h">"Settings"</h2>
             <div class="settings-grid">
-                <label>
-                    "Period"
-                    <select
-                        data-setting="period"
-                        on:change=move |ev| {
-                            if let Some(g) = Granularity::parse(&event_target_value(&ev)) {
-                                wb.update_settings(|s| s.period = g);
-                            }
+                <PeriodSetting wb=wb label="Period" key="period" granularities=&Granularity::ALL get=|st| st.period set=|st, g| st.period = g />
+                <ChoiceSetting
+                    wb=wb
+                    label="Break down by"
+                    key="segment"
+                    choices=Signal::derive(move || optional("(no segment)", segment_names.get()))
+                    value=Signal::derive(move || s.with(|st| st.segment.clone().unwrap_or_default()))
+                    apply=|st, v| {
+                        st.segment = (!v.is_empty()).then(|| v.to_string());
+                        Ok(())
+                    }
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="NPS scale"
+                    key="nps_scale"
+                    choices=scales(&NPS_SCALES)
+                    value=Signal::derive(move || s.with(|st| st.surveys.nps_scale.label()))
+                    apply=|st, v| st.surveys.apply("nps_scale", v)
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="CSAT scale"
+                    key="csat_scale"
+                    choices=scales(&CSAT_SCALES)
+                    value=Signal::derive(move || s.with(|st| st.surveys.csat_scale.label()))
+                    apply=|st, v| {
+                        st.surveys.apply("csat_scale", v)?;
+                        // A new scale starts from its own default threshold.
+                        st.surveys.csat_threshold = None;
+                        Ok(())
+                    }
+                />
+                <SettingInput
+                    wb=wb
+                    label="CSAT satisfied from"
+                    key="csat_threshold"
+                    numeric=true
+                    value=Signal::derive(move || s.with(|st| st.surveys.satisfied_threshold().to_string()))
+                    apply=|st, v| st.surveys.apply("csat_threshold", v)
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="CES scale"
+                    key="ces_scale"
+                    choices=scales(&CES_SCALES)
+                    value=Signal::derive(move || s.with(|st| st.surveys.ces_scale.label()))
+                    apply=|st, v| st.surveys.apply("ces_scale", v)
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="Lone score column is"
+                    key="kind"
+                    choices=Signal::derive(move || {
+                        let inferred = format!("inferred ({})", score_kind.get().map_or("n/a", |k| k.as_str()));
+                        std::iter::once((String::new(), inferred)).chain(Kind::ALL.iter().map(|k| (k.as_str().to_string(), k.as_str().to_string()))).collect::<Vec<_>>()
+                    })
+                    value=Signal::derive(move || s.with(|st| st.surveys.kind.map_or("", |k| k.as_str()).to_string()))
+                    apply=|st, v| {
+                        if v.is_empty() {
+                            st.surveys.kind = None;
+                            Ok(())
+                        } else {
+                            st.surveys.apply("kind", v)
                         }
-                    >
-                        {Granularity::ALL
-                            .iter()
-                            .map(|g| {
-                                let g = *g;
-                                view! { <option value=g.as_str() selected=move || wb.settings.with(|s| s.period == g)>{g.as_str()}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Break down by"
-                    <select
-                        data-setting="segment"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            wb.update_settings(|s| s.segment = (!v.is_empty()).then_some(v));
-                        }
-                    >
-                        <option value="" selected=move || wb.settings.with(|s| s.segment.is_none())>"(no segment)"</option>
-                        {move || {
-                            segment_names
-                                .get()
-                                .into_iter()
-                                .map(|name| {
-                                    let n = name.clone();
-                                    view! {
-                                        <option value=name.clone() selected=move || wb.settings.with(|s| s.segment.as_deref() == Some(n.as_str()))>
-                                            {name.clone()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
-                {scale_select(wb, "NPS scale", "nps_scale", &NPS_SCALES, |s| s.surveys.nps_scale, |s, v| s.surveys.nps_scale = v)}
-                {scale_select(wb, "CSAT scale", "csat_scale", &CSAT_SCALES, |s| s.surveys.csat_scale, |s, v| {
-                    s.surveys.csat_scale = v;
-                    s.surveys.csat_threshold = None;
-                })}
-                <label>
-                    "CSAT satisfied from"
-                    <input
-                        type="number"
-                        step="1"
-                        data-setting="csat_threshold"
-                        prop:value=move || wb.settings.with(|s| s.surveys.satisfied_threshold().to_string())
-                        on:change=move |ev| {
-                            if let Ok(t) = event_target_value(&ev).trim().parse::<f64>() {
-                                wb.update_settings(|s| {
-                                    if s.surveys.csat_scale.contains(t) {
-                                        s.surveys.csat_threshold = Some(t);
-                                    }
-                                });
-                            }
-                        }
-                    />
-                </label>
-                {scale_select(wb, "CES scale", "ces_scale", &CES_SCALES, |s| s.surveys.ces_scale, |s, v| s.surveys.ces_scale = v)}
-                <label>
-                    "Lone score column is"
-                    <select
-                        data-setting="kind"
-                        on:change=move |ev| {
-                            let k = Kind::parse(&event_target_value(&ev));
-                            wb.update_settings(|s| s.surveys.kind = k);
-                        }
-                    >
-                        <option value="" selected=move || wb.settings.with(|s| s.surveys.kind.is_none())>
-                            {move || format!("inferred ({})", score_kind.get().map_or("n/a", |k| k.as_str()))}
-                        </option>
-                        {Kind::ALL
-                            .iter()
-                            .map(|k| {
-                                let k = *k;
-                                view! { <option value=k.as_str() selected=move || wb.settings.with(|s| s.surveys.kind == Some(k))>{k.as_str()}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "Date order"
-                    <select
-                        data-setting="date_order"
-                        on:change=move |ev| {
-                            let order = match event_target_value(&ev).as_str() {
-                                "mdy" => DateOrder::Mdy,
-                                "dmy" => DateOrder::Dmy,
-                                _ => DateOrder::Auto,
-                            };
-                            wb.update_settings(|s| s.surveys.date_order = order);
-                        }
-                    >
-                        <option value="auto" selected=move || wb.settings.with(|s| s.surveys.date_order == DateOrder::Auto)>"auto (from the values)"</option>
-                        <option value="mdy" selected=move || wb.settings.with(|s| s.surveys.date_order == DateOrder::Mdy)>"month first (US)"</option>
-                        <option value="dmy" selected=move || wb.settings.with(|s| s.surveys.date_order == DateOrder::Dmy)>"day first"</option>
-                    </select>
-                </label>
+                    }
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="Date order"
+                    key="date_order"
+                    choices=vec![("auto".into(), "auto (from the values)".into()), ("mdy".into(), "month first (US)".into()), ("dmy".into(), "day first".into())]
+                    value=Signal::derive(move || s.with(|st| match st.surveys.date_order {
+                        DateOrder::Auto => "auto",
+                        DateOrder::Mdy => "mdy",
+                        DateOrder::Dmy => "dmy",
+                    }.to_string()))
+                    apply=|st, v| st.surveys.apply("date_order", v)
+                />
             </div>
         </section>
     }
