@@ -17,6 +17,9 @@ pub fn SettingInput(
     apply: fn(&mut Settings, &str) -> Result<(), FatalError>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
+    // Written to the field only when the stored value changes, so a refused text stays in the
+    // field, beside its message, while other settings change.
+    let stored = Memo::new(move |_| value.get());
     view! {
         <label>
             {label}
@@ -24,7 +27,7 @@ pub fn SettingInput(
                 type=if numeric { "number" } else { "text" }
                 step="any"
                 data-setting=key
-                prop:value=move || value.get()
+                prop:value=move || stored.get()
                 on:change=move |ev| store(wb, error, apply, &event_target_value(&ev))
             />
             {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}

@@ -48,6 +48,11 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
   await page.waitForSelector('.field-error');
   assert.match(await page.locator('.field-error').textContent(), /tickets\.sla_hours/);
   assert.equal(await valueOf(page, "td[data-kpi='sla_first_response_rate'][data-period='2024-01']"), 0.75);
+  // Another setting stored meanwhile leaves the refused text and its message in place.
+  await page.fill("[data-setting='repeat_window_days']", '7');
+  await page.dispatchEvent("[data-setting='repeat_window_days']", 'change');
+  assert.equal(await page.inputValue("[data-setting='sla_hours']"), '-1');
+  assert.equal(await page.locator('.field-error').count(), 1);
   // Correcting the value clears the message.
   await page.fill("[data-setting='sla_hours']", '48');
   await page.locator("[data-setting='sla_hours']").blur();
