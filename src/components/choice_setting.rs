@@ -50,7 +50,7 @@ pub fn ChoiceSetting(
             <select
                 data-setting=key
                 disabled=move || disabled.get()
-                on:change=move |ev| store(wb, error, apply, &event_target_value(&ev))
+                on:change=move |ev| error.set(store(wb, apply, &event_target_value(&ev)).err())
             >
                 {move || {
                     choices

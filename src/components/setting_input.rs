@@ -16,10 +16,13 @@ pub fn SettingInput(
     /// Applies the typed text to the settings, or says why it cannot.
     apply: fn(&mut Settings, &str) -> Result<(), FatalError>,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
-    // Written to the field only when the stored value changes, so a refused text stays in the
-    // field, beside its message, while other settings change.
+    // The field shows the stored value when it changes or a text is stored (normalised, as
+    // "EUR" for "eur"); a refused text stays, beside its message, until then.
     let stored = Memo::new(move |_| value.get());
+    let accepted = RwSignal::new(0u32);
+    // The message, with the stored value it was refused against: it goes once that changes.
+    let refusal = RwSignal::new(None::<(String, String)>);
+    let error = Signal::derive(move || refusal.get().filter(|(against, _)| stored.with(|s| s == against)).map(|(_, e)| e));
     view! {
         <label>
             {label}
@@ -27,22 +30,27 @@ pub fn SettingInput(
                 type=if numeric { "number" } else { "text" }
                 step="any"
                 data-setting=key
-                prop:value=move || stored.get()
-                on:change=move |ev| store(wb, error, apply, &event_target_value(&ev))
+                prop:value=move || {
+                    accepted.track();
+                    stored.get()
+                }
+                on:change=move |ev| match store(wb, apply, &event_target_value(&ev)) {
+                    Ok(()) => {
+                        refusal.set(None);
+                        accepted.update(|n| *n += 1);
+                    }
+                    Err(e) => refusal.set(Some((stored.get_untracked(), e))),
+                }
             />
             {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </label>
     }
 }
 
-/// Applies `text` to a copy of the settings and stores it, or shows why not in `error`.
-pub fn store(wb: Workbench, error: RwSignal<Option<String>>, apply: impl Fn(&mut Settings, &str) -> Result<(), FatalError>, text: &str) {
+/// Applies `text` to a copy of the settings and stores it, or says why not.
+pub fn store(wb: Workbench, apply: impl Fn(&mut Settings, &str) -> Result<(), FatalError>, text: &str) -> Result<(), String> {
     let mut next = wb.settings.get_untracked();
-    match apply(&mut next, text) {
-        Ok(()) => {
-            error.set(None);
-            wb.settings.set(next);
-        }
-        Err(e) => error.set(Some(e.to_string())),
-    }
+    apply(&mut next, text).map_err(|e| e.to_string())?;
+    wb.settings.set(next);
+    Ok(())
 }

@@ -121,3 +121,27 @@ test('the real Somerville survey export: remap a question to NPS in the page', a
   assert.equal(await valueOf(page, "td[data-kpi='responses'][data-kind='nps']"), 831);
   await context.close();
 });
+
+test('a refused setting is explained until corrected or made moot; a stored one shows as stored', async () => {
+  const { page, context, errors } = await openApp(site.browser, site.srv.url);
+  await showSurveys(page);
+  const threshold = "[data-setting='csat_threshold']";
+  // CSAT 1-5: 6 is outside the scale, refused and explained; the field keeps the text.
+  await page.fill(threshold, '6');
+  await page.dispatchEvent(threshold, 'change');
+  await page.waitForSelector('.field-error');
+  assert.match(await page.locator('.field-error').textContent(), /surveys\.csat_threshold/);
+  assert.equal(await page.inputValue(threshold), '6');
+  // On a 1-7 scale the default threshold is 6: the message goes, the field shows the stored value.
+  await page.selectOption("[data-setting='csat_scale']", '1-7');
+  await page.waitForFunction(() => !document.querySelector('.field-error'));
+  assert.equal(await page.inputValue(threshold), '6');
+  // A value that is stored in its normal form shows in that form, even when it equals the old one.
+  await page.fill(threshold, '5');
+  await page.dispatchEvent(threshold, 'change');
+  await page.fill(threshold, '5.0');
+  await page.dispatchEvent(threshold, 'change');
+  await page.waitForFunction((t) => document.querySelector(t).value === '5', threshold);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

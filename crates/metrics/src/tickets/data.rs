@@ -351,6 +351,7 @@ fn read_event_log(cx: &Context, bytes: &[u8], stream: &mut RecordStream, data: &
     stream_rows(bytes, stream, log, &mut row);
     let resolved = stamps.resolve(cx.file, settings.date_order, "tickets.date_order");
     log.extend(resolved.issues);
+    data.skipped_rows += resolved.bad_rows.len() as u64;
     data.customers = customers.into_strings();
     let kept = fold_events(data, log, &resolved.stamps, &events, &resources, &ticket_customers, settings, cx.file);
     let mut segs: Vec<SegmentColumn> = cx.segment_names.iter().map(|n| SegmentColumn::new(n)).collect();
