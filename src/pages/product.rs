@@ -137,7 +137,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
             source=p.source
             title="Usage column mapping"
             testid="usage-mapping"
-            roles=&northstar_metrics::usage::ROLES
+            roles=northstar_metrics::usage::ROLES
             error=Signal::derive(move || p.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
         />
         <SeriesTable kpis=p.overview testid="usage" />

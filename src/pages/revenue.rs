@@ -95,7 +95,7 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
             source=r.subs
             title="Subscriptions column mapping"
             testid="subscriptions-mapping"
-            roles=&northstar_metrics::subscriptions::mapping::ROLES
+            roles=northstar_metrics::subscriptions::mapping::ROLES
             error=Signal::derive(move || r.subs_data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
         />
         <SeriesTable kpis=r.kpis testid="subscriptions" breakdown=Signal::from(r.breakdown) />
@@ -107,7 +107,7 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
             source=r.accounts
             title="Accounts column mapping"
             testid="accounts-mapping"
-            roles=&northstar_metrics::accounts::ROLES
+            roles=northstar_metrics::accounts::ROLES
             error=Signal::derive(move || r.accounts_data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
         />
         <IssuesPanel title="Revenue data issues" testid="revenue" model=issues />

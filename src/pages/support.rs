@@ -155,7 +155,7 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
             source=sp.source
             title="Tickets column mapping"
             testid="tickets-mapping"
-            roles=&northstar_metrics::tickets::mapping::ROLES
+            roles=northstar_metrics::tickets::mapping::ROLES
             error=Signal::derive(move || sp.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
         />
         <SeriesTable kpis=sp.kpis testid="tickets" />

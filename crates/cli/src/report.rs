@@ -96,7 +96,7 @@ fn surveys(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
 fn accounts_data(o: &ReportOptions, path: &str) -> Result<(Loaded, northstar_metrics::accounts::AccountMapping, AccountData), String> {
     let l = load(path)?;
     let mut mapping = infer_account_mapping(&l.sniff);
-    apply_maps(o, "accounts", &northstar_metrics::accounts::ROLES, |r, c| mapping.set(r, c))?;
+    apply_maps(o, "accounts", northstar_metrics::accounts::ROLES, |r, c| mapping.set(r, c))?;
     if let Some(s) = o.segment.as_ref().and_then(|s| find_column(&l.sniff.column_names(), s)) {
         mapping.set("segment", Some(s));
     }
@@ -120,7 +120,7 @@ fn accounts(o: &ReportOptions, l: &Loaded, mapping: &northstar_metrics::accounts
 fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) -> Result<(SourceReport, SubscriptionData), String> {
     let l = load(path)?;
     let mut mapping = infer_subscription_mapping(&l.sniff);
-    apply_maps(o, "subscriptions", &northstar_metrics::subscriptions::mapping::ROLES, |r, c| mapping.set(r, c))?;
+    apply_maps(o, "subscriptions", northstar_metrics::subscriptions::mapping::ROLES, |r, c| mapping.set(r, c))?;
     let names = l.sniff.column_names();
     let own_segment = o.segment.as_ref().and_then(|s| find_column(&names, s));
     if let Some(s) = &own_segment {
@@ -171,7 +171,7 @@ fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) 
 fn tickets(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
     let l = load(path)?;
     let mut mapping = infer_ticket_mapping(&l.sniff);
-    apply_maps(o, "tickets", &northstar_metrics::tickets::mapping::ROLES, |r, c| mapping.set(r, c))?;
+    apply_maps(o, "tickets", northstar_metrics::tickets::mapping::ROLES, |r, c| mapping.set(r, c))?;
     let segment_name = o.segment.as_ref().and_then(|s| find_column(&l.sniff.column_names(), s));
     if let Some(s) = &segment_name {
         if mapping.agent.as_deref() != Some(s.as_str()) && mapping.channel.as_deref() != Some(s.as_str()) {
@@ -210,7 +210,7 @@ fn tickets(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
 fn usage(o: &ReportOptions, path: &str, subs: Option<&SubscriptionData>, accounts: Option<&AccountData>) -> Result<SourceReport, String> {
     let l = load(path)?;
     let mut mapping = infer_usage_mapping(&l.sniff);
-    apply_maps(o, "usage", &northstar_metrics::usage::ROLES, |r, c| mapping.set(r, c))?;
+    apply_maps(o, "usage", northstar_metrics::usage::ROLES, |r, c| mapping.set(r, c))?;
     let mut settings = UsageSettings::default();
     for (k, v) in settings_for(o, "usage") {
         settings.apply(&k, &v).map_err(|e| e.to_string())?;

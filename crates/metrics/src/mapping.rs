@@ -66,3 +66,51 @@ pub trait RoleMapping: Clone {
         }
     }
 }
+
+/// Declares a source's mapping: `ROLES` (its single-column roles in the order the UI lists them,
+/// then "segment" when it has segment columns), the struct with one `Option<String>` per role
+/// (and `segment: Vec<String>`), and its [`RoleMapping`] impl. Field names are the role names, so
+/// saved mappings and `--map SOURCE.ROLE=COLUMN` use the same words.
+#[macro_export]
+macro_rules! role_mapping {
+    ($(#[$doc:meta])* $name:ident { $($role:ident),+ $(,)? }) => {
+        $crate::role_mapping!(@roles [$(stringify!($role)),+]);
+        $crate::role_mapping!(@struct $(#[$doc])* $name { $($role),+ } {});
+        $crate::role_mapping!(@impl $name { $($role),+ } {});
+    };
+    ($(#[$doc:meta])* $name:ident { $($role:ident),+ $(,)? } + segments) => {
+        $crate::role_mapping!(@roles [$(stringify!($role)),+, "segment"]);
+        $crate::role_mapping!(@struct $(#[$doc])* $name { $($role),+ } { pub segment: Vec<String>, });
+        $crate::role_mapping!(@impl $name { $($role),+ } {
+            fn segments(&mut self) -> Option<&mut Vec<String>> {
+                Some(&mut self.segment)
+            }
+        });
+    };
+    (@roles [$($role:expr),+]) => {
+        pub const ROLES: &[&str] = &[$($role),+];
+    };
+    (@struct $(#[$doc:meta])* $name:ident { $($role:ident),+ } { $($extra:tt)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            $(pub $role: Option<String>,)+
+            $($extra)*
+        }
+    };
+    (@impl $name:ident { $($role:ident),+ } { $($extra:tt)* }) => {
+        impl $crate::mapping::RoleMapping for $name {
+            fn roles() -> &'static [&'static str] {
+                ROLES
+            }
+            fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+                match role {
+                    $(stringify!($role) => Some(&mut self.$role),)+
+                    _ => None,
+                }
+            }
+            $($extra)*
+        }
+    };
+}

@@ -10,39 +10,13 @@ use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, NumberStyle};
 use crate::segment::SegmentColumn;
-use serde::{Deserialize, Serialize};
 
 pub use kpis::{account_kpis, DEFS};
 
-pub const ROLES: [&str; 5] = ["customer", "status", "monthly_charge", "tenure", "segment"];
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AccountMapping {
-    pub customer: Option<String>,
-    pub status: Option<String>,
-    pub monthly_charge: Option<String>,
-    pub tenure: Option<String>,
-    pub segment: Vec<String>,
-}
-
-impl RoleMapping for AccountMapping {
-    fn roles() -> &'static [&'static str] {
-        &ROLES
-    }
-    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
-        Some(match role {
-            "customer" => &mut self.customer,
-            "status" => &mut self.status,
-            "monthly_charge" => &mut self.monthly_charge,
-            "tenure" => &mut self.tenure,
-            _ => return None,
-        })
-    }
-    fn segments(&mut self) -> Option<&mut Vec<String>> {
-        Some(&mut self.segment)
-    }
-}
+crate::role_mapping!(
+    /// Where the accounts columns are.
+    AccountMapping { customer, status, monthly_charge, tenure } + segments
+);
 
 const CUSTOMER: [&str; 9] = ["customer id", "customerid", "customer", "account id", "account", "company", "client id", "client", "id"];
 const STATUS: [&str; 9] = ["status", "churn", "churned", "is churned", "churn status", "account status", "active", "is active", "state"];

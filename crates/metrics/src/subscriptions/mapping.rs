@@ -9,64 +9,11 @@ use crate::ingest::headers::{find_column, normalise};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 pub use crate::mapping::RoleMapping;
-use serde::{Deserialize, Serialize};
 
-pub const ROLES: [&str; 14] = [
-    "customer", "amount", "currency", "interval", "interval_count", "quantity", "start", "end", "status", "plan", "trial_end",
-    "month", "mrr", "segment",
-];
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SubscriptionMapping {
-    pub customer: Option<String>,
-    pub amount: Option<String>,
-    pub currency: Option<String>,
-    pub interval: Option<String>,
-    pub interval_count: Option<String>,
-    pub quantity: Option<String>,
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub status: Option<String>,
-    pub plan: Option<String>,
-    pub trial_end: Option<String>,
-    pub month: Option<String>,
-    pub mrr: Option<String>,
-    pub segment: Vec<String>,
-}
-
-macro_rules! slots {
-    ($m:expr, $role:expr) => {
-        match $role {
-            "customer" => Some(&mut $m.customer),
-            "amount" => Some(&mut $m.amount),
-            "currency" => Some(&mut $m.currency),
-            "interval" => Some(&mut $m.interval),
-            "interval_count" => Some(&mut $m.interval_count),
-            "quantity" => Some(&mut $m.quantity),
-            "start" => Some(&mut $m.start),
-            "end" => Some(&mut $m.end),
-            "status" => Some(&mut $m.status),
-            "plan" => Some(&mut $m.plan),
-            "trial_end" => Some(&mut $m.trial_end),
-            "month" => Some(&mut $m.month),
-            "mrr" => Some(&mut $m.mrr),
-            _ => None,
-        }
-    };
-}
-
-impl RoleMapping for SubscriptionMapping {
-    fn roles() -> &'static [&'static str] {
-        &ROLES
-    }
-    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
-        slots!(self, role)
-    }
-    fn segments(&mut self) -> Option<&mut Vec<String>> {
-        Some(&mut self.segment)
-    }
-}
+crate::role_mapping!(
+    /// Where the subscription columns are: subscription rows, or monthly snapshots (`month`, `mrr`).
+    SubscriptionMapping { customer, amount, currency, interval, interval_count, quantity, start, end, status, plan, trial_end, month, mrr } + segments
+);
 
 impl SubscriptionMapping {
 

@@ -9,66 +9,15 @@ use crate::ingest::headers::find_column;
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 pub use crate::mapping::RoleMapping;
-use serde::{Deserialize, Serialize};
 
-pub const ROLES: [&str; 15] = [
-    "id", "created", "first_response", "resolved", "customer", "agent", "channel", "replies", "reopens", "rating", "first_reply_minutes",
-    "activity", "timestamp", "resource", "segment",
-];
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TicketMapping {
-    pub id: Option<String>,
-    pub created: Option<String>,
-    pub first_response: Option<String>,
-    pub resolved: Option<String>,
-    pub customer: Option<String>,
-    pub agent: Option<String>,
-    pub channel: Option<String>,
-    pub replies: Option<String>,
-    pub reopens: Option<String>,
-    pub rating: Option<String>,
-    pub first_reply_minutes: Option<String>,
-    pub activity: Option<String>,
-    pub timestamp: Option<String>,
-    pub resource: Option<String>,
-    pub segment: Vec<String>,
-}
-
-macro_rules! slot {
-    ($m:expr, $role:expr) => {
-        match $role {
-            "id" => Some(&mut $m.id),
-            "created" => Some(&mut $m.created),
-            "first_response" => Some(&mut $m.first_response),
-            "resolved" => Some(&mut $m.resolved),
-            "customer" => Some(&mut $m.customer),
-            "agent" => Some(&mut $m.agent),
-            "channel" => Some(&mut $m.channel),
-            "replies" => Some(&mut $m.replies),
-            "reopens" => Some(&mut $m.reopens),
-            "rating" => Some(&mut $m.rating),
-            "first_reply_minutes" => Some(&mut $m.first_reply_minutes),
-            "activity" => Some(&mut $m.activity),
-            "timestamp" => Some(&mut $m.timestamp),
-            "resource" => Some(&mut $m.resource),
-            _ => None,
-        }
-    };
-}
-
-impl RoleMapping for TicketMapping {
-    fn roles() -> &'static [&'static str] {
-        &ROLES
-    }
-    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
-        slot!(self, role)
-    }
-    fn segments(&mut self) -> Option<&mut Vec<String>> {
-        Some(&mut self.segment)
-    }
-}
+crate::role_mapping!(
+    /// Where the ticket columns are: one row per ticket, or an event log (`id`, `activity`,
+    /// `timestamp`, `resource`).
+    TicketMapping {
+        id, created, first_response, resolved, customer, agent, channel, replies, reopens, rating, first_reply_minutes,
+        activity, timestamp, resource,
+    } + segments
+);
 
 impl TicketMapping {
 

@@ -15,37 +15,10 @@ use std::collections::HashMap;
 
 pub use kpis::{usage_kpis, Denominators, DEFS};
 
-pub const ROLES: [&str; 7] = ["user", "customer", "timestamp", "duration", "feature", "units", "entitlement"];
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UsageMapping {
-    pub user: Option<String>,
-    pub customer: Option<String>,
-    pub timestamp: Option<String>,
-    pub duration: Option<String>,
-    pub feature: Option<String>,
-    pub units: Option<String>,
-    pub entitlement: Option<String>,
-}
-
-impl RoleMapping for UsageMapping {
-    fn roles() -> &'static [&'static str] {
-        &ROLES
-    }
-    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
-        Some(match role {
-            "user" => &mut self.user,
-            "customer" => &mut self.customer,
-            "timestamp" => &mut self.timestamp,
-            "duration" => &mut self.duration,
-            "feature" => &mut self.feature,
-            "units" => &mut self.units,
-            "entitlement" => &mut self.entitlement,
-            _ => return None,
-        })
-    }
-}
+crate::role_mapping!(
+    /// Where the usage columns are.
+    UsageMapping { user, customer, timestamp, duration, feature, units, entitlement }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
