@@ -59,13 +59,28 @@ fn SupportCharts(wb: Workbench) -> impl IntoView {
 
 #[component]
 fn AgentTable(wb: Workbench) -> impl IntoView {
-    let rows = Memo::new(move |_| wb.support.agents.with(|k| agent_rows(k)));
+    let sp = wb.support;
+    let rows = Memo::new(move |_| sp.agents.with(|k| agent_rows(k)));
+    let period = Signal::derive(move || sp.agent_period.get().unwrap_or_else(|| "all".into()));
     view! {
         <section class="panel" aria-label="Agents">
-            <h2>"Agents, whole file"</h2>
-            <p class="source-line">"Click a heading to sort. Every value counts the agent's tickets over the whole file."</p>
+            <h2>"Agents, " {move || sp.agent_period.get().unwrap_or_else(|| "whole file".into())}</h2>
+            <div class="settings-grid">
+                <ChoiceSetting
+                    wb=wb
+                    label="Over"
+                    key="agent_period"
+                    choices=Signal::derive(move || optional("the whole file", sp.agent_periods.get()))
+                    value=Signal::derive(move || sp.agent_period.get().unwrap_or_default())
+                    apply=|st, v| {
+                        st.support.agent_period = (!v.is_empty()).then(|| v.to_string());
+                        Ok(())
+                    }
+                />
+            </div>
+            <p class="source-line">"Click a heading to sort. Tickets, first response and SLA count the tickets created in the period; resolution, FCR and rating those resolved in it."</p>
             <div class="scroll">
-                <SortableTable rows=rows columns=&AGENT_COLUMNS key_heading="Agent" period="all".to_string() testid="agent-table" initial=(0, true) />
+                <SortableTable rows=rows columns=&AGENT_COLUMNS key_heading="Agent" period=period testid="agent-table" initial=(0, true) />
             </div>
         </section>
     }

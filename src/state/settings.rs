@@ -54,11 +54,13 @@ pub struct SupportSettings {
     pub tickets: TicketSettings,
     /// A column (agent, channel, group…) to break every ticket KPI down by.
     pub breakdown: Option<String>,
+    /// The period the agent table covers (a label such as `2024-03`); none for the whole file.
+    pub agent_period: Option<String>,
 }
 
 impl Default for SupportSettings {
     fn default() -> Self {
-        SupportSettings { period: Granularity::Month, tickets: TicketSettings::default(), breakdown: None }
+        SupportSettings { period: Granularity::Month, tickets: TicketSettings::default(), breakdown: None, agent_period: None }
     }
 }
 

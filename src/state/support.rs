@@ -14,7 +14,12 @@ pub struct Support {
     pub source: MappedFile<TicketMapping>,
     pub data: Memo<Option<Result<Shared<TicketData>, String>>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
-    /// Every KPI over the whole file, per agent.
+    /// The periods the agent table can cover, latest first.
+    pub agent_periods: Memo<Vec<String>>,
+    /// The period the agent table covers now: the chosen one while the data has it, else none
+    /// (the whole file).
+    pub agent_period: Memo<Option<String>>,
+    /// Every KPI per agent, over the whole file or `agent_period`.
     pub agents: Memo<Shared<Vec<KpiValue>>>,
 }
 
@@ -48,13 +53,27 @@ impl Support {
             let agent = agent_name(&d, &m).and_then(|a| d.segments.iter().find(|c| c.name == a));
             Shared::new(ticket_kpis(&d, &st, period, segment, agent))
         });
+        let agent_periods = Memo::new(move |_| {
+            let mut labels: Vec<String> = kpis.with(|k| k.iter().filter(|v| v.id == "ticket_volume" && v.segment.is_none()).map(|v| v.period.clone()).collect());
+            labels.reverse();
+            labels
+        });
+        let agent_period = Memo::new(move |_| {
+            let chosen = settings.with(|s| s.support.agent_period.clone())?;
+            agent_periods.with(|p| p.contains(&chosen)).then_some(chosen)
+        });
         let agents = Memo::new(move |_| {
             let st = ticket_settings.get();
             let m = mapping.get();
             let Some(d) = ok() else { return Shared::new(Vec::new()) };
-            let agent = agent_name(&d, &m).and_then(|a| d.segments.iter().find(|c| c.name == a));
-            Shared::new(agent.map(|a| ticket_kpis(&d, &st, Granularity::All, Some(a), None).into_iter().filter(|k| k.segment.is_some()).collect()).unwrap_or_default())
+            let Some(agent) = agent_name(&d, &m).and_then(|a| d.segments.iter().find(|c| c.name == a)) else { return Shared::new(Vec::new()) };
+            let (granularity, only) = match agent_period.get() {
+                Some(label) => (settings.with(|s| s.support.period), Some(label)),
+                None => (Granularity::All, None),
+            };
+            let rows = ticket_kpis(&d, &st, granularity, Some(agent), None);
+            Shared::new(rows.into_iter().filter(|k| k.segment.is_some() && only.as_ref().is_none_or(|p| &k.period == p)).collect())
         });
-        Support { source, data, kpis, agents }
+        Support { source, data, kpis, agent_periods, agent_period, agents }
     }
 }

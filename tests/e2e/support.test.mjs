@@ -38,6 +38,17 @@ test('a Zendesk-shaped export gives the hand-worked ticket KPIs, per agent and s
   assert.equal(await valueOf(page, "[data-testid='agent-table'] td[data-kpi='agent_rating_avg'][data-segment='Bob']"), 0);
   await page.click("button[data-sort='agent_rating_avg']");
   assert.equal(await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-key'), 'Bob');
+  // Over the whole file Ann has tickets 1, 3 and 5; in January only 1 and 3 (Bob 2 and 4 either way).
+  const agentCell = (kpi, agent) => `[data-testid='agent-table'] td[data-kpi='${kpi}'][data-segment='${agent}']`;
+  assert.equal(await valueOf(page, agentCell('ticket_volume', 'Ann')), 3);
+  await page.selectOption("[data-setting='agent_period']", '2024-01');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.period === '2024-01', agentCell('ticket_volume', 'Ann'));
+  assert.equal(await valueOf(page, agentCell('ticket_volume', 'Ann')), 2);
+  assert.equal(await valueOf(page, agentCell('ticket_volume', 'Bob')), 2);
+  // The sort order chosen above holds across the change (Bob's 0 rating first, ascending).
+  assert.equal(await page.locator("[data-testid='agent-table'] tbody tr").first().getAttribute('data-key'), 'Bob');
+  await page.selectOption("[data-setting='agent_period']", '');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.value === '3', agentCell('ticket_volume', 'Ann'));
   // A 48-hour SLA counts ticket 3 (25 h) as met.
   await page.fill("[data-setting='sla_hours']", '48');
   await page.dispatchEvent("[data-setting='sla_hours']", 'change');
