@@ -30,6 +30,12 @@ fn bounds<'a>(series: impl Iterator<Item = &'a LineSeries>) -> (f64, f64) {
     ((lo - pad).min(0.0f64.max(lo - pad)), hi + pad)
 }
 
+/// Raises the top of a y range so the legend (upper left, a line per series) sits above the data.
+fn with_legend_room((lo, hi): (f64, f64), series: usize) -> (f64, f64) {
+    let share = (0.07 * series as f64 + 0.04).min(0.5);
+    (lo, hi + (hi - lo) * share / (1.0 - share))
+}
+
 fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     let mut out = vec![Vec::new()];
     for (i, v) in values.iter().enumerate() {
@@ -46,8 +52,8 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
 pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str, labels: &[String], series: &[LineSeries], y_format: fn(f64) -> String) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let n = labels.len().max(1);
-    let (y0, y1) = bounds(series.iter().filter(|s| !s.secondary));
-    let (s0, s1) = bounds(series.iter().filter(|s| s.secondary));
+    let (y0, y1) = with_legend_room(bounds(series.iter().filter(|s| !s.secondary)), series.len());
+    let (s0, s1) = with_legend_room(bounds(series.iter().filter(|s| s.secondary)), series.len());
     let has_secondary = series.iter().any(|s| s.secondary);
     let mut ctx = ChartBuilder::on(area)
         .caption(title, ("sans-serif", 16).into_font().color(&INK))
