@@ -65,10 +65,12 @@ pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str
         .set_secondary_coord(-0.5f64..(n as f64 - 0.5), s0..s1);
     labelled_mesh(&mut ctx, labels, &|y| y_format(*y))?;
     if has_secondary {
+        // Enough decimals to tell about ten ticks apart: whole numbers for wide ranges.
+        let decimals = (-((s1 - s0) / 10.0).log10()).ceil().clamp(0.0, 3.0) as usize;
         ctx.configure_secondary_axes()
             .axis_style(MUTED)
             .label_style(("sans-serif", 11).into_font().color(&MUTED))
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| format!("{y:.decimals$}"))
             .draw()?;
     }
     for s in series {
