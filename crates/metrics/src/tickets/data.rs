@@ -214,7 +214,17 @@ fn read_ticket_rows(cx: &Context, bytes: &[u8], rows: usize, stream: &mut Record
             Some((_, Ok(v))) => v,
             None => None,
         };
-        let minutes = cols.first_reply_minutes.and_then(|c| parse_number(r.cell(c), cx.style).ok()).map(|n| n.value());
+        let minutes = cols.first_reply_minutes.and_then(|c| {
+            let cell = trim_cell(r.cell(c));
+            match parse_number(cell, cx.style) {
+                _ if cell.is_empty() => None,
+                Ok(n) => Some(n.value()),
+                Err(_) => {
+                    cx.issue(log, r.line, Some(c), format!("'{cell}' is not a number of minutes; treated as blank"));
+                    None
+                }
+            }
+        });
         let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| customers.intern(c));
         for (s, &c) in cols.segments.iter().enumerate() {
             segments[s].push(r.cell(c));
@@ -294,9 +304,16 @@ fn skip(cx: &Context, data: &mut TicketData, log: &mut IssueLog, line: u64, col:
 /// timestamp, impossible durations excluded (and counted), and the file's date span.
 fn finish_ticket(cx: &Context, data: &mut TicketData, log: &mut IssueLog, t: &mut TicketRow, first_reply_minutes: Option<f64>) {
     let c = t.created;
-    if t.first_response.is_none() {
-        if let Some(m) = first_reply_minutes.filter(|m| *m >= 0.0) {
-            t.first_response = Some(Stamp { utc: c.utc + (m * 60.0).round() as i64, offset: c.offset });
+    if let (None, Some(m)) = (t.first_response, first_reply_minutes) {
+        // Within about 290 billion years of creation, the sum below cannot overflow.
+        let at = (m >= 0.0 && m < 1e15).then(|| c.utc + (m * 60.0).round() as i64);
+        match at {
+            Some(utc) => t.first_response = Some(Stamp { utc, offset: c.offset }),
+            None => {
+                let what = if m < 0.0 { "negative" } else { "out of range" };
+                cx.issue(log, t.line, None, format!("first reply time of {m} minutes is {what}; duration excluded"));
+                data.impossible_durations += 1;
+            }
         }
     }
     for (what, stamp) in [("first response", &mut t.first_response), ("resolution", &mut t.resolved)] {

@@ -266,5 +266,6 @@ fn golden_survey_cases() {
 mod bridge_identity;
 mod helpdesk;
 mod memory;
+mod messy_input;
 mod somerville;
 mod telco;
