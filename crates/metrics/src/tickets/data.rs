@@ -306,7 +306,7 @@ fn finish_ticket(cx: &Context, data: &mut TicketData, log: &mut IssueLog, t: &mu
     let c = t.created;
     if let (None, Some(m)) = (t.first_response, first_reply_minutes) {
         // Within about 290 billion years of creation, the sum below cannot overflow.
-        let at = (m >= 0.0 && m < 1e15).then(|| c.utc + (m * 60.0).round() as i64);
+        let at = (0.0..1e15).contains(&m).then(|| c.utc + (m * 60.0).round() as i64);
         match at {
             Some(utc) => t.first_response = Some(Stamp { utc, offset: c.offset }),
             None => {
