@@ -2,6 +2,7 @@
 //! in every form, day/month-ambiguous and impossible ones, blanks, quotes, huge and negative numbers,
 //! long ids, non-ASCII), read by every source at every granularity.
 
+use northstar_metrics::accounts::{account_kpis, infer_account_mapping, read_accounts};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
@@ -10,7 +11,8 @@ use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Deno
 use northstar_metrics::{Granularity, KpiValue};
 use proptest::prelude::*;
 
-const HEADERS: [&str; 6] = [
+const HEADERS: [&str; 7] = [
+    "customerID,gender,tenure,Contract,MonthlyCharges,Churn",
     "ID,Created at,Solved at,Replies,Reopens,Assignee,Group,Via,Satisfaction Score,First reply time in minutes,Requester",
     "Case ID,Activity,Resource,Complete Timestamp",
     "User ID,Customer ID,Timestamp,Event,Session duration,Units,Entitlement",
@@ -19,7 +21,8 @@ const HEADERS: [&str; 6] = [
     "Ticket ID,Created time,Resolved time,Initial response time,Agent interactions,Agent",
 ];
 
-const CELLS: [&str; 34] = [
+const CELLS: [&str; 40] = [
+    "1e308", "-1e308", "NaN", "inf", "0.0000001", "-0",
     "", " ", "1", "0", "-3", "4294967295", "99999999999999999999", "2.5", "1,234.50", "(12.00)", "$49", "Good", "Bad",
     "Offered", "2024-01-05", "2024-01-05T10:00:00Z", "2024-01-05 10:00", "2024-03-05T10:00:00+02:00", "13/02/2024 09:00",
     "02/13/2024", "02/30/2024 09:00", "05/03/2024", "31.12.2023", "1700000000", "45000", "2024-13-45", "\"quoted, cell\"",
@@ -76,6 +79,10 @@ proptest! {
         }
         if let Ok(sub) = read_subscriptions("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default()) {
             no_nan(&subscription_kpis(&sub, &SubscriptionSettings::default(), Granularity::Quarter, None))?;
+        }
+        if let Ok(a) = read_accounts("a.csv", bytes, &s, &infer_account_mapping(&s)) {
+            no_nan(&account_kpis(&a, None))?;
+            no_nan(&account_kpis(&a, (!a.segments.is_empty()).then_some(0)))?;
         }
         if let Ok(mut ingest) = SurveyIngest::new("v.csv", &s, &infer_mapping(&s), &SurveySettings::default()) {
             for c in bytes.chunks(7) {
