@@ -4,7 +4,7 @@
 
 pub mod kpis;
 
-use crate::ingest::headers::{column_of, find_column, normalise};
+use crate::ingest::headers::{column_of, normalise, ColumnPicker};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
@@ -25,24 +25,15 @@ const TENURE: [&str; 4] = ["tenure", "tenure months", "tenure_months", "months"]
 
 /// Guesses roles; categorical text columns (few distinct values in the first rows) become segments.
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
-    let names = sniff.column_names();
-    let mut taken = Vec::new();
-    let pick = |words: &[&str], taken: &mut Vec<usize>| {
-        let i = find_column(&names, words, taken)?;
-        taken.push(i);
-        Some(names[i].clone())
-    };
+    let mut p = ColumnPicker::new(sniff.column_names());
     let mut m = AccountMapping {
-        customer: pick(&CUSTOMER, &mut taken),
-        status: pick(&STATUS, &mut taken),
-        monthly_charge: pick(&CHARGE, &mut taken),
-        tenure: pick(&TENURE, &mut taken),
+        customer: p.pick(&CUSTOMER),
+        status: p.pick(&STATUS),
+        monthly_charge: p.pick(&CHARGE),
+        tenure: p.pick(&TENURE),
         segment: Vec::new(),
     };
-    for (i, n) in names.iter().enumerate() {
-        if taken.contains(&i) {
-            continue;
-        }
+    for (i, n) in p.free() {
         let values: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).collect();
         let mut distinct: Vec<&str> = values.clone();
         distinct.sort();

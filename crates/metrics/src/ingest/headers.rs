@@ -52,6 +52,31 @@ pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<
     None
 }
 
+/// Picks columns by their synonyms for the role-guessing of every source: each column at most
+/// once, the first role asked getting it.
+pub struct ColumnPicker {
+    pub names: Vec<String>,
+    pub taken: Vec<usize>,
+}
+
+impl ColumnPicker {
+    pub fn new(names: Vec<String>) -> ColumnPicker {
+        ColumnPicker { names, taken: Vec::new() }
+    }
+
+    /// The first free column named by one of `words`, now taken.
+    pub fn pick(&mut self, words: &[&str]) -> Option<String> {
+        let i = find_column(&self.names, words, &self.taken)?;
+        self.taken.push(i);
+        Some(self.names[i].clone())
+    }
+
+    /// The columns not picked, with their index.
+    pub fn free(&self) -> impl Iterator<Item = (usize, &String)> {
+        self.names.iter().enumerate().filter(|(i, _)| !self.taken.contains(i))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

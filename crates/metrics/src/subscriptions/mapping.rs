@@ -5,7 +5,7 @@
 //! `start`, `end`, `status`, `plan`, `trial_end`. Snapshot rows: `customer`, `month`, `mrr`.
 //! Either shape can carry any number of `segment` columns (Stripe's "<key> (metadata)").
 
-use crate::ingest::headers::{find_column, normalise};
+use crate::ingest::headers::{normalise, ColumnPicker};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 pub use crate::mapping::RoleMapping;
@@ -71,32 +71,28 @@ const SEGMENT: [&str; 8] = ["segment", "region", "country", "industry", "channel
 
 /// Guesses the mapping of a subscriptions file from its header.
 pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
-    let names = sniff.column_names();
-    let mut m = SubscriptionMapping::default();
-    let mut taken: Vec<usize> = Vec::new();
-    let pick = |words: &[&str], taken: &mut Vec<usize>| {
-        let i = find_column(&names, words, taken)?;
-        taken.push(i);
-        Some(names[i].clone())
+    let mut p = ColumnPicker::new(sniff.column_names());
+    // Fields are filled in this order (the first role asked gets a contested column).
+    let mut m = SubscriptionMapping {
+        mrr: p.pick(&MRR),
+        customer: p.pick(&CUSTOMER),
+        amount: p.pick(&AMOUNT),
+        currency: p.pick(&CURRENCY),
+        interval_count: p.pick(&INTERVAL_COUNT),
+        interval: p.pick(&INTERVAL),
+        quantity: p.pick(&QUANTITY),
+        trial_end: p.pick(&TRIAL_END),
+        start: p.pick(&START),
+        end: p.pick(&END),
+        status: p.pick(&STATUS),
+        plan: p.pick(&PLAN),
+        ..Default::default()
     };
-    m.mrr = pick(&MRR, &mut taken);
-    m.customer = pick(&CUSTOMER, &mut taken);
-    m.amount = pick(&AMOUNT, &mut taken);
-    m.currency = pick(&CURRENCY, &mut taken);
-    m.interval_count = pick(&INTERVAL_COUNT, &mut taken);
-    m.interval = pick(&INTERVAL, &mut taken);
-    m.quantity = pick(&QUANTITY, &mut taken);
-    m.trial_end = pick(&TRIAL_END, &mut taken);
-    m.start = pick(&START, &mut taken);
-    m.end = pick(&END, &mut taken);
-    m.status = pick(&STATUS, &mut taken);
-    m.plan = pick(&PLAN, &mut taken);
     if m.mrr.is_some() && m.amount.is_none() {
-        m.month = pick(&MONTH, &mut taken);
+        m.month = p.pick(&MONTH);
     }
-    for (i, n) in names.iter().enumerate() {
-        let lower = n.trim().to_lowercase();
-        if !taken.contains(&i) && (lower.ends_with("(metadata)") || SEGMENT.contains(&normalise(n).as_str())) {
+    for (_, n) in p.free() {
+        if n.trim().to_lowercase().ends_with("(metadata)") || SEGMENT.contains(&normalise(n).as_str()) {
             m.segment.push(n.clone());
         }
     }

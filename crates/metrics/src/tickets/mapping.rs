@@ -5,7 +5,7 @@
 //! `replies`, `reopens`, `rating`, `first_reply_minutes`, `segment` (any number).
 //! Event log: `id`, `activity`, `timestamp`, `resource`, `segment`.
 
-use crate::ingest::headers::find_column;
+use crate::ingest::headers::ColumnPicker;
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 pub use crate::mapping::RoleMapping;
@@ -65,34 +65,25 @@ const SEGMENT: [&str; 9] = ["group", "priority", "product", "type", "seriousness
 
 /// Guesses the mapping of a tickets file from its header.
 pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
-    let names = sniff.column_names();
-    let mut taken = Vec::new();
-    let pick = |words: &[&str], taken: &mut Vec<usize>| {
-        let i = find_column(&names, words, taken)?;
-        taken.push(i);
-        Some(names[i].clone())
-    };
-    let mut m = TicketMapping { id: pick(&ID, &mut taken), ..Default::default() };
-    m.first_reply_minutes = pick(&FIRST_REPLY_MINUTES, &mut taken);
-    m.created = pick(&CREATED, &mut taken);
-    m.first_response = pick(&FIRST_RESPONSE, &mut taken);
-    m.resolved = pick(&RESOLVED, &mut taken);
-    m.customer = pick(&CUSTOMER, &mut taken);
-    m.agent = pick(&AGENT, &mut taken);
-    m.channel = pick(&CHANNEL, &mut taken);
-    m.replies = pick(&REPLIES, &mut taken);
-    m.reopens = pick(&REOPENS, &mut taken);
-    m.rating = pick(&RATING, &mut taken);
+    let mut p = ColumnPicker::new(sniff.column_names());
+    let mut m = TicketMapping { id: p.pick(&ID), ..Default::default() };
+    m.first_reply_minutes = p.pick(&FIRST_REPLY_MINUTES);
+    m.created = p.pick(&CREATED);
+    m.first_response = p.pick(&FIRST_RESPONSE);
+    m.resolved = p.pick(&RESOLVED);
+    m.customer = p.pick(&CUSTOMER);
+    m.agent = p.pick(&AGENT);
+    m.channel = p.pick(&CHANNEL);
+    m.replies = p.pick(&REPLIES);
+    m.reopens = p.pick(&REOPENS);
+    m.rating = p.pick(&RATING);
     if m.created.is_none() {
-        m.activity = pick(&ACTIVITY, &mut taken);
-        m.timestamp = pick(&TIMESTAMP, &mut taken);
-        m.resource = pick(&RESOURCE, &mut taken);
+        m.activity = p.pick(&ACTIVITY);
+        m.timestamp = p.pick(&TIMESTAMP);
+        m.resource = p.pick(&RESOURCE);
     }
     for w in SEGMENT {
-        if let Some(i) = find_column(&names, &[w], &taken) {
-            taken.push(i);
-            m.segment.push(names[i].clone());
-        }
+        m.segment.extend(p.pick(&[w]));
     }
     m
 }

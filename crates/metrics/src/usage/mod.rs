@@ -5,7 +5,7 @@
 pub mod kpis;
 
 use crate::ingest::dates::DateColumn;
-use crate::ingest::headers::{column_of, find_column, normalise};
+use crate::ingest::headers::{column_of, normalise, ColumnPicker};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
@@ -79,21 +79,15 @@ const UNITS: [&str; 5] = ["units", "quantity", "usage", "consumed", "units consu
 const ENTITLEMENT: [&str; 4] = ["entitlement", "entitled", "units entitled", "quota"];
 
 pub fn infer_usage_mapping(sniff: &Sniff) -> UsageMapping {
-    let names = sniff.column_names();
-    let mut taken = Vec::new();
-    let pick = |words: &[&str], taken: &mut Vec<usize>| {
-        let i = find_column(&names, words, taken)?;
-        taken.push(i);
-        Some(names[i].clone())
-    };
+    let mut p = ColumnPicker::new(sniff.column_names());
     UsageMapping {
-        user: pick(&USER, &mut taken),
-        customer: pick(&CUSTOMER, &mut taken),
-        duration: pick(&DURATION, &mut taken),
-        timestamp: pick(&TIMESTAMP, &mut taken),
-        feature: pick(&FEATURE, &mut taken),
-        entitlement: pick(&ENTITLEMENT, &mut taken),
-        units: pick(&UNITS, &mut taken),
+        user: p.pick(&USER),
+        customer: p.pick(&CUSTOMER),
+        duration: p.pick(&DURATION),
+        timestamp: p.pick(&TIMESTAMP),
+        feature: p.pick(&FEATURE),
+        entitlement: p.pick(&ENTITLEMENT),
+        units: p.pick(&UNITS),
     }
 }
 
