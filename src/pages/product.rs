@@ -10,7 +10,7 @@ use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
 use crate::components::sortable_table::SortableTable;
 use crate::state::product_models::CONSUMPTION_COLUMNS;
-use crate::state::{LoadedFile, Workbench};
+use crate::state::{summary_of, LoadedFile, Workbench};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use northstar_charts::{draw_bars, draw_lines, LineSeries, ACCENT};
@@ -106,13 +106,7 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn ProductPage(wb: Workbench) -> impl IntoView {
     let p = wb.product;
-    let summary = Signal::derive(move || {
-        p.data.with(|d| match d {
-            None => "load a file to see its KPIs".to_string(),
-            Some(Err(_)) => "not read: see the mapping".to_string(),
-            Some(Ok(d)) => format!("{} rows, {} events, {} users, {} customers, {} features; {} rows skipped", d.data_rows, d.events.len(), d.users.len(), d.customers.len(), d.features.len(), d.skipped_rows),
-        })
-    });
+    let summary = Signal::derive(move || p.data.with(|d| summary_of(d, |d| d.describe())));
     let issues = Signal::derive(move || {
         p.data.with(|d| match d {
             Some(Ok(d)) => IssueModel { count: d.issue_count, summary: format!("{} rows skipped.", d.skipped_rows), issues: d.issues.clone() },

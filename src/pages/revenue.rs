@@ -7,44 +7,20 @@ use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::revenue_charts::RevenueCharts;
 use crate::components::revenue_settings::RevenueSettingsPanel;
 use crate::components::series_table::SeriesTable;
-use crate::state::{LoadedFile, Workbench};
+use crate::state::{summary_of, LoadedFile, Workbench};
 use leptos::prelude::*;
 
 const CARDS: [&str; 12] = [
     "mrr", "arr", "customers", "nrr", "grr", "customer_churn_rate", "gross_mrr_churn_rate", "arpa", "ltv", "quick_ratio", "renewal_rate", "nrr_12m",
 ];
 
-fn summary_of<T>(data: &Option<Result<T, String>>, ok: impl Fn(&T) -> String) -> String {
-    match data {
-        None => "load a file to see its KPIs".into(),
-        Some(Err(_)) => "not read: see the mapping".into(),
-        Some(Ok(d)) => ok(d),
-    }
-}
-
 #[component]
 pub fn RevenuePage(wb: Workbench) -> impl IntoView {
     let r = wb.revenue;
     let s = wb.settings;
     let currency = Signal::derive(move || r.subs_data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).and_then(|d| d.currency.clone())));
-    let subs_summary = Signal::derive(move || {
-        r.subs_data.with(|d| {
-            summary_of(d, |d| {
-                format!(
-                    "{} rows, {} subscriptions, {} customers; amounts {} ({}); currency {}; {} trials excluded, {} rows skipped",
-                    d.data_rows,
-                    d.subs.len(),
-                    d.customers.len(),
-                    d.amount_unit,
-                    d.amount_unit_reason,
-                    d.currency.as_deref().unwrap_or("not stated"),
-                    d.excluded_trials,
-                    d.skipped_rows
-                )
-            })
-        })
-    });
-    let accounts_summary = Signal::derive(move || r.accounts_data.with(|d| summary_of(d, |d| format!("{} accounts, {} rows skipped", d.customers.len(), d.skipped_rows))));
+    let subs_summary = Signal::derive(move || r.subs_data.with(|d| summary_of(d, |d| d.describe())));
+    let accounts_summary = Signal::derive(move || r.accounts_data.with(|d| summary_of(d, |d| d.describe())));
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
         r.subs_data.with(|d| {

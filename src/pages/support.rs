@@ -10,7 +10,7 @@ use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
 use crate::components::sortable_table::SortableTable;
 use crate::state::support_models::{agent_rows, response_times, volume_and_backlog, AGENT_COLUMNS};
-use crate::state::{LoadedFile, Workbench};
+use crate::state::{summary_of, LoadedFile, Workbench};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use northstar_charts::draw_lines;
@@ -128,20 +128,7 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn SupportPage(wb: Workbench) -> impl IntoView {
     let sp = wb.support;
-    let summary = Signal::derive(move || {
-        sp.data.with(|d| match d {
-            None => "load a file to see its KPIs".to_string(),
-            Some(Err(_)) => "not read: see the mapping".to_string(),
-            Some(Ok(d)) => format!(
-                "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",
-                d.data_rows,
-                d.tickets.len(),
-                if d.event_log { " from an event log" } else { "" },
-                d.skipped_rows,
-                d.impossible_durations
-            ),
-        })
-    });
+    let summary = Signal::derive(move || sp.data.with(|d| summary_of(d, |d| d.describe())));
     let issues = Signal::derive(move || {
         sp.data.with(|d| match d {
             Some(Ok(d)) => IssueModel {

@@ -16,4 +16,4 @@ pub use revenue::{Revenue, SegmentOption};
 pub use settings::{Page, RevenueSettings, Settings, SupportSettings};
 pub use product::Product;
 pub use support::Support;
-pub use workbench::{LoadedFile, Shared, Workbench};
+pub use workbench::{summary_of, LoadedFile, Shared, Workbench};

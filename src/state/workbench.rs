@@ -186,3 +186,13 @@ impl Default for Workbench {
         Workbench::new()
     }
 }
+
+/// The summary line of a source's file: a hint before any file, a pointer to the mapping when it
+/// could not be read, else what was read.
+pub fn summary_of<T>(data: &Option<Result<T, String>>, ok: impl Fn(&T) -> String) -> String {
+    match data {
+        None => "load a file to see its KPIs".into(),
+        Some(Err(_)) => "not read: see the mapping".into(),
+        Some(Ok(d)) => ok(d),
+    }
+}

@@ -111,7 +111,7 @@ fn accounts(o: &ReportOptions, l: &Loaded, mapping: &northstar_metrics::accounts
         kpis: account_kpis(data, index),
         issues: data.issues.clone(),
         mapping: serde_json::to_value(mapping).map_err(|e| e.to_string())?,
-        line: format!("{}: {} accounts, {} rows skipped, {} issues", l.file, data.customers.len(), data.skipped_rows, data.issue_count),
+        line: format!("{}: {}; {} issues", l.file, data.describe(), data.issue_count),
         summary: json!({"kind": "accounts", "file": l.file, "encoding": data.encoding, "delimiter": l.sniff.delimiter_label(),
             "rows": data.data_rows, "skipped_rows": data.skipped_rows, "issue_count": data.issue_count}),
     })
@@ -144,19 +144,7 @@ fn subscriptions(o: &ReportOptions, path: &str, accounts: Option<&AccountData>) 
     let report = SourceReport {
         segmented: segment.is_some(),
         kpis: subscription_kpis(&data, &settings, o.period, segment.as_ref()),
-        line: format!(
-            "{}: {} rows, {} subscriptions, {} customers, amounts {} ({}), currency {}, {} trials excluded, {} rows skipped, {} issues",
-            l.file,
-            data.data_rows,
-            data.subs.len(),
-            data.customers.len(),
-            data.amount_unit,
-            data.amount_unit_reason,
-            data.currency.as_deref().unwrap_or("unknown"),
-            data.excluded_trials,
-            data.skipped_rows,
-            data.issue_count
-        ),
+        line: format!("{}: {}; {} issues", l.file, data.describe(), data.issue_count),
         summary: json!({"kind": "subscriptions", "file": l.file, "encoding": data.encoding, "delimiter": l.sniff.delimiter_label(),
             "rows": data.data_rows, "subscriptions": data.subs.len(), "customers": data.customers.len(),
             "amount_unit": data.amount_unit, "amount_unit_reason": data.amount_unit_reason, "currency": data.currency,
@@ -189,16 +177,7 @@ fn tickets(o: &ReportOptions, path: &str) -> Result<SourceReport, String> {
     Ok(SourceReport {
         segmented: segment.is_some(),
         kpis: ticket_kpis(&data, &settings, o.period, segment, agent),
-        line: format!(
-            "{}: {} rows, {} tickets{}, {} rows skipped, {} impossible durations excluded, {} issues",
-            l.file,
-            data.data_rows,
-            data.tickets.len(),
-            if data.event_log { " (from an event log)" } else { "" },
-            data.skipped_rows,
-            data.impossible_durations,
-            data.issue_count
-        ),
+        line: format!("{}: {}; {} issues", l.file, data.describe(), data.issue_count),
         summary: json!({"kind": "tickets", "file": l.file, "encoding": data.encoding, "delimiter": l.sniff.delimiter_label(),
             "rows": data.data_rows, "tickets": data.tickets.len(), "event_log": data.event_log, "skipped_rows": data.skipped_rows,
             "impossible_durations": data.impossible_durations, "issue_count": data.issue_count}),
@@ -220,17 +199,7 @@ fn usage(o: &ReportOptions, path: &str, subs: Option<&SubscriptionData>, account
     Ok(SourceReport {
         segmented: false,
         kpis: usage_kpis(&data, &settings, o.period, &denominators),
-        line: format!(
-            "{}: {} rows, {} events, {} users, {} customers, {} features, {} rows skipped, {} issues",
-            l.file,
-            data.data_rows,
-            data.events.len(),
-            data.users.len(),
-            data.customers.len(),
-            data.features.len(),
-            data.skipped_rows,
-            data.issue_count
-        ),
+        line: format!("{}: {}; {} issues", l.file, data.describe(), data.issue_count),
         summary: json!({"kind": "usage", "file": l.file, "encoding": data.encoding, "delimiter": l.sniff.delimiter_label(),
             "rows": data.data_rows, "events": data.events.len(), "users": data.users.len(), "customers": data.customers.len(),
             "skipped_rows": data.skipped_rows, "issue_count": data.issue_count}),

@@ -133,6 +133,11 @@ pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountM
 }
 
 impl AccountData {
+    /// What was read, in one line.
+    pub fn describe(&self) -> String {
+        format!("{} accounts, {} rows skipped", self.customers.len(), self.skipped_rows)
+    }
+
     /// Ids of the accounts that are not churned.
     pub fn active_ids(&self) -> std::collections::HashSet<String> {
         self.customers.iter().zip(&self.churned).filter(|(_, churned)| !**churned).map(|(id, _)| id.clone()).collect()

@@ -467,6 +467,21 @@ pub fn read_subscriptions(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &Sub
 }
 
 impl SubscriptionData {
+    /// What was read, in one line (the app's file summary, the CLI's source line).
+    pub fn describe(&self) -> String {
+        format!(
+            "{} rows, {} subscriptions, {} customers; amounts {} ({}); currency {}; {} trials excluded, {} rows skipped",
+            self.data_rows,
+            self.subs.len(),
+            self.customers.len(),
+            self.amount_unit,
+            self.amount_unit_reason,
+            self.currency.as_deref().unwrap_or("not stated"),
+            self.excluded_trials,
+            self.skipped_rows
+        )
+    }
+
     /// Only the subscriptions whose value in `segment` (aligned with `subs`) is `value`; the date
     /// span stays that of the whole file so series line up.
     pub fn filtered(&self, segment: &SegmentColumn, value: &str) -> SubscriptionData {

@@ -131,6 +131,18 @@ pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMap
 }
 
 impl TicketData {
+    /// What was read, in one line.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",
+            self.data_rows,
+            self.tickets.len(),
+            if self.event_log { " from an event log" } else { "" },
+            self.skipped_rows,
+            self.impossible_durations
+        )
+    }
+
     fn note_day(&mut self, d: i32) {
         self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
         self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));

@@ -122,6 +122,21 @@ pub struct UsageData {
     pub issue_count: u64,
 }
 
+impl UsageData {
+    /// What was read, in one line.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} rows, {} events, {} users, {} customers, {} features; {} rows skipped",
+            self.data_rows,
+            self.events.len(),
+            self.users.len(),
+            self.customers.len(),
+            self.features.len(),
+            self.skipped_rows
+        )
+    }
+}
+
 fn intern(map: &mut HashMap<String, u32>, list: &mut Vec<String>, value: &str) -> u32 {
     if let Some(&i) = map.get(value) {
         return i;
