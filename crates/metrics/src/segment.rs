@@ -1,13 +1,13 @@
 //! Segment columns (plan, region, any categorical column), dictionary-encoded per row.
 
 use crate::ingest::trim_cell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-/// A small, fast, non-cryptographic hasher for interning ids and values (FxHash's mixing). User
-/// data cannot choose our memory layout in a way that matters here: it runs on the user's own file.
+/// A small, fast, non-cryptographic hasher (FxHash's mixing) for the tails of long interned
+/// texts. User data cannot choose our memory layout in a way that matters here: it runs on the
+/// user's own file.
 #[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
+struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
@@ -23,8 +23,6 @@ impl Hasher for FastHasher {
     }
 }
 
-/// A HashMap with [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// `ids[row]` indexes `values`. A blank cell is the value "(blank)".
 #[derive(Debug, Clone, Default)]

@@ -11,7 +11,7 @@ use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, DateOrder};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::segment::Interner;
 
 pub use kpis::{usage_kpis, Denominators, DEFS};
 
@@ -137,16 +137,6 @@ impl UsageData {
     }
 }
 
-fn intern(map: &mut HashMap<String, u32>, list: &mut Vec<String>, value: &str) -> u32 {
-    if let Some(&i) = map.get(value) {
-        return i;
-    }
-    let i = list.len() as u32;
-    map.insert(value.to_string(), i);
-    list.push(value.to_string());
-    i
-}
-
 pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMapping, settings: &UsageSettings) -> Result<UsageData, FatalError> {
     let names = sniff.column_names();
     if names.is_empty() {
@@ -167,8 +157,7 @@ pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMappin
     let mut data = UsageData { file: file.into(), ..Default::default() };
     let mut log = IssueLog::default();
     let mut dates = DateColumn::with_capacity(&names[ts], sniff.estimate_rows(bytes.len()));
-    let (mut user_ids, mut customer_ids, mut feature_ids) = (HashMap::new(), HashMap::new(), HashMap::new());
-    let (mut users, mut customers, mut features) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut users, mut customers, mut features) = (Interner::default(), Interner::default(), Interner::default());
     let mut pending: Vec<UsageEvent> = Vec::new();
     let mut stream = RecordStream::new(file, sniff);
     let mut row = |r: &Record| {
@@ -187,8 +176,8 @@ pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMappin
             data.skipped_rows += 1;
             return;
         };
-        let user_id = intern(&mut user_ids, &mut users, u_or_c);
-        let customer_id = intern(&mut customer_ids, &mut customers, c.unwrap_or(u_or_c));
+        let user_id = users.intern(u_or_c);
+        let customer_id = customers.intern(c.unwrap_or(u_or_c));
         let number = |log: &mut IssueLog, col: Option<usize>| -> Option<f64> {
             let c = col?;
             let t = r.cell(c).trim();
@@ -206,7 +195,7 @@ pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMappin
         let duration = number(&mut log, duration).map(|d| if seconds { d / 60.0 } else { d });
         let units = number(&mut log, units);
         let entitlement = number(&mut log, entitlement);
-        let feature = feature.map(|f| r.cell(f).trim()).filter(|f| !f.is_empty()).map(|f| intern(&mut feature_ids, &mut features, f));
+        let feature = feature.map(|f| r.cell(f).trim()).filter(|f| !f.is_empty()).map(|f| features.intern(f));
         pending.push(UsageEvent { day: 0, user: user_id, customer: customer_id, feature, duration, units, entitlement });
     };
     for chunk in bytes.chunks(1 << 20) {
@@ -225,9 +214,9 @@ pub fn read_usage(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &UsageMappin
         data.events.push(e);
     }
     data.skipped_rows += resolved.bad_rows.len() as u64;
-    data.users = users;
-    data.customers = customers;
-    data.features = features;
+    data.users = users.into_strings();
+    data.customers = customers.into_strings();
+    data.features = features.into_strings();
     data.issues = log.issues;
     data.issue_count = log.count;
     Ok(data)
