@@ -20,6 +20,10 @@ pub struct KpiValue {
     /// Fewer than [`SMALL_SAMPLE`] responses: show with a warning.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub small_sample: bool,
+    /// Where an input came from when it can come from more than one source (LTV from
+    /// `subscriptions` or from `orders`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<&'static str>,
 }
 
 /// Below this many responses a survey value is flagged as a small sample.

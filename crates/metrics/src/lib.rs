@@ -12,6 +12,7 @@ pub mod mapping;
 pub mod parse;
 pub mod period;
 pub mod segment;
+pub mod source;
 pub mod stats;
 pub mod subscriptions;
 pub mod tickets;

@@ -33,6 +33,7 @@ fn emit(t: Tally, segment: Option<String>, out: &mut Vec<KpiValue>) {
         n,
         kind: None,
         small_sample: false,
+        basis: None,
     };
     let mrr = t.active_mrr as f64 / 100.0;
     out.push(v("account_churn_share", (t.all > 0).then(|| t.churned as f64 / t.all as f64), t.churned as f64, t.all as f64, t.all));

@@ -236,6 +236,7 @@ impl Emit<'_> {
             n,
             kind: None,
             small_sample: false,
+            basis: None,
         });
     }
 }

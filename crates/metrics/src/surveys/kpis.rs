@@ -173,6 +173,7 @@ fn value(
         n,
         kind: kind.map(Kind::as_str),
         small_sample: n > 0 && n < SMALL_SAMPLE,
+        basis: None,
     }
 }
 

@@ -112,7 +112,7 @@ fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_
         open += b.created as i64 - b.resolved as i64;
         let label = p.label();
         let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
-            out.push(KpiValue { id, source: "tickets", period: label.clone(), segment: segment.clone(), value, numerator: num, denominator: den, n, kind: None, small_sample: false })
+            out.push(KpiValue { id, source: "tickets", period: label.clone(), segment: segment.clone(), value, numerator: num, denominator: den, n, kind: None, small_sample: false, basis: None })
         };
         let ratio = |a: u64, n: u64| (n > 0).then(|| a as f64 / n as f64);
         if !only_rating {

@@ -160,7 +160,7 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granu
     for (t, p) in periods.iter().enumerate() {
         let label = p.label();
         let mut push = |id: &'static str, segment: Option<String>, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
-            out.push(KpiValue { id, source: "usage", period: label.clone(), segment, value, numerator: num, denominator: den, n, kind: None, small_sample: false });
+            out.push(KpiValue { id, source: "usage", period: label.clone(), segment, value, numerator: num, denominator: den, n, kind: None, small_sample: false, basis: None });
         };
         let au = distinct(std::mem::take(&mut users[t])).len();
         push("active_users", None, Some(au as f64), Some(au as f64), None, au as u64);
