@@ -191,6 +191,8 @@ pub trait Source: Sized + Send + Sync + 'static {
     /// that is not there) is a fatal error.
     fn reader(file: &str, sniff: &Sniff, mapping: &Self::Mapping, ingest: &Self::Ingest) -> Result<Self::Reader, FatalError>;
     fn kpis(data: &Self::Data, kpi: &Self::Kpi, query: &Query, ctx: &Context) -> Vec<KpiValue>;
+    /// A built-in, deterministic demo export of this kind (CSV text).
+    fn demo() -> String;
 
     /// Reads a whole file held in memory (in 1 MiB chunks, as a stream would).
     fn read(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &Self::Mapping, ingest: &Self::Ingest) -> Result<Self::Data, FatalError> {
@@ -224,6 +226,7 @@ pub trait AnySource: Sync {
     fn roles(&self) -> &'static [&'static str];
     /// (ingest keys, KPI keys).
     fn setting_keys(&self) -> (&'static [&'static str], &'static [&'static str]);
+    fn demo(&self) -> String;
     /// Starts reading `file` with the guessed mapping changed by `options`.
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError>;
 }
@@ -298,6 +301,9 @@ impl<S: Source> AnySource for SourceKind<S> {
     }
     fn setting_keys(&self) -> (&'static [&'static str], &'static [&'static str]) {
         (S::Ingest::KEYS, S::Kpi::KEYS)
+    }
+    fn demo(&self) -> String {
+        S::demo()
     }
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError> {
         let mut mapping = S::infer(sniff);
