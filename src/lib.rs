@@ -3,7 +3,8 @@
 
 pub mod browser;
 pub mod components;
-pub mod format;
+/// How values read: one place, shared with the CLI's table.
+pub use northstar_metrics::format;
 pub mod pages;
 pub mod state;
 
@@ -22,7 +23,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded."</span>
         </header>
         <nav class="tabs" aria-label="Pages">
-            {[(state::Page::Revenue, "Revenue"), (state::Page::Support, "Support"), (state::Page::Product, "Product"), (state::Page::Surveys, "Surveys")]
+            {state::Page::ALL
                 .into_iter()
                 .map(|(page, label)| {
                     view! {
@@ -46,6 +47,8 @@ pub fn App() -> impl IntoView {
                 state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
                 state::Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),
                 state::Page::Product => view! { <pages::product::ProductPage wb=wb /> }.into_any(),
+                state::Page::Orders => view! { <pages::orders::OrdersPage wb=wb /> }.into_any(),
+                state::Page::Acquisition => view! { <pages::acquisition::AcquisitionPage wb=wb /> }.into_any(),
             }}
             <components::definitions::Definitions />
         </main>

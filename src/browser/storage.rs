@@ -2,10 +2,12 @@
 //! corrupt or blocked storage gives defaults and a visible notice, never a blank page.
 
 use crate::state::{Settings, Workbench};
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-pub const SETTINGS_KEY: &str = "northstar.settings.v1";
+pub const SETTINGS_KEY: &str = "northstar.settings.v2";
+/// The first key: read (and migrated) when there is nothing under [`SETTINGS_KEY`] yet.
+pub const SETTINGS_KEY_V1: &str = "northstar.settings.v1";
 
 /// localStorage exists and can be used (it throws in some sandboxed or privacy modes).
 fn storage_available() -> Result<(), String> {
@@ -17,18 +19,21 @@ fn storage_available() -> Result<(), String> {
     }
 }
 
-/// Loads settings: (settings, notice to show).
+/// Loads settings: (settings, notice to show). A document under the first key is migrated.
 pub fn load_settings() -> (Settings, Option<String>) {
     if let Err(why) = storage_available() {
         return (Settings::default(), Some(format!("Settings will not be kept after this visit: {why}.")));
     }
-    match LocalStorage::get::<Settings>(SETTINGS_KEY) {
+    let raw = LocalStorage::raw();
+    let read = |key: &str| raw.get_item(key).ok().flatten();
+    let (text, version) = match (read(SETTINGS_KEY), read(SETTINGS_KEY_V1)) {
+        (Some(t), _) => (t, 2),
+        (None, Some(t)) => (t, 1),
+        (None, None) => return (Settings::default(), None),
+    };
+    match Settings::from_json(&text, version) {
         Ok(s) => (s, None),
-        Err(StorageError::KeyNotFound(_)) => (Settings::default(), None),
-        Err(StorageError::SerdeError(e)) => {
-            (Settings::default(), Some(format!("Saved settings could not be read ({e}); defaults are in use and will replace them.")))
-        }
-        Err(e) => (Settings::default(), Some(format!("Saved settings could not be loaded ({e}); defaults are in use."))),
+        Err(e) => (Settings::default(), Some(format!("Saved settings could not be read ({e}); defaults are in use and will replace them."))),
     }
 }
 

@@ -1,12 +1,11 @@
 //! The NPS trend (with its margin-of-error band and the target) and the score distribution, drawn
 //! on canvases. Drawing is an effect: the canvas is the outside world.
 
-use crate::browser::canvas::draw_on;
-use northstar_charts::{draw_score_distribution, draw_trend};
+use crate::browser::chart_canvas::ChartCanvas;
+use northstar_charts::{draw_score_distribution, draw_trend, DistributionBar};
 use crate::state::models::{distribution, trend};
 use crate::state::Workbench;
 use northstar_metrics::surveys::Kind;
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
 #[component]
@@ -20,33 +19,19 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
             "csat" => "CSAT",
             _ => "CES",
         };
-        wb.kpis.with(|k| trend(k, id, title, target))
+        wb.surveys.kpis.with(|k| trend(k, id, title, target))
     });
     let dist_kind = Memo::new(move |_| {
-        let chosen = wb.settings.with(|s| s.distribution_kind);
-        wb.data.with(|d| {
-            let kinds = d.as_ref().map(|d| d.kinds.clone()).unwrap_or_default();
+        let chosen = wb.settings.with(|s| s.surveys.distribution_kind);
+        {
+            let kinds = wb.surveys.source.ok().map(|d| d.kinds.clone()).unwrap_or_default();
             chosen.filter(|k| kinds.contains(k)).or_else(|| kinds.first().copied())
         })
     });
     let dist_model = Memo::new(move |_| {
         let kind = dist_kind.get()?;
-        let settings = wb.survey_settings.get();
-        wb.data.with(|d| d.as_ref().ok().map(|d| (kind, distribution(d, &settings, kind))))
-    });
-    let trend_canvas = NodeRef::<Canvas>::new();
-    let dist_canvas = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        let chart = trend_model.get();
-        if let Some(canvas) = trend_canvas.get() {
-            draw_on(canvas, |a| draw_trend(a, &chart));
-        }
-    });
-    Effect::new(move |_| {
-        let model = dist_model.get();
-        if let (Some(canvas), Some((kind, bars))) = (dist_canvas.get(), model) {
-            draw_on(canvas, |a| draw_score_distribution(a, &format!("{} answers", kind.as_str().to_uppercase()), &bars));
-        }
+        let kpi = wb.surveys.source.kpi.get();
+        wb.surveys.source.ok().map(|d| (kind, distribution(&d, &kpi, kind)))
     });
     view! {
         <section class="panel" aria-labelledby="charts-h">
@@ -64,7 +49,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                             <option value="ces">"CES"</option>
                         </select>
                     </label>
-                    <canvas node_ref=trend_canvas width="720" height="320" data-chart="trend" role="img" aria-label="KPI trend chart"></canvas>
+                    <ChartCanvas model=trend_model draw=|a, chart| draw_trend(a, chart) width=720 height=320 chart="trend" label="KPI trend chart" />
                     <p class="source-line">"Blue line: the KPI per period (gaps where undefined). Shaded band: the NPS 95 % margin of error. Orange line: your target."</p>
                 </div>
                 <div>
@@ -72,7 +57,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                         "Distribution of "
                         <select data-setting="distribution" on:change=move |ev| {
                             let k = Kind::parse(&event_target_value(&ev));
-                            wb.update_settings(|s| s.distribution_kind = k);
+                            wb.update_settings(|s| s.surveys.distribution_kind = k);
                         }>
                             {Kind::ALL.iter().map(|k| {
                                 let k = *k;
@@ -80,7 +65,17 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <canvas node_ref=dist_canvas width="480" height="320" data-chart="distribution" role="img" aria-label="Score distribution chart"></canvas>
+                    <ChartCanvas
+                        model=dist_model
+                        draw=|a, model: &Option<(Kind, Vec<DistributionBar>)>| match model {
+                            Some((kind, bars)) => draw_score_distribution(a, &format!("{} answers", kind.as_str().to_uppercase()), bars),
+                            None => Ok(()),
+                        }
+                        width=480
+                        height=320
+                        chart="distribution"
+                        label="Score distribution chart"
+                    />
                     <p class="source-line">"All answers in the file. Green: promoters or satisfied; grey: passives; red: detractors or not satisfied."</p>
                 </div>
             </div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CommentsPanel(wb: Workbench) -> impl IntoView {
-    let summary = Memo::new(move |_| wb.data.with(|d| d.as_ref().ok().map(|d| summarize_comments(d, 12)).filter(|s| s.total > 0)));
+    let summary = Memo::new(move |_| wb.surveys.source.ok().map(|d| summarize_comments(&d, 12)).filter(|s| s.total > 0));
     move || {
         summary.get().map(|s| {
             view! {

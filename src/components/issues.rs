@@ -1,6 +1,7 @@
 //! What could not be read: counts, and each issue with file, line, column and reason.
 
 use leptos::prelude::*;
+use northstar_metrics::source::SourceData;
 use northstar_metrics::Issue;
 
 /// Issues listed in the page at most (all are counted).
@@ -12,6 +13,22 @@ pub struct IssueModel {
     pub count: u64,
     pub summary: String,
     pub issues: Vec<Issue>,
+}
+
+impl IssueModel {
+    /// Adds one source's issues: its label, its record, and the counts to say (the source's own
+    /// counters, such as excluded trials, beside skipped rows).
+    pub fn add<D: SourceData>(&mut self, label: &str, data: &D) {
+        let meta = data.meta();
+        self.count += meta.issue_count;
+        let mut said = vec![format!("{} rows skipped", meta.skipped_rows)];
+        said.extend(data.counters().into_iter().filter(|(name, _)| name.starts_with("excluded") || name.starts_with("skipped") || name.starts_with("impossible")).map(|(name, n)| format!("{n} {}", name.replace('_', " "))));
+        if !self.summary.is_empty() {
+            self.summary.push(' ');
+        }
+        self.summary.push_str(&format!("{label}: {}.", said.join(", ")));
+        self.issues.extend(meta.issues.iter().cloned());
+    }
 }
 
 #[component]

@@ -28,7 +28,7 @@ pub fn column_rows(sniff: &Sniff, role_of: impl Fn(&str) -> Option<&'static str>
 #[component]
 pub fn MappingTable(
     title: &'static str,
-    testid: &'static str,
+    #[prop(into)] testid: String,
     roles: &'static [&'static str],
     #[prop(into)] rows: Signal<Vec<ColumnRow>>,
     #[prop(into)] custom: Signal<bool>,
@@ -37,7 +37,7 @@ pub fn MappingTable(
     #[prop(into)] on_reset: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <section class="panel" aria-label=title data-testid=testid>
+        <section class="panel" aria-label=title data-testid=testid.clone()>
             <h2>{title}</h2>
             <p class="source-line">
                 {move || if custom.get() { "Your mapping for this header layout (remembered)." } else { "Guessed from the headers and the first rows. Change any role below." }}

@@ -1,13 +1,12 @@
 //! Components: each renders view models from `state`; no KPI arithmetic here.
 pub mod charts;
 pub mod choice_setting;
+pub mod cohort_heatmap;
 pub mod comments;
 pub mod definitions;
-pub mod file_drop;
 pub mod issues;
 pub mod kpi_cards;
 pub mod mapped_source;
-pub mod mapping_panel;
 pub mod mapping_table;
 pub mod notices;
 pub mod revenue_charts;
@@ -16,4 +15,3 @@ pub mod series_table;
 pub mod setting_input;
 pub mod settings_panel;
 pub mod sortable_table;
-pub mod source_input;

@@ -1,12 +1,11 @@
 //! Revenue charts on canvases: the MRR bridge of a chosen period, movements per period, MRR and
 //! customers, and churn and NRR with their target lines.
 
-use crate::browser::canvas::draw_on;
+use crate::browser::chart_canvas::ChartCanvas;
 use crate::state::revenue_models::{bridge, churn_and_nrr, movements, mrr_and_customers, periods};
 use crate::state::Workbench;
-use leptos::html::Canvas;
 use leptos::prelude::*;
-use northstar_charts::{draw_bridge, draw_lines, draw_stacked};
+use northstar_charts::{draw_bridge, draw_lines, draw_stacked, BridgeStep};
 
 #[component]
 pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
@@ -25,30 +24,6 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
         r.kpis.with(|k| churn_and_nrr(k, &targets))
     });
     let period_options = Memo::new(move |_| r.kpis.with(|k| periods(k)));
-    let (bridge_c, movement_c, mrr_c, churn_c) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    Effect::new(move |_| {
-        if let (Some(c), Some((p, steps))) = (bridge_c.get(), bridge_model.get()) {
-            draw_on(c, |a| draw_bridge(a, &format!("MRR bridge, {p}"), &steps));
-        }
-    });
-    Effect::new(move |_| {
-        let (labels, series) = movement_model.get();
-        if let Some(c) = movement_c.get() {
-            draw_on(c, |a| draw_stacked(a, "MRR movements per period", &labels, &series));
-        }
-    });
-    Effect::new(move |_| {
-        let (labels, series) = mrr_model.get();
-        if let Some(c) = mrr_c.get() {
-            draw_on(c, |a| draw_lines(a, "MRR and paying customers", &labels, &series, |y| format!("{y:.0}")));
-        }
-    });
-    Effect::new(move |_| {
-        let (labels, series) = churn_model.get();
-        if let Some(c) = churn_c.get() {
-            draw_on(c, |a| draw_lines(a, "Churn and net revenue retention (%)", &labels, &series, |y| format!("{y:.1}")));
-        }
-    });
     view! {
         <section class="panel" aria-label="Revenue charts">
             <h2>"MRR bridge and trends"</h2>
@@ -77,7 +52,17 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                             }}
                         </select>
                     </label>
-                    <canvas node_ref=bridge_c width="640" height="320" data-chart="bridge" role="img" aria-label="MRR bridge waterfall"></canvas>
+                    <ChartCanvas
+                        model=bridge_model
+                        draw=|a, m: &Option<(String, Vec<BridgeStep>)>| match m {
+                            Some((p, steps)) => draw_bridge(a, &format!("MRR bridge, {p}"), steps),
+                            None => Ok(()),
+                        }
+                        width=640
+                        height=320
+                        chart="bridge"
+                        label="MRR bridge waterfall"
+                    />
                     <p class="source-line">"Start MRR, then new, reactivation and expansion (green) and contraction and churn (red), to end MRR."</p>
                     <table class="bridge-table" data-testid="bridge-table">
                         <tbody>
@@ -103,13 +88,13 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                     </table>
                 </div>
                 <div>
-                    <canvas node_ref=movement_c width="640" height="320" data-chart="movements" role="img" aria-label="MRR movements per period"></canvas>
+                    <ChartCanvas model=movement_model draw=|a, (labels, series)| draw_stacked(a, "MRR movements per period", labels, series) width=640 height=320 chart="movements" label="MRR movements per period" />
                 </div>
                 <div>
-                    <canvas node_ref=mrr_c width="640" height="320" data-chart="mrr" role="img" aria-label="MRR and customers over time"></canvas>
+                    <ChartCanvas model=mrr_model draw=|a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="mrr" label="MRR and customers over time" />
                 </div>
                 <div>
-                    <canvas node_ref=churn_c width="640" height="320" data-chart="churn" role="img" aria-label="Churn and NRR over time"></canvas>
+                    <ChartCanvas model=churn_model draw=|a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, |y| format!("{y:.1}")) width=640 height=320 chart="churn" label="Churn and NRR over time" />
                     <p class="source-line">"Faint horizontal lines: your targets."</p>
                 </div>
             </div>

@@ -69,31 +69,31 @@ pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
                     label="Churn rate basis"
                     key="churn_basis"
                     choices=vec![("start".into(), "customers at start".into()), ("start_plus_new".into(), "start + new (Stripe)".into())]
-                    value=Signal::derive(move || s.with(|st| if st.revenue.subscriptions.churn_basis == ChurnBasis::StartPlusNew { "start_plus_new" } else { "start" }.to_string()))
-                    apply=|st, v| st.revenue.subscriptions.apply("churn_basis", v)
+                    value=Signal::derive(move || s.with(|st| if st.sources.subscriptions.settings.kpi.churn_basis == ChurnBasis::StartPlusNew { "start_plus_new" } else { "start" }.to_string()))
+                    apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "churn_basis", v)
                 />
-                <SettingInput wb=wb label="Gross margin (LTV)" key="gross_margin" numeric=true value=Signal::derive(move || s.with(|st| st.revenue.subscriptions.gross_margin.to_string())) apply=|st, v| st.revenue.subscriptions.apply("gross_margin", v) />
+                <SettingInput wb=wb label="Gross margin (LTV)" key="gross_margin" numeric=true value=Signal::derive(move || s.with(|st| st.sources.subscriptions.settings.kpi.gross_margin.to_string())) apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "gross_margin", v) />
                 <ChoiceSetting
                     wb=wb
                     label="Cancellation takes effect"
                     key="cancel_effect"
                     choices=vec![("cancel_date".into(), "at the cancel date".into()), ("period_end".into(), "at the end of the paid period".into())]
-                    value=Signal::derive(move || s.with(|st| if st.revenue.subscriptions.cancel_effect == CancelEffect::PeriodEnd { "period_end" } else { "cancel_date" }.to_string()))
-                    apply=|st, v| st.revenue.subscriptions.apply("cancel_effect", v)
+                    value=Signal::derive(move || s.with(|st| if st.sources.subscriptions.settings.ingest.cancel_effect == CancelEffect::PeriodEnd { "period_end" } else { "cancel_date" }.to_string()))
+                    apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "cancel_effect", v)
                 />
                 <ChoiceSetting
                     wb=wb
                     label="Amounts are"
                     key="amount_unit"
                     choices=vec![("auto".into(), "detected".into()), ("units".into(), "units (49.00)".into()), ("cents".into(), "cents (4900)".into())]
-                    value=Signal::derive(move || s.with(|st| match st.revenue.subscriptions.amount_unit {
+                    value=Signal::derive(move || s.with(|st| match st.sources.subscriptions.settings.ingest.amount_unit {
                         AmountUnit::Auto => "auto",
                         AmountUnit::Units => "units",
                         AmountUnit::Cents => "cents",
                     }.to_string()))
-                    apply=|st, v| st.revenue.subscriptions.apply("amount_unit", v)
+                    apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "amount_unit", v)
                 />
-                <SettingInput wb=wb label="Report currency" key="currency" value=Signal::derive(move || s.with(|st| st.revenue.subscriptions.currency.clone().unwrap_or_default())) apply=|st, v| st.revenue.subscriptions.apply("currency", v) />
+                <SettingInput wb=wb label="Report currency" key="currency" value=Signal::derive(move || s.with(|st| st.sources.subscriptions.settings.ingest.currency.clone().unwrap_or_default())) apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "currency", v) />
             </div>
         </section>
     }

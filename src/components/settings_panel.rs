@@ -16,22 +16,22 @@ fn scales(options: &[Scale]) -> Vec<(String, String)> {
 
 #[component]
 pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
-    let segment_names = Memo::new(move |_| wb.mapping.with(|m| m.segment.clone()));
-    let score_kind = Memo::new(move |_| wb.data.with(|d| d.as_ref().ok().and_then(|d| d.score_kind)));
+    let segment_names = Memo::new(move |_| wb.surveys.source.mapping.with(|m| m.segment.clone()));
+    let score_kind = Memo::new(move |_| wb.surveys.source.ok().and_then(|d| d.score_kind));
     let s = wb.settings;
     view! {
         <section class="panel" aria-labelledby="settings-h">
             <h2 id="settings-h">"Settings"</h2>
             <div class="settings-grid">
-                <PeriodSetting wb=wb label="Period" key="period" granularities=&Granularity::ALL get=|st| st.period set=|st, g| st.period = g />
+                <PeriodSetting wb=wb label="Period" key="period" granularities=&Granularity::ALL get=|st| st.surveys.period set=|st, g| st.surveys.period = g />
                 <ChoiceSetting
                     wb=wb
                     label="Break down by"
                     key="segment"
                     choices=Signal::derive(move || optional("(no segment)", segment_names.get()))
-                    value=Signal::derive(move || s.with(|st| st.segment.clone().unwrap_or_default()))
+                    value=Signal::derive(move || s.with(|st| st.surveys.segment.clone().unwrap_or_default()))
                     apply=|st, v| {
-                        st.segment = (!v.is_empty()).then(|| v.to_string());
+                        st.surveys.segment = (!v.is_empty()).then(|| v.to_string());
                         Ok(())
                     }
                 />
@@ -40,19 +40,19 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     label="NPS scale"
                     key="nps_scale"
                     choices=scales(&NPS_SCALES)
-                    value=Signal::derive(move || s.with(|st| st.surveys.nps_scale.label()))
-                    apply=|st, v| st.surveys.apply("nps_scale", v)
+                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.nps_scale.label()))
+                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "nps_scale", v)
                 />
                 <ChoiceSetting
                     wb=wb
                     label="CSAT scale"
                     key="csat_scale"
                     choices=scales(&CSAT_SCALES)
-                    value=Signal::derive(move || s.with(|st| st.surveys.csat_scale.label()))
+                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.csat_scale.label()))
                     apply=|st, v| {
-                        st.surveys.apply("csat_scale", v)?;
+                        st.sources.surveys.settings.apply("surveys", "csat_scale", v)?;
                         // A new scale starts from its own default threshold.
-                        st.surveys.csat_threshold = None;
+                        st.sources.surveys.settings.kpi.csat_threshold = None;
                         Ok(())
                     }
                 />
@@ -61,16 +61,16 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     label="CSAT satisfied from"
                     key="csat_threshold"
                     numeric=true
-                    value=Signal::derive(move || s.with(|st| st.surveys.satisfied_threshold().to_string()))
-                    apply=|st, v| st.surveys.apply("csat_threshold", v)
+                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.satisfied_threshold().to_string()))
+                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "csat_threshold", v)
                 />
                 <ChoiceSetting
                     wb=wb
                     label="CES scale"
                     key="ces_scale"
                     choices=scales(&CES_SCALES)
-                    value=Signal::derive(move || s.with(|st| st.surveys.ces_scale.label()))
-                    apply=|st, v| st.surveys.apply("ces_scale", v)
+                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.ces_scale.label()))
+                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "ces_scale", v)
                 />
                 <ChoiceSetting
                     wb=wb
@@ -80,13 +80,13 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                         let inferred = format!("inferred ({})", score_kind.get().map_or("n/a", |k| k.as_str()));
                         std::iter::once((String::new(), inferred)).chain(Kind::ALL.iter().map(|k| (k.as_str().to_string(), k.as_str().to_string()))).collect::<Vec<_>>()
                     })
-                    value=Signal::derive(move || s.with(|st| st.surveys.kind.map_or("", |k| k.as_str()).to_string()))
+                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.kind.map_or("", |k| k.as_str()).to_string()))
                     apply=|st, v| {
                         if v.is_empty() {
-                            st.surveys.kind = None;
+                            st.sources.surveys.settings.ingest.kind = None;
                             Ok(())
                         } else {
-                            st.surveys.apply("kind", v)
+                            st.sources.surveys.settings.apply("surveys", "kind", v)
                         }
                     }
                 />
@@ -95,12 +95,12 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     label="Date order"
                     key="date_order"
                     choices=vec![("auto".into(), "auto (from the values)".into()), ("mdy".into(), "month first (US)".into()), ("dmy".into(), "day first".into())]
-                    value=Signal::derive(move || s.with(|st| match st.surveys.date_order {
+                    value=Signal::derive(move || s.with(|st| match st.sources.surveys.settings.ingest.date_order {
                         DateOrder::Auto => "auto",
                         DateOrder::Mdy => "mdy",
                         DateOrder::Dmy => "dmy",
                     }.to_string()))
-                    apply=|st, v| st.surveys.apply("date_order", v)
+                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "date_order", v)
                 />
             </div>
         </section>

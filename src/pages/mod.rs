@@ -1,4 +1,6 @@
-//! Pages: each composes components for one source.
+//! Pages: each composes components for one area of the work.
+pub mod acquisition;
+pub mod orders;
 pub mod product;
 pub mod revenue;
 pub mod support;

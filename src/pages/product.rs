@@ -1,7 +1,7 @@
 //! The product page: usage input, KPI cards, active users over time, feature adoption bars,
 //! settings (activation event and window, entitlement), mapping, every period, issues.
 
-use crate::browser::canvas::draw_on;
+use crate::browser::chart_canvas::ChartCanvas;
 use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
@@ -10,8 +10,7 @@ use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
 use crate::components::sortable_table::SortableTable;
 use crate::state::product_models::CONSUMPTION_COLUMNS;
-use crate::state::{summary_of, LoadedFile, Workbench};
-use leptos::html::Canvas;
+use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_bars, draw_lines, LineSeries, ACCENT};
 use northstar_metrics::Granularity;
@@ -36,25 +35,12 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
             (last, bars)
         })
     });
-    let (ac, fc) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    Effect::new(move |_| {
-        let (labels, series) = active.get();
-        if let Some(c) = ac.get() {
-            draw_on(c, |a| draw_lines(a, "Active users per period", &labels, &series, |y| format!("{y:.0}")));
-        }
-    });
-    Effect::new(move |_| {
-        let (period, bars) = adoption.get();
-        if let Some(c) = fc.get() {
-            draw_on(c, |a| draw_bars(a, &format!("Feature adoption, {period}"), &bars, true));
-        }
-    });
     view! {
         <section class="panel" aria-label="Product charts">
             <h2>"Activity and adoption"</h2>
             <div class="charts two">
-                <canvas node_ref=ac width="640" height="320" data-chart="active" role="img" aria-label="Active users over time"></canvas>
-                <canvas node_ref=fc width="640" height="320" data-chart="adoption" role="img" aria-label="Feature adoption in the latest period"></canvas>
+                <ChartCanvas model=active draw=|a, (labels, series)| draw_lines(a, "Active users per period", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="active" label="Active users over time" />
+                <ChartCanvas model=adoption draw=|a, (period, bars)| draw_bars(a, &format!("Feature adoption, {period}"), bars, true) width=640 height=320 chart="adoption" label="Feature adoption in the latest period" />
             </div>
         </section>
     }
@@ -92,11 +78,11 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
                     label="Activation event"
                     key="activation_event"
                     choices=Signal::derive(move || optional("(none)", features.get()))
-                    value=Signal::derive(move || s.with(|st| st.product.usage.activation_event.clone().unwrap_or_default()))
-                    apply=|st, v| st.product.usage.apply("activation_event", v)
+                    value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.activation_event.clone().unwrap_or_default()))
+                    apply=|st, v| st.sources.usage.settings.apply("usage", "activation_event", v)
                 />
-                <SettingInput wb=wb label="Activation within (days)" key="activation_days" numeric=true value=Signal::derive(move || s.with(|st| st.product.usage.activation_days.to_string())) apply=|st, v| st.product.usage.apply("activation_days", v) />
-                <SettingInput wb=wb label="Units entitled per customer (when no column)" key="entitlement" numeric=true value=Signal::derive(move || s.with(|st| st.product.usage.entitlement.map(|e| e.to_string()).unwrap_or_default())) apply=|st, v| st.product.usage.apply("entitlement", v) />
+                <SettingInput wb=wb label="Activation within (days)" key="activation_days" numeric=true value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.activation_days.to_string())) apply=|st, v| st.sources.usage.settings.apply("usage", "activation_days", v) />
+                <SettingInput wb=wb label="Units entitled per customer (when no column)" key="entitlement" numeric=true value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.entitlement.map(|e| e.to_string()).unwrap_or_default())) apply=|st, v| st.sources.usage.settings.apply("usage", "entitlement", v) />
             </div>
             <p class="source-line">"Engagement divides by the paying customers of the Revenue page's subscriptions (or its active accounts), matched by customer id."</p>
         </section>
@@ -106,34 +92,25 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn ProductPage(wb: Workbench) -> impl IntoView {
     let p = wb.product;
-    let summary = Signal::derive(move || p.data.with(|d| summary_of(d, |d| d.describe())));
     let issues = Signal::derive(move || {
-        p.data.with(|d| match d {
-            Some(Ok(d)) => IssueModel { count: d.issue_count, summary: format!("{} rows skipped.", d.skipped_rows), issues: d.issues.clone() },
-            _ => IssueModel::default(),
-        })
+        let mut m = IssueModel::default();
+        if let Some(d) = p.source.ok() {
+            m.add("Usage", &*d);
+        }
+        m
     });
     view! {
         <SourceDrop
             wb=wb
-            source=p.source
+            store=p.source
             title="Product usage export"
             hint="Drop a usage or event export: user or customer, timestamp, and optionally session duration, event or feature, units and entitlement."
-            testid="usage"
-            demo=LoadedFile::demo_usage
-            summary=summary
         />
         <KpiCards wb=wb kpis=p.kpis ids=&CARDS />
         <ProductCharts wb=wb />
         <ConsumptionTable wb=wb />
         <ProductSettingsPanel wb=wb />
-        <SourceMapping
-            source=p.source
-            title="Usage column mapping"
-            testid="usage-mapping"
-            roles=northstar_metrics::usage::ROLES
-            error=Signal::derive(move || p.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
-        />
+        <SourceMapping store=p.source title="Usage column mapping" />
         <SeriesTable kpis=p.overview testid="usage" />
         <IssuesPanel title="Usage data issues" testid="usage" model=issues />
     }

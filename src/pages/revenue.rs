@@ -7,7 +7,7 @@ use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::revenue_charts::RevenueCharts;
 use crate::components::revenue_settings::RevenueSettingsPanel;
 use crate::components::series_table::SeriesTable;
-use crate::state::{summary_of, LoadedFile, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
 
 const CARDS: [&str; 12] = [
@@ -18,25 +18,15 @@ const CARDS: [&str; 12] = [
 pub fn RevenuePage(wb: Workbench) -> impl IntoView {
     let r = wb.revenue;
     let s = wb.settings;
-    let currency = Signal::derive(move || r.subs_data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).and_then(|d| d.currency.clone())));
-    let subs_summary = Signal::derive(move || r.subs_data.with(|d| summary_of(d, |d| d.describe())));
-    let accounts_summary = Signal::derive(move || r.accounts_data.with(|d| summary_of(d, |d| d.describe())));
+    let currency = Signal::derive(move || r.subs.ok().and_then(|d| d.currency.clone()));
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        r.subs_data.with(|d| {
-            if let Some(Ok(d)) = d {
-                m.count += d.issue_count;
-                m.summary = format!("Subscriptions: {} rows skipped, {} trials and {} rows in another currency excluded from MRR.", d.skipped_rows, d.excluded_trials, d.excluded_currency);
-                m.issues.extend(d.issues.iter().cloned());
-            }
-        });
-        r.accounts_data.with(|d| {
-            if let Some(Ok(d)) = d {
-                m.count += d.issue_count;
-                m.summary.push_str(&format!(" Accounts: {} rows skipped.", d.skipped_rows));
-                m.issues.extend(d.issues.iter().cloned());
-            }
-        });
+        if let Some(d) = r.subs.ok() {
+            m.add("Subscriptions", &*d);
+        }
+        if let Some(d) = r.accounts.ok() {
+            m.add("Accounts", &*d);
+        }
         m
     });
     let filter_note = Signal::derive(move || {
@@ -46,46 +36,28 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
         <div class="input-pair">
             <SourceDrop
                 wb=wb
-                source=r.subs
+                store=r.subs
                 title="Subscriptions or MRR export"
                 hint="Drop a Stripe subscriptions export, a Baremetrics or ChartMogul-style file, or a monthly MRR sheet."
-                testid="subscriptions"
-                demo=LoadedFile::demo_subscriptions
-                summary=subs_summary
             />
             <SourceDrop
                 wb=wb
-                source=r.accounts
+                store=r.accounts
                 title="Accounts (optional)"
-                hint="Drop an account list with a status (active / churned), a monthly charge and any segment columns."
-                testid="accounts"
-                demo=LoadedFile::demo_accounts
-                summary=accounts_summary
+                hint="Drop an account list with a status (active / churned), a monthly charge, any segment columns, and how each account was won (channel, acquisition cost, date, referrer)."
             />
         </div>
         {move || filter_note.get().map(|n| view! { <div class="notice" data-notice="filter">{n}</div> })}
         <KpiCards wb=wb kpis=r.kpis ids=&CARDS currency=currency />
         <RevenueCharts wb=wb />
         <RevenueSettingsPanel wb=wb />
-        <SourceMapping
-            source=r.subs
-            title="Subscriptions column mapping"
-            testid="subscriptions-mapping"
-            roles=northstar_metrics::subscriptions::mapping::ROLES
-            error=Signal::derive(move || r.subs_data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
-        />
+        <SourceMapping store=r.subs title="Subscriptions column mapping" />
         <SeriesTable kpis=r.kpis testid="subscriptions" breakdown=Signal::from(r.breakdown) />
         <section class="panel" aria-label="Accounts snapshot">
             <h2>"Accounts snapshot"</h2>
             <SeriesTable kpis=r.account_kpis testid="accounts" />
         </section>
-        <SourceMapping
-            source=r.accounts
-            title="Accounts column mapping"
-            testid="accounts-mapping"
-            roles=northstar_metrics::accounts::ROLES
-            error=Signal::derive(move || r.accounts_data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
-        />
+        <SourceMapping store=r.accounts title="Accounts column mapping" />
         <IssuesPanel title="Revenue data issues" testid="revenue" model=issues />
     }
 }

@@ -1,7 +1,7 @@
 //! The support page: tickets input, KPI cards, volume/backlog and response-time charts with the
 //! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
 
-use crate::browser::canvas::draw_on;
+use crate::browser::chart_canvas::ChartCanvas;
 use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
@@ -10,8 +10,7 @@ use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
 use crate::components::sortable_table::SortableTable;
 use crate::state::support_models::{agent_rows, response_times, volume_and_backlog, AGENT_COLUMNS};
-use crate::state::{summary_of, LoadedFile, Workbench};
-use leptos::html::Canvas;
+use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::draw_lines;
 use northstar_metrics::tickets::settings::ResolutionEvent;
@@ -27,29 +26,16 @@ fn SupportCharts(wb: Workbench) -> impl IntoView {
     let sp = wb.support;
     let volume = Memo::new(move |_| sp.kpis.with(|k| volume_and_backlog(k)));
     let times = Memo::new(move |_| {
-        let sla = wb.settings.with(|s| s.support.tickets.sla_hours);
+        let sla = wb.settings.with(|s| s.sources.tickets.settings.kpi.sla_hours);
         sp.kpis.with(|k| response_times(k, sla))
-    });
-    let (vc, tc) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    Effect::new(move |_| {
-        let (labels, series) = volume.get();
-        if let Some(c) = vc.get() {
-            draw_on(c, |a| draw_lines(a, "Tickets created and backlog", &labels, &series, |y| format!("{y:.0}")));
-        }
-    });
-    Effect::new(move |_| {
-        let (labels, series) = times.get();
-        if let Some(c) = tc.get() {
-            draw_on(c, |a| draw_lines(a, "Hours to first response and to resolution", &labels, &series, |y| format!("{y:.0}")));
-        }
     });
     view! {
         <section class="panel" aria-label="Support charts">
             <h2>"Volume, backlog and response times"</h2>
             <div class="charts two">
-                <canvas node_ref=vc width="640" height="320" data-chart="volume" role="img" aria-label="Tickets created and backlog over time"></canvas>
+                <ChartCanvas model=volume draw=|a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="volume" label="Tickets created and backlog over time" />
                 <div>
-                    <canvas node_ref=tc width="640" height="320" data-chart="times" role="img" aria-label="First response and resolution times over time"></canvas>
+                    <ChartCanvas model=times draw=|a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="times" label="First response and resolution times over time" />
                     <p class="source-line">"The faint line is the first-response SLA target."</p>
                 </div>
             </div>
@@ -106,19 +92,19 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
                         Ok(())
                     }
                 />
-                <SettingInput wb=wb label="First-response SLA (hours)" key="sla_hours" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.sla_hours.to_string())) apply=|st, v| st.support.tickets.apply("sla_hours", v) />
-                <SettingInput wb=wb label="FCR: at most replies" key="fcr_max_replies" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.fcr_max_replies.to_string())) apply=|st, v| st.support.tickets.apply("fcr_max_replies", v) />
-                <SettingInput wb=wb label="FCR: at most reopens" key="fcr_max_reopens" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.fcr_max_reopens.to_string())) apply=|st, v| st.support.tickets.apply("fcr_max_reopens", v) />
-                <SettingInput wb=wb label="Repeat contact window (days)" key="repeat_window_days" numeric=true value=Signal::derive(move || s.with(|st| st.support.tickets.repeat_window_days.to_string())) apply=|st, v| st.support.tickets.apply("repeat_window_days", v) />
-                <SettingInput wb=wb label="Event log: first response activity" key="first_response_activity" value=Signal::derive(move || s.with(|st| st.support.tickets.first_response_activity.clone())) apply=|st, v| st.support.tickets.apply("first_response_activity", v) />
-                <SettingInput wb=wb label="Event log: resolution activity" key="resolution_activity" value=Signal::derive(move || s.with(|st| st.support.tickets.resolution_activity.clone())) apply=|st, v| st.support.tickets.apply("resolution_activity", v) />
+                <SettingInput wb=wb label="First-response SLA (hours)" key="sla_hours" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.sla_hours.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "sla_hours", v) />
+                <SettingInput wb=wb label="FCR: at most replies" key="fcr_max_replies" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.fcr_max_replies.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "fcr_max_replies", v) />
+                <SettingInput wb=wb label="FCR: at most reopens" key="fcr_max_reopens" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.fcr_max_reopens.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "fcr_max_reopens", v) />
+                <SettingInput wb=wb label="Repeat contact window (days)" key="repeat_window_days" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.repeat_window_days.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "repeat_window_days", v) />
+                <SettingInput wb=wb label="Event log: first response activity" key="first_response_activity" value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.ingest.first_response_activity.clone())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "first_response_activity", v) />
+                <SettingInput wb=wb label="Event log: resolution activity" key="resolution_activity" value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.ingest.resolution_activity.clone())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "resolution_activity", v) />
                 <ChoiceSetting
                     wb=wb
                     label="Resolution is the"
                     key="resolution_event"
                     choices=vec![("last".to_string(), "last resolution event".to_string()), ("first".to_string(), "first resolution event".to_string())]
-                    value=Signal::derive(move || s.with(|st| if st.support.tickets.resolution_event == ResolutionEvent::First { "first" } else { "last" }.to_string()))
-                    apply=|st, v| st.support.tickets.apply("resolution_event", v)
+                    value=Signal::derive(move || s.with(|st| if st.sources.tickets.settings.ingest.resolution_event == ResolutionEvent::First { "first" } else { "last" }.to_string()))
+                    apply=|st, v| st.sources.tickets.settings.apply("tickets", "resolution_event", v)
                 />
             </div>
         </section>
@@ -128,38 +114,25 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn SupportPage(wb: Workbench) -> impl IntoView {
     let sp = wb.support;
-    let summary = Signal::derive(move || sp.data.with(|d| summary_of(d, |d| d.describe())));
     let issues = Signal::derive(move || {
-        sp.data.with(|d| match d {
-            Some(Ok(d)) => IssueModel {
-                count: d.issue_count,
-                summary: format!("{} rows skipped, {} impossible durations excluded.", d.skipped_rows, d.impossible_durations),
-                issues: d.issues.clone(),
-            },
-            _ => IssueModel::default(),
-        })
+        let mut m = IssueModel::default();
+        if let Some(d) = sp.source.ok() {
+            m.add("Tickets", &*d);
+        }
+        m
     });
     view! {
         <SourceDrop
             wb=wb
-            source=sp.source
+            store=sp.source
             title="Tickets export or event log"
             hint="Drop a Zendesk, Freshdesk or Intercom export, or a ticket event log (ticket id, activity, timestamp, resource)."
-            testid="tickets"
-            demo=LoadedFile::demo_tickets
-            summary=summary
         />
         <KpiCards wb=wb kpis=sp.kpis ids=&CARDS />
         <SupportCharts wb=wb />
         <AgentTable wb=wb />
         <SupportSettingsPanel wb=wb />
-        <SourceMapping
-            source=sp.source
-            title="Tickets column mapping"
-            testid="tickets-mapping"
-            roles=northstar_metrics::tickets::mapping::ROLES
-            error=Signal::derive(move || sp.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))
-        />
+        <SourceMapping store=sp.source title="Tickets column mapping" />
         <SeriesTable kpis=sp.kpis testid="tickets" />
         <IssuesPanel title="Ticket data issues" testid="tickets" model=issues />
     }

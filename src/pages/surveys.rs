@@ -1,32 +1,33 @@
 //! The surveys page: input, mapping, settings, KPIs, charts, tables, comments, issues.
 
 use crate::components::issues::{IssueModel, IssuesPanel};
-use crate::components::{
-    charts::Charts, comments::CommentsPanel, kpi_cards::KpiCards, mapping_panel::MappingPanel, series_table::SeriesTable,
-    settings_panel::SettingsPanel, source_input::SourceInput,
-};
+use crate::components::mapped_source::{SourceDrop, SourceMapping};
+use crate::components::{charts::Charts, comments::CommentsPanel, kpi_cards::KpiCards, series_table::SeriesTable, settings_panel::SettingsPanel};
 use crate::state::Workbench;
 use leptos::prelude::*;
 
 #[component]
 pub fn SurveysPage(wb: Workbench) -> impl IntoView {
+    let sv = wb.surveys;
     let issues = Signal::derive(move || {
-        wb.data.with(|d| match d {
-            Ok(d) => IssueModel {
-                count: d.issue_count,
-                summary: format!("{} rows skipped, {} answers skipped.", d.skipped_rows, d.skipped_answers),
-                issues: d.issues.clone(),
-            },
-            Err(_) => IssueModel::default(),
-        })
+        let mut m = IssueModel::default();
+        if let Some(d) = sv.source.ok() {
+            m.add("Surveys", &*d);
+        }
+        m
     });
     view! {
-        <SourceInput wb=wb />
-        <KpiCards wb=wb kpis=wb.kpis />
+        <SourceDrop
+            wb=wb
+            store=sv.source
+            title="Survey export"
+            hint="Drop a CSV export here: Delighted, SurveyMonkey, Qualtrics, Typeform, or your own sheet."
+        />
+        <KpiCards wb=wb kpis=sv.kpis />
         <Charts wb=wb />
         <SettingsPanel wb=wb />
-        <MappingPanel wb=wb />
-        <SeriesTable kpis=wb.kpis testid="surveys" />
+        <SourceMapping store=sv.source title="Survey column mapping" />
+        <SeriesTable kpis=sv.kpis testid="surveys" />
         <CommentsPanel wb=wb />
         <IssuesPanel title="Survey data issues" testid="surveys" model=issues />
     }

@@ -4,7 +4,7 @@
 use crate::format;
 use northstar_charts::{DistributionBar, Tone, TrendChart, TrendPoint};
 use northstar_metrics::kpi::{def, KpiValue, Unit};
-use northstar_metrics::surveys::{score_distribution, Kind, SurveyData, SurveySettings};
+use northstar_metrics::surveys::{score_distribution, Kind, SurveyData, SurveyKpi};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
                 period: k.period.clone(),
                 value: k.value,
                 display: format::display(unit, k.value),
-                explain: format::explain(k),
+                explain: with_basis(format::explain(k), k),
                 n: k.n,
                 small_sample: k.small_sample,
                 target,
@@ -114,6 +114,18 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
             }
         })
         .collect()
+}
+
+/// Says where an input came from when a KPI can take it from more than one source.
+fn with_basis(explain: String, k: &KpiValue) -> String {
+    let Some(basis) = k.basis else { return explain };
+    let what = match k.id {
+        "ltv_to_cac" => "LTV",
+        "cac_payback_months" => "ARPA",
+        "customer_retention_cost" => "customers retained",
+        _ => "input",
+    };
+    format!("{explain}; {what} from {basis}")
 }
 
 /// A table of one row per period (or per segment) and one column per KPI.
@@ -191,10 +203,10 @@ pub fn trend(kpis: &[KpiValue], id: &str, title: &str, target: Option<f64>) -> T
 }
 
 /// Bars for the score distribution of one kind, coloured by what each answer counts as.
-pub fn distribution(data: &SurveyData, settings: &SurveySettings, kind: Kind) -> Vec<DistributionBar> {
-    let (promoter, detractor) = settings.nps_cutoffs();
-    let satisfied = settings.satisfied_threshold();
-    score_distribution(data, settings, kind)
+pub fn distribution(data: &SurveyData, settings: &SurveyKpi, kind: Kind) -> Vec<DistributionBar> {
+    let (promoter, detractor) = data.read_with.nps_cutoffs();
+    let satisfied = settings.satisfied_threshold(&data.read_with);
+    score_distribution(data, kind)
         .into_iter()
         .map(|(score, count)| {
             let tone = match kind {

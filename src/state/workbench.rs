@@ -1,12 +1,16 @@
-//! The workbench store: the loaded file and the settings are the only sources of truth; the sniff,
-//! mapping, typed data and KPIs are Memos derived from them.
+//! The workbench store: the loaded files and the settings are the only sources of truth; each
+//! source's sniff, mapping and typed data, and each page's KPIs, are Memos derived from them.
 
-use super::settings::Settings;
-use northstar_metrics::ingest::{sniff, Sniff};
-use northstar_metrics::surveys::{infer_mapping, read_surveys, survey_kpis, SurveyData, SurveyMapping, SurveySettings};
-use northstar_metrics::KpiValue;
+use super::settings::{AppSource, Settings};
+use super::source_store::{demo_file, SourceStore};
 use leptos::prelude::*;
-use northstar_metrics::RoleMapping;
+use northstar_metrics::accounts::Accounts;
+use northstar_metrics::funnel::Funnel;
+use northstar_metrics::orders::Orders;
+use northstar_metrics::subscriptions::Subscriptions;
+use northstar_metrics::surveys::Surveys;
+use northstar_metrics::tickets::Tickets;
+use northstar_metrics::usage::Usage;
 use std::sync::Arc;
 
 /// An `Arc` compared by identity, so big derived values can sit in Memos cheaply.
@@ -35,7 +39,7 @@ impl<T> Shared<T> {
     }
 }
 
-/// A file the user gave us (or the demo).
+/// A file the user gave us (or a demo).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedFile {
     pub name: String,
@@ -44,42 +48,35 @@ pub struct LoadedFile {
 }
 
 impl LoadedFile {
-    pub fn demo() -> LoadedFile {
-        LoadedFile { name: "demo-surveys.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_surveys_csv().into_bytes()), is_demo: true }
-    }
-    pub fn demo_subscriptions() -> LoadedFile {
-        LoadedFile { name: "demo-subscriptions.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_subscriptions_csv().into_bytes()), is_demo: true }
-    }
-    pub fn demo_accounts() -> LoadedFile {
-        LoadedFile { name: "demo-accounts.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_accounts_csv().into_bytes()), is_demo: true }
-    }
-    pub fn demo_tickets() -> LoadedFile {
-        LoadedFile { name: "demo-tickets.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_tickets_csv().into_bytes()), is_demo: true }
-    }
-    pub fn demo_usage() -> LoadedFile {
-        LoadedFile { name: "demo-usage.csv".into(), bytes: Shared::new(northstar_metrics::demo::demo_usage_csv().into_bytes()), is_demo: true }
-    }
     pub fn new_upload(name: String, bytes: Vec<u8>) -> LoadedFile {
         LoadedFile { name, bytes: Shared::new(bytes), is_demo: false }
     }
 }
 
+/// One store per source kind.
+#[derive(Clone, Copy)]
+pub struct Stores {
+    pub subscriptions: SourceStore<Subscriptions>,
+    pub accounts: SourceStore<Accounts>,
+    pub orders: SourceStore<Orders>,
+    pub funnel: SourceStore<Funnel>,
+    pub surveys: SourceStore<Surveys>,
+    pub tickets: SourceStore<Tickets>,
+    pub usage: SourceStore<Usage>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Workbench {
-    pub file: RwSignal<LoadedFile>,
     pub settings: RwSignal<Settings>,
     pub storage_notice: RwSignal<Option<String>>,
     pub load_error: RwSignal<Option<String>>,
-    pub sniff: Memo<Shared<Sniff>>,
-    pub mapping: Memo<SurveyMapping>,
-    pub mapping_is_custom: Memo<bool>,
-    pub survey_settings: Memo<SurveySettings>,
-    pub data: Memo<Result<Shared<SurveyData>, String>>,
-    pub segment_index: Memo<Option<usize>>,
-    pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    pub sources: Stores,
     pub revenue: super::revenue::Revenue,
+    pub orders: super::orders::OrdersState,
+    pub acquisition: super::acquisition::Acquisition,
     pub support: super::support::Support,
     pub product: super::product::Product,
+    pub surveys: super::surveys::SurveysState,
 }
 
 impl Workbench {
@@ -88,96 +85,39 @@ impl Workbench {
         Workbench::with_settings(loaded, notice)
     }
 
+    /// Every source starts on its built-in demo.
     pub fn with_settings(initial: Settings, notice: Option<String>) -> Workbench {
-        let file = RwSignal::new(LoadedFile::demo());
         let settings = RwSignal::new(initial);
-        let sniff = Memo::new(move |_| file.with(|f| Shared::new(sniff(&f.bytes))));
-        let mapping_is_custom = Memo::new(move |_| {
-            let sig = sniff.with(|s| s.signature());
-            settings.with(|s| s.mappings.contains_key(&sig))
-        });
-        let mapping = Memo::new(move |_| {
-            let s = sniff.get();
-            settings.with(|st| st.mappings.get(&s.signature()).cloned()).unwrap_or_else(|| infer_mapping(&s))
-        });
-        let survey_settings = Memo::new(move |_| settings.with(|s| s.surveys.clone()));
-        let data = Memo::new(move |_| {
-            let s = sniff.get();
-            let m = mapping.get();
-            let st = survey_settings.get();
-            file.with(|f| read_surveys(&f.name, &f.bytes, &s, &m, &st).map(Shared::new).map_err(|e| e.to_string()))
-        });
-        let segment_index = Memo::new(move |_| {
-            let wanted = settings.with(|s| s.segment.clone());
-            data.with(|d| {
-                let d = d.as_ref().ok()?;
-                match wanted {
-                    Some(name) => d.segments.iter().position(|c| c.name == name),
-                    None => None,
-                }
-            })
-        });
-        let kpis = Memo::new(move |_| {
-            let period = settings.with(|s| s.period);
-            let seg = segment_index.get();
-            let st = survey_settings.get();
-            data.with(|d| match d {
-                Ok(d) => Shared::new(survey_kpis(d, &st, period, seg)),
-                Err(_) => Shared::new(Vec::new()),
-            })
-        });
-        let revenue = super::revenue::Revenue::new(settings);
+        fn store<S: AppSource>(settings: RwSignal<Settings>) -> SourceStore<S> {
+            SourceStore::new(settings, Some(demo_file::<S>()))
+        }
+        let sources = Stores {
+            subscriptions: store(settings),
+            accounts: store(settings),
+            orders: store(settings),
+            funnel: store(settings),
+            surveys: store(settings),
+            tickets: store(settings),
+            usage: store(settings),
+        };
+        let revenue = super::revenue::Revenue::new(settings, sources.subscriptions, sources.accounts);
+        let orders = super::orders::OrdersState::new(settings, sources.orders);
         Workbench {
-            file,
             settings,
             storage_notice: RwSignal::new(notice),
             load_error: RwSignal::new(None),
-            sniff,
-            mapping,
-            mapping_is_custom,
-            survey_settings,
-            data,
-            segment_index,
-            kpis,
+            sources,
             revenue,
-            support: super::support::Support::new(settings),
-            product: super::product::Product::new(settings, revenue),
+            orders,
+            acquisition: super::acquisition::Acquisition::new(settings, sources, revenue, orders),
+            support: super::support::Support::new(settings, sources.tickets),
+            product: super::product::Product::new(settings, sources.usage, revenue),
+            surveys: super::surveys::SurveysState::new(settings, sources.surveys),
         }
-    }
-
-    pub fn load(&self, name: String, bytes: Vec<u8>) {
-        if bytes.is_empty() {
-            self.load_error.set(Some(format!("{name} is empty")));
-            return;
-        }
-        self.load_error.set(None);
-        self.file.set(LoadedFile { name, bytes: Shared::new(bytes), is_demo: false });
-    }
-
-    pub fn load_demo(&self) {
-        self.load_error.set(None);
-        self.file.set(LoadedFile::demo());
     }
 
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
-    }
-
-    /// Gives `column` the role `role` ("" for none) in this file's mapping, remembered per header.
-    pub fn set_role(&self, column: &str, role: &str) {
-        let mut m = self.mapping.get_untracked();
-        m.assign(column, role);
-        let sig = self.sniff.with_untracked(|s| s.signature());
-        self.settings.update(|s| {
-            s.mappings.insert(sig, m);
-        });
-    }
-
-    pub fn reset_mapping(&self) {
-        let sig = self.sniff.with_untracked(|s| s.signature());
-        self.settings.update(|s| {
-            s.mappings.remove(&sig);
-        });
     }
 }
 
@@ -187,12 +127,3 @@ impl Default for Workbench {
     }
 }
 
-/// The summary line of a source's file: a hint before any file, a pointer to the mapping when it
-/// could not be read, else what was read.
-pub fn summary_of<T>(data: &Option<Result<T, String>>, ok: impl Fn(&T) -> String) -> String {
-    match data {
-        None => "load a file to see its KPIs".into(),
-        Some(Err(_)) => "not read: see the mapping".into(),
-        Some(Ok(d)) => ok(d),
-    }
-}

@@ -5,6 +5,8 @@
 pub mod bars;
 pub mod bridge;
 pub mod distribution;
+pub mod funnel;
+pub mod heatmap;
 pub mod lines;
 pub mod stacked;
 pub mod trend;
@@ -12,6 +14,8 @@ pub mod trend;
 pub use bars::draw_bars;
 pub use bridge::{bridge_steps, draw_bridge, BridgeStep};
 pub use distribution::{draw_score_distribution, DistributionBar, Tone};
+pub use funnel::draw_funnel;
+pub use heatmap::{draw_heatmap, shade, HeatRow, HeatmapLayout};
 pub use lines::{draw_lines, LineSeries};
 pub use stacked::{draw_stacked, StackSeries};
 pub use trend::{draw_trend, TrendChart, TrendPoint};

@@ -132,3 +132,46 @@ fn feature_adoption_bars_draw_one_bar_per_feature() {
     assert!(svg.contains("export") && svg.contains("100%"));
     check("feature_adoption", &svg);
 }
+
+#[test]
+fn cohort_heatmap_shades_each_cell_and_finds_the_cell_under_the_pointer() {
+    use northstar_charts::{draw_heatmap, shade, HeatRow, HeatmapLayout};
+    let rows = vec![
+        HeatRow { label: "2024-01".into(), size: 40, cells: vec![Some(1.0), Some(0.5), Some(0.25)] },
+        HeatRow { label: "2024-02".into(), size: 10, cells: vec![Some(1.0), Some(0.0)] },
+        HeatRow { label: "2024-03".into(), size: 5, cells: vec![Some(1.0)] },
+    ];
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
+        draw_heatmap(&area, "Customer retention by first-order month", "+", &rows).unwrap();
+    }
+    // Six cells, each in its own shade, plus the eleven steps of the colour scale.
+    let fill = |c: RGBColor| format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+    assert_eq!(svg.matches(&fill(shade(0.5))).count(), 2, "the 0.5 cell and the scale step");
+    assert!(svg.contains(&fill(shade(0.25))));
+    assert!(svg.contains("2024-01 (40)"));
+    let layout = HeatmapLayout::new(640, 240, 3, 3);
+    let centre = |r: usize, c: usize| (layout.left + (c as f64 + 0.5) * layout.cell_w, layout.top + (r as f64 + 0.5) * layout.cell_h);
+    let (x, y) = centre(1, 2);
+    assert_eq!(layout.cell_at(x, y), Some((1, 2)));
+    assert_eq!(layout.cell_at(5.0, y), None);
+    assert_eq!(layout.cell_at(x, layout.top + 3.5 * layout.cell_h), None);
+    check("cohort_heatmap", &svg);
+}
+
+#[test]
+fn funnel_labels_each_stage_with_its_conversion() {
+    use northstar_charts::draw_funnel;
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
+        let stages = [("Visitors".to_string(), Some(20000.0)), ("Sign-ups".to_string(), Some(800.0)), ("Trials".to_string(), Some(400.0)), ("New customers".to_string(), None)];
+        draw_funnel(&area, "Funnel, 2024-03", &stages).unwrap();
+    }
+    assert!(svg.contains("20000"));
+    assert!(svg.contains("800  (4.0 %)"), "{svg}");
+    assert!(svg.contains("400  (50.0 %)"));
+    assert!(svg.contains("—"));
+    check("funnel", &svg);
+}

@@ -1,42 +1,49 @@
 //! Command-line parsing (by hand: the grammar is small and errors must name the bad flag).
 
+use northstar_metrics::source::{by_name, SOURCES};
 use northstar_metrics::Granularity;
 
-pub const USAGE: &str = "\
-usage:
-  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: surveys, subscriptions, accounts, tickets, usage)
+/// The help text: the commands, then every source with its roles and settings (from the registry).
+pub fn usage() -> String {
+    let names: Vec<&str> = SOURCES.iter().map(|s| s.name()).collect();
+    let mut out = format!(
+        "usage:
+  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: {kinds})
       [--period all|day|week|month|quarter|year] [--segment COLUMN]
-      [--map SOURCE.ROLE=COLUMN]... [--set KEY=VALUE]... [--json]
-  northstar demo [surveys|subscriptions|accounts]   print a built-in demo export (CSV)
+      [--map SOURCE.ROLE=COLUMN]... [--set SOURCE.KEY=VALUE]... [--json]
+  northstar demo [{kinds_bar}]   print a built-in demo export (CSV)
   northstar --help
 
-roles:
-  surveys: date, respondent, segment (repeatable), comment, score, kind, nps, csat, ces
-  subscriptions: customer, amount, currency, interval, interval_count, quantity, start, end, status,
-    plan, trial_end, segment (repeatable); snapshot shape: customer, month, mrr
-  accounts: customer, status, monthly_charge, tenure, segment (repeatable)
-  tickets: id, created, first_response, resolved, customer, agent, channel, replies, reopens, rating,
-    first_reply_minutes, segment (repeatable); event log: id, activity, timestamp, resource
-  usage: user, customer, timestamp, duration, feature, units, entitlement
-settings:
-  surveys.kind=nps|csat|ces, surveys.nps_scale=0-10|1-5, surveys.csat_scale=1-5|1-7|1-10|0-10,
-  surveys.csat_threshold=N, surveys.ces_scale=1-7|1-5|1-10, surveys.date_order=auto|mdy|dmy
-  subscriptions.churn_basis=start|start_plus_new, subscriptions.gross_margin=0.8,
-  subscriptions.cancel_effect=cancel_date|period_end, subscriptions.amount_unit=auto|cents|units,
-  subscriptions.currency=USD, subscriptions.date_order=auto|mdy|dmy
-  tickets.sla_hours=24, tickets.fcr_max_replies=1, tickets.fcr_max_reopens=0,
-  tickets.repeat_window_days=7, tickets.first_response_activity=NAME, tickets.resolution_activity=NAME,
-  tickets.resolution_event=first|last, tickets.date_order=auto|mdy|dmy
-  usage.activation_event=NAME, usage.activation_days=30, usage.entitlement=N,
-  usage.duration_unit=minutes|seconds, usage.date_order=auto|mdy|dmy
-  (engagement_rate divides by the paying customers of --source subscriptions, else the active
-  accounts of --source accounts)
---segment COLUMN: rows per value of COLUMN beside the overall rows (segment null); a subscriptions
-  column (plan, metadata) or an accounts column, joined to subscriptions by customer
+sources (roles; settings that change how rows are read | that change only the arithmetic):
+",
+        kinds = names.join(", "),
+        kinds_bar = names.join("|")
+    );
+    for s in SOURCES {
+        let (ingest, kpi) = s.setting_keys();
+        out.push_str(&format!("  {}: {}\n    roles: {}\n", s.name(), s.description(), s.roles().join(", ")));
+        if !ingest.is_empty() || !kpi.is_empty() {
+            out.push_str(&format!("    settings: {} | {}\n", ingest.join(", "), kpi.join(", ")));
+        }
+    }
+    out.push_str(
+        "Sources that need another's data find it when both are given: engagement_rate divides by the paying
+  customers of subscriptions (else the active accounts); ltv_to_cac takes LTV from subscriptions (else
+  clv_simple from orders); a subscriptions --segment may be an accounts column, joined by customer.
+--segment COLUMN: rows per value of COLUMN beside the overall rows (segment null)
 exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
-";
+",
+    );
+    out
+}
 
-pub const SOURCE_KINDS: [&str; 5] = ["surveys", "subscriptions", "accounts", "tickets", "usage"];
+fn is_source(kind: &str) -> bool {
+    by_name(kind).is_some()
+}
+
+fn source_names() -> String {
+    SOURCES.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")
+}
 
 #[derive(Debug, Default, PartialEq)]
 pub struct ReportOptions {
@@ -64,8 +71,8 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         None | Some("--help") | Some("-h") | Some("help") => return Ok(Command::Help),
         Some("demo") => {
             let which = argv.get(1).cloned().unwrap_or_else(|| "surveys".into());
-            if !SOURCE_KINDS.contains(&which.as_str()) {
-                return Err(format!("unknown demo '{which}'; demos: {}", SOURCE_KINDS.join(", ")));
+            if !is_source(&which) {
+                return Err(format!("unknown demo '{which}'; demos: {}", source_names()));
             }
             return Ok(Command::Demo(which));
         }
@@ -81,8 +88,8 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             "--source" => {
                 let v = value("--source")?;
                 let (kind, file) = split_pair("--source", &v)?;
-                if !SOURCE_KINDS.contains(&kind) {
-                    return Err(format!("unknown source kind '{kind}'; supported: {}", SOURCE_KINDS.join(", ")));
+                if !is_source(kind) {
+                    return Err(format!("unknown source kind '{kind}'; supported: {}", source_names()));
                 }
                 o.sources.push((kind.to_string(), file.to_string()));
             }
@@ -108,7 +115,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     if o.sources.is_empty() {
         return Err("report needs at least one --source KIND=FILE".into());
     }
-    for kind in SOURCE_KINDS {
+    for (kind, _) in &o.sources {
         if o.sources.iter().filter(|(k, _)| k == kind).count() > 1 {
             return Err(format!("--source {kind} is given twice"));
         }
@@ -133,6 +140,15 @@ mod tests {
         assert_eq!(o.period, Granularity::Quarter);
         assert_eq!(o.maps, [("surveys".into(), "nps".into(), "Q1".into())]);
         assert!(o.json);
+    }
+
+    #[test]
+    fn the_help_lists_every_source_with_its_roles() {
+        let help = usage();
+        for s in SOURCES {
+            assert!(help.contains(&format!("  {}: {}", s.name(), s.description())), "{help}");
+            assert!(help.contains(&s.roles().join(", ")), "{help}");
+        }
     }
 
     #[test]

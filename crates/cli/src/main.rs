@@ -11,18 +11,13 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match args::parse(&argv) {
         Ok(args::Command::Help) => {
-            print!("{}", args::USAGE);
+            print!("{}", args::usage());
             ExitCode::SUCCESS
         }
         Ok(args::Command::Demo(which)) => {
-            let text = match which.as_str() {
-                "subscriptions" => northstar_metrics::demo::demo_subscriptions_csv(),
-                "accounts" => northstar_metrics::demo::demo_accounts_csv(),
-                "tickets" => northstar_metrics::demo::demo_tickets_csv(),
-                "usage" => northstar_metrics::demo::demo_usage_csv(),
-                _ => northstar_metrics::demo::demo_surveys_csv(),
-            };
-            print!("{text}");
+            // `parse` accepted the name, so the source exists.
+            let source = northstar_metrics::source::by_name(&which).expect("a known source");
+            print!("{}", source.demo());
             ExitCode::SUCCESS
         }
         Ok(args::Command::Report(opts)) => match report::run(&opts) {
@@ -36,7 +31,7 @@ fn main() -> ExitCode {
             }
         },
         Err(e) => {
-            eprintln!("northstar: {e}\n\n{}", args::USAGE);
+            eprintln!("northstar: {e}\n\n{}", args::usage());
             ExitCode::from(2)
         }
     }

@@ -1,31 +1,12 @@
 //! The readable table: one line per (segment, period), one column per KPI.
 
-use northstar_metrics::kpi::{def, Unit};
+use northstar_metrics::format::value_text;
 use northstar_metrics::KpiValue;
 
 fn column_key(k: &KpiValue) -> String {
     match k.kind {
         Some(kind) => format!("{}.{kind}", k.id),
         None => k.id.to_string(),
-    }
-}
-
-fn format_value(k: &KpiValue) -> String {
-    let Some(v) = k.value else { return "—".into() };
-    let s = match (k.id, def(k.id).map(|d| d.unit)) {
-        ("nps_margin_of_error", _) => format!("±{v:.1}"),
-        (_, Some(Unit::Count)) => format!("{v:.0}"),
-        (_, Some(Unit::Score)) => format!("{v:.2}"),
-        (_, Some(Unit::Money)) => format!("{v:.2}"),
-        (_, Some(Unit::Rate)) => format!("{:.1}%", v * 100.0),
-        (_, Some(Unit::Ratio)) => format!("{v:.2}"),
-        (_, Some(Unit::Hours)) => format!("{v:.2}h"),
-        _ => format!("{v:.1}"),
-    };
-    if k.small_sample {
-        s + "*"
-    } else {
-        s
     }
 }
 
@@ -44,7 +25,7 @@ pub fn table(kpis: &[KpiValue]) -> String {
     }
     let mut cells = std::collections::HashMap::new();
     for k in kpis {
-        cells.insert((k.segment.clone().unwrap_or_else(|| "(all)".into()), k.period.clone(), column_key(k)), format_value(k));
+        cells.insert((k.segment.clone().unwrap_or_else(|| "(all)".into()), k.period.clone(), column_key(k)), value_text(k));
     }
     let mut grid = vec![vec!["segment".to_string(), "period".to_string()]];
     grid[0].extend(columns.iter().cloned());

@@ -59,14 +59,9 @@ pub struct KpiDef {
     pub definition: &'static str,
 }
 
-/// Every KPI the product computes.
+/// Every KPI the product computes: the definitions of every source, in registry order.
 pub fn registry() -> Vec<KpiDef> {
-    let mut all = crate::subscriptions::kpis::DEFS.to_vec();
-    all.extend(crate::accounts::DEFS);
-    all.extend(crate::surveys::kpis::DEFS);
-    all.extend(crate::tickets::kpis::DEFS);
-    all.extend(crate::usage::DEFS);
-    all
+    crate::source::SOURCES.iter().flat_map(|s| s.defs().iter().copied()).collect()
 }
 
 pub fn def(id: &str) -> Option<KpiDef> {
@@ -84,5 +79,9 @@ mod tests {
         ids.dedup();
         assert_eq!(before, ids.len());
         assert!(defs.iter().all(|d| d.definition.len() > 20 && !d.name.is_empty()));
+        // Each definition belongs to the source that lists it.
+        for s in crate::source::SOURCES {
+            assert!(s.defs().iter().all(|d| d.source == s.name()), "{}", s.name());
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod demo;
+pub mod format;
 pub mod ingest;
 pub mod issue;
 pub mod kpi;

@@ -87,6 +87,11 @@ pub trait SettingsPart: Clone + Default + PartialEq + std::fmt::Debug + Serializ
     const KEYS: &'static [&'static str];
     /// Applies `key` (one of [`Self::KEYS`]); an unusable value is refused with the reason.
     fn apply(&mut self, key: &str, value: &str) -> Result<(), String>;
+    /// For the KPI half: whether it still makes sense with the ingest half (`ingest` is the
+    /// source's `Ingest`), e.g. a CSAT threshold inside the CSAT scale.
+    fn agrees_with(&self, _ingest: &dyn Any) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// No settings.
@@ -112,9 +117,19 @@ impl<I: SettingsPart, K: SettingsPart> SourceSettings<I, K> {
     /// Applies `--set SOURCE.KEY=VALUE` (prefix removed) to the half that owns `key`.
     pub fn apply(&mut self, source: &str, key: &str, value: &str) -> Result<(), FatalError> {
         let result = if I::KEYS.contains(&key) {
-            self.ingest.apply(key, value)
+            let mut ingest = self.ingest.clone();
+            let applied = ingest.apply(key, value);
+            if applied.is_ok() {
+                self.ingest = ingest;
+            }
+            applied
         } else if K::KEYS.contains(&key) {
-            self.kpi.apply(key, value)
+            let mut kpi = self.kpi.clone();
+            let applied = kpi.apply(key, value).and_then(|()| kpi.agrees_with(&self.ingest));
+            if applied.is_ok() {
+                self.kpi = kpi;
+            }
+            applied
         } else {
             let known = I::KEYS.iter().chain(K::KEYS).map(|k| format!("{source}.{k}")).collect();
             return Err(FatalError::UnknownSetting { key: format!("{source}.{key}"), known });
@@ -357,7 +372,7 @@ impl<S: Source> Loaded for LoadedOf<S> {
     }
     fn counters(&self) -> Vec<(&'static str, u64)> {
         let meta = self.data.meta();
-        let mut out = vec![("rows", meta.rows), ("skipped_rows", meta.skipped_rows), ("issue_count", meta.issue_count)];
+        let mut out = vec![("data_rows", meta.rows), ("skipped_rows", meta.skipped_rows), ("issue_count", meta.issue_count)];
         out.extend(self.data.counters());
         out
     }

@@ -5,8 +5,38 @@
 //! day/month-ambiguous ones to settle at the end, so a reader can type rows straight into its own
 //! structs. [`DateColumn`] adds a stored value per row on top, for readers that want a column.
 
+use crate::calendar::{civil_from_days, days_from_civil};
 use crate::issue::Issue;
 use crate::parse::{parse_stamp, DateOrder, OrderDecision, OrderEvidence, RawStamp, Stamp};
+
+/// The years a date of any source may fall in. Dates outside them are system placeholders
+/// (0001-01-01, 1899-12-30 = Excel's day 0, 1900-01-01, 1970-01-01 = Unix time 0, 9999-12-31) or
+/// typos (2204 for 2024): one of them among thousands of rows would stretch a monthly series over
+/// centuries. They are issues, and the row is skipped (or the cell treated as blank where the date
+/// is optional, so an end date of 9999-12-31 reads as "no end").
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1980..=2099;
+
+/// The rule in words, for the product's explanations.
+pub const PLAUSIBLE_RULE: &str = "dates are read from 1980-01-01 to 2099-12-31; a date outside that range \
+(a system placeholder such as 0001-01-01, 1899-12-30, 1970-01-01 or 9999-12-31, or a typo such as 2204) is reported \
+with its line and column and its row is left out (an optional date such as an end date is read as blank)";
+
+/// Words every implausible-date reason holds, so a reader can treat an optional date as blank.
+pub const IMPLAUSIBLE: &str = "outside the plausible range";
+
+/// Whether a year is inside [`PLAUSIBLE_YEARS`]; the reason when it is not.
+fn plausible_year(year: i32, shown: impl FnOnce() -> String) -> Result<(), String> {
+    if PLAUSIBLE_YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(format!("date {} is {IMPLAUSIBLE} 1980-01-01 to 2099-12-31 (a placeholder or a typo)", shown()))
+    }
+}
+
+/// Whether day number `day` is a plausible date (see [`PLAUSIBLE_YEARS`]).
+pub fn plausible_day(day: i32) -> bool {
+    (days_from_civil(*PLAUSIBLE_YEARS.start(), 1, 1)..=days_from_civil(*PLAUSIBLE_YEARS.end(), 12, 31)).contains(&day)
+}
 
 /// A cell as read: blank, an exact stamp, or one whose day/month order waits for the column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +71,14 @@ impl DeferredDates {
     /// Reads the cell of row `row`; an unreadable cell is an error reason.
     pub fn read(&mut self, row: u32, line: u64, cell: &str) -> Result<DateCell, String> {
         match parse_stamp(cell) {
-            Ok(RawStamp::Exact(s)) => Ok(DateCell::Exact(s)),
+            Ok(RawStamp::Exact(s)) => {
+                let (y, m, d) = civil_from_days(s.day());
+                plausible_year(y, || format!("{y:04}-{m:02}-{d:02}"))?;
+                Ok(DateCell::Exact(s))
+            }
+            Ok(RawStamp::Ambiguous { year, .. }) if !PLAUSIBLE_YEARS.contains(&year) => {
+                plausible_year(year, || cell.trim().to_string()).map(|()| DateCell::Blank)
+            }
             Ok(raw @ RawStamp::Ambiguous { p1, p2, .. }) => {
                 self.evidence.note(p1, p2);
                 self.ambiguous.push((row, line, raw));
@@ -180,5 +217,23 @@ pub fn order_name(o: DateOrder) -> &'static str {
     match o {
         DateOrder::Dmy => "day/month/year",
         _ => "month/day/year",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_typed_years_far_out_are_not_dates() {
+        let mut col = DeferredDates::new("date");
+        for (i, cell) in ["0001-01-01", "9999-12-31", "1970-01-01", "1899-12-30", "2204-03-01", "1", "12/03/2204"].iter().enumerate() {
+            let e = col.read(i as u32, 2, cell).unwrap_err();
+            assert!(e.contains("outside the plausible range"), "{cell}: {e}");
+        }
+        assert!(matches!(col.read(9, 2, "1980-01-01"), Ok(DateCell::Exact(_))));
+        assert!(matches!(col.read(9, 2, "2099-12-31 23:59"), Ok(DateCell::Exact(_))));
+        assert!(matches!(col.read(9, 2, "03/04/2024"), Ok(DateCell::Deferred)));
+        assert!(plausible_day(days_from_civil(2024, 2, 29)) && !plausible_day(days_from_civil(1979, 12, 31)));
     }
 }

@@ -4,14 +4,15 @@
 //! bad cells are issues.
 
 use super::mapping::SubscriptionMapping;
-use super::settings::{AmountUnit, CancelEffect, SubscriptionSettings};
+use super::settings::{AmountUnit, CancelEffect, SubscriptionIngest};
 use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
-use crate::ingest::dates::DateColumn;
+use crate::ingest::dates::{DateColumn, IMPLAUSIBLE};
 use crate::ingest::headers::{column_of, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
 use crate::segment::SegmentColumn;
+use crate::source::SourceMeta;
 use std::collections::HashMap;
 
 /// A billing interval: a number of months, or of days (weeks).
@@ -86,8 +87,7 @@ pub struct Subscription {
 
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionData {
-    pub file: String,
-    pub encoding: &'static str,
+    pub meta: SourceMeta,
     pub snapshot: bool,
     pub customers: Vec<String>,
     pub subs: Vec<Subscription>,
@@ -97,15 +97,8 @@ pub struct SubscriptionData {
     /// Whether amounts were read as cents or units, and why.
     pub amount_unit: &'static str,
     pub amount_unit_reason: String,
-    /// First and last day any date column mentions.
-    pub first_day: Option<i32>,
-    pub last_day: Option<i32>,
-    pub data_rows: u64,
-    pub skipped_rows: u64,
     pub excluded_trials: u64,
     pub excluded_currency: u64,
-    pub issues: Vec<Issue>,
-    pub issue_count: u64,
 }
 
 struct Plan {
@@ -134,11 +127,11 @@ struct Pending {
     line: u64,
 }
 
-pub struct SubscriptionIngest {
+pub struct SubscriptionReader {
     stream: RecordStream,
     plan: Plan,
     names: Vec<String>,
-    settings: SubscriptionSettings,
+    settings: SubscriptionIngest,
     style: NumberStyle,
     cents: bool,
     pending: Vec<Pending>,
@@ -163,8 +156,8 @@ fn decide_unit(setting: AmountUnit, header: &str) -> (bool, String) {
     }
 }
 
-impl SubscriptionIngest {
-    pub fn new(file: &str, sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionSettings) -> Result<SubscriptionIngest, FatalError> {
+impl SubscriptionReader {
+    pub fn new(file: &str, sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionIngest) -> Result<SubscriptionReader, FatalError> {
         let names = sniff.column_names();
         if names.is_empty() {
             return Err(FatalError::NoHeader { file: file.into() });
@@ -203,14 +196,14 @@ impl SubscriptionIngest {
         let (cents, reason) = decide_unit(settings.amount_unit, &names[amount_col]);
         let date_col = plan.start.or(plan.month).unwrap_or(0);
         let data = SubscriptionData {
-            file: file.into(),
+            meta: SourceMeta::new(file),
             snapshot,
             segments: segment_names.iter().map(|n| SegmentColumn::new(n)).collect(),
             amount_unit: if cents { "cents" } else { "units" },
             amount_unit_reason: reason,
             ..Default::default()
         };
-        Ok(SubscriptionIngest {
+        Ok(SubscriptionReader {
             stream: RecordStream::new(file, sniff),
             starts: DateColumn::new(&names[date_col]),
             ends: plan.end.map(|i| DateColumn::new(&names[i])),
@@ -227,6 +220,10 @@ impl SubscriptionIngest {
         })
     }
 
+    pub fn bytes_read(&self) -> u64 {
+        self.stream.bytes_read
+    }
+
     pub fn feed(&mut self, chunk: &[u8]) {
         let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
         stream.feed(chunk, &mut |r| self.row(r));
@@ -235,12 +232,12 @@ impl SubscriptionIngest {
 
     fn issue(&mut self, line: u64, col: Option<usize>, reason: String) {
         let column = col.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1)));
-        self.log.push(Issue { file: self.data.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason });
     }
 
     fn skip(&mut self, line: u64, col: Option<usize>, reason: String) {
         self.issue(line, col, format!("{reason}; row skipped"));
-        self.data.skipped_rows += 1;
+        self.data.meta.skipped_rows += 1;
     }
 
     fn amount(&self, cell: &str) -> Result<(i128, Option<String>), String> {
@@ -260,7 +257,7 @@ impl SubscriptionIngest {
     }
 
     fn row(&mut self, r: &Record) {
-        self.data.data_rows += 1;
+        self.data.meta.rows += 1;
         let line = r.line;
         if r.len() != self.names.len() {
             self.issue(line, None, format!("row has {} fields, the header has {}", r.len(), self.names.len()));
@@ -325,8 +322,12 @@ impl SubscriptionIngest {
         for (col, which) in [(self.plan.end, 0), (self.plan.trial_end, 1)] {
             let Some(c) = col else { continue };
             let column = if which == 0 { self.ends.as_mut() } else { self.trial_ends.as_mut() };
-            if let Some(dc) = column {
-                if let Err(reason) = dc.push(line, r.cell(c)) {
+            let Some(pushed) = column.map(|dc| dc.push(line, r.cell(c))) else { continue };
+            match pushed {
+                Ok(_) => {}
+                // An end such as 9999-12-31 means "no end": the cell reads as blank.
+                Err(reason) if reason.contains(IMPLAUSIBLE) => self.issue(line, Some(c), format!("{reason}; treated as blank")),
+                Err(reason) => {
                     self.starts.pop();
                     if which == 1 {
                         if let Some(e) = self.ends.as_mut() {
@@ -351,9 +352,9 @@ impl SubscriptionIngest {
     pub fn finish(mut self) -> SubscriptionData {
         let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
         let reading = stream.finish(&mut |r| self.row(r));
-        self.data.encoding = stream.encoding();
+        self.data.meta.encoding = stream.encoding();
         self.log.extend(reading);
-        let file = self.data.file.clone();
+        let file = self.data.meta.file.clone();
         let order = self.settings.date_order;
         let resolve = |c: Option<DateColumn>, log: &mut IssueLog| {
             c.map(|c| {
@@ -368,8 +369,7 @@ impl SubscriptionIngest {
         self.data.currency = self.settings.currency.clone().or_else(|| majority_currency(&self.pending));
         let mut keep = vec![true; self.pending.len()];
         let mention = |d: i32, data: &mut SubscriptionData| {
-            data.first_day = Some(data.first_day.map_or(d, |f| f.min(d)));
-            data.last_day = Some(data.last_day.map_or(d, |l| l.max(d)));
+            data.meta.note_day(d);
         };
         for (i, p) in self.pending.iter().enumerate() {
             let day = |v: &Option<Vec<Option<Stamp>>>| v.as_ref().and_then(|v| v[i]).map(|s| s.day());
@@ -411,7 +411,7 @@ impl SubscriptionIngest {
                         column: self.plan.end.map(|c| self.names[c].clone()),
                         reason: format!("ends {y:04}-{m:02}-{d:02}, before it starts; row skipped"),
                     });
-                    self.data.skipped_rows += 1;
+                    self.data.meta.skipped_rows += 1;
                     keep[i] = false;
                     continue;
                 }
@@ -428,8 +428,7 @@ impl SubscriptionIngest {
             let ids = std::mem::take(&mut s.ids);
             s.ids = ids.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(id, _)| id).collect();
         }
-        self.data.issues = std::mem::take(&mut self.log.issues);
-        self.data.issue_count = self.log.count;
+        self.data.meta.take_issues(std::mem::take(&mut self.log));
         self.data
     }
 }
@@ -458,8 +457,8 @@ fn majority_currency(rows: &[Pending]) -> Option<String> {
     v.first().map(|(c, _)| c.to_string())
 }
 
-pub fn read_subscriptions(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionSettings) -> Result<SubscriptionData, FatalError> {
-    let mut ingest = SubscriptionIngest::new(file, sniff, mapping, settings)?;
+pub fn read_subscriptions(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionIngest) -> Result<SubscriptionData, FatalError> {
+    let mut ingest = SubscriptionReader::new(file, sniff, mapping, settings)?;
     for chunk in bytes.chunks(1 << 20) {
         ingest.feed(chunk);
     }
@@ -471,14 +470,14 @@ impl SubscriptionData {
     pub fn describe(&self) -> String {
         format!(
             "{} rows, {} subscriptions, {} customers; amounts {} ({}); currency {}; {} trials excluded, {} rows skipped",
-            self.data_rows,
+            self.meta.rows,
             self.subs.len(),
             self.customers.len(),
             self.amount_unit,
             self.amount_unit_reason,
             self.currency.as_deref().unwrap_or("not stated"),
             self.excluded_trials,
-            self.skipped_rows
+            self.meta.skipped_rows
         )
     }
 
@@ -506,8 +505,7 @@ impl SubscriptionData {
 
     fn clone_meta(&self) -> SubscriptionData {
         SubscriptionData {
-            file: self.file.clone(),
-            encoding: self.encoding,
+            meta: SourceMeta { issues: Vec::new(), ..self.meta.clone() },
             snapshot: self.snapshot,
             customers: self.customers.clone(),
             subs: Vec::new(),
@@ -515,14 +513,8 @@ impl SubscriptionData {
             currency: self.currency.clone(),
             amount_unit: self.amount_unit,
             amount_unit_reason: self.amount_unit_reason.clone(),
-            first_day: self.first_day,
-            last_day: self.last_day,
-            data_rows: self.data_rows,
-            skipped_rows: self.skipped_rows,
             excluded_trials: self.excluded_trials,
             excluded_currency: self.excluded_currency,
-            issues: Vec::new(),
-            issue_count: self.issue_count,
         }
     }
 }

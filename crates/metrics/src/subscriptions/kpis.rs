@@ -27,7 +27,7 @@
 //! Before the first period nobody has MRR. Money is integer cents inside; JSON values are major units.
 
 use super::data::{SubscriptionData, Subscription};
-use super::settings::{ChurnBasis, SubscriptionSettings};
+use super::settings::{ChurnBasis, SubscriptionKpi};
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 
@@ -82,7 +82,7 @@ pub struct PeriodTotals {
 /// The periods a subscription file spans: first to last date it mentions.
 pub fn subscription_periods(data: &SubscriptionData, granularity: Granularity) -> Vec<Period> {
     let g = if granularity == Granularity::All { Granularity::Month } else { granularity };
-    match (data.first_day, data.last_day) {
+    match (data.meta.first_day, data.meta.last_day) {
         (Some(a), Some(b)) => g.buckets_between(a, b),
         _ => Vec::new(),
     }
@@ -242,7 +242,7 @@ impl Emit<'_> {
 }
 
 /// Every §1 KPI for one group's bridge.
-pub fn emit_kpis(totals: &[PeriodTotals], periods: &[Period], settings: &SubscriptionSettings, granularity: Granularity, segment: Option<String>, out: &mut Vec<KpiValue>) {
+pub fn emit_kpis(totals: &[PeriodTotals], periods: &[Period], settings: &SubscriptionKpi, granularity: Granularity, segment: Option<String>, out: &mut Vec<KpiValue>) {
     let lag = year_lag(granularity);
     let mut churn_rates: Vec<Option<f64>> = Vec::with_capacity(totals.len());
     for (t, (tot, period)) in totals.iter().zip(periods).enumerate() {
@@ -302,7 +302,7 @@ pub fn emit_kpis(totals: &[PeriodTotals], periods: &[Period], settings: &Subscri
 }
 
 /// Every §1 KPI per period: overall, then for each value of segment column `segment`.
-pub fn subscription_kpis(data: &SubscriptionData, settings: &SubscriptionSettings, granularity: Granularity, segment: Option<&crate::segment::SegmentColumn>) -> Vec<KpiValue> {
+pub fn subscription_kpis(data: &SubscriptionData, settings: &SubscriptionKpi, granularity: Granularity, segment: Option<&crate::segment::SegmentColumn>) -> Vec<KpiValue> {
     let granularity = if granularity == Granularity::All { Granularity::Month } else { granularity };
     let periods = subscription_periods(data, granularity);
     let mut out = Vec::new();

@@ -1,7 +1,8 @@
-//! Subscription settings: the churn-rate basis, gross margin (for LTV), when a cancellation takes
-//! effect, whether amounts are cents or units, the report currency, and the date order.
+//! Subscription settings. Reading: when a cancellation takes effect, whether amounts are cents or
+//! units, the report currency and the date order. Arithmetic only: the churn-rate basis and the
+//! gross margin (for LTV).
 
-use crate::issue::FatalError;
+use crate::source::{SettingsPart, SourceSettings};
 use crate::parse::DateOrder;
 use serde::{Deserialize, Serialize};
 
@@ -35,12 +36,10 @@ pub enum AmountUnit {
     Units,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// How subscription rows are read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
-pub struct SubscriptionSettings {
-    pub churn_basis: ChurnBasis,
-    /// Fraction of revenue kept as gross margin, used by LTV (default 1.0).
-    pub gross_margin: f64,
+pub struct SubscriptionIngest {
     pub cancel_effect: CancelEffect,
     pub amount_unit: AmountUnit,
     /// The report currency; none means the currency of most rows.
@@ -48,47 +47,44 @@ pub struct SubscriptionSettings {
     pub date_order: DateOrder,
 }
 
-impl Default for SubscriptionSettings {
+/// What only changes the arithmetic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SubscriptionKpi {
+    pub churn_basis: ChurnBasis,
+    /// Fraction of revenue kept as gross margin, used by LTV (default 1.0).
+    pub gross_margin: f64,
+}
+
+impl Default for SubscriptionKpi {
     fn default() -> Self {
-        SubscriptionSettings {
-            churn_basis: ChurnBasis::Start,
-            gross_margin: 1.0,
-            cancel_effect: CancelEffect::CancelDate,
-            amount_unit: AmountUnit::Auto,
-            currency: None,
-            date_order: DateOrder::Auto,
-        }
+        SubscriptionKpi { churn_basis: ChurnBasis::Start, gross_margin: 1.0 }
     }
 }
 
-pub const SETTING_KEYS: [&str; 6] = ["churn_basis", "gross_margin", "cancel_effect", "amount_unit", "currency", "date_order"];
+pub type SubscriptionSettings = SourceSettings<SubscriptionIngest, SubscriptionKpi>;
 
-impl SubscriptionSettings {
-    /// Applies one `--set subscriptions.KEY=VALUE` (prefix removed).
-    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), FatalError> {
+/// Reads a gross margin: a fraction in (0, 1] such as 0.8, or a percentage such as 80%.
+pub fn parse_gross_margin(value: &str) -> Result<f64, String> {
+    let v = value.trim();
+    let g: f64 = v.trim_end_matches('%').trim().parse().map_err(|_| "expected a fraction such as 0.8".to_string())?;
+    let g = if v.ends_with('%') { g / 100.0 } else { g };
+    if !(g > 0.0 && g <= 1.0) {
+        return Err("expected a fraction in (0, 1]".into());
+    }
+    Ok(g)
+}
+
+impl SettingsPart for SubscriptionIngest {
+    const KEYS: &'static [&'static str] = &["cancel_effect", "amount_unit", "currency", "date_order"];
+    fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
         let v = value.trim().to_lowercase();
-        let bad = |reason: &str| FatalError::BadSetting { key: format!("subscriptions.{key}"), value: value.into(), reason: reason.into() };
         match key {
-            "churn_basis" => {
-                self.churn_basis = match v.as_str() {
-                    "start" => ChurnBasis::Start,
-                    "start_plus_new" | "stripe" => ChurnBasis::StartPlusNew,
-                    _ => return Err(bad("expected start or start_plus_new")),
-                }
-            }
-            "gross_margin" => {
-                let g: f64 = v.trim_end_matches('%').parse().map_err(|_| bad("expected a fraction such as 0.8"))?;
-                let g = if v.ends_with('%') { g / 100.0 } else { g };
-                if !(g > 0.0 && g <= 1.0) {
-                    return Err(bad("expected a fraction in (0, 1]"));
-                }
-                self.gross_margin = g;
-            }
             "cancel_effect" => {
                 self.cancel_effect = match v.as_str() {
                     "cancel_date" => CancelEffect::CancelDate,
                     "period_end" => CancelEffect::PeriodEnd,
-                    _ => return Err(bad("expected cancel_date or period_end")),
+                    _ => return Err("expected cancel_date or period_end".into()),
                 }
             }
             "amount_unit" => {
@@ -96,24 +92,64 @@ impl SubscriptionSettings {
                     "auto" => AmountUnit::Auto,
                     "cents" => AmountUnit::Cents,
                     "units" => AmountUnit::Units,
-                    _ => return Err(bad("expected auto, cents or units")),
+                    _ => return Err("expected auto, cents or units".into()),
                 }
             }
             "currency" if v.is_empty() => self.currency = None,
             "currency" => {
                 if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_alphabetic()) {
-                    return Err(bad("expected a 3-letter currency code"));
+                    return Err("expected a 3-letter currency code".into());
                 }
                 self.currency = Some(v.to_uppercase());
             }
-            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or_else(|| bad("expected auto, mdy or dmy"))?,
-            _ => {
-                return Err(FatalError::UnknownSetting {
-                    key: format!("subscriptions.{key}"),
-                    known: SETTING_KEYS.iter().map(|k| format!("subscriptions.{k}")).collect(),
-                })
-            }
+            _ => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
         }
         Ok(())
+    }
+}
+
+impl SettingsPart for SubscriptionKpi {
+    const KEYS: &'static [&'static str] = &["churn_basis", "gross_margin"];
+    fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+        match key {
+            "churn_basis" => {
+                self.churn_basis = match value.trim().to_lowercase().as_str() {
+                    "start" => ChurnBasis::Start,
+                    "start_plus_new" | "stripe" => ChurnBasis::StartPlusNew,
+                    _ => return Err("expected start or start_plus_new".into()),
+                }
+            }
+            _ => self.gross_margin = parse_gross_margin(value)?,
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_flat_document_reads_into_both_halves_and_back() {
+        let old = r#"{"churn_basis":"start_plus_new","gross_margin":0.8,"cancel_effect":"period_end","amount_unit":"cents","currency":"EUR","date_order":"dmy"}"#;
+        let s: SubscriptionSettings = serde_json::from_str(old).unwrap();
+        assert_eq!(s.kpi, SubscriptionKpi { churn_basis: ChurnBasis::StartPlusNew, gross_margin: 0.8 });
+        assert_eq!(s.ingest.currency.as_deref(), Some("EUR"));
+        assert_eq!(s.ingest.cancel_effect, CancelEffect::PeriodEnd);
+        let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(old).unwrap());
+    }
+
+    #[test]
+    fn keys_go_to_their_half_and_bad_values_are_refused() {
+        let mut s = SubscriptionSettings::default();
+        s.apply("subscriptions", "gross_margin", "80%").unwrap();
+        assert_eq!(s.kpi.gross_margin, 0.8);
+        s.apply("subscriptions", "currency", "usd").unwrap();
+        assert_eq!(s.ingest.currency.as_deref(), Some("USD"));
+        let e = s.apply("subscriptions", "gross_margin", "1.5").unwrap_err().to_string();
+        assert!(e.contains("subscriptions.gross_margin") && e.contains("(0, 1]"), "{e}");
+        let e = s.apply("subscriptions", "colour", "red").unwrap_err().to_string();
+        assert!(e.contains("unknown setting 'subscriptions.colour'") && e.contains("subscriptions.churn_basis"), "{e}");
     }
 }

@@ -3,13 +3,14 @@
 //! whose date cannot be read is skipped and counted.
 
 use super::mapping::{infer_kind, SurveyMapping};
-use super::settings::{Kind, SurveySettings};
+use super::settings::{Kind, SurveyIngest};
 use crate::ingest::dates::DateColumn;
 use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle};
 pub use crate::segment::SegmentColumn;
+use crate::source::SourceMeta;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Answer {
@@ -21,8 +22,9 @@ pub struct Answer {
 /// Typed survey answers of one file.
 #[derive(Debug, Clone, Default)]
 pub struct SurveyData {
-    pub file: String,
-    pub encoding: &'static str,
+    pub meta: SourceMeta,
+    /// The scales and kind the answers were read with.
+    pub read_with: SurveyIngest,
     /// Day number of each kept row; empty when the file has no date column.
     pub days: Vec<i32>,
     pub has_dates: bool,
@@ -34,12 +36,8 @@ pub struct SurveyData {
     pub kinds: Vec<Kind>,
     /// The kind a lone score column was read as (inferred or set).
     pub score_kind: Option<Kind>,
-    pub data_rows: u64,
     pub kept_rows: u64,
-    pub skipped_rows: u64,
     pub skipped_answers: u64,
-    pub issues: Vec<Issue>,
-    pub issue_count: u64,
 }
 
 impl SurveyData {
@@ -52,8 +50,8 @@ impl SurveyData {
             .map(|s| s.ids.capacity() * 4 + s.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>())
             .sum();
         let comments = self.comments.heap_bytes();
-        let issues: usize = self.issues.capacity() * size_of::<Issue>()
-            + self.issues.iter().map(|i| i.file.capacity() + i.reason.capacity() + i.column.as_ref().map_or(0, String::capacity)).sum::<usize>();
+        let issues: usize = self.meta.issues.capacity() * size_of::<Issue>()
+            + self.meta.issues.iter().map(|i| i.file.capacity() + i.reason.capacity() + i.column.as_ref().map_or(0, String::capacity)).sum::<usize>();
         self.days.capacity() * 4 + self.answers.capacity() * size_of::<Answer>() + segments + comments + issues
     }
 }
@@ -102,11 +100,11 @@ struct Plan {
 }
 
 /// Streaming survey typing over a [`RecordStream`].
-pub struct SurveyIngest {
+pub struct SurveyReader {
     stream: RecordStream,
     plan: Plan,
     names: Vec<String>,
-    settings: SurveySettings,
+    settings: SurveyIngest,
     style: NumberStyle,
     width: usize,
     dates: Option<DateColumn>,
@@ -114,8 +112,8 @@ pub struct SurveyIngest {
     data: SurveyData,
 }
 
-impl SurveyIngest {
-    pub fn new(file: &str, sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveySettings) -> Result<SurveyIngest, FatalError> {
+impl SurveyReader {
+    pub fn new(file: &str, sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveyIngest) -> Result<SurveyReader, FatalError> {
         let names = sniff.column_names();
         if names.is_empty() {
             return Err(FatalError::NoHeader { file: file.into() });
@@ -144,14 +142,15 @@ impl SurveyIngest {
             kinds.extend(score.map(|s| s.1));
         }
         let data = SurveyData {
-            file: file.into(),
+            meta: SourceMeta::new(file),
+            read_with: settings.clone(),
             has_dates: date.is_some(),
             segments: segments.iter().map(|&i| SegmentColumn::new(&names[i])).collect(),
             kinds,
             score_kind: if kind.is_none() { score.map(|s| s.1) } else { None },
             ..Default::default()
         };
-        Ok(SurveyIngest {
+        Ok(SurveyReader {
             stream: RecordStream::new(file, sniff),
             plan: Plan { date, kind, score, wide, segments, comment },
             width: names.len(),
@@ -176,7 +175,7 @@ impl SurveyIngest {
 
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         self.log.push(Issue {
-            file: self.data.file.clone(),
+            file: self.data.meta.file.clone(),
             line: Some(line),
             column: column.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1))),
             reason,
@@ -184,14 +183,14 @@ impl SurveyIngest {
     }
 
     fn row(&mut self, r: &Record) {
-        self.data.data_rows += 1;
+        self.data.meta.rows += 1;
         if r.len() != self.width {
             self.issue(r.line, None, format!("row has {} fields, the header has {}", r.len(), self.width));
         }
         if let (Some(c), Some(dates)) = (self.plan.date, self.dates.as_mut()) {
             if let Err(reason) = dates.push_required(r.line, r.cell(c), "empty date") {
                 self.issue(r.line, Some(c), format!("{reason}; row skipped"));
-                self.data.skipped_rows += 1;
+                self.data.meta.skipped_rows += 1;
                 return;
             }
         }
@@ -266,23 +265,25 @@ impl SurveyIngest {
     pub fn finish(mut self) -> SurveyData {
         let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
         let reading = stream.finish(&mut |r| self.row(r));
-        self.data.encoding = stream.encoding();
+        self.data.meta.encoding = stream.encoding();
         self.log.extend(reading);
         if let Some(dates) = self.dates.take() {
-            let resolved = dates.resolve(&self.data.file, self.settings.date_order, "surveys.date_order");
+            let resolved = dates.resolve(&self.data.meta.file, self.settings.date_order, "surveys.date_order");
             self.data.days = resolved.stamps.iter().map(|s| s.map_or(i32::MIN, |s| s.day())).collect();
+            for &d in self.data.days.iter().filter(|&&d| d != i32::MIN) {
+                self.data.meta.note_day(d);
+            }
             if !resolved.bad_rows.is_empty() {
                 // Rows whose date is impossible in the decided order lose their answers.
                 let bad: std::collections::HashSet<u32> = resolved.bad_rows.iter().copied().collect();
                 let before = self.data.answers.len();
                 self.data.answers.retain(|a| !bad.contains(&a.row));
                 self.data.skipped_answers += (before - self.data.answers.len()) as u64;
-                self.data.skipped_rows += bad.len() as u64;
+                self.data.meta.skipped_rows += bad.len() as u64;
             }
             self.log.extend(resolved.issues);
         }
-        self.data.issues = std::mem::take(&mut self.log.issues);
-        self.data.issue_count = self.log.count;
+        self.data.meta.take_issues(std::mem::take(&mut self.log));
         self.data.kinds.sort();
         self.data.answers.shrink_to_fit();
         self.data.days.shrink_to_fit();
@@ -295,8 +296,8 @@ impl SurveyIngest {
 }
 
 /// Reads a whole file held in memory.
-pub fn read_surveys(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveySettings) -> Result<SurveyData, FatalError> {
-    let mut ingest = SurveyIngest::new(file, sniff, mapping, settings)?;
+pub fn read_surveys(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveyIngest) -> Result<SurveyData, FatalError> {
+    let mut ingest = SurveyReader::new(file, sniff, mapping, settings)?;
     for chunk in bytes.chunks(1 << 20) {
         ingest.feed(chunk);
     }

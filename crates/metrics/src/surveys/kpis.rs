@@ -12,7 +12,7 @@
 //! none. Values with n < 30 carry `small_sample`.
 
 use super::data::SurveyData;
-use super::settings::{Kind, SurveySettings};
+use super::settings::{Kind, SurveyKpi};
 use crate::kpi::{KpiDef, KpiValue, Unit, SMALL_SAMPLE};
 use crate::period::{Granularity, Period};
 
@@ -79,7 +79,7 @@ pub fn survey_periods(data: &SurveyData, granularity: Granularity) -> Vec<Period
 }
 
 /// Every survey KPI per period, overall and for each value of segment column `segment`.
-pub fn survey_kpis(data: &SurveyData, settings: &SurveySettings, granularity: Granularity, segment: Option<usize>) -> Vec<KpiValue> {
+pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granularity, segment: Option<usize>) -> Vec<KpiValue> {
     let granularity = if data.has_dates { granularity } else { Granularity::All };
     let periods = survey_periods(data, granularity);
     if periods.is_empty() {
@@ -105,8 +105,8 @@ pub fn survey_kpis(data: &SurveyData, settings: &SurveySettings, granularity: Gr
         }
         v
     };
-    let (promoter_min, detractor_max) = settings.nps_cutoffs();
-    let satisfied_min = settings.satisfied_threshold();
+    let (promoter_min, detractor_max) = data.read_with.nps_cutoffs();
+    let satisfied_min = settings.satisfied_threshold(&data.read_with);
     for a in &data.answers {
         let p = if granularity == Granularity::All {
             0
@@ -202,8 +202,8 @@ fn values_for(kind: Kind, t: &Tally, period: &str, segment: &Option<String>, out
 }
 
 /// Count of answers at each point of the kind's scale (whole file), for the distribution chart.
-pub fn score_distribution(data: &SurveyData, settings: &SurveySettings, kind: Kind) -> Vec<(f64, u64)> {
-    let scale = settings.scale(kind);
+pub fn score_distribution(data: &SurveyData, kind: Kind) -> Vec<(f64, u64)> {
+    let scale = data.read_with.scale(kind);
     let mut counts = vec![0u64; (scale.max - scale.min) as usize + 1];
     for a in data.answers.iter().filter(|a| a.kind == kind) {
         let i = (a.score.round() as i64 - scale.min as i64).clamp(0, counts.len() as i64 - 1) as usize;

@@ -5,7 +5,7 @@
 //! (`score` + `kind`, or a `score` whose kind is inferred) or the wide shape (`nps`, `csat`, `ces`
 //! columns, one per question).
 
-use super::settings::{Kind, Scale, SurveySettings};
+use super::settings::{Kind, Scale, SurveyIngest};
 use crate::ingest::headers::{matches_word, normalise};
 use crate::ingest::{Record, Sniff};
 use crate::issue::FatalError;
@@ -219,13 +219,13 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
             m.score = Some(name.clone());
         } else if let Some(kind) = kind_from_text(&text).filter(|_| scorable(i)) {
             // Prefer the first question whose answers fit the kind's default scale.
-            let fits = fits_scale(&sniff.preview, i, style, SurveySettings::default().scale(kind));
+            let fits = fits_scale(&sniff.preview, i, style, SurveyIngest::default().scale(kind));
             let slot = match kind {
                 Kind::Nps => &mut m.nps,
                 Kind::Csat => &mut m.csat,
                 Kind::Ces => &mut m.ces,
             };
-            let current_fits = slot.as_ref().and_then(|c| cols.iter().position(|h| &h.name == c)).map(|j| fits_scale(&sniff.preview, j, style, SurveySettings::default().scale(kind)));
+            let current_fits = slot.as_ref().and_then(|c| cols.iter().position(|h| &h.name == c)).map(|j| fits_scale(&sniff.preview, j, style, SurveyIngest::default().scale(kind)));
             if slot.is_none() || (fits && current_fits == Some(false)) {
                 *slot = Some(name.clone());
             }

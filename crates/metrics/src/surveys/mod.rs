@@ -5,7 +5,80 @@ pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
-pub use data::{read_surveys, Answer, SurveyData, SurveyIngest};
+pub use data::{read_surveys, Answer, SurveyData, SurveyReader};
 pub use kpis::{score_distribution, survey_kpis, survey_periods};
 pub use mapping::{infer_mapping, SurveyMapping};
-pub use settings::{Kind, Scale, SurveySettings};
+pub use settings::{Kind, Scale, SurveyIngest, SurveyKpi, SurveySettings};
+
+use crate::ingest::Sniff;
+use crate::issue::FatalError;
+use crate::kpi::{KpiDef, KpiValue};
+use crate::source::{Context, Query, Reader, Source, SourceData, SourceMeta};
+
+/// Survey answers (NPS, CSAT, CES) in long or wide shape.
+pub struct Surveys;
+
+impl Source for Surveys {
+    const NAME: &'static str = "surveys";
+    const DESCRIPTION: &'static str = "survey answers (NPS, CSAT, CES), long or wide, with comments";
+    type Mapping = SurveyMapping;
+    type Ingest = SurveyIngest;
+    type Kpi = SurveyKpi;
+    type Data = SurveyData;
+    type Reader = SurveyReader;
+
+    fn defs() -> &'static [KpiDef] {
+        &kpis::DEFS
+    }
+    fn infer(sniff: &Sniff) -> SurveyMapping {
+        infer_mapping(sniff)
+    }
+    fn reader(file: &str, sniff: &Sniff, mapping: &SurveyMapping, ingest: &SurveyIngest) -> Result<SurveyReader, FatalError> {
+        SurveyReader::new(file, sniff, mapping, ingest)
+    }
+    fn kpis(data: &SurveyData, kpi: &SurveyKpi, query: &Query, _: &Context) -> Vec<KpiValue> {
+        let segment = query.segment.as_ref().and_then(|s| data.segments.iter().position(|c| c.name.eq_ignore_ascii_case(s)));
+        survey_kpis(data, kpi, query.granularity, segment)
+    }
+    fn demo() -> String {
+        crate::demo::demo_surveys_csv()
+    }
+}
+
+impl Reader for SurveyReader {
+    type Data = SurveyData;
+    fn feed(&mut self, chunk: &[u8]) {
+        SurveyReader::feed(self, chunk)
+    }
+    fn bytes_read(&self) -> u64 {
+        SurveyReader::bytes_read(self)
+    }
+    fn finish(self) -> SurveyData {
+        SurveyReader::finish(self)
+    }
+}
+
+impl SourceData for SurveyData {
+    fn meta(&self) -> &SourceMeta {
+        &self.meta
+    }
+    fn describe(&self) -> String {
+        format!(
+            "{} rows, {} answers{}; {} rows skipped, {} answers skipped",
+            self.meta.rows,
+            self.answers.len(),
+            self.score_kind.map(|k| format!(" (score column read as {})", k.as_str().to_uppercase())).unwrap_or_default(),
+            self.meta.skipped_rows,
+            self.skipped_answers
+        )
+    }
+    fn counters(&self) -> Vec<(&'static str, u64)> {
+        vec![("answers", self.answers.len() as u64), ("skipped_answers", self.skipped_answers)]
+    }
+    fn facts(&self) -> Vec<(&'static str, String)> {
+        self.score_kind.map(|k| ("score_kind", k.as_str().to_string())).into_iter().collect()
+    }
+    fn segment_names(&self) -> Vec<String> {
+        self.segments.iter().map(|c| c.name.clone()).collect()
+    }
+}

@@ -1,21 +1,24 @@
 //! Golden tests: every folder under `tests/golden/<source>/` holds an input file and a `case.txt`
 //! with the settings and the expected values, worked out by hand (the arithmetic is written next to
-//! each value). The harness runs the same path as the CLI and the app: sniff, infer the mapping,
-//! apply overrides, type the rows, compute the KPIs.
+//! each value). `<source>` is a source's name; the harness finds it in `source::SOURCES` and runs the
+//! same path as the CLI and the app: sniff, infer the mapping, apply overrides, stream the rows
+//! through the source's reader, compute the KPIs of every loaded source.
 //!
-//! case.txt lines:
+//! case.txt lines (a directive the harness does not know fails the case):
 //!   `period month` | `segment COLUMN` | `map ROLE=COLUMN` | `set KEY=VALUE` | `chunk N`
+//!   `context SOURCE FILE`                                    (also load FILE of this folder as SOURCE)
 //!   `expect ID PERIOD SEGMENT|- KIND|- VALUE|none N`        (value compared to 1e-9)
+//!   `basis ID PERIOD SOURCE`                                 (where the value's input came from)
 //!   `rows ID COUNT`                                          (how many values of that id)
 //!   `issue LINE|- COLUMN|- REASON-SUBSTRING`                 (an issue that must be reported)
-//!   `issues COUNT` | `skipped_rows COUNT` | `skipped_answers COUNT` | `encoding NAME` | `delimiter NAME`
+//!   `issues COUNT` | `encoding NAME` | `delimiter NAME` | `first_period LABEL` | `last_period LABEL`
+//!   `COUNTER COUNT` for any counter of the source (`skipped_rows`, `skipped_answers`, `excluded_trials`, …)
+//!   `cohort LABEL SIZE K VALUE|none` | `cohort_revenue LABEL K VALUE|none`   (orders: cohort retention cells)
 
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
-use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
-use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
-use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
-use northstar_metrics::{Granularity, Issue, KpiValue, RoleMapping};
+use northstar_metrics::orders::{cohorts, OrdersData};
+use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
+use northstar_metrics::{Granularity, KpiValue};
 use std::path::Path;
 
 fn split_fields(line: &str) -> Vec<String> {
@@ -40,131 +43,26 @@ fn split_fields(line: &str) -> Vec<String> {
     out
 }
 
-/// What a source produced, in the shape the expectations check.
-struct Outcome {
-    kpis: Vec<KpiValue>,
-    issues: Vec<Issue>,
-    issue_count: u64,
-    counters: Vec<(&'static str, u64)>,
-    encoding: String,
-    delimiter: &'static str,
-}
-
 fn config(lines: &[Vec<String>], key: &str) -> Vec<String> {
     lines.iter().filter(|l| l[0] == key).map(|l| l[1].clone()).collect()
 }
 
-fn split_setting(v: &str) -> (&str, &str) {
-    v.split_once('=').unwrap()
+/// Reads `bytes` as source `name` in chunks of `chunk` bytes.
+fn load(name: &str, file: &str, bytes: &[u8], options: &Options, chunk: usize) -> Box<dyn Loaded> {
+    let source = by_name(name).unwrap_or_else(|| panic!("no source named {name}"));
+    let sniffed = sniff(bytes);
+    let mut loading = source.open(file, &sniffed, options).unwrap_or_else(|e| panic!("{file}: {e}"));
+    for c in bytes.chunks(chunk.max(1)) {
+        loading.feed(c);
+    }
+    loading.finish()
 }
 
-fn run_surveys(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
-    let sniffed = sniff(bytes);
-    let mut mapping = infer_mapping(&sniffed);
-    for m in config(lines, "map") {
-        let (role, col) = split_setting(&m);
-        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
-    }
-    let mut settings = SurveySettings::default();
-    for s in config(lines, "set") {
-        let (k, v) = split_setting(&s);
-        settings.apply(k, v).unwrap();
-    }
-    let chunk = config(lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
-    let mut ingest = SurveyIngest::new(file, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
-    for c in bytes.chunks(chunk) {
-        ingest.feed(c);
-    }
-    let data = ingest.finish();
-    let segment = config(lines, "segment").first().map(|c| data.segments.iter().position(|s| &s.name == c).expect("segment column is mapped"));
-    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
-    Outcome {
-        kpis: survey_kpis(&data, &settings, granularity, segment),
-        counters: vec![("skipped_rows", data.skipped_rows), ("skipped_answers", data.skipped_answers)],
-        issue_count: data.issue_count,
-        issues: data.issues,
-        encoding: data.encoding.to_string(),
-        delimiter: sniffed.delimiter_label(),
-    }
-}
-
-fn run_subscriptions(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
-    let sniffed = sniff(bytes);
-    let mut mapping = infer_subscription_mapping(&sniffed);
-    for m in config(lines, "map") {
-        let (role, col) = split_setting(&m);
-        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
-    }
-    let mut settings = SubscriptionSettings::default();
-    for s in config(lines, "set") {
-        let (k, v) = split_setting(&s);
-        settings.apply(k, v).unwrap();
-    }
-    let data = read_subscriptions(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let segment = config(lines, "segment").first().map(|c| data.segments.iter().find(|s| &s.name == c).expect("segment column is mapped").clone());
-    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
-    Outcome {
-        kpis: subscription_kpis(&data, &settings, granularity, segment.as_ref()),
-        counters: vec![("skipped_rows", data.skipped_rows), ("excluded_trials", data.excluded_trials), ("excluded_currency", data.excluded_currency)],
-        issue_count: data.issue_count,
-        issues: data.issues,
-        encoding: data.encoding.to_string(),
-        delimiter: sniffed.delimiter_label(),
-    }
-}
-
-fn run_tickets(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
-    let sniffed = sniff(bytes);
-    let mut mapping = infer_ticket_mapping(&sniffed);
-    for m in config(lines, "map") {
-        let (role, col) = split_setting(&m);
-        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
-    }
-    let mut settings = TicketSettings::default();
-    for s in config(lines, "set") {
-        let (k, v) = split_setting(&s);
-        settings.apply(k, v).unwrap();
-    }
-    let data = read_tickets(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let segment = config(lines, "segment").first().map(|c| data.segments.iter().find(|s| &s.name == c).expect("segment column is mapped").clone());
-    let agent_name = if data.event_log { Some("agent".to_string()) } else { mapping.agent.clone() };
-    let agent = data.segments.iter().find(|s| Some(&s.name) == agent_name.as_ref());
-    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
-    Outcome {
-        kpis: ticket_kpis(&data, &settings, granularity, segment.as_ref(), agent),
-        counters: vec![("skipped_rows", data.skipped_rows), ("impossible_durations", data.impossible_durations)],
-        issue_count: data.issue_count,
-        issues: data.issues,
-        encoding: data.encoding.to_string(),
-        delimiter: sniffed.delimiter_label(),
-    }
-}
-
-fn run_usage(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
-    let sniffed = sniff(bytes);
-    let mut mapping = infer_usage_mapping(&sniffed);
-    for m in config(lines, "map") {
-        let (role, col) = split_setting(&m);
-        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
-    }
-    let mut settings = UsageSettings::default();
-    for s in config(lines, "set") {
-        let (k, v) = split_setting(&s);
-        settings.apply(k, v).unwrap();
-    }
-    let data = read_usage(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let denominators = Denominators {
-        per_period: None,
-        snapshot: config(lines, "paying_snapshot").first().map(|v| v.split(',').map(String::from).collect()),
-    };
-    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
-    Outcome {
-        kpis: usage_kpis(&data, &settings, granularity, &denominators),
-        counters: vec![("skipped_rows", data.skipped_rows)],
-        issue_count: data.issue_count,
-        issues: data.issues,
-        encoding: data.encoding.to_string(),
-        delimiter: sniffed.delimiter_label(),
+fn value_matches(want: &str, got: Option<f64>) -> bool {
+    match (want, got) {
+        ("none", None) => true,
+        (w, Some(g)) if w != "none" => (w.parse::<f64>().unwrap() - g).abs() < 1e-9,
+        _ => false,
     }
 }
 
@@ -180,87 +78,150 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(split_fields)
         .collect();
-    let out = match source {
-        "surveys" => run_surveys(&file_name, &bytes, &lines),
-        "tickets" => run_tickets(&file_name, &bytes, &lines),
-        "usage" => run_usage(&file_name, &bytes, &lines),
-        _ => run_subscriptions(&file_name, &bytes, &lines),
+    let pair = |v: &String| {
+        let (k, v) = v.split_once('=').unwrap_or_else(|| panic!("{}: expected KEY=VALUE, got {v}", dir.display()));
+        (k.to_string(), v.to_string())
     };
+    let options = Options {
+        maps: config(&lines, "map").iter().map(pair).map(|(r, c)| (r, (!c.is_empty()).then_some(c))).collect(),
+        sets: config(&lines, "set").iter().map(pair).collect(),
+        segment: config(&lines, "segment").first().cloned(),
+    };
+    let chunk = config(&lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
+    let mut loaded = vec![load(source, &file_name, &bytes, &options, chunk)];
+    for l in lines.iter().filter(|l| l[0] == "context") {
+        let other = std::fs::read(dir.join(&l[2])).unwrap();
+        loaded.push(load(&l[1], &l[2], &other, &Options::default(), 1 << 20));
+    }
+    let granularity = config(&lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
+    let query = Query::new(granularity).segment(options.segment.clone());
+    let all = kpis_of_all(&loaded, &query);
+    let kpis: Vec<KpiValue> = all.into_iter().flat_map(|(_, k)| k).collect();
+    let main = &loaded[0];
+    let meta = main.meta();
+    let sniffed = sniff(&bytes);
+    let cohort_rows = main.data().downcast_ref::<OrdersData>().map(|d| cohorts(d, &Default::default()));
+    let overall = |id: &str| kpis.iter().filter(|k| k.segment.is_none() && k.id == id).map(|k| k.period.clone()).collect::<Vec<_>>();
     for l in &lines {
         let fail = |msg: String| format!("{}: {}: {msg}", dir.file_name().unwrap().to_string_lossy(), l.join(" "));
-        let counter = |name: &str| out.counters.iter().find(|c| c.0 == name).map(|c| c.1);
+        let counter = main.counters().into_iter().find(|c| c.0 == l[0]).map(|c| c.1);
+        let find = |id: &str, period: &str, segment: &str, kind: &str| {
+            kpis.iter().find(|k| k.id == id && k.period == period && k.segment.as_deref() == (segment != "-").then_some(segment) && k.kind == (kind != "-").then_some(kind))
+        };
         match l[0].as_str() {
-            "expect" => {
-                let found = out.kpis.iter().find(|k| {
-                    k.id == l[1] && k.period == l[2] && k.segment.as_deref() == (l[3] != "-").then_some(l[3].as_str()) && k.kind == (l[4] != "-").then_some(l[4].as_str())
-                });
-                let Some(k) = found else {
-                    failures.push(fail("no such value".into()));
-                    continue;
-                };
-                let want: Option<f64> = if l[5] == "none" { None } else { Some(l[5].parse().unwrap()) };
-                let ok = match (want, k.value) {
-                    (None, None) => true,
-                    (Some(a), Some(b)) => (a - b).abs() < 1e-9,
-                    _ => false,
-                };
-                if !ok || k.n.to_string() != l[6] {
-                    failures.push(fail(format!("got value {:?} n {}", k.value, k.n)));
-                }
-            }
+            "period" | "segment" | "map" | "set" | "chunk" | "context" => {}
+            "expect" => match find(&l[1], &l[2], &l[3], &l[4]) {
+                None => failures.push(fail("no such value".into())),
+                Some(k) if !value_matches(&l[5], k.value) || k.n.to_string() != l[6] => failures.push(fail(format!("got value {:?} n {}", k.value, k.n))),
+                Some(_) => {}
+            },
+            "basis" => match find(&l[1], &l[2], "-", "-") {
+                Some(k) if k.basis == Some(l[3].as_str()) => {}
+                k => failures.push(fail(format!("got {:?}", k.map(|k| k.basis)))),
+            },
             "rows" => {
-                let count = out.kpis.iter().filter(|k| k.id == l[1]).count();
+                let count = kpis.iter().filter(|k| k.id == l[1]).count();
                 if count.to_string() != l[2] {
                     failures.push(fail(format!("got {count} rows")));
                 }
             }
             "issue" => {
-                let hit = out.issues.iter().any(|i| {
+                let hit = meta.issues.iter().any(|i| {
                     (l[1] == "-" && i.line.is_none() || i.line.map(|x| x.to_string()) == Some(l[1].clone()))
                         && (l[2] == "-" && i.column.is_none() || i.column.as_deref() == Some(l[2].as_str()))
                         && i.reason.contains(l[3].as_str())
                 });
                 if !hit {
-                    failures.push(fail(format!("not reported; issues: {:#?}", out.issues)));
+                    failures.push(fail(format!("not reported; issues: {:#?}", meta.issues)));
                 }
             }
-            "issues" if out.issue_count.to_string() != l[1] => failures.push(fail(format!("got {} issues: {:#?}", out.issue_count, out.issues))),
-            "encoding" if out.encoding != l[1] => failures.push(fail(format!("got {}", out.encoding))),
-            "delimiter" if out.delimiter != l[1] => failures.push(fail(format!("got {}", out.delimiter))),
-            name if counter(name).is_some_and(|v| v.to_string() != l[1]) => failures.push(fail(format!("got {:?}", counter(name)))),
-            _ => {}
+            "issues" if meta.issue_count.to_string() != l[1] => failures.push(fail(format!("got {} issues: {:#?}", meta.issue_count, meta.issues))),
+            "issues" => {}
+            "encoding" if meta.encoding != l[1] => failures.push(fail(format!("got {}", meta.encoding))),
+            "delimiter" if sniffed.delimiter_label() != l[1] => failures.push(fail(format!("got {}", sniffed.delimiter_label()))),
+            "encoding" | "delimiter" => {}
+            "first_period" | "last_period" => {
+                let periods = overall(&main_defs_first(source));
+                let got = if l[0] == "first_period" { periods.first() } else { periods.last() };
+                if got != Some(&l[1]) {
+                    failures.push(fail(format!("got {got:?} ({} periods)", periods.len())));
+                }
+            }
+            "cohort" | "cohort_revenue" => {
+                let Some(rows) = &cohort_rows else {
+                    failures.push(fail("only orders have cohorts".into()));
+                    continue;
+                };
+                let Some(row) = rows.iter().find(|r| r.cohort == l[1]) else {
+                    failures.push(fail("no such cohort".into()));
+                    continue;
+                };
+                let (k, want, got) = if l[0] == "cohort" {
+                    if row.size.to_string() != l[2] {
+                        failures.push(fail(format!("size {}", row.size)));
+                    }
+                    let k: usize = l[3].parse().unwrap();
+                    (k, &l[4], row.retention.get(k).copied().flatten())
+                } else {
+                    let k: usize = l[2].parse().unwrap();
+                    (k, &l[3], row.revenue_retention.get(k).copied().flatten())
+                };
+                if !value_matches(want, got) {
+                    failures.push(fail(format!("cell {k}: got {got:?}")));
+                }
+            }
+            name if counter.is_some() => {
+                if counter.unwrap().to_string() != l[1] {
+                    failures.push(fail(format!("got {counter:?} ({name})")));
+                }
+            }
+            other => failures.push(fail(format!("unknown directive '{other}'"))),
         }
     }
     failures
 }
 
-fn run_folder(source: &str, at_least: usize) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(source);
-    let mut dirs: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
-    dirs.sort();
-    assert!(dirs.len() >= at_least, "expected the golden cases, found {}", dirs.len());
-    let failures: Vec<String> = dirs.iter().flat_map(|d| run_case(d, source)).collect();
-    assert!(failures.is_empty(), "{} golden mismatches:\n{}", failures.len(), failures.join("\n"));
+/// The first KPI id of a source, whose overall rows span every period of the series.
+fn main_defs_first(source: &str) -> String {
+    by_name(source).unwrap().defs()[0].id.to_string()
 }
 
+/// Runs every golden folder of every source; at least `at_least` cases each where given.
 #[test]
-fn golden_subscription_cases() {
-    run_folder("subscriptions", 10);
+fn golden_cases_of_every_source() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let minimum = [("subscriptions", 11), ("surveys", 13), ("tickets", 8), ("usage", 3), ("orders", 7), ("funnel", 4), ("accounts", 2)];
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for source in northstar_metrics::source::SOURCES {
+        let dir = root.join(source.name());
+        let mut cases: Vec<_> = std::fs::read_dir(&dir).map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect()).unwrap_or_default();
+        cases.sort();
+        let want = minimum.iter().find(|m| m.0 == source.name()).map_or(1, |m| m.1);
+        assert!(cases.len() >= want, "{}: expected at least {want} golden cases, found {}", source.name(), cases.len());
+        for case in &cases {
+            failures.extend(run_case(case, source.name()));
+            ran += 1;
+        }
+    }
+    let folders: Vec<String> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    for f in folders {
+        assert!(by_name(&f).is_some(), "tests/golden/{f} names no source");
+    }
+    assert!(failures.is_empty(), "{} golden mismatches over {ran} cases:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// The harness itself: a wrong value and an unknown directive both fail.
 #[test]
-fn golden_usage_cases() {
-    run_folder("usage", 2);
-}
-
-#[test]
-fn golden_ticket_cases() {
-    run_folder("tickets", 5);
-}
-
-#[test]
-fn golden_survey_cases() {
-    run_folder("surveys", 13);
+fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
+    let dir = std::env::temp_dir().join(format!("northstar-golden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("input.csv"), "date,nps\n2024-01-05,10\n2024-01-06,0\n").unwrap();
+    std::fs::write(dir.join("case.txt"), "expect nps 2024-01 - - 0 2\nexpect nps 2024-01 - - 5 2\nexpct nps 2024-01 - - 0 2\n").unwrap();
+    let failures = run_case(&dir, "surveys");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(failures.len(), 2, "{failures:#?}");
+    assert!(failures[0].contains("got value Some(0.0)") && failures[1].contains("unknown directive 'expct'"), "{failures:#?}");
 }
 
 mod bridge_identity;

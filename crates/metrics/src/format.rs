@@ -1,7 +1,8 @@
-//! How KPI values read in the UI: points with one decimal, CES with two, counts whole, and "—" for
-//! none. `data-value` attributes carry the raw number instead.
+//! How KPI values read, in the app and in the CLI's table alike: points with one decimal, CES with
+//! two, counts whole, money with thousands separators and cents, rates in %, and "—" for none.
+//! The app's `data-value` attributes and the CLI's JSON carry the raw number instead.
 
-use northstar_metrics::kpi::{KpiValue, Unit};
+use crate::kpi::{def, KpiValue, Unit};
 
 pub const NONE: &str = "—";
 
@@ -45,6 +46,21 @@ pub fn money(v: f64) -> String {
     format!("{sign}{grouped}.{:02}", cents % 100)
 }
 
+/// A KPI value as text: its unit's form, the NPS margin of error as "±4.2", and a small sample
+/// marked with "*".
+pub fn value_text(k: &KpiValue) -> String {
+    let unit = def(k.id).map_or(Unit::Ratio, |d| d.unit);
+    let text = match k.value {
+        Some(v) if k.id == "nps_margin_of_error" => format!("±{v:.1}"),
+        v => display(unit, v),
+    };
+    if k.small_sample && k.value.is_some() {
+        text + "*"
+    } else {
+        text
+    }
+}
+
 /// The raw number for `data-value`: full precision, empty when none.
 pub fn raw(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
@@ -64,5 +80,19 @@ pub fn explain(k: &KpiValue) -> String {
         (id, Some(num), Some(den)) if id.ends_with("rate") || matches!(id, "nrr" | "grr" | "nrr_12m" | "quick_ratio") => format!("{num} ÷ {den}"),
         (id, _, _) if id.starts_with("mrr_") => format!("{n} customers"),
         _ => format!("n = {n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_by_unit_and_none_is_a_dash() {
+        assert_eq!(display(Unit::Money, Some(1234567.5)), "1,234,567.50");
+        assert_eq!(display(Unit::Money, Some(-0.05)), "-0.05");
+        assert_eq!(display(Unit::Rate, Some(0.0525)), "5.3 %");
+        assert_eq!(display(Unit::Count, None), "—");
+        assert_eq!(delta(Unit::Rate, -0.012), "-1.2 pts");
     }
 }

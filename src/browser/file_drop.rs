@@ -1,5 +1,6 @@
-//! Getting a file in, for any source: drop zone, file picker, paste box and the demo, then a
-//! one-line summary of how the file was read.
+//! Getting a file in, for any source: drop zone, file picker, paste box, the demo and "Clear", then
+//! a one-line summary of how the file was read. Browser glue (drag events, file inputs), so it
+//! lives here.
 
 use crate::browser::files::{first_file, read_file};
 use leptos::ev::{DragEvent, Event};
@@ -19,9 +20,13 @@ pub fn FileDrop(
     #[prop(into)] on_file: Callback<(String, Vec<u8>)>,
     #[prop(into)] on_error: Callback<String>,
     #[prop(into)] on_demo: Callback<()>,
+    #[prop(into)] on_clear: Callback<()>,
     #[prop(into)] file_name: Signal<Option<String>>,
     #[prop(into)] is_demo: Signal<bool>,
     #[prop(into)] summary: Signal<String>,
+    /// How many times the source's file was read and typed (`data-reads`).
+    #[prop(into)]
+    reads: Signal<u32>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -74,9 +79,11 @@ pub fn FileDrop(
                     <button on:click=move |_| on_file.run(("pasted.csv".into(), pasted.get_untracked().into_bytes()))>"Use pasted data"</button>
                     " "
                     <button on:click=move |_| on_demo.run(())>"Load demo data"</button>
+                    " "
+                    <button data-testid=format!("{testid}-clear") on:click=move |_| on_clear.run(())>"Clear"</button>
                 </div>
             </div>
-            <p class="source-line" data-testid=format!("{testid}-summary")>
+            <p class="source-line" data-testid=format!("{testid}-summary") data-reads=move || reads.get()>
                 {move || file_name.get().unwrap_or_else(|| "no file yet".into())}
                 " "
                 {move || is_demo.get().then(|| view! { <span class="badge">"demo data"</span> })}

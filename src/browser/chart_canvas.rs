@@ -1,0 +1,54 @@
+//! One chart on a `<canvas>`: a model (a Memo or any signal) and a drawing function of
+//! `northstar_charts`. Drawing is an effect, since the canvas is the outside world; it runs when
+//! the model changes. Optionally reports the pointer position over the canvas (in canvas pixels),
+//! for charts that show values on hover.
+
+use super::canvas::draw_on;
+use leptos::ev::MouseEvent;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+pub type Area = DrawingArea<CanvasBackend, Shift>;
+
+#[component]
+pub fn ChartCanvas<M, E, F>(
+    #[prop(into)] model: Signal<M>,
+    draw: F,
+    width: u32,
+    height: u32,
+    /// The `data-chart` name.
+    chart: &'static str,
+    /// What the chart shows, for screen readers.
+    label: &'static str,
+    /// Pointer position over the canvas in canvas pixels; none when it leaves.
+    #[prop(optional, into)]
+    on_hover: Option<Callback<Option<(f64, f64)>>>,
+) -> impl IntoView
+where
+    M: Clone + Send + Sync + 'static,
+    E: std::fmt::Debug + 'static,
+    F: Fn(&Area, &M) -> Result<(), E> + Send + Sync + 'static,
+{
+    let node = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let m = model.get();
+        if let Some(c) = node.get() {
+            draw_on(c, |a| draw(a, &m));
+        }
+    });
+    let hover = move |ev: MouseEvent| {
+        let (Some(cb), Some(c)) = (on_hover, node.get_untracked()) else { return };
+        // offsetX/Y are CSS pixels; the canvas may be drawn scaled to fit its box.
+        let scale = if c.client_width() > 0 { c.width() as f64 / c.client_width() as f64 } else { 1.0 };
+        cb.run(Some((ev.offset_x() as f64 * scale, ev.offset_y() as f64 * scale)));
+    };
+    let leave = move |_| {
+        if let Some(cb) = on_hover {
+            cb.run(None)
+        }
+    };
+    view! { <canvas node_ref=node width=width height=height data-chart=chart role="img" aria-label=label on:mousemove=hover on:mouseleave=leave></canvas> }
+}

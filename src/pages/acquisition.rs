@@ -1,0 +1,137 @@
+//! The acquisition page: a marketing funnel sheet and the accounts list in; conversion, trial to
+//! paid, CAC, LTV:CAC, CAC payback, retention cost, referral share and referrals out, with the
+//! funnel of the latest period and CAC and LTV:CAC over time.
+
+use crate::browser::chart_canvas::ChartCanvas;
+use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::issues::{IssueModel, IssuesPanel};
+use crate::components::kpi_cards::KpiCards;
+use crate::components::mapped_source::{SourceDrop, SourceMapping};
+use crate::components::series_table::SeriesTable;
+use crate::components::setting_input::SettingInput;
+use crate::state::lines_model::{lines, Line};
+use crate::state::Workbench;
+use leptos::prelude::*;
+use northstar_charts::{draw_funnel, draw_lines, ACCENT, VIOLET};
+use northstar_metrics::funnel::FunnelData;
+use northstar_metrics::source::SourceData;
+use northstar_metrics::Granularity;
+
+const FUNNEL_CARDS: [&str; 6] = ["conversion_rate", "trial_to_paid_rate", "cac", "ltv_to_cac", "cac_payback_months", "customer_retention_cost"];
+const REFERRAL_CARDS: [&str; 2] = ["referral_share", "referrals"];
+const PERIODS: [Granularity; 3] = [Granularity::Month, Granularity::Quarter, Granularity::Year];
+
+/// The stages of the latest month of the sheet, summed over its rows.
+fn latest_stages(d: &FunnelData) -> (String, Vec<(String, Option<f64>)>) {
+    let Some(last) = d.rows.iter().map(|r| r.month).max() else { return (String::new(), Vec::new()) };
+    let rows: Vec<_> = d.rows.iter().filter(|r| r.month == last).collect();
+    let sum = |f: &dyn Fn(&northstar_metrics::funnel::FunnelRow) -> Option<u64>| {
+        let values: Vec<u64> = rows.iter().filter_map(|r| f(r)).collect();
+        (!values.is_empty()).then(|| values.iter().sum::<u64>() as f64)
+    };
+    let stages = vec![
+        ("Visitors".to_string(), sum(&|r| r.visitors)),
+        ("Sign-ups".to_string(), sum(&|r| r.signups)),
+        ("Trials".to_string(), sum(&|r| r.trials)),
+        ("New customers".to_string(), sum(&|r| r.new_customers)),
+    ];
+    (northstar_metrics::Granularity::Month.bucket(last).label(), stages)
+}
+
+#[component]
+fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
+    let a = wb.acquisition;
+    let funnel = Memo::new(move |_| wb.sources.funnel.ok().map(|d| latest_stages(&d)).unwrap_or_default());
+    let cac = Memo::new(move |_| {
+        let targets = wb.settings.with(|s| s.targets.clone());
+        let l = [
+            Line { name: "CAC", id: "cac", color: ACCENT, secondary: false, scale: 1.0 },
+            Line { name: "LTV:CAC (right axis)", id: "ltv_to_cac", color: VIOLET, secondary: true, scale: 1.0 },
+        ];
+        a.funnel.with(|k| lines(k, "cac", &l, &targets))
+    });
+    view! {
+        <section class="panel" aria-label="Acquisition charts">
+            <h2>"Funnel, CAC and LTV:CAC"</h2>
+            <div class="charts two">
+                <ChartCanvas model=funnel draw=|a, (period, stages)| draw_funnel(a, &format!("Funnel, {period}"), stages) width=640 height=320 chart="funnel" label="Marketing funnel of the latest month" />
+                <ChartCanvas model=cac draw=|a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, |y| format!("{y:.1}")) width=640 height=320 chart="cac" label="CAC and LTV:CAC per period" />
+            </div>
+            <p class="source-line">"LTV comes from the Revenue page's subscriptions when they are loaded, else from the Orders page's simple CLV; each LTV:CAC card says which."</p>
+        </section>
+    }
+}
+
+#[component]
+fn AcquisitionSettingsPanel(wb: Workbench) -> impl IntoView {
+    let s = wb.settings;
+    let columns = Memo::new(move |_| wb.sources.funnel.ok().map(|d| d.segment_names()).unwrap_or_default());
+    view! {
+        <section class="panel" aria-label="Acquisition settings">
+            <h2>"Settings"</h2>
+            <div class="settings-grid">
+                <PeriodSetting wb=wb label="Period" key="acquisition_period" granularities=&PERIODS get=|st| st.acquisition.period set=|st, g| st.acquisition.period = g />
+                <ChoiceSetting
+                    wb=wb
+                    label="Break down by"
+                    key="acquisition_breakdown"
+                    choices=Signal::derive(move || optional("(no breakdown)", columns.get()))
+                    value=Signal::derive(move || s.with(|st| st.acquisition.breakdown.clone().unwrap_or_default()))
+                    apply=|st, v| {
+                        st.acquisition.breakdown = (!v.is_empty()).then(|| v.to_string());
+                        Ok(())
+                    }
+                />
+                <SettingInput
+                    wb=wb
+                    label="Gross margin (CAC payback)"
+                    key="funnel_gross_margin"
+                    value=Signal::derive(move || s.with(|st| st.sources.funnel.settings.kpi.gross_margin.to_string()))
+                    apply=|st, v| st.sources.funnel.settings.apply("funnel", "gross_margin", v)
+                />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn AcquisitionPage(wb: Workbench) -> impl IntoView {
+    let a = wb.acquisition;
+    let (funnel, accounts) = (wb.sources.funnel, wb.sources.accounts);
+    let issues = Signal::derive(move || {
+        let mut m = IssueModel::default();
+        if let Some(d) = funnel.ok() {
+            m.add("Funnel", &*d);
+        }
+        if let Some(d) = accounts.ok() {
+            m.add("Accounts", &*d);
+        }
+        m
+    });
+    view! {
+        <div class="input-pair">
+            <SourceDrop
+                wb=wb
+                store=funnel
+                title="Marketing funnel sheet"
+                hint="Drop a monthly sheet: month, visitors, sign-ups, trials, new paying customers, acquisition spend, retention spend (one row per month, or per month and channel)."
+            />
+            <SourceDrop
+                wb=wb
+                store=accounts
+                title="Accounts (for referrals)"
+                hint="Drop an account list with the channel each account came from, its acquisition date and who referred it."
+            />
+        </div>
+        <KpiCards wb=wb kpis=a.funnel ids=&FUNNEL_CARDS />
+        <AcquisitionCharts wb=wb />
+        <section class="panel" aria-label="Referrals">
+            <h2>"Referrals"</h2>
+            <KpiCards wb=wb kpis=a.accounts ids=&REFERRAL_CARDS />
+        </section>
+        <AcquisitionSettingsPanel wb=wb />
+        <SourceMapping store=funnel title="Funnel column mapping" />
+        <SeriesTable kpis=a.kpis testid="funnel" breakdown=Signal::from(a.breakdown) />
+        <IssuesPanel title="Acquisition data issues" testid="acquisition" model=issues />
+    }
+}

@@ -1,0 +1,143 @@
+//! The orders page: an orders export (Shopify, Stripe payments, WooCommerce, invoice lines) in,
+//! revenue, orders, AOV, purchase frequency, repeat customers and simple CLV out, per period and
+//! per segment, with the cohort retention heatmap and its table.
+
+use crate::browser::chart_canvas::ChartCanvas;
+use crate::components::choice_setting::{optional, plain, ChoiceSetting, PeriodSetting};
+use crate::components::cohort_heatmap::CohortHeatmap;
+use crate::components::issues::{IssueModel, IssuesPanel};
+use crate::components::kpi_cards::KpiCards;
+use crate::components::mapped_source::{SourceDrop, SourceMapping};
+use crate::components::series_table::SeriesTable;
+use crate::components::setting_input::SettingInput;
+use crate::state::lines_model::{lines, Line};
+use crate::state::Workbench;
+use leptos::prelude::*;
+use northstar_charts::{draw_lines, ACCENT, TEAL, VIOLET};
+use northstar_metrics::orders::settings::{CohortPeriod, RefundMode};
+use northstar_metrics::source::SourceData;
+use northstar_metrics::Granularity;
+
+const CARDS: [&str; 9] = [
+    "revenue", "orders", "active_customers", "avg_order_value", "purchase_frequency", "repeat_customer_rate", "revenue_per_customer", "sales_growth_per_customer", "clv_simple",
+];
+
+const PERIODS: [Granularity; 5] = [Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year];
+
+#[component]
+fn OrdersCharts(wb: Workbench) -> impl IntoView {
+    let o = wb.orders;
+    let revenue = Memo::new(move |_| {
+        let targets = wb.settings.with(|s| s.targets.clone());
+        let l = [
+            Line { name: "Revenue", id: "revenue", color: ACCENT, secondary: false, scale: 1.0 },
+            Line { name: "Orders (right axis)", id: "orders", color: TEAL, secondary: true, scale: 1.0 },
+        ];
+        o.kpis.with(|k| lines(k, "revenue", &l, &targets))
+    });
+    let customers = Memo::new(move |_| {
+        let targets = wb.settings.with(|s| s.targets.clone());
+        let l = [
+            Line { name: "Active customers", id: "active_customers", color: ACCENT, secondary: false, scale: 1.0 },
+            Line { name: "Repeat customers, % (right axis)", id: "repeat_customer_rate", color: VIOLET, secondary: true, scale: 100.0 },
+        ];
+        o.kpis.with(|k| lines(k, "active_customers", &l, &targets))
+    });
+    view! {
+        <section class="panel" aria-label="Orders charts">
+            <h2>"Revenue, orders and customers"</h2>
+            <div class="charts two">
+                <ChartCanvas model=revenue draw=|a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="orders-revenue" label="Revenue and orders per period" />
+                <ChartCanvas model=customers draw=|a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="orders-customers" label="Active customers and the repeat-customer rate per period" />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
+    let s = wb.settings;
+    let columns = Memo::new(move |_| wb.orders.source.ok().map(|d| d.segment_names()).unwrap_or_default());
+    view! {
+        <section class="panel" aria-label="Orders settings">
+            <h2>"Settings"</h2>
+            <div class="settings-grid">
+                <PeriodSetting wb=wb label="Period" key="orders_period" granularities=&PERIODS get=|st| st.orders.period set=|st, g| st.orders.period = g />
+                <ChoiceSetting
+                    wb=wb
+                    label="Break down by"
+                    key="orders_breakdown"
+                    choices=Signal::derive(move || optional("(no breakdown)", columns.get()))
+                    value=Signal::derive(move || s.with(|st| st.orders.breakdown.clone().unwrap_or_default()))
+                    apply=|st, v| {
+                        st.orders.breakdown = (!v.is_empty()).then(|| v.to_string());
+                        Ok(())
+                    }
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="Refunds and cancellations"
+                    key="refunds"
+                    choices=vec![("exclude".to_string(), "left out (counted)".to_string()), ("net".to_string(), "subtracted from revenue".to_string())]
+                    value=Signal::derive(move || s.with(|st| if st.sources.orders.settings.ingest.refunds == RefundMode::Net { "net" } else { "exclude" }.to_string()))
+                    apply=|st, v| st.sources.orders.settings.apply("orders", "refunds", v)
+                />
+                <SettingInput
+                    wb=wb
+                    label="Report currency"
+                    key="orders_currency"
+                    value=Signal::derive(move || s.with(|st| st.sources.orders.settings.ingest.currency.clone().unwrap_or_default()))
+                    apply=|st, v| st.sources.orders.settings.apply("orders", "currency", v)
+                />
+                <SettingInput
+                    wb=wb
+                    label="Customer lifespan for CLV (years; blank: from churn)"
+                    key="lifespan_years"
+                    numeric=true
+                    value=Signal::derive(move || s.with(|st| st.sources.orders.settings.kpi.lifespan_years.map(|y| y.to_string()).unwrap_or_default()))
+                    apply=|st, v| st.sources.orders.settings.apply("orders", "lifespan_years", v)
+                />
+                <ChoiceSetting
+                    wb=wb
+                    label="Cohorts by first order"
+                    key="cohort"
+                    choices=plain(&["month", "quarter", "week"])
+                    value=Signal::derive(move || s.with(|st| match st.sources.orders.settings.kpi.cohort {
+                        CohortPeriod::Month => "month",
+                        CohortPeriod::Quarter => "quarter",
+                        CohortPeriod::Week => "week",
+                    }.to_string()))
+                    apply=|st, v| st.sources.orders.settings.apply("orders", "cohort", v)
+                />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn OrdersPage(wb: Workbench) -> impl IntoView {
+    let o = wb.orders;
+    let currency = Signal::derive(move || o.source.ok().and_then(|d| d.currency.clone()));
+    let issues = Signal::derive(move || {
+        let mut m = IssueModel::default();
+        if let Some(d) = o.source.ok() {
+            m.add("Orders", &*d);
+        }
+        m
+    });
+    view! {
+        <SourceDrop
+            wb=wb
+            store=o.source
+            title="Orders export"
+            hint="Drop an orders export: Shopify, a Stripe payments export, WooCommerce, or invoice lines with quantity and unit price (one row per line is fine)."
+        />
+        <KpiCards wb=wb kpis=o.kpis ids=&CARDS currency=currency />
+        <OrdersCharts wb=wb />
+        <CohortHeatmap wb=wb />
+        <OrdersSettingsPanel wb=wb />
+        <SourceMapping store=o.source title="Orders column mapping" />
+        <SeriesTable kpis=o.kpis testid="orders" breakdown=Signal::from(o.breakdown) />
+        <IssuesPanel title="Order data issues" testid="orders" model=issues />
+    }
+}

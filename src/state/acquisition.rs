@@ -1,0 +1,66 @@
+//! Acquisition state: the funnel sheet's KPIs (conversion, trial-to-paid, CAC, LTV:CAC, CAC
+//! payback, retention cost) and the accounts' referral KPIs, per period, as Memos. LTV, ARPA and
+//! retained customers come from the subscriptions, orders and accounts loaded on the other pages,
+//! computed at this page's period.
+
+use super::orders::OrdersState;
+use super::revenue::Revenue;
+use super::settings::Settings;
+use super::workbench::{Shared, Stores};
+use leptos::prelude::*;
+use northstar_metrics::accounts::Accounts;
+use northstar_metrics::funnel::Funnel;
+use northstar_metrics::orders::Orders;
+use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::subscriptions::Subscriptions;
+use northstar_metrics::KpiValue;
+
+#[derive(Clone, Copy)]
+pub struct Acquisition {
+    pub funnel: Memo<Shared<Vec<KpiValue>>>,
+    /// The accounts' KPIs at this page's period (referral share and referrals among them).
+    pub accounts: Memo<Shared<Vec<KpiValue>>>,
+    /// Both, for the cards and the table.
+    pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    /// The latest period per value of the breakdown column.
+    pub breakdown: Memo<Shared<Vec<KpiValue>>>,
+}
+
+impl Acquisition {
+    pub fn new(settings: RwSignal<Settings>, stores: Stores, revenue: Revenue, orders: OrdersState) -> Acquisition {
+        let period = Memo::new(move |_| settings.with(|s| s.acquisition.period));
+        let none = Context::default();
+        let accounts = Memo::new(move |_| {
+            let kpi = stores.accounts.kpi.get();
+            let Some(a) = revenue.accounts.ok() else { return Shared::new(Vec::new()) };
+            Shared::new(Accounts::kpis(&a, &kpi, &Query::new(period.get()), &Context::default()))
+        });
+        // The other sources' KPIs at this page's period, for LTV, ARPA and retained customers.
+        let others = Memo::new(move |_| {
+            let q = Query::new(period.get());
+            let subs = revenue.subs.ok().map(|d| Subscriptions::kpis(&d, &revenue.subs.kpi.get(), &q, &Context::default())).unwrap_or_default();
+            let ords = orders.source.ok().map(|d| Orders::kpis(&d, &orders.source.kpi.get(), &q, &Context::default())).unwrap_or_default();
+            Shared::new((subs, ords))
+        });
+        let compute = move |segment: Option<String>| {
+            let kpi = stores.funnel.kpi.get();
+            let d = stores.funnel.ok()?;
+            let (others, accounts) = (others.get(), accounts.get());
+            let ctx = none.clone().with_kpis("subscriptions", &others.0).with_kpis("orders", &others.1).with_kpis("accounts", &accounts);
+            Some(Funnel::kpis(&d, &kpi, &Query::new(period.get()).segment(segment), &ctx))
+        };
+        let funnel = Memo::new(move |_| Shared::new(compute(None).unwrap_or_default()));
+        let kpis = Memo::new(move |_| {
+            let mut all = funnel.with(|f| f.to_vec());
+            all.extend(accounts.with(|a| a.iter().filter(|k| k.id == "referral_share" || k.id == "referrals").cloned().collect::<Vec<_>>()));
+            Shared::new(all)
+        });
+        let breakdown = Memo::new(move |_| {
+            let Some(column) = settings.with(|s| s.acquisition.breakdown.clone()) else { return Shared::new(Vec::new()) };
+            let all = compute(Some(column)).unwrap_or_default();
+            let last = all.iter().filter(|k| k.segment.is_none()).map(|k| k.period.clone()).next_back();
+            Shared::new(all.into_iter().filter(|k| k.segment.is_some() && Some(&k.period) == last.as_ref()).collect())
+        });
+        Acquisition { funnel, accounts, kpis, breakdown }
+    }
+}
