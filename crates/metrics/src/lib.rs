@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod demo;
+pub mod funnel;
 pub mod ingest;
 pub mod issue;
 pub mod kpi;
