@@ -9,8 +9,16 @@
 //!   `rows ID COUNT`                                          (how many values of that id)
 //!   `issue LINE|- COLUMN|- REASON-SUBSTRING`                 (an issue that must be reported)
 //!   `issues COUNT` | `skipped_rows COUNT` | `skipped_answers COUNT` | `encoding NAME` | `delimiter NAME`
+//!   `<counter> COUNT`                                        (any counter the source's data reports)
+//!   `basis ID PERIOD SEGMENT|- SOURCE|none`                  (where a value's input came from)
+//!   `context SOURCE FILE`   (funnel only) reads FILE of the case folder (not named `input*`) as
+//!                           SOURCE (subscriptions or accounts, default settings, same period and
+//!                           segment) and gives its KPIs to the funnel, as `ctx.kpis(SOURCE)`
 
+use northstar_metrics::accounts::Accounts;
+use northstar_metrics::funnel::Funnel;
 use northstar_metrics::ingest::sniff;
+use northstar_metrics::source::{Context, Query, Reader, SettingsOf, Source, SourceData};
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
@@ -168,6 +176,79 @@ fn run_usage(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
     }
 }
 
+/// Reads `bytes` as source `S` the way the CLI does: guessed mapping, `map` and `set` lines, fed in
+/// `chunk`-sized pieces.
+fn read_source<S: Source>(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> (S::Data, SettingsOf<S>, &'static str) {
+    let sniffed = sniff(bytes);
+    let mut mapping = S::infer(&sniffed);
+    for m in config(lines, "map") {
+        let (role, col) = split_setting(&m);
+        assert!(mapping.set(role, (!col.is_empty()).then(|| col.to_string())), "no role {role}");
+    }
+    let mut settings = SettingsOf::<S>::default();
+    for s in config(lines, "set") {
+        let (k, v) = split_setting(&s);
+        settings.apply(S::NAME, k, v).unwrap();
+    }
+    let chunk = config(lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
+    let mut reader = S::reader(file, &sniffed, &mapping, &settings.ingest).unwrap_or_else(|e| panic!("{file}: {e}"));
+    for c in bytes.chunks(chunk) {
+        reader.feed(c);
+    }
+    (reader.finish(), settings, sniffed.delimiter_label())
+}
+
+fn query(lines: &[Vec<String>]) -> Query {
+    let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
+    Query::new(granularity).segment(config(lines, "segment").first().cloned())
+}
+
+fn outcome<D: SourceData>(data: &D, kpis: Vec<KpiValue>, delimiter: &'static str) -> Outcome {
+    let meta = data.meta();
+    let mut counters = vec![("skipped_rows", meta.skipped_rows)];
+    counters.extend(data.counters());
+    Outcome { kpis, issues: meta.issues.clone(), issue_count: meta.issue_count, counters, encoding: meta.encoding.to_string(), delimiter }
+}
+
+fn run_accounts(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let (data, settings, delimiter) = read_source::<Accounts>(file, bytes, lines);
+    let kpis = Accounts::kpis(&data, &settings.kpi, &query(lines), &Context::default());
+    outcome(&data, kpis, delimiter)
+}
+
+/// The KPIs of another source for a funnel case (`context SOURCE FILE`).
+fn context_kpis(dir: &Path, source: &str, file: &str, query: &Query) -> (&'static str, Vec<KpiValue>) {
+    let bytes = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let sniffed = sniff(&bytes);
+    match source {
+        "subscriptions" => {
+            let settings = SubscriptionSettings::default();
+            let data = read_subscriptions(file, &bytes, &sniffed, &infer_subscription_mapping(&sniffed), &settings).unwrap();
+            assert_eq!(data.issue_count, 0, "{file}: {:?}", data.issues);
+            let segment = query.segment.as_ref().and_then(|c| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(c)));
+            ("subscriptions", subscription_kpis(&data, &settings, query.granularity, segment))
+        }
+        "accounts" => {
+            let data = Accounts::read(file, &bytes, &sniffed, &Accounts::infer(&sniffed), &Default::default()).unwrap();
+            assert_eq!(data.meta.issue_count, 0, "{file}: {:?}", data.meta.issues);
+            ("accounts", Accounts::kpis(&data, &(), query, &Context::default()))
+        }
+        other => panic!("no context source {other}"),
+    }
+}
+
+fn run_funnel(dir: &Path, file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let (data, settings, delimiter) = read_source::<Funnel>(file, bytes, lines);
+    let query = query(lines);
+    let others: Vec<(&'static str, Vec<KpiValue>)> = lines.iter().filter(|l| l[0] == "context").map(|l| context_kpis(dir, &l[1], &l[2], &query)).collect();
+    let mut ctx = Context::default();
+    for (name, kpis) in &others {
+        ctx = ctx.with_kpis(name, kpis);
+    }
+    let kpis = Funnel::kpis(&data, &settings.kpi, &query, &ctx);
+    outcome(&data, kpis, delimiter)
+}
+
 fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let spec = std::fs::read_to_string(dir.join("case.txt")).unwrap();
@@ -184,6 +265,8 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
         "surveys" => run_surveys(&file_name, &bytes, &lines),
         "tickets" => run_tickets(&file_name, &bytes, &lines),
         "usage" => run_usage(&file_name, &bytes, &lines),
+        "accounts" => run_accounts(&file_name, &bytes, &lines),
+        "funnel" => run_funnel(dir, &file_name, &bytes, &lines),
         _ => run_subscriptions(&file_name, &bytes, &lines),
     };
     for l in &lines {
@@ -206,6 +289,14 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
                 };
                 if !ok || k.n.to_string() != l[6] {
                     failures.push(fail(format!("got value {:?} n {}", k.value, k.n)));
+                }
+            }
+            "basis" => {
+                let found = out.kpis.iter().find(|k| k.id == l[1] && k.period == l[2] && k.segment.as_deref() == (l[3] != "-").then_some(l[3].as_str()));
+                match found {
+                    None => failures.push(fail("no such value".into())),
+                    Some(k) if k.basis != (l[4] != "none").then_some(l[4].as_str()) => failures.push(fail(format!("got basis {:?}", k.basis))),
+                    Some(_) => {}
                 }
             }
             "rows" => {
@@ -256,6 +347,16 @@ fn golden_usage_cases() {
 #[test]
 fn golden_ticket_cases() {
     run_folder("tickets", 5);
+}
+
+#[test]
+fn golden_account_cases() {
+    run_folder("accounts", 2);
+}
+
+#[test]
+fn golden_funnel_cases() {
+    run_folder("funnel", 6);
 }
 
 #[test]
