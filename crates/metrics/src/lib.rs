@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod demo;
 pub mod format;
+pub mod funnel;
 pub mod ingest;
 pub mod issue;
 pub mod kpi;

@@ -395,7 +395,13 @@ impl<S: Source> Loaded for LoadedOf<S> {
 
 /// Every source kind, in the order their KPIs are computed and reported: a source may use the
 /// KPIs of those before it (acquisition uses LTV from subscriptions or orders).
-pub static SOURCES: &[&dyn AnySource] = &[];
+pub static SOURCES: &[&dyn AnySource] = &[
+    &SourceKind::<crate::subscriptions::Subscriptions>::new(),
+    &SourceKind::<crate::accounts::Accounts>::new(),
+    &SourceKind::<crate::surveys::Surveys>::new(),
+    // After subscriptions, orders and accounts: its LTV:CAC, CAC payback and retention cost use their KPIs.
+    &SourceKind::<crate::funnel::Funnel>::new(),
+];
 
 /// The source kind called `name`.
 pub fn by_name(name: &str) -> Option<&'static dyn AnySource> {

@@ -1,27 +1,76 @@
 //! The `accounts` source: a snapshot of accounts with a status (active or churned), a monthly
-//! charge, a tenure and any segment columns (a CRM export, or the IBM Telco churn table).
-//! Roles: `customer`, `status`, `monthly_charge`, `tenure`, `segment` (any number).
+//! charge, a tenure, how and when each account was won, and any segment columns (a CRM export, or
+//! the IBM Telco churn table).
+//! Roles: `customer`, `status`, `monthly_charge`, `tenure`, `channel` (the acquisition channel,
+//! also offered as a segment), `acquisition_cost` (money), `acquired` (the date the account was
+//! won), `referred_by` (the customer id of the existing customer who referred it), `segment` (any
+//! number).
 
 pub mod kpis;
 
+use crate::ingest::dates::{DateCell, DeferredDates};
 use crate::ingest::headers::{column_of, normalise, ColumnPicker};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
-use crate::parse::{parse_number, NumberStyle};
-use crate::segment::SegmentColumn;
+use crate::parse::{parse_number, DateOrder, NumberStyle};
+use crate::segment::{Interner, SegmentColumn};
+use crate::source::{Context, Query, Reader, SettingsPart, Source, SourceData, SourceMeta, SourceSettings};
+use serde::{Deserialize, Serialize};
 
-pub use kpis::{account_kpis, DEFS};
+pub use kpis::{account_kpis, acquisition_kpis, DEFS};
 
 crate::role_mapping!(
     /// Where the accounts columns are.
-    AccountMapping { customer, status, monthly_charge, tenure } + segments
+    AccountMapping { customer, status, monthly_charge, tenure, channel, acquisition_cost, acquired, referred_by } + segments
 );
+
+/// The `accounts` source kind.
+pub struct Accounts;
+
+/// Settings that change how account rows are read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountIngest {
+    /// Day/month order of the `acquired` dates.
+    pub date_order: DateOrder,
+}
+
+impl SettingsPart for AccountIngest {
+    const KEYS: &'static [&'static str] = &["date_order"];
+    fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+        match key {
+            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
+            _ => return Err("no such setting".into()),
+        }
+        Ok(())
+    }
+}
+
+/// The persisted accounts settings (no KPI settings: the accounts KPIs have no parameter).
+pub type AccountSettings = SourceSettings<AccountIngest, ()>;
 
 const CUSTOMER: [&str; 9] = ["customer id", "customerid", "customer", "account id", "account", "company", "client id", "client", "id"];
 const STATUS: [&str; 9] = ["status", "churn", "churned", "is churned", "churn status", "account status", "active", "is active", "state"];
 const CHARGE: [&str; 8] = ["monthly charge", "monthlycharges", "monthly charges", "monthly_charge", "mrr", "monthly fee", "monthly revenue", "monthly amount"];
 const TENURE: [&str; 4] = ["tenure", "tenure months", "tenure_months", "months"];
+const CHANNEL: [&str; 7] = ["channel", "acquisition channel", "lead source", "source", "acquisition source", "marketing channel", "signup channel"];
+const COST: [&str; 6] = ["acquisition cost", "cac", "cost", "customer acquisition cost", "acquisition spend", "cost of acquisition"];
+const ACQUIRED: [&str; 12] = [
+    "acquired",
+    "acquired at",
+    "acquired on",
+    "acquisition date",
+    "signup date",
+    "sign up date",
+    "created",
+    "created at",
+    "customer since",
+    "start date",
+    "won date",
+    "close date",
+];
+const REFERRED_BY: [&str; 7] = ["referred by", "referrer", "referrer id", "referred by customer", "referring customer", "referral", "referred by id"];
 
 /// Guesses roles; categorical text columns (few distinct values in the first rows) become segments.
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
@@ -31,8 +80,21 @@ pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
         status: p.pick(&STATUS),
         monthly_charge: p.pick(&CHARGE),
         tenure: p.pick(&TENURE),
+        channel: p.pick(&CHANNEL),
+        acquisition_cost: p.pick(&COST),
+        acquired: p.pick(&ACQUIRED),
+        referred_by: None,
         segment: Vec::new(),
     };
+    // A "Referral" column of yes/no flags says whether, not who: it is no `referred_by`.
+    let referrer = crate::ingest::headers::find_column(&p.names, &REFERRED_BY, &p.taken);
+    if let Some(i) = referrer {
+        let values: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).collect();
+        let flags = values.iter().filter(|v| parse_churned(v, false).is_some()).count();
+        if values.is_empty() || flags * 2 <= values.len() {
+            m.referred_by = p.pick(&REFERRED_BY);
+        }
+    }
     for (i, n) in p.free() {
         let values: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).collect();
         let mut distinct: Vec<&str> = values.clone();
@@ -59,83 +121,318 @@ pub fn parse_churned(cell: &str, active_header: bool) -> Option<bool> {
     Some(if active_header { !yes } else { yes })
 }
 
+/// The accounts of one file, one entry per row read (rows skipped are not here).
 #[derive(Debug, Clone, Default)]
 pub struct AccountData {
-    pub file: String,
-    pub encoding: &'static str,
+    pub meta: SourceMeta,
     pub customers: Vec<String>,
     pub churned: Vec<bool>,
     /// Monthly charge in cents (0 when not mapped or blank).
     pub monthly: Vec<i64>,
     pub tenure: Vec<Option<f64>>,
+    /// The day the account was won (days since 1970-01-01), when known.
+    pub acquired: Vec<Option<i32>>,
+    /// What winning the account cost, in cents, when known.
+    pub acquisition_cost: Vec<Option<i64>>,
+    /// The customer who referred the account (an index into `referrers`), when `referred_by` names
+    /// an account of this file.
+    pub referred_by: Vec<Option<u32>>,
+    /// The ids of the customers who referred someone.
+    pub referrers: Vec<String>,
+    /// The segment columns: the mapped ones, then the acquisition channel (when mapped and not
+    /// already one of them).
     pub segments: Vec<SegmentColumn>,
-    pub data_rows: u64,
-    pub skipped_rows: u64,
-    pub issues: Vec<Issue>,
-    pub issue_count: u64,
+    /// Which of `segments` is the acquisition channel.
+    pub channel: Option<usize>,
+    /// Whether the file has an `acquired` / `referred_by` column.
+    pub has_acquired: bool,
+    pub has_referred_by: bool,
+    /// Rows whose `acquired` is blank or unreadable (they are in no acquisition period).
+    pub undated: u64,
 }
 
-/// Reads a whole accounts file.
-pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountMapping) -> Result<AccountData, FatalError> {
-    let names = sniff.column_names();
-    if names.is_empty() {
-        return Err(FatalError::NoHeader { file: file.into() });
+impl SourceData for AccountData {
+    fn meta(&self) -> &SourceMeta {
+        &self.meta
     }
-    let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: names.clone() };
-    let customer = column_of(file, &names, "accounts.customer", mapping.customer.as_deref())?.ok_or_else(|| missing("customer"))?;
-    let status = column_of(file, &names, "accounts.status", mapping.status.as_deref())?.ok_or_else(|| missing("status"))?;
-    let charge = column_of(file, &names, "accounts.monthly_charge", mapping.monthly_charge.as_deref())?;
-    let tenure = column_of(file, &names, "accounts.tenure", mapping.tenure.as_deref())?;
-    let segs = mapping.segment.iter().map(|c| column_of(file, &names, "accounts.segment", Some(c)).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
-    let active_header = matches!(normalise(&names[status]).as_str(), "active" | "is active");
-    let style: NumberStyle = sniff.number_style;
-    let mut data = AccountData { file: file.into(), segments: segs.iter().map(|&i| SegmentColumn::new(&names[i])).collect(), ..Default::default() };
-    let mut log = IssueLog::default();
-    let mut stream = RecordStream::new(file, sniff);
-    let row = |r: &Record, data: &mut AccountData, log: &mut IssueLog| {
-        data.data_rows += 1;
-        let mut skip = |col: usize, reason: String, data: &mut AccountData| {
-            log.push(Issue { file: file.into(), line: Some(r.line), column: Some(names[col].clone()), reason: format!("{reason}; row skipped") });
-            data.skipped_rows += 1;
-        };
+    fn describe(&self) -> String {
+        self.describe()
+    }
+    fn counters(&self) -> Vec<(&'static str, u64)> {
+        let referred = self.referred_by.iter().flatten().count() as u64;
+        vec![("accounts", self.customers.len() as u64), ("undated_accounts", self.undated), ("referred_accounts", referred)]
+    }
+    fn segment_names(&self) -> Vec<String> {
+        self.segments.iter().map(|s| s.name.clone()).collect()
+    }
+}
+
+/// Column indices of the mapped roles.
+#[derive(Debug, Clone, Default)]
+struct Plan {
+    customer: usize,
+    status: usize,
+    charge: Option<usize>,
+    tenure: Option<usize>,
+    cost: Option<usize>,
+    acquired: Option<usize>,
+    referred_by: Option<usize>,
+    /// One per segment column (the channel last when it is not a mapped segment).
+    segments: Vec<usize>,
+    active_header: bool,
+}
+
+/// Typing state of an accounts read, apart from the record stream.
+struct AccountRows {
+    file: String,
+    names: Vec<String>,
+    plan: Plan,
+    style: NumberStyle,
+    date_order: DateOrder,
+    data: AccountData,
+    log: IssueLog,
+    acquired: DeferredDates,
+    /// Every customer id read, to check referrers once the whole file is in.
+    ids: Interner,
+    /// (row, line, text) of each non-blank `referred_by`.
+    referrals: Vec<(u32, u64, String)>,
+}
+
+/// Streams an accounts file: [`Reader::feed`] chunk by chunk, then [`Reader::finish`].
+pub struct AccountReader {
+    stream: RecordStream,
+    rows: AccountRows,
+}
+
+impl AccountRows {
+    fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
+        let column = column.map(|c| self.names[c].clone());
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+    }
+
+    fn skip(&mut self, line: u64, column: usize, reason: String) {
+        self.issue(line, Some(column), format!("{reason}; row skipped"));
+        self.data.meta.skipped_rows += 1;
+    }
+
+    fn row(&mut self, r: &Record) {
+        self.data.meta.rows += 1;
+        let line = r.line;
+        if r.len() != self.names.len() {
+            self.issue(line, None, format!("row has {} fields, the header has {}", r.len(), self.names.len()));
+        }
+        let Plan { customer, status, charge, tenure, cost, acquired, referred_by, active_header, .. } = self.plan;
         let id = r.cell(customer).trim();
         if id.is_empty() {
-            return skip(customer, "empty customer".into(), data);
+            return self.skip(line, customer, "empty customer".into());
         }
         let Some(churned) = parse_churned(r.cell(status), active_header) else {
-            return skip(status, format!("'{}' is not a status (active/churned, yes/no, true/false)", r.cell(status).trim()), data);
+            let reason = format!("'{}' is not a status (active/churned, yes/no, true/false)", r.cell(status).trim());
+            return self.skip(line, status, reason);
         };
         let monthly = match charge.map(|c| (c, r.cell(c).trim())) {
             None | Some((_, "")) => 0,
-            Some((c, text)) => match parse_number(text, style).ok().and_then(|n| n.cents()) {
+            Some((c, text)) => match parse_number(text, self.style).ok().and_then(|n| n.cents()) {
                 Some(v) if v >= 0 => v,
-                _ => return skip(c, format!("'{text}' is not a monthly charge"), data),
+                _ => return self.skip(line, c, format!("'{text}' is not a monthly charge")),
             },
         };
-        let ten = tenure.and_then(|c| parse_number(r.cell(c), style).ok()).map(|n| n.value());
-        data.customers.push(id.to_string());
-        data.churned.push(churned);
-        data.monthly.push(monthly);
-        data.tenure.push(ten);
-        for (s, &c) in segs.iter().enumerate() {
-            data.segments[s].push(r.cell(c));
+        let tenure = tenure.and_then(|c| parse_number(r.cell(c), self.style).ok()).map(|n| n.value());
+        let row = self.data.customers.len() as u32;
+        let acquired = match acquired {
+            None => None,
+            Some(c) => match self.acquired.read(row, line, r.cell(c)) {
+                Ok(DateCell::Exact(s)) => Some(s.day()),
+                Ok(DateCell::Deferred | DateCell::Blank) => None,
+                Err(reason) => {
+                    self.issue(line, Some(c), format!("{reason}; treated as blank"));
+                    None
+                }
+            },
+        };
+        let cost = match cost.map(|c| (c, r.cell(c).trim())) {
+            None | Some((_, "")) => None,
+            Some((c, text)) => match parse_number(text, self.style).ok().and_then(|n| n.cents()) {
+                Some(v) if v >= 0 => Some(v),
+                _ => {
+                    self.issue(line, Some(c), format!("'{text}' is not an acquisition cost; treated as blank"));
+                    None
+                }
+            },
+        };
+        if let Some(text) = referred_by.map(|c| r.cell(c).trim()).filter(|t| !t.is_empty()) {
+            self.referrals.push((row, line, text.to_string()));
         }
-    };
-    for chunk in bytes.chunks(1 << 20) {
-        stream.feed(chunk, &mut |r| row(r, &mut data, &mut log));
+        for (s, &c) in self.plan.segments.iter().enumerate() {
+            self.data.segments[s].push(r.cell(c));
+        }
+        if let Some(day) = acquired {
+            self.data.meta.note_day(day);
+        }
+        self.ids.intern(id);
+        let d = &mut self.data;
+        d.customers.push(id.to_string());
+        d.churned.push(churned);
+        d.monthly.push(monthly);
+        d.tenure.push(tenure);
+        d.acquired.push(acquired);
+        d.acquisition_cost.push(cost);
+        d.referred_by.push(None);
     }
-    let reading = stream.finish(&mut |r| row(r, &mut data, &mut log));
-    log.extend(reading);
-    data.encoding = stream.encoding();
-    data.issues = log.issues;
-    data.issue_count = log.count;
-    Ok(data)
+
+    fn finish(mut self, encoding: &'static str, reading: Vec<Issue>) -> AccountData {
+        self.log.extend(reading);
+        self.data.meta.encoding = encoding;
+        let acquired = std::mem::take(&mut self.acquired);
+        let settled = acquired.settle(&self.file, self.date_order, "accounts.date_order", "treated as blank");
+        self.log.extend(settled.issues);
+        for (row, stamp) in settled.stamps {
+            if let Some(day) = stamp.map(|s| s.day()) {
+                self.data.acquired[row as usize] = Some(day);
+                self.data.meta.note_day(day);
+            }
+        }
+        if self.plan.acquired.is_some() {
+            self.data.undated = self.data.acquired.iter().filter(|a| a.is_none()).count() as u64;
+        }
+        // Referrers are checked against every customer of the file, before or after them.
+        let known = self.ids.len();
+        let mut referrers = Interner::default();
+        let column = self.plan.referred_by;
+        for (row, line, text) in std::mem::take(&mut self.referrals) {
+            if self.ids.intern(&text) as usize >= known {
+                self.issue(line, column, format!("'{text}' is not a customer id of this file; referral not counted"));
+            } else if text == self.data.customers[row as usize] {
+                self.issue(line, column, format!("'{text}' refers to the account itself; referral not counted"));
+            } else {
+                self.data.referred_by[row as usize] = Some(referrers.intern(&text));
+            }
+        }
+        self.data.referrers = referrers.into_strings();
+        self.data.meta.take_issues(self.log);
+        self.data
+    }
+}
+
+impl Reader for AccountReader {
+    type Data = AccountData;
+    fn feed(&mut self, chunk: &[u8]) {
+        let rows = &mut self.rows;
+        self.stream.feed(chunk, &mut |r| rows.row(r));
+    }
+    fn bytes_read(&self) -> u64 {
+        self.stream.bytes_read
+    }
+    fn finish(mut self) -> AccountData {
+        let rows = &mut self.rows;
+        let reading = self.stream.finish(&mut |r| rows.row(r));
+        self.rows.finish(self.stream.encoding(), reading)
+    }
+}
+
+impl AccountReader {
+    pub fn new(file: &str, sniff: &Sniff, mapping: &AccountMapping, ingest: &AccountIngest) -> Result<AccountReader, FatalError> {
+        let names = sniff.column_names();
+        if names.is_empty() {
+            return Err(FatalError::NoHeader { file: file.into() });
+        }
+        let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: names.clone() };
+        let col = |role: &str, c: &Option<String>| column_of(file, &names, &format!("accounts.{role}"), c.as_deref());
+        let customer = col("customer", &mapping.customer)?.ok_or_else(|| missing("customer"))?;
+        let status = col("status", &mapping.status)?.ok_or_else(|| missing("status"))?;
+        let mut segments: Vec<usize> = Vec::new();
+        for c in &mapping.segment {
+            let i = col("segment", &Some(c.clone()))?.unwrap_or(0);
+            if !segments.contains(&i) {
+                segments.push(i);
+            }
+        }
+        let channel = col("channel", &mapping.channel)?.map(|c| match segments.iter().position(|&s| s == c) {
+            Some(at) => at,
+            None => {
+                segments.push(c);
+                segments.len() - 1
+            }
+        });
+        let plan = Plan {
+            customer,
+            status,
+            charge: col("monthly_charge", &mapping.monthly_charge)?,
+            tenure: col("tenure", &mapping.tenure)?,
+            cost: col("acquisition_cost", &mapping.acquisition_cost)?,
+            acquired: col("acquired", &mapping.acquired)?,
+            referred_by: col("referred_by", &mapping.referred_by)?,
+            active_header: matches!(normalise(&names[status]).as_str(), "active" | "is active"),
+            segments,
+        };
+        let data = AccountData {
+            meta: SourceMeta::new(file),
+            segments: plan.segments.iter().map(|&i| SegmentColumn::new(&names[i])).collect(),
+            channel,
+            has_acquired: plan.acquired.is_some(),
+            has_referred_by: plan.referred_by.is_some(),
+            ..Default::default()
+        };
+        let acquired = DeferredDates::new(plan.acquired.map_or("", |c| names[c].as_str()));
+        let rows = AccountRows {
+            file: file.into(),
+            plan,
+            style: sniff.number_style,
+            date_order: ingest.date_order,
+            data,
+            log: IssueLog::default(),
+            acquired,
+            ids: Interner::default(),
+            referrals: Vec::new(),
+            names,
+        };
+        Ok(AccountReader { stream: RecordStream::new(file, sniff), rows })
+    }
+}
+
+impl Source for Accounts {
+    const NAME: &'static str = "accounts";
+    const DESCRIPTION: &'static str = "A snapshot of accounts: status, monthly charge, tenure, acquisition channel, date, cost and referrer, segments.";
+    type Mapping = AccountMapping;
+    type Ingest = AccountIngest;
+    type Kpi = ();
+    type Data = AccountData;
+    type Reader = AccountReader;
+
+    fn defs() -> &'static [crate::kpi::KpiDef] {
+        DEFS
+    }
+    fn infer(sniff: &Sniff) -> AccountMapping {
+        infer_account_mapping(sniff)
+    }
+    fn reader(file: &str, sniff: &Sniff, mapping: &AccountMapping, ingest: &AccountIngest) -> Result<AccountReader, FatalError> {
+        AccountReader::new(file, sniff, mapping, ingest)
+    }
+    fn kpis(data: &AccountData, _: &(), query: &Query, _: &Context) -> Vec<crate::kpi::KpiValue> {
+        let segment = query.segment.as_ref().and_then(|name| data.segments.iter().position(|s| s.name.eq_ignore_ascii_case(name)));
+        let mut out = account_kpis(data, segment);
+        out.extend(acquisition_kpis(data, query.granularity, segment));
+        out
+    }
+    fn demo() -> String {
+        crate::demo::demo_accounts_csv()
+    }
+}
+
+/// Reads a whole accounts file held in memory, with the default ingest settings.
+pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountMapping) -> Result<AccountData, FatalError> {
+    Accounts::read(file, bytes, sniff, mapping, &AccountIngest::default())
 }
 
 impl AccountData {
     /// What was read, in one line.
     pub fn describe(&self) -> String {
-        format!("{} accounts, {} rows skipped", self.customers.len(), self.skipped_rows)
+        let mut out = format!("{} accounts, {} rows skipped", self.customers.len(), self.meta.skipped_rows);
+        let referred = self.referred_by.iter().flatten().count();
+        if self.has_referred_by {
+            out.push_str(&format!("; {referred} referred by {} customers", self.referrers.len()));
+        }
+        out
     }
 
     /// Ids of the accounts that are not churned.
@@ -143,16 +440,24 @@ impl AccountData {
         self.customers.iter().zip(&self.churned).filter(|(_, churned)| !**churned).map(|(id, _)| id.clone()).collect()
     }
 
-    /// Only the accounts whose value in segment column `column` is `value`.
+    /// Only the accounts whose value in segment column `column` is `value` (referrers keep their
+    /// ids: a referral by an account outside the subset still counts).
     pub fn filtered(&self, column: usize, value: &str) -> AccountData {
         let Some(seg) = self.segments.get(column) else { return self.clone() };
         let keep: Vec<usize> = (0..self.customers.len()).filter(|&i| seg.value(i) == value).collect();
-        let pick = |v: &Vec<bool>| keep.iter().map(|&i| v[i]).collect::<Vec<_>>();
+        fn pick<T: Clone>(keep: &[usize], v: &[T]) -> Vec<T> {
+            keep.iter().map(|&i| v[i].clone()).collect()
+        }
+        let acquired = pick(&keep, &self.acquired);
         AccountData {
-            customers: keep.iter().map(|&i| self.customers[i].clone()).collect(),
-            churned: pick(&self.churned),
-            monthly: keep.iter().map(|&i| self.monthly[i]).collect(),
-            tenure: keep.iter().map(|&i| self.tenure[i]).collect(),
+            customers: pick(&keep, &self.customers),
+            churned: pick(&keep, &self.churned),
+            monthly: pick(&keep, &self.monthly),
+            tenure: pick(&keep, &self.tenure),
+            undated: if self.has_acquired { acquired.iter().filter(|a| a.is_none()).count() as u64 } else { 0 },
+            acquired,
+            acquisition_cost: pick(&keep, &self.acquisition_cost),
+            referred_by: pick(&keep, &self.referred_by),
             segments: self
                 .segments
                 .iter()
@@ -182,6 +487,17 @@ pub fn join_segment(subs: &crate::subscriptions::SubscriptionData, accounts: &Ac
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::SettingsOf;
+
+    fn read(csv: &[u8], chunk: usize) -> AccountData {
+        let s = crate::ingest::sniff(csv);
+        let m = infer_account_mapping(&s);
+        let mut reader = Accounts::reader("a.csv", &s, &m, &AccountIngest::default()).unwrap();
+        for c in csv.chunks(chunk) {
+            reader.feed(c);
+        }
+        reader.finish()
+    }
 
     #[test]
     fn reads_status_words_both_ways() {
@@ -205,5 +521,77 @@ mod tests {
         let k = account_kpis(&pro, None);
         assert_eq!(k.iter().find(|k| k.id == "account_churn_share").unwrap().value, Some(0.5));
         assert_eq!(k.iter().find(|k| k.id == "account_mrr").unwrap().value, Some(10.0));
+    }
+
+    #[test]
+    fn guesses_the_acquisition_roles_and_offers_the_channel_as_a_segment() {
+        let csv = b"Customer ID,Status,MRR,Lead Source,CAC,Customer Since,Referred By\nc1,active,10,Organic,100,2024-01-05,\nc2,active,10,Referral,50,2024-02-05,c1\n";
+        let s = crate::ingest::sniff(csv);
+        let m = infer_account_mapping(&s);
+        assert_eq!(m.channel.as_deref(), Some("Lead Source"));
+        assert_eq!(m.acquisition_cost.as_deref(), Some("CAC"));
+        assert_eq!(m.acquired.as_deref(), Some("Customer Since"));
+        assert_eq!(m.referred_by.as_deref(), Some("Referred By"));
+        let data = read(csv, 7);
+        assert_eq!(data.segment_names(), ["Lead Source"]);
+        assert_eq!(data.channel, Some(0));
+        assert_eq!(data.acquisition_cost, [Some(10_000), Some(5_000)]);
+        assert_eq!(data.referred_by, [None, Some(0)]);
+        assert_eq!(data.referrers, ["c1"]);
+        assert_eq!(data.meta.first_day, Some(crate::calendar::days_from_civil(2024, 1, 5)));
+        assert_eq!(data.meta.issue_count, 0, "{:?}", data.meta.issues);
+    }
+
+    #[test]
+    fn a_referral_flag_column_is_not_a_referrer() {
+        let csv = b"customer,status,referral\na,active,yes\nb,active,no\nc,churned,yes\n";
+        assert_eq!(infer_account_mapping(&crate::ingest::sniff(csv)).referred_by, None);
+    }
+
+    #[test]
+    fn reports_bad_cells_and_self_referrals_and_keeps_the_rows() {
+        let csv = b"customer,status,acquired,cost,referred by\na,active,someday,-5,a\nb,active,2024-13-01,12,zz\nc,active\n";
+        let data = read(csv, 3);
+        assert_eq!(data.customers, ["a", "b", "c"]);
+        let reasons: Vec<String> = data.meta.issues.iter().map(|i| format!("{:?} {:?} {}", i.line, i.column, i.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                "Some(2) Some(\"acquired\") 'someday' is not a date; treated as blank",
+                "Some(2) Some(\"cost\") '-5' is not an acquisition cost; treated as blank",
+                "Some(3) Some(\"acquired\") '2024-13-01' is not a date; treated as blank",
+                "Some(4) None row has 2 fields, the header has 5",
+                "Some(2) Some(\"referred by\") 'a' refers to the account itself; referral not counted",
+                "Some(3) Some(\"referred by\") 'zz' is not a customer id of this file; referral not counted",
+            ]
+        );
+        assert_eq!(data.undated, 3);
+        assert_eq!(data.referred_by, [None, None, None]);
+    }
+
+    #[test]
+    fn settles_ambiguous_acquired_dates_at_the_end() {
+        let csv = b"customer,status,acquired\na,active,03/04/2024\nb,active,25/04/2024\n";
+        let data = read(csv, 5);
+        assert_eq!(data.acquired, [Some(crate::calendar::days_from_civil(2024, 4, 3)), Some(crate::calendar::days_from_civil(2024, 4, 25))]);
+        let mut settings = SettingsOf::<Accounts>::default();
+        settings.apply("accounts", "date_order", "mdy").unwrap();
+        assert!(settings.apply("accounts", "date_order", "sideways").is_err());
+        assert!(settings.apply("accounts", "gross_margin", "0.5").is_err());
+        let s = crate::ingest::sniff(csv);
+        let us = Accounts::read("a.csv", csv, &s, &infer_account_mapping(&s), &settings.ingest).unwrap();
+        assert_eq!(us.acquired[0], Some(crate::calendar::days_from_civil(2024, 3, 4)));
+        assert_eq!(us.acquired[1], None);
+        assert!(us.meta.issues.iter().any(|i| i.line == Some(3) && i.reason.contains("treated as blank")), "{:?}", us.meta.issues);
+    }
+
+    #[test]
+    fn settings_round_trip_as_flat_json() {
+        let mut settings = AccountSettings::default();
+        settings.ingest.date_order = DateOrder::Dmy;
+        let json = serde_json::to_string(&settings).unwrap();
+        assert_eq!(json, r#"{"date_order":"dmy"}"#);
+        assert_eq!(serde_json::from_str::<AccountSettings>(&json).unwrap(), settings);
+        assert_eq!(serde_json::from_str::<AccountSettings>("{}").unwrap(), AccountSettings::default());
     }
 }

@@ -37,7 +37,7 @@ impl Source for Subscriptions {
     }
     /// The breakdown column is the data's own (plan, metadata) or an accounts column joined by customer.
     fn kpis(data: &SubscriptionData, kpi: &SubscriptionKpi, query: &Query, ctx: &Context) -> Vec<KpiValue> {
-        let segment = query.segment.as_ref().and_then(|column| segment_for(data, None /* MERGE: ctx.data::<crate::accounts::Accounts>() */, column));
+        let segment = query.segment.as_ref().and_then(|column| segment_for(data, ctx.data::<crate::accounts::Accounts>(), column));
         subscription_kpis(data, kpi, query.granularity, segment.as_ref())
     }
     fn demo() -> String {

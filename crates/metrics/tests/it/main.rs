@@ -8,7 +8,7 @@
 //!   `period month` | `segment COLUMN` | `map ROLE=COLUMN` | `set KEY=VALUE` | `chunk N`
 //!   `context SOURCE FILE`                                    (also load FILE of this folder as SOURCE)
 //!   `expect ID PERIOD SEGMENT|- KIND|- VALUE|none N`        (value compared to 1e-9)
-//!   `basis ID PERIOD SOURCE`                                 (where the value's input came from)
+//!   `basis ID PERIOD SEGMENT|- SOURCE|none`                  (where the value's LTV/ARPA/… came from)
 //!   `rows ID COUNT`                                          (how many values of that id)
 //!   `issue LINE|- COLUMN|- REASON-SUBSTRING`                 (an issue that must be reported)
 //!   `issues COUNT` | `encoding NAME` | `delimiter NAME` | `first_period LABEL` | `last_period LABEL`
@@ -115,8 +115,8 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
                 Some(k) if !value_matches(&l[5], k.value) || k.n.to_string() != l[6] => failures.push(fail(format!("got value {:?} n {}", k.value, k.n))),
                 Some(_) => {}
             },
-            "basis" => match find(&l[1], &l[2], "-", "-") {
-                Some(k) if k.basis == Some(l[3].as_str()) => {}
+            "basis" => match find(&l[1], &l[2], &l[3], "-") {
+                Some(k) if k.basis == (l[4] != "none").then_some(l[4].as_str()) => {}
                 k => failures.push(fail(format!("got {:?}", k.map(|k| k.basis)))),
             },
             "rows" => {

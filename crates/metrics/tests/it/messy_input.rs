@@ -2,7 +2,8 @@
 //! in every form, day/month-ambiguous and impossible ones, blanks, quotes, huge and negative numbers,
 //! long ids, non-ASCII), read by every source at every granularity.
 
-use northstar_metrics::accounts::{account_kpis, infer_account_mapping, read_accounts};
+use northstar_metrics::accounts::{AccountIngest, Accounts};
+use northstar_metrics::source::{Context, Query, Reader, Source};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
@@ -11,7 +12,7 @@ use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Deno
 use northstar_metrics::{Granularity, KpiValue};
 use proptest::prelude::*;
 
-const HEADERS: [&str; 7] = [
+const HEADERS: [&str; 8] = [
     "customerID,gender,tenure,Contract,MonthlyCharges,Churn",
     "ID,Created at,Solved at,Replies,Reopens,Assignee,Group,Via,Satisfaction Score,First reply time in minutes,Requester",
     "Case ID,Activity,Resource,Complete Timestamp",
@@ -19,6 +20,7 @@ const HEADERS: [&str; 7] = [
     "id,customer,created (UTC),amount,currency,interval,status,canceled_at (UTC),plan",
     "date,score,kind,plan,comment",
     "Ticket ID,Created time,Resolved time,Initial response time,Agent interactions,Agent",
+    "Customer ID,Status,MRR,Lead source,CAC,Customer since,Referred by,Region",
 ];
 
 const CELLS: [&str; 40] = [
@@ -80,9 +82,17 @@ proptest! {
         if let Ok(sub) = read_subscriptions("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default()) {
             no_nan(&subscription_kpis(&sub, &SubscriptionSettings::default(), Granularity::Quarter, None))?;
         }
-        if let Ok(a) = read_accounts("a.csv", bytes, &s, &infer_account_mapping(&s)) {
-            no_nan(&account_kpis(&a, None))?;
-            no_nan(&account_kpis(&a, (!a.segments.is_empty()).then_some(0)))?;
+        if let Ok(mut reader) = Accounts::reader("a.csv", &s, &Accounts::infer(&s), &AccountIngest::default()) {
+            for c in bytes.chunks(5) {
+                reader.feed(c);
+            }
+            let a = reader.finish();
+            prop_assert_eq!(a.customers.len() as u64 + a.meta.skipped_rows, a.meta.rows);
+            let segment = a.segments.first().map(|c| c.name.clone());
+            for g in granularities {
+                no_nan(&Accounts::kpis(&a, &(), &Query::new(g), &Context::default()))?;
+                no_nan(&Accounts::kpis(&a, &(), &Query::new(g).segment(segment.clone()), &Context::default()))?;
+            }
         }
         if let Ok(mut ingest) = SurveyIngest::new("v.csv", &s, &infer_mapping(&s), &SurveySettings::default()) {
             for c in bytes.chunks(7) {
