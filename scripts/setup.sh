@@ -38,7 +38,11 @@ else
   echo rustup > .toolchain-mode
 fi
 
-# 3. Host tools, built once into ~/.cargo/bin.
+# 3. Host tools, built once into ~/.cargo/bin; rustfmt for the formatting check.
+if ! cargo fmt --version >/dev/null 2>&1; then
+  step "rustup component add rustfmt"
+  rustup component add rustfmt
+fi
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   step "cargo install trunk $TRUNK_VERSION (takes ~6 min)"
   cargo install --locked trunk --version "$TRUNK_VERSION"

@@ -8,6 +8,9 @@ source scripts/lib.sh
 scripts/setup.sh
 log=$(mktemp -d)
 
+step "formatting (cargo fmt --check, rustfmt.toml)"
+cargo fmt --all -- --check
+
 step "native tests (metrics, charts, cli)"
 cargo test --locked -p northstar-metrics -p northstar-charts -p northstar-cli 2>&1 | tee "$log/native.txt"
 
