@@ -83,8 +83,16 @@ pub struct OrdersData {
 }
 
 impl OrdersData {
+    /// Orders kept (netted refunds are not orders).
     pub fn orders(&self) -> usize {
         self.entries.iter().filter(|e| e.is_order).count()
+    }
+
+    /// Distinct customers with an order kept (`customers` also lists those whose every order was
+    /// excluded).
+    pub fn ordering_customers(&self) -> usize {
+        let mut seen = vec![false; self.customers.len()];
+        self.entries.iter().filter(|e| e.is_order && e.has_customer()).filter(|e| !std::mem::replace(&mut seen[e.customer as usize], true)).count()
     }
 }
 
@@ -99,7 +107,7 @@ impl SourceData for OrdersData {
             "{} rows, {} orders, {} customers ({}); currency {}; refunds {} ({} rows), {} unpaid rows, {} zero-price rows, {} rows in another currency excluded; {} orders without a customer; {} rows skipped",
             self.meta.rows,
             self.orders(),
-            self.customers.len(),
+            self.ordering_customers(),
             self.shape.label(),
             self.currency.as_deref().unwrap_or("not stated"),
             if self.refunds == RefundMode::Net { "netted" } else { "excluded" },
@@ -116,7 +124,7 @@ impl SourceData for OrdersData {
         let x = &self.excluded;
         vec![
             ("orders", self.orders() as u64),
-            ("customers", self.customers.len() as u64),
+            ("customers", self.ordering_customers() as u64),
             ("refund_rows", x.refund_rows),
             ("unpaid_rows", x.unpaid_rows),
             ("zero_price_rows", x.zero_price_rows),
