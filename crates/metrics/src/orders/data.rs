@@ -161,11 +161,43 @@ pub fn classify_status(text: &str) -> Option<StatusClass> {
     let t = text.trim().to_lowercase().replace([' ', '-'], "_");
     let t = t.strip_prefix("wc_").unwrap_or(&t);
     Some(match t {
-        "paid" | "succeeded" | "successful" | "success" | "completed" | "complete" | "processing" | "fulfilled" | "partially_refunded" | "partially_paid"
-        | "authorized" | "captured" | "shipped" | "delivered" | "closed" | "settled" | "approved" | "partially_fulfilled" | "unfulfilled" => StatusClass::Paid,
+        "paid"
+        | "succeeded"
+        | "successful"
+        | "success"
+        | "completed"
+        | "complete"
+        | "processing"
+        | "fulfilled"
+        | "partially_refunded"
+        | "partially_paid"
+        | "authorized"
+        | "captured"
+        | "shipped"
+        | "delivered"
+        | "closed"
+        | "settled"
+        | "approved"
+        | "partially_fulfilled"
+        | "unfulfilled" => StatusClass::Paid,
         "refunded" | "refund" | "fully_refunded" | "returned" | "chargeback" | "charged_back" | "reversed" => StatusClass::Refunded,
-        "failed" | "voided" | "void" | "cancelled" | "canceled" | "pending" | "on_hold" | "draft" | "checkout_draft" | "declined" | "expired" | "abandoned"
-        | "incomplete" | "requires_payment_method" | "unpaid" | "blocked" | "trash" => StatusClass::Unpaid,
+        "failed"
+        | "voided"
+        | "void"
+        | "cancelled"
+        | "canceled"
+        | "pending"
+        | "on_hold"
+        | "draft"
+        | "checkout_draft"
+        | "declined"
+        | "expired"
+        | "abandoned"
+        | "incomplete"
+        | "requires_payment_method"
+        | "unpaid"
+        | "blocked"
+        | "trash" => StatusClass::Unpaid,
         _ => return None,
     })
 }
@@ -442,7 +474,8 @@ impl Rows {
                 if i == self.order_of_id.len() {
                     self.order_of_id.push(self.accs.len() as u32);
                     self.accs.push(Acc::new(line));
-                    let cancellation = self.shape == Shape::InvoiceLines && text.len() > 1 && text.starts_with(['C', 'c']) && text[1..].bytes().all(|b| b.is_ascii_digit());
+                    let cancellation =
+                        self.shape == Shape::InvoiceLines && text.len() > 1 && text.starts_with(['C', 'c']) && text[1..].bytes().all(|b| b.is_ascii_digit());
                     self.accs.last_mut().unwrap().cancellation = cancellation;
                     self.accs.len() - 1
                 } else {

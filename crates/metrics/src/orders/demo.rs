@@ -51,7 +51,13 @@ pub fn demo_orders_csv() -> String {
         while day < end {
             let cents = basket + rng.below(4_000) as i64 - 2_000;
             let roll = rng.below(100);
-            let status = if roll < 3 { "refunded" } else if roll < 5 { "failed" } else { "paid" };
+            let status = if roll < 3 {
+                "refunded"
+            } else if roll < 5 {
+                "failed"
+            } else {
+                "paid"
+            };
             orders.push((day, customer, cents, status, country, channel));
             if !loyal && rng.below(100) < 70 {
                 break;
@@ -63,12 +69,7 @@ pub fn demo_orders_csv() -> String {
     let mut out = String::from("Order ID,Customer ID,Order Date,Amount,Currency,Status,Country,Channel\n");
     for (i, (day, customer, cents, status, country, channel)) in orders.into_iter().enumerate() {
         let (y, m, d) = civil_from_days(day);
-        out.push_str(&format!(
-            "{},C{customer:04},{y:04}-{m:02}-{d:02},{}.{:02},USD,{status},{country},{channel}\n",
-            1001 + i,
-            cents / 100,
-            cents % 100
-        ));
+        out.push_str(&format!("{},C{customer:04},{y:04}-{m:02}-{d:02},{}.{:02},USD,{status},{country},{channel}\n", 1001 + i, cents / 100, cents % 100));
     }
     out
 }

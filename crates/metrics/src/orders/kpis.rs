@@ -333,9 +333,10 @@ pub fn orders_kpis(data: &OrdersData, kpi: &OrdersKpi, query: &Query) -> Vec<Kpi
         customers: data.customers.len(),
     };
     family(&data.entries, &frame, None, &mut out);
-    let column = query.segment.as_deref().and_then(|name| {
-        data.segments.iter().find(|s| s.name == name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name)))
-    });
+    let column = query
+        .segment
+        .as_deref()
+        .and_then(|name| data.segments.iter().find(|s| s.name == name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name))));
     if let Some(col) = column {
         let mut groups: Vec<Vec<Entry>> = vec![Vec::new(); col.values.len()];
         for (e, &v) in data.entries.iter().zip(&col.ids) {

@@ -67,21 +67,70 @@ pub fn detect_shape(names: &[String]) -> Shape {
     }
 }
 
-const ID: [&str; 17] = [
-    "order id", "order_id", "order number", "order no", "order", "order #", "invoiceno", "invoice no", "invoice number", "invoice id", "invoice", "transaction id",
-    "payment id", "charge id", "orderid", "id", "order name",
+const ID: [&str; 16] = [
+    "order id",
+    "order number",
+    "order no",
+    "order",
+    "order #",
+    "invoiceno",
+    "invoice no",
+    "invoice number",
+    "invoice id",
+    "invoice",
+    "transaction id",
+    "payment id",
+    "charge id",
+    "orderid",
+    "id",
+    "order name",
 ];
 const CUSTOMER: [&str; 14] = [
-    "customer id", "customerid", "customer", "client id", "client", "buyer", "customer email", "billing email", "email (billing)", "email", "customer user id",
-    "user id", "account id", "account",
+    "customer id",
+    "customerid",
+    "customer",
+    "client id",
+    "client",
+    "buyer",
+    "customer email",
+    "billing email",
+    "email (billing)",
+    "email",
+    "customer user id",
+    "user id",
+    "account id",
+    "account",
 ];
-const DATE: [&str; 16] = [
-    "order date", "date", "invoicedate", "invoice date", "created at", "created", "created date", "order created", "date created", "paid at",
-    "transaction date", "purchase date", "timestamp", "order_date", "created_at", "time",
+const DATE: [&str; 14] = [
+    "order date",
+    "date",
+    "invoicedate",
+    "invoice date",
+    "created at",
+    "created",
+    "created date",
+    "order created",
+    "date created",
+    "paid at",
+    "transaction date",
+    "purchase date",
+    "timestamp",
+    "time",
 ];
 const AMOUNT: [&str; 13] = [
-    "amount", "total", "order total", "order total amount", "order amount", "total amount", "revenue", "sales", "order value", "value", "grand total",
-    "amount paid", "net amount",
+    "amount",
+    "total",
+    "order total",
+    "order total amount",
+    "order amount",
+    "total amount",
+    "revenue",
+    "sales",
+    "order value",
+    "value",
+    "grand total",
+    "amount paid",
+    "net amount",
 ];
 const QUANTITY: [&str; 6] = ["quantity", "qty", "lineitem quantity", "item quantity", "units", "quantity ordered"];
 const UNIT_PRICE: [&str; 8] = ["unitprice", "unit price", "lineitem price", "item price", "price each", "price", "unit cost", "price per unit"];
@@ -89,8 +138,20 @@ const STATUS: [&str; 6] = ["financial status", "order status", "status", "paymen
 const CURRENCY: [&str; 4] = ["currency", "currency code", "order currency", "presentment currency"];
 const REFUNDED: [&str; 6] = ["amount refunded", "refunded amount", "total refunded", "refunded", "refund amount", "order refund amount"];
 const SEGMENT: [&str; 14] = [
-    "country", "billing country", "shipping country", "country code", "channel", "sales channel", "source", "source name", "region", "segment", "market",
-    "created via", "customer type", "store",
+    "country",
+    "billing country",
+    "shipping country",
+    "country code",
+    "channel",
+    "sales channel",
+    "source",
+    "source name",
+    "region",
+    "segment",
+    "market",
+    "created via",
+    "customer type",
+    "store",
 ];
 
 /// Guesses the mapping of an orders file from its header.
@@ -152,7 +213,10 @@ mod tests {
             (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.status.as_deref()),
             (Some("Name"), Some("Email"), Some("Created at"), Some("Total"), Some("Financial Status"))
         );
-        assert_eq!((m.quantity.as_deref(), m.unit_price.as_deref(), m.refunded.as_deref()), (Some("Lineitem quantity"), Some("Lineitem price"), Some("Refunded Amount")));
+        assert_eq!(
+            (m.quantity.as_deref(), m.unit_price.as_deref(), m.refunded.as_deref()),
+            (Some("Lineitem quantity"), Some("Lineitem price"), Some("Refunded Amount"))
+        );
         assert_eq!(m.segment, ["Billing Country", "Source"]);
         let (m, shape) = infer("id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email\n");
         assert_eq!(shape, Shape::Stripe);

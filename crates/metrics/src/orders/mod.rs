@@ -28,7 +28,8 @@ pub struct Orders;
 
 impl Source for Orders {
     const NAME: &'static str = "orders";
-    const DESCRIPTION: &'static str = "Orders, payments or invoice lines (Shopify, Stripe, WooCommerce, invoice lines, plain lists): revenue, order value, repeat buyers, CLV, cohorts";
+    const DESCRIPTION: &'static str =
+        "Orders, payments or invoice lines (Shopify, Stripe, WooCommerce, invoice lines, plain lists): revenue, order value, repeat buyers, CLV, cohorts";
     type Mapping = OrdersMapping;
     type Ingest = OrdersIngest;
     type Kpi = OrdersKpi;

@@ -134,7 +134,10 @@ mod tests {
         s.apply("orders", "currency", "gbp").unwrap();
         s.apply("orders", "lifespan_years", "2.5").unwrap();
         s.apply("orders", "cohort", "quarter").unwrap();
-        assert_eq!((s.ingest.refunds, s.ingest.currency.as_deref(), s.kpi.lifespan_years, s.kpi.cohort), (RefundMode::Net, Some("GBP"), Some(2.5), CohortPeriod::Quarter));
+        assert_eq!(
+            (s.ingest.refunds, s.ingest.currency.as_deref(), s.kpi.lifespan_years, s.kpi.cohort),
+            (RefundMode::Net, Some("GBP"), Some(2.5), CohortPeriod::Quarter)
+        );
         assert!(s.apply("orders", "refunds", "maybe").is_err());
         assert!(s.apply("orders", "lifespan_years", "-1").is_err());
         assert!(s.apply("orders", "currency", "pounds").is_err());
