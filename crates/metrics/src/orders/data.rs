@@ -391,6 +391,14 @@ fn plain_decimal(s: &str) -> Option<(i128, u32)> {
     Some((if negative { -m as i128 } else { m as i128 }, scale))
 }
 
+/// A row's amount in cents (none when the amount cell of a later row of an order is blank),
+/// whether its quantity is negative, and the currency its amount cell names.
+struct LineAmount {
+    cents: Option<i64>,
+    negative_quantity: bool,
+    currency: Option<String>,
+}
+
 /// Rounds `mantissa / 10^scale` to cents, once, half away from zero.
 fn to_cents(mantissa: i128, scale: u32) -> Option<i64> {
     ParsedNumber { mantissa, scale, currency: None, percent: false }.cents()
@@ -421,17 +429,16 @@ impl Rows {
         Ok((n.mantissa, n.scale, n.currency))
     }
 
-    /// The row's amount in cents (none when the amount cell is blank), whether its quantity is
-    /// negative, and the currency its amount names.
-    fn amount(&mut self, r: &Record, first_row: bool) -> Result<(Option<i64>, bool, Option<String>), (usize, String)> {
+    /// The row's amount, or the column and reason it cannot be read.
+    fn amount(&self, r: &Record, first_row: bool) -> Result<LineAmount, (usize, String)> {
         if let Some(c) = self.cols.amount {
             let cell = trim_cell(r.cell(c));
             if cell.is_empty() {
-                return if first_row { Err((c, "empty amount".into())) } else { Ok((None, false, None)) };
+                return if first_row { Err((c, "empty amount".into())) } else { Ok(LineAmount { cents: None, negative_quantity: false, currency: None }) };
             }
             let (m, s, currency) = self.number(cell).map_err(|e| (c, e))?;
             let cents = to_cents(m, s).ok_or_else(|| (c, format!("'{cell}' is too large")))?;
-            return Ok((Some(cents), false, currency));
+            return Ok(LineAmount { cents: Some(cents), negative_quantity: false, currency });
         }
         let (q, p) = (self.cols.quantity.unwrap_or(0), self.cols.unit_price.unwrap_or(0));
         let (qc, pc) = (trim_cell(r.cell(q)), trim_cell(r.cell(p)));
@@ -446,7 +453,7 @@ impl Rows {
         // The line amount is exact (quantity × unit price may have more decimals than cents) and is
         // rounded once, here, half away from zero; sums of lines are then exact in cents.
         let cents = qm.checked_mul(pm).and_then(|m| to_cents(m, qs + ps)).ok_or_else(|| (p, format!("{qc} × {pc} is too large")))?;
-        Ok((Some(cents), qm < 0, currency))
+        Ok(LineAmount { cents: Some(cents), negative_quantity: qm < 0, currency })
     }
 
     fn currency_id(&mut self, code: &str) -> u32 {
@@ -488,7 +495,7 @@ impl Rows {
             }
         };
         let first_row = self.accs[o].rows == 0;
-        let (cents, negative_quantity, symbol_currency) = match self.amount(r, first_row) {
+        let LineAmount { cents, negative_quantity, currency: symbol_currency } = match self.amount(r, first_row) {
             Ok(a) => a,
             Err((col, reason)) => return self.skip(line, Some(col), reason),
         };
@@ -513,7 +520,8 @@ impl Rows {
         if acc.customer == NO_CUSTOMER {
             if let Some(c) = self.cols.customer {
                 let t = trim_cell(r.cell(c));
-                if !t.is_empty() && !(self.zero_is_guest && t == "0") {
+                let guest = self.zero_is_guest && t == "0";
+                if !t.is_empty() && !guest {
                     self.accs[o].customer = self.customers.intern(t);
                 }
             }

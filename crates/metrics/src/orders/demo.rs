@@ -35,7 +35,7 @@ fn weighted(rng: &mut Lcg) -> &'static str {
 
 /// The demo orders export as CSV text (one row per order).
 pub fn demo_orders_csv() -> String {
-    let mut rng = Lcg(0x5eed_0f_0dde_55);
+    let mut rng = Lcg(0x5eed_0f0d_de55);
     let start = days_from_civil(DEMO_START.0, DEMO_START.1, 1);
     let end = days_from_civil(DEMO_START.0 + 1, DEMO_START.1 + DEMO_MONTHS - 12, 1);
     let span = (end - start) as u64;
