@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod issue;
 pub mod kpi;
 pub mod mapping;
+pub mod orders;
 pub mod parse;
 pub mod period;
 pub mod segment;

@@ -398,6 +398,7 @@ impl<S: Source> Loaded for LoadedOf<S> {
 pub static SOURCES: &[&dyn AnySource] = &[
     &SourceKind::<crate::subscriptions::Subscriptions>::new(),
     &SourceKind::<crate::accounts::Accounts>::new(),
+    &SourceKind::<crate::orders::Orders>::new(),
     &SourceKind::<crate::surveys::Surveys>::new(),
     // After subscriptions, orders and accounts: its LTV:CAC, CAC payback and retention cost use their KPIs.
     &SourceKind::<crate::funnel::Funnel>::new(),

@@ -241,3 +241,4 @@ mod memory;
 mod messy_input;
 mod somerville;
 mod telco;
+mod uci;

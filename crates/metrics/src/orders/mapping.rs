@@ -1,0 +1,252 @@
+//! Column roles of the `orders` source and their inference from the headers of Shopify orders
+//! exports, Stripe payments exports, WooCommerce orders exports, invoice lines (UCI Online Retail)
+//! and plain `order_id, customer_id, date, amount` lists.
+//!
+//! Roles: `id` (order, invoice or payment id), `customer`, `date`, `amount` (the order or line
+//! total), `quantity` and `unit_price` (a line's amount is quantity × unit price when there is no
+//! amount column), `status`, `currency`, `refunded` (an amount refunded of a kept order: Stripe's
+//! "Amount Refunded", Shopify's "Refunded Amount"), and any number of `segment` columns.
+
+use crate::ingest::headers::{normalise, ColumnPicker};
+use crate::ingest::Sniff;
+pub use crate::mapping::RoleMapping;
+use serde::Serialize;
+
+crate::role_mapping!(
+    /// Where the order columns are.
+    OrdersMapping { id, customer, date, amount, quantity, unit_price, status, currency, refunded } + segments
+);
+
+/// The export layout recognised from the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One row per line item; order fields on the order's first line only.
+    Shopify,
+    /// One row per payment, with "Amount Refunded".
+    Stripe,
+    WooCommerce,
+    /// Lines with quantity × unit price grouped by invoice; invoices starting with "C" cancel.
+    InvoiceLines,
+    /// One row per order or payment.
+    #[default]
+    Plain,
+}
+
+impl Shape {
+    pub fn label(self) -> &'static str {
+        match self {
+            Shape::Shopify => "Shopify orders export (line items)",
+            Shape::Stripe => "Stripe payments export",
+            Shape::WooCommerce => "WooCommerce orders export",
+            Shape::InvoiceLines => "invoice lines (quantity × unit price)",
+            Shape::Plain => "one row per order",
+        }
+    }
+}
+
+fn has(names: &[String], words: &[&str]) -> bool {
+    names.iter().any(|n| {
+        let n = normalise(n).replace(['_', '-'], " ");
+        words.contains(&n.as_str())
+    })
+}
+
+/// Recognises the export layout from its column names.
+pub fn detect_shape(names: &[String]) -> Shape {
+    if has(names, &["lineitem quantity"]) && has(names, &["name"]) && has(names, &["financial status", "total"]) {
+        Shape::Shopify
+    } else if has(names, &["amount refunded"]) && has(names, &["customer id", "customer email"]) {
+        Shape::Stripe
+    } else if has(names, &["order status"]) && has(names, &["order total", "order total amount"]) {
+        Shape::WooCommerce
+    } else if !has(names, &AMOUNT) && has(names, &QUANTITY) && has(names, &UNIT_PRICE) {
+        Shape::InvoiceLines
+    } else {
+        Shape::Plain
+    }
+}
+
+const ID: [&str; 16] = [
+    "order id",
+    "order number",
+    "order no",
+    "order",
+    "order #",
+    "invoiceno",
+    "invoice no",
+    "invoice number",
+    "invoice id",
+    "invoice",
+    "transaction id",
+    "payment id",
+    "charge id",
+    "orderid",
+    "id",
+    "order name",
+];
+const CUSTOMER: [&str; 14] = [
+    "customer id",
+    "customerid",
+    "customer",
+    "client id",
+    "client",
+    "buyer",
+    "customer email",
+    "billing email",
+    "email (billing)",
+    "email",
+    "customer user id",
+    "user id",
+    "account id",
+    "account",
+];
+const DATE: [&str; 14] = [
+    "order date",
+    "date",
+    "invoicedate",
+    "invoice date",
+    "created at",
+    "created",
+    "created date",
+    "order created",
+    "date created",
+    "paid at",
+    "transaction date",
+    "purchase date",
+    "timestamp",
+    "time",
+];
+const AMOUNT: [&str; 13] = [
+    "amount",
+    "total",
+    "order total",
+    "order total amount",
+    "order amount",
+    "total amount",
+    "revenue",
+    "sales",
+    "order value",
+    "value",
+    "grand total",
+    "amount paid",
+    "net amount",
+];
+const QUANTITY: [&str; 6] = ["quantity", "qty", "lineitem quantity", "item quantity", "units", "quantity ordered"];
+const UNIT_PRICE: [&str; 8] = ["unitprice", "unit price", "lineitem price", "item price", "price each", "price", "unit cost", "price per unit"];
+const STATUS: [&str; 6] = ["financial status", "order status", "status", "payment status", "state", "transaction status"];
+const CURRENCY: [&str; 4] = ["currency", "currency code", "order currency", "presentment currency"];
+const REFUNDED: [&str; 6] = ["amount refunded", "refunded amount", "total refunded", "refunded", "refund amount", "order refund amount"];
+const SEGMENT: [&str; 14] = [
+    "country",
+    "billing country",
+    "shipping country",
+    "country code",
+    "channel",
+    "sales channel",
+    "source",
+    "source name",
+    "region",
+    "segment",
+    "market",
+    "created via",
+    "customer type",
+    "store",
+];
+
+/// Guesses the mapping of an orders file from its header.
+pub fn infer_orders_mapping(sniff: &Sniff) -> OrdersMapping {
+    let names = sniff.column_names();
+    let shape = detect_shape(&names);
+    let mut p = ColumnPicker::new(names);
+    // Shape-specific picks first: they name columns the generic words would get wrong.
+    let mut m = OrdersMapping::default();
+    match shape {
+        Shape::Shopify => {
+            m.id = p.pick(&["name"]);
+            m.customer = p.pick(&["email"]);
+            m.date = p.pick(&["created at", "paid at"]);
+            m.amount = p.pick(&["total"]);
+        }
+        Shape::Stripe => {
+            m.id = p.pick(&["id"]);
+            m.date = p.pick(&["created", "created date"]);
+            m.amount = p.pick(&["amount"]);
+        }
+        Shape::WooCommerce => {
+            m.customer = p.pick(&["billing email", "email (billing)", "customer email", "customer user id"]);
+            m.amount = p.pick(&["order total", "order total amount"]);
+        }
+        Shape::InvoiceLines | Shape::Plain => {}
+    }
+    m.refunded = m.refunded.take().or_else(|| p.pick(&REFUNDED));
+    m.id = m.id.take().or_else(|| p.pick(&ID));
+    m.customer = m.customer.take().or_else(|| p.pick(&CUSTOMER));
+    m.date = m.date.take().or_else(|| p.pick(&DATE));
+    m.amount = m.amount.take().or_else(|| p.pick(&AMOUNT));
+    m.quantity = p.pick(&QUANTITY);
+    m.unit_price = p.pick(&UNIT_PRICE);
+    m.status = p.pick(&STATUS);
+    m.currency = p.pick(&CURRENCY);
+    let segments: Vec<String> = p.free().filter(|(_, n)| SEGMENT.contains(&normalise(n).replace(['_', '-'], " ").as_str())).map(|(_, n)| n.clone()).collect();
+    m.segment = segments;
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::sniff;
+
+    fn infer(header: &str) -> (OrdersMapping, Shape) {
+        let s = sniff(header.as_bytes());
+        (infer_orders_mapping(&s), detect_shape(&s.column_names()))
+    }
+
+    #[test]
+    fn maps_shopify_stripe_and_woocommerce() {
+        let (m, shape) = infer(
+            "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount,Billing Country,Source\n",
+        );
+        assert_eq!(shape, Shape::Shopify);
+        assert_eq!(
+            (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.status.as_deref()),
+            (Some("Name"), Some("Email"), Some("Created at"), Some("Total"), Some("Financial Status"))
+        );
+        assert_eq!(
+            (m.quantity.as_deref(), m.unit_price.as_deref(), m.refunded.as_deref()),
+            (Some("Lineitem quantity"), Some("Lineitem price"), Some("Refunded Amount"))
+        );
+        assert_eq!(m.segment, ["Billing Country", "Source"]);
+        let (m, shape) = infer("id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email\n");
+        assert_eq!(shape, Shape::Stripe);
+        assert_eq!(
+            (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.refunded.as_deref(), m.status.as_deref()),
+            (Some("id"), Some("Customer ID"), Some("Created (UTC)"), Some("Amount"), Some("Amount Refunded"), Some("Status"))
+        );
+        let (m, shape) = infer("Order ID,Order Number,Order Date,Order Status,Customer User ID,Billing Email,Billing Country,Order Total,Order Currency\n");
+        assert_eq!(shape, Shape::WooCommerce);
+        assert_eq!(
+            (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.status.as_deref(), m.currency.as_deref()),
+            (Some("Order ID"), Some("Billing Email"), Some("Order Date"), Some("Order Total"), Some("Order Status"), Some("Order Currency"))
+        );
+        assert_eq!(m.segment, ["Billing Country"]);
+    }
+
+    #[test]
+    fn maps_invoice_lines_and_plain_orders() {
+        let (m, shape) = infer("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        assert_eq!(shape, Shape::InvoiceLines);
+        assert_eq!(
+            (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount, m.quantity.as_deref(), m.unit_price.as_deref()),
+            (Some("InvoiceNo"), Some("CustomerID"), Some("InvoiceDate"), None, Some("Quantity"), Some("UnitPrice"))
+        );
+        assert_eq!(m.segment, ["Country"]);
+        let (m, shape) = infer("order_id,customer_id,date,amount\n");
+        assert_eq!(shape, Shape::Plain);
+        assert_eq!(
+            (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref()),
+            (Some("order_id"), Some("customer_id"), Some("date"), Some("amount"))
+        );
+    }
+}
