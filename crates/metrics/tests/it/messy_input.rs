@@ -5,8 +5,8 @@
 use northstar_metrics::accounts::{AccountIngest, Accounts};
 use northstar_metrics::source::{Context, Query, Reader, Source};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
-use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
+use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionIngest, SubscriptionKpi};
+use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveyKpi, SurveyReader};
 use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
 use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
 use northstar_metrics::{Granularity, KpiValue};
@@ -79,8 +79,8 @@ proptest! {
                 no_nan(&usage_kpis(&u, &UsageSettings::default(), g, &Denominators::default()))?;
             }
         }
-        if let Ok(sub) = read_subscriptions("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default()) {
-            no_nan(&subscription_kpis(&sub, &SubscriptionSettings::default(), Granularity::Quarter, None))?;
+        if let Ok(sub) = read_subscriptions("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionIngest::default()) {
+            no_nan(&subscription_kpis(&sub, &SubscriptionKpi::default(), Granularity::Quarter, None))?;
         }
         if let Ok(mut reader) = Accounts::reader("a.csv", &s, &Accounts::infer(&s), &AccountIngest::default()) {
             for c in bytes.chunks(5) {
@@ -94,13 +94,13 @@ proptest! {
                 no_nan(&Accounts::kpis(&a, &(), &Query::new(g).segment(segment.clone()), &Context::default()))?;
             }
         }
-        if let Ok(mut ingest) = SurveyIngest::new("v.csv", &s, &infer_mapping(&s), &SurveySettings::default()) {
+        if let Ok(mut ingest) = SurveyReader::new("v.csv", &s, &infer_mapping(&s), &SurveyIngest::default()) {
             for c in bytes.chunks(7) {
                 ingest.feed(c);
             }
             let data = ingest.finish();
             for g in granularities {
-                no_nan(&survey_kpis(&data, &SurveySettings::default(), g, None))?;
+                no_nan(&survey_kpis(&data, &SurveyKpi::default(), g, None))?;
             }
         }
     }
