@@ -380,7 +380,7 @@ impl<S: Source> Loaded for LoadedOf<S> {
 
 /// Every source kind, in the order their KPIs are computed and reported: a source may use the
 /// KPIs of those before it (acquisition uses LTV from subscriptions or orders).
-pub static SOURCES: &[&dyn AnySource] = &[];
+pub static SOURCES: &[&dyn AnySource] = &[&SourceKind::<crate::tickets::Tickets>::new(), &SourceKind::<crate::usage::Usage>::new()];
 
 /// The source kind called `name`.
 pub fn by_name(name: &str) -> Option<&'static dyn AnySource> {

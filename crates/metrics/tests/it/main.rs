@@ -11,10 +11,11 @@
 //!   `issues COUNT` | `skipped_rows COUNT` | `skipped_answers COUNT` | `encoding NAME` | `delimiter NAME`
 
 use northstar_metrics::ingest::sniff;
+use northstar_metrics::source::{Context, Query, Reader, SettingsOf, Source, SourceData};
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionSettings};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
-use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
-use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
+use northstar_metrics::tickets::{TicketSettings, Tickets};
+use northstar_metrics::usage::{usage_kpis, Denominators, Usage, UsageSettings};
 use northstar_metrics::{Granularity, Issue, KpiValue, RoleMapping};
 use std::path::Path;
 
@@ -113,59 +114,58 @@ fn run_subscriptions(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome
     }
 }
 
-fn run_tickets(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+/// Reads `bytes` as source `S` with the case's mapping overrides, settings and chunk size.
+fn read_source<S: Source>(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> (S::Data, SettingsOf<S>, &'static str) {
     let sniffed = sniff(bytes);
-    let mut mapping = infer_ticket_mapping(&sniffed);
+    let mut mapping = S::infer(&sniffed);
     for m in config(lines, "map") {
         let (role, col) = split_setting(&m);
         mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
     }
-    let mut settings = TicketSettings::default();
+    let mut settings = SettingsOf::<S>::default();
     for s in config(lines, "set") {
         let (k, v) = split_setting(&s);
-        settings.apply(k, v).unwrap();
+        settings.apply(S::NAME, k, v).unwrap();
     }
-    let data = read_tickets(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let segment = config(lines, "segment").first().map(|c| data.segments.iter().find(|s| &s.name == c).expect("segment column is mapped").clone());
-    let agent_name = if data.event_log { Some("agent".to_string()) } else { mapping.agent.clone() };
-    let agent = data.segments.iter().find(|s| Some(&s.name) == agent_name.as_ref());
+    let chunk = config(lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
+    let mut reader = S::reader(file, &sniffed, &mapping, &settings.ingest).unwrap_or_else(|e| panic!("{file}: {e}"));
+    for c in bytes.chunks(chunk) {
+        reader.feed(c);
+    }
+    (reader.finish(), settings, sniffed.delimiter_label())
+}
+
+/// The shared part of an outcome: the file's metadata and the source's counters.
+fn outcome_of(data: &impl SourceData, kpis: Vec<KpiValue>, delimiter: &'static str) -> Outcome {
+    let meta = data.meta();
+    let mut counters = vec![("skipped_rows", meta.skipped_rows)];
+    counters.extend(data.counters());
+    Outcome { kpis, counters, issue_count: meta.issue_count, issues: meta.issues.clone(), encoding: meta.encoding.to_string(), delimiter }
+}
+
+fn run_tickets(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
+    let (data, settings, delimiter): (_, TicketSettings, _) = read_source::<Tickets>(file, bytes, lines);
+    let segment = config(lines, "segment").first().cloned();
+    if let Some(s) = &segment {
+        assert!(data.segment(s).is_some(), "segment column {s} is mapped");
+    }
     let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
-    Outcome {
-        kpis: ticket_kpis(&data, &settings, granularity, segment.as_ref(), agent),
-        counters: vec![("skipped_rows", data.skipped_rows), ("impossible_durations", data.impossible_durations)],
-        issue_count: data.issue_count,
-        issues: data.issues,
-        encoding: data.encoding.to_string(),
-        delimiter: sniffed.delimiter_label(),
-    }
+    let kpis = Tickets::kpis(&data, &settings.kpi, &Query::new(granularity).segment(segment), &Context::default());
+    outcome_of(&data, kpis, delimiter)
 }
 
 fn run_usage(file: &str, bytes: &[u8], lines: &[Vec<String>]) -> Outcome {
-    let sniffed = sniff(bytes);
-    let mut mapping = infer_usage_mapping(&sniffed);
-    for m in config(lines, "map") {
-        let (role, col) = split_setting(&m);
-        mapping.set(role, (!col.is_empty()).then(|| col.to_string()));
-    }
-    let mut settings = UsageSettings::default();
-    for s in config(lines, "set") {
-        let (k, v) = split_setting(&s);
-        settings.apply(k, v).unwrap();
-    }
-    let data = read_usage(file, bytes, &sniffed, &mapping, &settings).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let denominators = Denominators {
-        per_period: None,
-        snapshot: config(lines, "paying_snapshot").first().map(|v| v.split(',').map(String::from).collect()),
-    };
+    let (data, settings, delimiter): (_, UsageSettings, _) = read_source::<Usage>(file, bytes, lines);
     let granularity = config(lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
-    Outcome {
-        kpis: usage_kpis(&data, &settings, granularity, &denominators),
-        counters: vec![("skipped_rows", data.skipped_rows)],
-        issue_count: data.issue_count,
-        issues: data.issues,
-        encoding: data.encoding.to_string(),
-        delimiter: sniffed.delimiter_label(),
-    }
+    let kpis = match config(lines, "paying_snapshot").first() {
+        // LEAD: paying customers come from an accounts file in ctx once accounts is a Source; until
+        // then the case's snapshot goes straight into the engagement denominators.
+        Some(ids) => {
+            usage_kpis(&data, &settings.kpi, granularity, &Denominators { per_period: None, snapshot: Some(ids.split(',').map(String::from).collect()) })
+        }
+        None => Usage::kpis(&data, &settings.kpi, &Query::new(granularity), &Context::default()),
+    };
+    outcome_of(&data, kpis, delimiter)
 }
 
 fn run_case(dir: &Path, source: &str) -> Vec<String> {
