@@ -5,7 +5,8 @@ use divan::counter::BytesCount;
 use divan::Bencher;
 use northstar_metrics::calendar::{civil_from_days, days_from_civil};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
+use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::tickets::{TicketSettings, Tickets};
 use northstar_metrics::Granularity;
 use std::sync::OnceLock;
 
@@ -58,11 +59,11 @@ fn ingest_and_every_ticket_kpi_per_month_1m_rows(b: Bencher) {
     let bytes = export();
     b.counter(BytesCount::new(bytes.len())).bench(|| {
         let s = sniff(bytes);
-        let m = infer_ticket_mapping(&s);
-        let data = read_tickets("bench.csv", divan::black_box(bytes), &s, &m, &TicketSettings::default()).unwrap();
+        let m = Tickets::infer(&s);
+        let settings = TicketSettings::default();
+        let data = Tickets::read("bench.csv", divan::black_box(bytes), &s, &m, &settings.ingest).unwrap();
         assert_eq!(data.tickets.len() as u64, ROWS);
-        let agent = data.segments.iter().find(|c| Some(&c.name) == m.agent.as_ref());
-        ticket_kpis(&data, &TicketSettings::default(), Granularity::Month, None, agent)
+        Tickets::kpis(&data, &settings.kpi, &Query::new(Granularity::Month), &Context::default())
     });
 }
 
@@ -71,8 +72,8 @@ fn ingest_only_1m_rows(b: Bencher) {
     let bytes = export();
     b.counter(BytesCount::new(bytes.len())).bench(|| {
         let s = sniff(bytes);
-        let m = infer_ticket_mapping(&s);
-        read_tickets("bench.csv", divan::black_box(bytes), &s, &m, &TicketSettings::default()).unwrap()
+        let m = Tickets::infer(&s);
+        Tickets::read("bench.csv", divan::black_box(bytes), &s, &m, &TicketSettings::default().ingest).unwrap()
     });
 }
 

@@ -400,6 +400,8 @@ pub static SOURCES: &[&dyn AnySource] = &[
     &SourceKind::<crate::accounts::Accounts>::new(),
     &SourceKind::<crate::orders::Orders>::new(),
     &SourceKind::<crate::surveys::Surveys>::new(),
+    &SourceKind::<crate::tickets::Tickets>::new(),
+    &SourceKind::<crate::usage::Usage>::new(),
     // After subscriptions, orders and accounts: its LTV:CAC, CAC payback and retention cost use their KPIs.
     &SourceKind::<crate::funnel::Funnel>::new(),
 ];

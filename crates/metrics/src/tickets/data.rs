@@ -2,9 +2,13 @@
 //! first response = first response activity, resolved = first or last resolution activity, agent =
 //! resource of that resolution, replies = response activities, reopens = resolutions − 1).
 //! Impossible durations (a response or resolution before creation) are issues and excluded.
+//!
+//! [`TicketReader`] reads either shape chunk by chunk: the record stream, the file's layout, the
+//! issues and the typing state of the shape are separate fields, so each record goes straight to
+//! the typing state while the stream is borrowed.
 
 use super::mapping::TicketMapping;
-use super::settings::{ResolutionEvent, TicketSettings};
+use super::settings::{ResolutionEvent, TicketIngest};
 use super::ticket::{Ticket, TicketRow, MAX_COUNT};
 use crate::ingest::dates::{DateCell, DateColumn, DeferredDates};
 use crate::ingest::headers::column_of;
@@ -12,24 +16,63 @@ use crate::ingest::{trim_cell, Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
 use crate::segment::{Interner, SegmentColumn};
+use crate::source::{Reader, SourceData, SourceMeta};
 
 #[derive(Debug, Clone, Default)]
 pub struct TicketData {
-    pub file: String,
-    pub encoding: &'static str,
+    pub meta: SourceMeta,
     pub event_log: bool,
     pub tickets: Vec<Ticket>,
     pub customers: Vec<String>,
-    /// The agent first (when mapped), then channel and segment columns; aligned with `tickets`.
+    /// The agent first (when mapped; the resolver in an event log), then channel and segment
+    /// columns; aligned with `tickets`.
     pub segments: Vec<SegmentColumn>,
-    pub first_day: Option<i32>,
-    pub last_day: Option<i32>,
-    pub data_rows: u64,
-    pub skipped_rows: u64,
+    /// The agent column among `segments`: `agent` (the resource of the resolution) in an event log,
+    /// else the mapped agent column.
+    pub agent: Option<String>,
     /// Durations that were negative and excluded.
     pub impossible_durations: u64,
-    pub issues: Vec<Issue>,
-    pub issue_count: u64,
+}
+
+impl TicketData {
+    /// The segment column called `name`.
+    pub fn segment(&self, name: &str) -> Option<&SegmentColumn> {
+        self.segments.iter().find(|s| s.name == name)
+    }
+
+    /// The agent column (see [`TicketData::agent`]).
+    pub fn agent_column(&self) -> Option<&SegmentColumn> {
+        self.agent.as_deref().and_then(|a| self.segment(a))
+    }
+}
+
+impl SourceData for TicketData {
+    fn meta(&self) -> &SourceMeta {
+        &self.meta
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",
+            self.meta.rows,
+            self.tickets.len(),
+            if self.event_log { " from an event log" } else { "" },
+            self.meta.skipped_rows,
+            self.impossible_durations
+        )
+    }
+
+    fn counters(&self) -> Vec<(&'static str, u64)> {
+        vec![("impossible_durations", self.impossible_durations)]
+    }
+
+    fn facts(&self) -> Vec<(&'static str, String)> {
+        vec![("shape", if self.event_log { "event log" } else { "one row per ticket" }.to_string())]
+    }
+
+    fn segment_names(&self) -> Vec<String> {
+        self.segments.iter().map(|s| s.name.clone()).collect()
+    }
 }
 
 /// Reads a rating cell: Zendesk's Good/Bad as 1/0; Offered and Not Offered are no rating.
@@ -57,7 +100,8 @@ struct Event {
 
 struct Cols {
     id: Option<usize>,
-    created: Option<usize>,
+    /// The timestamp that decides whether a row is kept: created, or an event log's timestamp.
+    main: usize,
     first_response: Option<usize>,
     resolved: Option<usize>,
     customer: Option<usize>,
@@ -66,101 +110,134 @@ struct Cols {
     rating: Option<usize>,
     first_reply_minutes: Option<usize>,
     activity: Option<usize>,
-    timestamp: Option<usize>,
     resource: Option<usize>,
     segments: Vec<usize>,
 }
 
-/// What every reader shares: the file, its columns, the settings, and where issues go.
-struct Context<'a> {
-    file: &'a str,
+/// What both shapes share: the file, its columns, the settings.
+struct Layout {
+    file: String,
     names: Vec<String>,
     cols: Cols,
     style: NumberStyle,
-    settings: &'a TicketSettings,
+    ingest: TicketIngest,
     segment_names: Vec<String>,
 }
 
-impl Context<'_> {
+impl Layout {
     fn issue(&self, log: &mut IssueLog, line: u64, col: Option<usize>, reason: String) {
-        log.push(Issue { file: self.file.into(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason })
+        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason })
     }
-}
 
-pub fn read_tickets(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &TicketMapping, settings: &TicketSettings) -> Result<TicketData, FatalError> {
-    let names = sniff.column_names();
-    if names.is_empty() {
-        return Err(FatalError::NoHeader { file: file.into() });
+    /// A row whose main timestamp is blank or unreadable is skipped, with its reason.
+    fn skip(&self, data: &mut TicketData, log: &mut IssueLog, line: u64, reason: String) {
+        self.issue(log, line, Some(self.cols.main), format!("{reason}; row skipped"));
+        data.meta.skipped_rows += 1;
     }
-    mapping.check(file, &names)?;
-    let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("tickets.{role}"), c.as_deref());
-    let mut segment_names: Vec<String> = Vec::new();
-    for c in mapping.agent.iter().chain(mapping.channel.iter()).chain(mapping.segment.iter()) {
-        if !segment_names.contains(c) {
-            segment_names.push(c.clone());
+
+    /// Every row is counted; a field count unlike the header's is an issue (the row is still read).
+    fn count_row(&self, data: &mut TicketData, log: &mut IssueLog, r: &Record) {
+        data.meta.rows += 1;
+        if r.len() != self.names.len() {
+            self.issue(log, r.line, None, format!("row has {} fields, the header has {}", r.len(), self.names.len()));
         }
     }
-    let cols = Cols {
-        id: idx("id", &mapping.id)?,
-        created: idx("created", &mapping.created)?,
-        first_response: idx("first_response", &mapping.first_response)?,
-        resolved: idx("resolved", &mapping.resolved)?,
-        customer: idx("customer", &mapping.customer)?,
-        replies: idx("replies", &mapping.replies)?,
-        reopens: idx("reopens", &mapping.reopens)?,
-        rating: idx("rating", &mapping.rating)?,
-        first_reply_minutes: idx("first_reply_minutes", &mapping.first_reply_minutes)?,
-        activity: idx("activity", &mapping.activity)?,
-        timestamp: idx("timestamp", &mapping.timestamp)?,
-        resource: idx("resource", &mapping.resource)?,
-        segments: segment_names.iter().map(|c| idx("segment", &Some(c.clone())).map(|i| i.unwrap_or(0))).collect::<Result<_, _>>()?,
-    };
-    let cx = Context { file, names, cols, style: sniff.number_style, settings, segment_names };
-    let mut data = TicketData { file: file.into(), event_log: mapping.is_event_log(), ..Default::default() };
-    let mut log = IssueLog::default();
-    let mut stream = RecordStream::new(file, sniff);
-    if data.event_log {
-        read_event_log(&cx, bytes, &mut stream, &mut data, &mut log, mapping);
-    } else {
-        read_ticket_rows(&cx, bytes, sniff.estimate_rows(bytes.len()), &mut stream, &mut data, &mut log);
-    }
-    data.encoding = stream.encoding();
-    data.issues = log.issues;
-    data.issue_count = log.count;
-    Ok(data)
 }
 
-impl TicketData {
-    /// What was read, in one line.
-    pub fn describe(&self) -> String {
-        format!(
-            "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",
-            self.data_rows,
-            self.tickets.len(),
-            if self.event_log { " from an event log" } else { "" },
-            self.skipped_rows,
-            self.impossible_durations
-        )
-    }
+/// Reads a tickets file chunk by chunk, in either shape.
+pub struct TicketReader {
+    stream: RecordStream,
+    layout: Layout,
+    data: TicketData,
+    log: IssueLog,
+    shape: Shape,
+}
 
-    fn note_day(&mut self, d: i32) {
-        self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
-        self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+enum Shape {
+    Rows(RowTyping),
+    Events(EventFolding),
+}
+
+impl TicketReader {
+    /// Checks the mapping against the header and starts reading.
+    pub fn new(file: &str, sniff: &Sniff, mapping: &TicketMapping, ingest: &TicketIngest) -> Result<TicketReader, FatalError> {
+        let names = sniff.column_names();
+        if names.is_empty() {
+            return Err(FatalError::NoHeader { file: file.into() });
+        }
+        mapping.check(file, &names)?;
+        let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("tickets.{role}"), c.as_deref());
+        let mut segment_names: Vec<String> = Vec::new();
+        for c in mapping.agent.iter().chain(mapping.channel.iter()).chain(mapping.segment.iter()) {
+            if !segment_names.contains(c) {
+                segment_names.push(c.clone());
+            }
+        }
+        let (created, timestamp) = (idx("created", &mapping.created)?, idx("timestamp", &mapping.timestamp)?);
+        let cols = Cols {
+            id: idx("id", &mapping.id)?,
+            main: created.or(timestamp).unwrap_or(0),
+            first_response: idx("first_response", &mapping.first_response)?,
+            resolved: idx("resolved", &mapping.resolved)?,
+            customer: idx("customer", &mapping.customer)?,
+            replies: idx("replies", &mapping.replies)?,
+            reopens: idx("reopens", &mapping.reopens)?,
+            rating: idx("rating", &mapping.rating)?,
+            first_reply_minutes: idx("first_reply_minutes", &mapping.first_reply_minutes)?,
+            activity: idx("activity", &mapping.activity)?,
+            resource: idx("resource", &mapping.resource)?,
+            segments: segment_names.iter().map(|c| idx("segment", &Some(c.clone())).map(|i| i.unwrap_or(0))).collect::<Result<_, _>>()?,
+        };
+        let event_log = mapping.is_event_log();
+        let shape = if event_log {
+            Shape::Events(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource")))
+        } else {
+            Shape::Rows(RowTyping::new(&names, &cols, &segment_names))
+        };
+        let agent = if event_log { Some("agent".to_string()) } else { mapping.agent.clone() };
+        let layout = Layout { file: file.into(), names, cols, style: sniff.number_style, ingest: ingest.clone(), segment_names };
+        let data = TicketData { meta: SourceMeta::new(file), event_log, agent, ..Default::default() };
+        Ok(TicketReader { stream: RecordStream::new(file, sniff), layout, data, log: IssueLog::default(), shape })
     }
 }
 
-/// Feeds the whole file through `stream` to `row`; reading problems go to `log`.
-fn stream_rows(bytes: &[u8], stream: &mut RecordStream, log: &mut IssueLog, row: &mut dyn FnMut(&Record, &mut IssueLog)) {
-    let mut emit = |r: &Record| row(r, &mut *log);
-    for chunk in bytes.chunks(1 << 20) {
-        stream.feed(chunk, &mut emit);
+impl Reader for TicketReader {
+    type Data = TicketData;
+
+    fn feed(&mut self, chunk: &[u8]) {
+        let (layout, data, log) = (&self.layout, &mut self.data, &mut self.log);
+        match &mut self.shape {
+            Shape::Rows(rows) => self.stream.feed(chunk, &mut |r| rows.row(layout, data, log, r)),
+            Shape::Events(events) => self.stream.feed(chunk, &mut |r| events.row(layout, data, log, r)),
+        }
     }
-    let reading = stream.finish(&mut emit);
-    log.extend(reading);
+
+    fn bytes_read(&self) -> u64 {
+        self.stream.bytes_read
+    }
+
+    fn finish(self) -> TicketData {
+        let TicketReader { mut stream, layout, mut data, mut log, shape } = self;
+        match shape {
+            Shape::Rows(mut rows) => {
+                let reading = stream.finish(&mut |r| rows.row(&layout, &mut data, &mut log, r));
+                log.extend(reading);
+                rows.finish(&layout, &mut data, &mut log);
+            }
+            Shape::Events(mut events) => {
+                let reading = stream.finish(&mut |r| events.row(&layout, &mut data, &mut log, r));
+                log.extend(reading);
+                events.finish(&layout, &mut data, &mut log);
+            }
+        }
+        data.meta.encoding = stream.encoding();
+        data.meta.take_issues(log);
+        data
+    }
 }
 
 /// A count cell (replies, reopens): blank is unknown, anything but a whole number is an issue.
-fn read_count(cx: &Context, log: &mut IssueLog, r: &Record, col: Option<usize>) -> Option<u32> {
+fn read_count(layout: &Layout, log: &mut IssueLog, r: &Record, col: Option<usize>) -> Option<u32> {
     let c = col?;
     let t = trim_cell(r.cell(c));
     if t.is_empty() {
@@ -169,7 +246,33 @@ fn read_count(cx: &Context, log: &mut IssueLog, r: &Record, col: Option<usize>) 
     match t.parse::<u32>() {
         Ok(n) if n <= MAX_COUNT => Some(n),
         _ => {
-            cx.issue(log, r.line, Some(c), format!("'{t}' is not a count; treated as unknown"));
+            layout.issue(log, r.line, Some(c), format!("'{t}' is not a count; treated as unknown"));
+            None
+        }
+    }
+}
+
+/// An optional timestamp cell of row `at`: exact, deferred (noted in `deferred`), or none (blank
+/// or unreadable, the latter with an issue).
+fn read_stamp(
+    dates: Option<&mut DeferredDates>,
+    col: Option<usize>,
+    at: u32,
+    r: &Record,
+    layout: &Layout,
+    log: &mut IssueLog,
+    deferred: &mut bool,
+) -> Option<Stamp> {
+    let (d, c) = (dates?, col?);
+    match d.read(at, r.line, r.cell(c)) {
+        Ok(DateCell::Exact(s)) => Some(s),
+        Ok(DateCell::Deferred) => {
+            *deferred = true;
+            None
+        }
+        Ok(DateCell::Blank) => None,
+        Err(reason) => {
+            layout.issue(log, r.line, Some(c), format!("{reason}; treated as blank"));
             None
         }
     }
@@ -177,50 +280,46 @@ fn read_count(cx: &Context, log: &mut IssueLog, r: &Record, col: Option<usize>) 
 
 /// One row per ticket, typed straight into `data.tickets`. Day/month-ambiguous dates are settled
 /// at the end, and the rows holding them finished then.
-fn read_ticket_rows(cx: &Context, bytes: &[u8], rows: usize, stream: &mut RecordStream, data: &mut TicketData, log: &mut IssueLog) {
-    let cols = &cx.cols;
-    let main = cols.created.or(cols.timestamp).unwrap_or(0);
-    let dates = |c: Option<usize>| c.map(|i| DeferredDates::new(&cx.names[i]));
-    let (mut created_dates, mut response_dates, mut resolved_dates) = (DeferredDates::new(&cx.names[main]), dates(cols.first_response), dates(cols.resolved));
-    let mut segments: Vec<SegmentColumn> = cx.segment_names.iter().map(|n| SegmentColumn::with_capacity(n, rows)).collect();
-    let mut customers = Interner::default();
-    // Rows with a deferred date, finished once the dates are settled (with their first-reply minutes).
-    let mut unsettled: Vec<(u32, Option<f64>)> = Vec::new();
-    data.tickets.reserve(rows);
-    let mut row = |r: &Record, log: &mut IssueLog| {
-        data.data_rows += 1;
-        if r.len() != cx.names.len() {
-            cx.issue(log, r.line, None, format!("row has {} fields, the header has {}", r.len(), cx.names.len()));
+struct RowTyping {
+    created: DeferredDates,
+    first_response: Option<DeferredDates>,
+    resolved: Option<DeferredDates>,
+    segments: Vec<SegmentColumn>,
+    customers: Interner,
+    /// Rows with a deferred date, finished once the dates are settled (with their first-reply minutes).
+    unsettled: Vec<(u32, Option<f64>)>,
+}
+
+impl RowTyping {
+    fn new(names: &[String], cols: &Cols, segment_names: &[String]) -> RowTyping {
+        let dates = |c: Option<usize>| c.map(|i| DeferredDates::new(&names[i]));
+        RowTyping {
+            created: DeferredDates::new(&names[cols.main]),
+            first_response: dates(cols.first_response),
+            resolved: dates(cols.resolved),
+            segments: segment_names.iter().map(|n| SegmentColumn::new(n)).collect(),
+            customers: Interner::default(),
+            unsettled: Vec::new(),
         }
+    }
+
+    fn row(&mut self, layout: &Layout, data: &mut TicketData, log: &mut IssueLog, r: &Record) {
+        layout.count_row(data, log, r);
+        let cols = &layout.cols;
         let at = data.tickets.len() as u32;
         // The main timestamp decides whether the row is kept.
-        let created = match created_dates.read(at, r.line, r.cell(main)) {
+        let created = match self.created.read(at, r.line, r.cell(cols.main)) {
             Ok(DateCell::Exact(s)) => Some(s),
             Ok(DateCell::Deferred) => None,
-            Ok(DateCell::Blank) => return skip(cx, data, log, r.line, main, "empty timestamp".into()),
-            Err(reason) => return skip(cx, data, log, r.line, main, reason),
+            Ok(DateCell::Blank) => return layout.skip(data, log, r.line, "empty timestamp".into()),
+            Err(reason) => return layout.skip(data, log, r.line, reason),
         };
         let mut deferred = created.is_none();
-        let mut stamp = |dates: &mut Option<DeferredDates>, col: Option<usize>, log: &mut IssueLog| match (dates.as_mut(), col) {
-            (Some(d), Some(c)) => match d.read(at, r.line, r.cell(c)) {
-                Ok(DateCell::Exact(s)) => Some(s),
-                Ok(DateCell::Deferred) => {
-                    deferred = true;
-                    None
-                }
-                Ok(DateCell::Blank) => None,
-                Err(reason) => {
-                    cx.issue(log, r.line, Some(c), format!("{reason}; treated as blank"));
-                    None
-                }
-            },
-            _ => None,
-        };
-        let first_response = stamp(&mut response_dates, cols.first_response, log);
-        let resolved = stamp(&mut resolved_dates, cols.resolved, log);
-        let rating = match cols.rating.map(|c| (c, parse_rating(r.cell(c), cx.style))) {
+        let first_response = read_stamp(self.first_response.as_mut(), cols.first_response, at, r, layout, log, &mut deferred);
+        let resolved = read_stamp(self.resolved.as_mut(), cols.resolved, at, r, layout, log, &mut deferred);
+        let rating = match cols.rating.map(|c| (c, parse_rating(r.cell(c), layout.style))) {
             Some((c, Err(reason))) => {
-                cx.issue(log, r.line, Some(c), format!("{reason}; treated as no rating"));
+                layout.issue(log, r.line, Some(c), format!("{reason}; treated as no rating"));
                 None
             }
             Some((_, Ok(v))) => v,
@@ -228,93 +327,91 @@ fn read_ticket_rows(cx: &Context, bytes: &[u8], rows: usize, stream: &mut Record
         };
         let minutes = cols.first_reply_minutes.and_then(|c| {
             let cell = trim_cell(r.cell(c));
-            match parse_number(cell, cx.style) {
+            match parse_number(cell, layout.style) {
                 _ if cell.is_empty() => None,
                 Ok(n) => Some(n.value()),
                 Err(_) => {
-                    cx.issue(log, r.line, Some(c), format!("'{cell}' is not a number of minutes; treated as blank"));
+                    layout.issue(log, r.line, Some(c), format!("'{cell}' is not a number of minutes; treated as blank"));
                     None
                 }
             }
         });
-        let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| customers.intern(c));
+        let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(c));
         for (s, &c) in cols.segments.iter().enumerate() {
-            segments[s].push(r.cell(c));
+            self.segments[s].push(r.cell(c));
         }
         let mut ticket = TicketRow {
             created: created.unwrap_or(Stamp { utc: 0, offset: 0 }),
             first_response,
             resolved,
             customer,
-            replies: read_count(cx, log, r, cols.replies),
-            reopens: read_count(cx, log, r, cols.reopens),
+            replies: read_count(layout, log, r, cols.replies),
+            reopens: read_count(layout, log, r, cols.reopens),
             rating,
             line: r.line,
         };
         if deferred {
-            unsettled.push((at, minutes));
+            self.unsettled.push((at, minutes));
         } else {
-            finish_ticket(cx, data, log, &mut ticket, minutes);
+            finish_ticket(layout, data, log, &mut ticket, minutes);
         }
         data.tickets.push(ticket.into());
-    };
-    stream_rows(bytes, stream, log, &mut row);
-    // Settle the deferred dates, then finish their rows; a created date impossible in the decided
-    // order drops its row.
-    let mut dropped = vec![false; if unsettled.is_empty() { 0 } else { data.tickets.len() }];
-    let order = cx.settings.date_order;
-    let settled = created_dates.settle(cx.file, order, "tickets.date_order", "row skipped");
-    log.extend(settled.issues);
-    let mut patch = |row: u32, change: &dyn Fn(&mut TicketRow)| {
-        let t = &mut data.tickets[row as usize];
-        let mut fields = t.row();
-        change(&mut fields);
-        *t = fields.into();
-    };
-    for (row, stamp) in settled.stamps {
-        match stamp {
-            Some(s) => patch(row, &|t| t.created = s),
-            None => dropped[row as usize] = true,
-        }
     }
-    for (dates, first_response) in [(response_dates, true), (resolved_dates, false)] {
-        let Some(dates) = dates else { continue };
-        let settled = dates.settle(cx.file, order, "tickets.date_order", "treated as blank");
-        log.extend(settled.issues);
-        for (row, stamp) in settled.stamps {
-            patch(row, &|t| *(if first_response { &mut t.first_response } else { &mut t.resolved }) = stamp);
-        }
-    }
-    for (row, minutes) in unsettled {
-        if dropped[row as usize] {
-            data.skipped_rows += 1;
-            continue;
-        }
-        let mut ticket = data.tickets[row as usize].row();
-        finish_ticket(cx, data, log, &mut ticket, minutes);
-        data.tickets[row as usize] = ticket.into();
-    }
-    if dropped.contains(&true) {
-        let mut keep = dropped.iter().map(|d| !d);
-        data.tickets.retain(|_| keep.next().unwrap_or(true));
-        for s in &mut segments {
-            let mut keep = dropped.iter().map(|d| !d);
-            s.ids.retain(|_| keep.next().unwrap_or(true));
-        }
-    }
-    data.customers = customers.into_strings();
-    data.segments = segments;
-}
 
-/// A row whose main timestamp is blank or unreadable is skipped, with its reason.
-fn skip(cx: &Context, data: &mut TicketData, log: &mut IssueLog, line: u64, col: usize, reason: String) {
-    cx.issue(log, line, Some(col), format!("{reason}; row skipped"));
-    data.skipped_rows += 1;
+    /// Settles the deferred dates, then finishes their rows; a created date impossible in the
+    /// decided order drops its row.
+    fn finish(self, layout: &Layout, data: &mut TicketData, log: &mut IssueLog) {
+        let RowTyping { created, first_response, resolved, mut segments, customers, unsettled } = self;
+        let mut dropped = vec![false; if unsettled.is_empty() { 0 } else { data.tickets.len() }];
+        let order = layout.ingest.date_order;
+        let settled = created.settle(&layout.file, order, "tickets.date_order", "row skipped");
+        log.extend(settled.issues);
+        let tickets = &mut data.tickets;
+        let mut patch = |row: u32, change: &dyn Fn(&mut TicketRow)| {
+            let t = &mut tickets[row as usize];
+            let mut fields = t.row();
+            change(&mut fields);
+            *t = fields.into();
+        };
+        for (row, stamp) in settled.stamps {
+            match stamp {
+                Some(s) => patch(row, &|t| t.created = s),
+                None => dropped[row as usize] = true,
+            }
+        }
+        for (dates, is_first_response) in [(first_response, true), (resolved, false)] {
+            let Some(dates) = dates else { continue };
+            let settled = dates.settle(&layout.file, order, "tickets.date_order", "treated as blank");
+            log.extend(settled.issues);
+            for (row, stamp) in settled.stamps {
+                patch(row, &|t| *(if is_first_response { &mut t.first_response } else { &mut t.resolved }) = stamp);
+            }
+        }
+        for (row, minutes) in unsettled {
+            if dropped[row as usize] {
+                data.meta.skipped_rows += 1;
+                continue;
+            }
+            let mut ticket = data.tickets[row as usize].row();
+            finish_ticket(layout, data, log, &mut ticket, minutes);
+            data.tickets[row as usize] = ticket.into();
+        }
+        if dropped.contains(&true) {
+            let mut keep = dropped.iter().map(|d| !d);
+            data.tickets.retain(|_| keep.next().unwrap_or(true));
+            for s in &mut segments {
+                let mut keep = dropped.iter().map(|d| !d);
+                s.ids.retain(|_| keep.next().unwrap_or(true));
+            }
+        }
+        data.customers = customers.into_strings();
+        data.segments = segments;
+    }
 }
 
 /// Completes a typed ticket: the first response from the first-reply minutes when there is no
 /// timestamp, impossible durations excluded (and counted), and the file's date span.
-fn finish_ticket(cx: &Context, data: &mut TicketData, log: &mut IssueLog, t: &mut TicketRow, first_reply_minutes: Option<f64>) {
+fn finish_ticket(layout: &Layout, data: &mut TicketData, log: &mut IssueLog, t: &mut TicketRow, first_reply_minutes: Option<f64>) {
     let c = t.created;
     if let (None, Some(m)) = (t.first_response, first_reply_minutes) {
         // Within about 290 billion years of creation, the sum below cannot overflow.
@@ -323,77 +420,94 @@ fn finish_ticket(cx: &Context, data: &mut TicketData, log: &mut IssueLog, t: &mu
             Some(utc) => t.first_response = Some(Stamp { utc, offset: c.offset }),
             None => {
                 let what = if m < 0.0 { "negative" } else { "out of range" };
-                cx.issue(log, t.line, None, format!("first reply time of {m} minutes is {what}; duration excluded"));
+                layout.issue(log, t.line, None, format!("first reply time of {m} minutes is {what}; duration excluded"));
                 data.impossible_durations += 1;
             }
         }
     }
     for (what, stamp) in [("first response", &mut t.first_response), ("resolution", &mut t.resolved)] {
         if stamp.is_some_and(|s| s.utc < c.utc) {
-            cx.issue(log, t.line, None, format!("{what} is before the ticket was created; duration excluded"));
+            layout.issue(log, t.line, None, format!("{what} is before the ticket was created; duration excluded"));
             data.impossible_durations += 1;
             *stamp = None;
         }
     }
     for s in [Some(c), t.first_response, t.resolved].into_iter().flatten() {
-        data.note_day(s.day());
+        data.meta.note_day(s.day());
     }
 }
 
-/// An event log folded into tickets (see the module comment).
-fn read_event_log(cx: &Context, bytes: &[u8], stream: &mut RecordStream, data: &mut TicketData, log: &mut IssueLog, mapping: &TicketMapping) {
-    let cols = &cx.cols;
-    let main = cols.created.or(cols.timestamp).unwrap_or(0);
-    let mut stamps = DateColumn::new(&cx.names[main]);
-    let mut events: Vec<Event> = Vec::new();
-    let mut ticket_ids = Interner::default();
-    let mut ticket_segments: Vec<Vec<String>> = Vec::new();
-    let mut ticket_customers: Vec<Option<u32>> = Vec::new();
-    let mut resources = SegmentColumn::new(mapping.resource.as_deref().unwrap_or("resource"));
-    let mut customers = Interner::default();
-    let settings = cx.settings;
-    let mut row = |r: &Record, log: &mut IssueLog| {
-        data.data_rows += 1;
-        if r.len() != cx.names.len() {
-            cx.issue(log, r.line, None, format!("row has {} fields, the header has {}", r.len(), cx.names.len()));
+/// An event log, folded into tickets at the end (see the module comment).
+struct EventFolding {
+    stamps: DateColumn,
+    events: Vec<Event>,
+    ticket_ids: Interner,
+    /// Each ticket's segment values, from its first row.
+    ticket_segments: Vec<Vec<String>>,
+    ticket_customers: Vec<Option<u32>>,
+    resources: SegmentColumn,
+    customers: Interner,
+}
+
+impl EventFolding {
+    fn new(timestamp: &str, resource: &str) -> EventFolding {
+        EventFolding {
+            stamps: DateColumn::new(timestamp),
+            events: Vec::new(),
+            ticket_ids: Interner::default(),
+            ticket_segments: Vec::new(),
+            ticket_customers: Vec::new(),
+            resources: SegmentColumn::new(resource),
+            customers: Interner::default(),
         }
-        if let Err(reason) = stamps.push_required(r.line, r.cell(main), "empty timestamp") {
-            return skip(cx, data, log, r.line, main, reason);
+    }
+
+    fn row(&mut self, layout: &Layout, data: &mut TicketData, log: &mut IssueLog, r: &Record) {
+        layout.count_row(data, log, r);
+        let (cols, ingest) = (&layout.cols, &layout.ingest);
+        if let Err(reason) = self.stamps.push_required(r.line, r.cell(cols.main), "empty timestamp") {
+            return layout.skip(data, log, r.line, reason);
         }
-        let next = ticket_ids.len() as u32;
-        let ticket = ticket_ids.intern(r.cell(cols.id.unwrap_or(0)).trim());
+        let next = self.ticket_ids.len() as u32;
+        let ticket = self.ticket_ids.intern(r.cell(cols.id.unwrap_or(0)).trim());
         if ticket == next {
-            ticket_segments.push(cols.segments.iter().map(|&c| r.cell(c).to_string()).collect());
-            ticket_customers.push(cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| customers.intern(c)));
+            self.ticket_segments.push(cols.segments.iter().map(|&c| r.cell(c).to_string()).collect());
+            let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(c));
+            self.ticket_customers.push(customer);
         }
         let activity = cols.activity.map_or("", |c| r.cell(c).trim());
-        let kind = if activity.eq_ignore_ascii_case(&settings.resolution_activity) {
+        let kind = if activity.eq_ignore_ascii_case(&ingest.resolution_activity) {
             2
-        } else if activity.eq_ignore_ascii_case(&settings.first_response_activity) {
+        } else if activity.eq_ignore_ascii_case(&ingest.first_response_activity) {
             1
         } else {
             0
         };
-        let resource = resources.intern(cols.resource.map_or("", |c| r.cell(c).trim()));
-        events.push(Event { ticket, kind, resource, line: r.line });
-    };
-    stream_rows(bytes, stream, log, &mut row);
-    let resolved = stamps.resolve(cx.file, settings.date_order, "tickets.date_order");
-    log.extend(resolved.issues);
-    data.skipped_rows += resolved.bad_rows.len() as u64;
-    data.customers = customers.into_strings();
-    let kept = fold_events(data, log, &resolved.stamps, &events, &resources, &ticket_customers, settings, cx.file);
-    let mut segs: Vec<SegmentColumn> = cx.segment_names.iter().map(|n| SegmentColumn::new(n)).collect();
-    for t in kept {
-        for (s, col) in segs.iter_mut().enumerate() {
-            col.push(&ticket_segments[t][s]);
-        }
+        let resource = self.resources.intern(cols.resource.map_or("", |c| r.cell(c).trim()));
+        self.events.push(Event { ticket, kind, resource, line: r.line });
     }
-    // In an event log the agent is the resource of the resolution.
-    let agents = std::mem::take(&mut data.segments);
-    data.segments = agents.into_iter().chain(segs).collect();
+
+    fn finish(self, layout: &Layout, data: &mut TicketData, log: &mut IssueLog) {
+        let resolved = self.stamps.resolve(&layout.file, layout.ingest.date_order, "tickets.date_order");
+        log.extend(resolved.issues);
+        data.meta.skipped_rows += resolved.bad_rows.len() as u64;
+        data.customers = self.customers.into_strings();
+        let kept =
+            fold_events(data, log, &resolved.stamps, &self.events, &self.resources, &self.ticket_customers, layout.ingest.resolution_event, &layout.file);
+        let mut segments: Vec<SegmentColumn> = layout.segment_names.iter().map(|n| SegmentColumn::new(n)).collect();
+        for t in kept {
+            for (s, col) in segments.iter_mut().enumerate() {
+                col.push(&self.ticket_segments[t][s]);
+            }
+        }
+        // In an event log the agent is the resource of the resolution.
+        let agents = std::mem::take(&mut data.segments);
+        data.segments = agents.into_iter().chain(segments).collect();
+    }
 }
 
+/// Folds the events into tickets (in `data.tickets`, with the agent column in `data.segments`);
+/// returns the ticket ids kept, in order.
 #[allow(clippy::too_many_arguments)]
 fn fold_events(
     data: &mut TicketData,
@@ -402,7 +516,7 @@ fn fold_events(
     events: &[Event],
     resources: &SegmentColumn,
     customers: &[Option<u32>],
-    settings: &TicketSettings,
+    resolution_event: ResolutionEvent,
     file: &str,
 ) -> Vec<usize> {
     #[derive(Clone, Default)]
@@ -438,14 +552,19 @@ fn fold_events(
         kept.push(ticket);
         let mut res = a.resolutions.clone();
         res.sort_by_key(|r| r.0);
-        let chosen = match settings.resolution_event {
+        let chosen = match resolution_event {
             ResolutionEvent::First => res.first(),
             ResolutionEvent::Last => res.last(),
         };
         agents.push(chosen.map_or("(unresolved)", |r| resources.values[r.1 as usize].as_str()));
         let resolved = chosen.map(|r| r.0);
         if resolved.is_some_and(|r| r.utc < created.utc) {
-            log.push(Issue { file: file.into(), line: Some(line), column: None, reason: "resolution is before the ticket was created; duration excluded".into() });
+            log.push(Issue {
+                file: file.into(),
+                line: Some(line),
+                column: None,
+                reason: "resolution is before the ticket was created; duration excluded".into(),
+            });
             data.impossible_durations += 1;
         }
         data.tickets.push(Ticket::from(TicketRow {
@@ -459,9 +578,86 @@ fn fold_events(
             line,
         }));
         for s in [Some(created), a.first_response, resolved].into_iter().flatten() {
-            data.note_day(s.day());
+            data.meta.note_day(s.day());
         }
     }
     data.segments = vec![agents];
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::sniff;
+    use crate::period::Granularity;
+    use crate::source::{Context, Query, Source};
+    use crate::tickets::{TicketKpi, Tickets};
+
+    /// Everything read, in a comparable form.
+    fn snapshot(d: &TicketData) -> impl PartialEq + std::fmt::Debug {
+        let segments: Vec<_> = d.segments.iter().map(|s| (s.name.clone(), s.values.clone(), s.ids.clone())).collect();
+        let tickets: Vec<TicketRow> = d.tickets.iter().map(|t| t.row()).collect();
+        (d.meta.clone(), d.event_log, tickets, d.customers.clone(), segments, d.agent.clone(), d.impossible_durations)
+    }
+
+    fn read_in_chunks(text: &str, chunk: usize) -> TicketData {
+        let bytes = text.as_bytes();
+        let s = sniff(bytes);
+        let mut reader = Tickets::reader("t.csv", &s, &Tickets::infer(&s), &TicketIngest::default()).unwrap();
+        for c in bytes.chunks(chunk) {
+            reader.feed(c);
+        }
+        assert_eq!(reader.bytes_read(), bytes.len() as u64);
+        reader.finish()
+    }
+
+    #[test]
+    fn ticket_rows_and_event_logs_read_the_same_in_chunks_of_any_size() {
+        // Quoted delimiters and line breaks, multi-byte characters, CRLF, day/month-ambiguous dates
+        // settled at the end (13/02 makes the order day first), a bad date, a bad count, a short row.
+        let rows = "ID,Created at,Solved at,Replies,Reopens,Assignee,Group,Satisfaction Score,Requester\r\n\
+            1,01/02/2024 09:00,02/02/2024 10:30,1,0,Zoë,\"Billing, EU\",Good,c☕1\r\n\
+            2,13/02/2024 08:00,,2,1,Ann,\"Tech\r\nline two\",Bad,c2\r\n\
+            3,not a date,14/02/2024 09:00,1,0,Ann,Tech,,c1\r\n\
+            4,2024-02-20T10:00:00+01:00,2024-02-19T10:00:00Z,x,0,Zoë,Tech,4,c☕1\r\n\
+            5,03/03/2024 12:00,05/03/2024 12:00,0\r\n";
+        let events = "Case ID,Activity,Resource,Complete Timestamp,product\n\
+            T1,Assign seriousness,R1,01/02/2024 09:00,\"P,1\"\n\
+            T1,Take in charge ticket,Rü,01/02/2024 10:00,\"P,1\"\n\
+            T2,Assign seriousness,R1,,P2\n\
+            T2,Take in charge ticket,R2,13/02/2024 18:00,P2\n\
+            T1,Resolve ticket,Rü,02/02/2024 09:00,\"P,1\"\n\
+            T2,Resolve ticket,R2,14/02/2024 12:00,P2\n\
+            T1,Resolve ticket,R3,04/02/2024 09:00,\"P,1\"\n";
+        for (text, tickets) in [(rows, 4), (events, 2)] {
+            let whole = read_in_chunks(text, text.len());
+            assert_eq!(whole.tickets.len(), tickets, "{:#?}", whole.meta.issues);
+            assert!(whole.meta.issue_count >= 1);
+            let query = Query::new(Granularity::Month).segment(whole.segments.last().map(|s| s.name.clone()));
+            let kpis = Tickets::kpis(&whole, &TicketKpi::default(), &query, &Context::default());
+            assert!(kpis.iter().any(|k| k.segment.is_some()));
+            for chunk in 1..=64 {
+                let part = read_in_chunks(text, chunk);
+                assert_eq!(snapshot(&part), snapshot(&whole), "chunks of {chunk} bytes");
+                assert_eq!(Tickets::kpis(&part, &TicketKpi::default(), &query, &Context::default()), kpis, "chunks of {chunk} bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn the_agent_column_is_the_mapped_agent_or_the_resolver_of_an_event_log() {
+        let rows = read_in_chunks("ID,Created at,Solved at,Assignee,Group\n1,2024-01-01,2024-01-02,Ann,Tech\n", 1 << 20);
+        assert_eq!((rows.agent.as_deref(), rows.agent_column().map(|c| c.values.clone())), (Some("Assignee"), Some(vec!["Ann".to_string()])));
+        let no_agent = read_in_chunks("ID,Created at,Solved at,Group\n1,2024-01-01,2024-01-02,Tech\n", 1 << 20);
+        assert_eq!((no_agent.agent.as_deref(), no_agent.segment_names()), (None, vec!["Group".to_string()]));
+        let log = read_in_chunks("Case ID,Activity,Resource,Complete Timestamp\nT1,Resolve ticket,R2,2024-01-02\n", 1 << 20);
+        assert_eq!((log.agent.as_deref(), log.agent_column().map(|c| c.values.clone())), (Some("agent"), Some(vec!["R2".to_string()])));
+        // Without a breakdown the agent column gives the per-agent ratings; with it, every KPI per agent.
+        let kpis = Tickets::kpis(&log, &TicketKpi::default(), &Query::new(Granularity::Month), &Context::default());
+        let per_agent: Vec<_> = kpis.iter().filter(|k| k.segment.as_deref() == Some("R2")).map(|k| k.id).collect();
+        assert_eq!(per_agent, ["agent_rating_avg"]);
+        let query = Query::new(Granularity::Month).segment(Some("agent".into()));
+        let kpis = Tickets::kpis(&log, &TicketKpi::default(), &query, &Context::default());
+        assert_eq!(kpis.iter().filter(|k| k.segment.as_deref() == Some("R2")).count(), 12);
+    }
 }

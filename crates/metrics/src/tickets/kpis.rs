@@ -18,8 +18,8 @@
 //! elapsed hours between instants (time zones respected); buckets use each timestamp's own date.
 
 use super::data::TicketData;
+use super::settings::TicketKpi;
 use super::ticket::Ticket;
-use super::settings::TicketSettings;
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
@@ -29,7 +29,7 @@ const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better:
     KpiDef { id, source: "tickets", name, unit, higher_is_better, definition }
 }
 
-pub const DEFS: [KpiDef; 12] = [
+pub const DEFS: &[KpiDef] = &[
     def("ticket_volume", "Tickets created", Unit::Count, false, "Tickets created in the period."),
     def("backlog", "Backlog", Unit::Count, false, "Tickets created on or before the end of the period and not resolved by then."),
     def("first_response_time_median", "First response time, median", Unit::Hours, false, "Median hours from creation to the first agent response, over tickets created in the period that have one. An even count averages the two middle values."),
@@ -46,7 +46,7 @@ pub const DEFS: [KpiDef; 12] = [
 
 /// The periods a tickets file spans: first to last date it mentions.
 pub fn ticket_periods(data: &TicketData, granularity: Granularity) -> Vec<Period> {
-    match (data.first_day, data.last_day) {
+    match (data.meta.first_day, data.meta.last_day) {
         (Some(_), Some(_)) if granularity == Granularity::All => vec![Period::All],
         (Some(a), Some(b)) => granularity.buckets_between(a, b),
         _ => Vec::new(),
@@ -112,7 +112,19 @@ fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_
         open += b.created as i64 - b.resolved as i64;
         let label = p.label();
         let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
-            out.push(KpiValue { id, source: "tickets", period: label.clone(), segment: segment.clone(), value, numerator: num, denominator: den, n, kind: None, small_sample: false, basis: None })
+            out.push(KpiValue {
+                id,
+                source: "tickets",
+                period: label.clone(),
+                segment: segment.clone(),
+                value,
+                numerator: num,
+                denominator: den,
+                n,
+                kind: None,
+                small_sample: false,
+                basis: None,
+            })
         };
         let ratio = |a: u64, n: u64| (n > 0).then(|| a as f64 / n as f64);
         if !only_rating {
@@ -138,7 +150,13 @@ fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_
 
 /// Every §4 KPI per period: overall, then per value of `segment` (all KPIs), and the per-agent
 /// ratings (`agent`, the agent column) when no segment is asked for.
-pub fn ticket_kpis(data: &TicketData, settings: &TicketSettings, granularity: Granularity, segment: Option<&SegmentColumn>, agent: Option<&SegmentColumn>) -> Vec<KpiValue> {
+pub fn ticket_kpis(
+    data: &TicketData,
+    settings: &TicketKpi,
+    granularity: Granularity,
+    segment: Option<&SegmentColumn>,
+    agent: Option<&SegmentColumn>,
+) -> Vec<KpiValue> {
     let periods = ticket_periods(data, granularity);
     let mut out = Vec::new();
     if periods.is_empty() {
@@ -225,16 +243,18 @@ mod tests {
 
     #[test]
     fn repeat_contacts_follow_creation_order_not_file_order() {
-        let ticket = |customer: Option<u32>, day: i64| Ticket::from(crate::tickets::TicketRow {
-            created: Stamp { utc: day * 86_400, offset: 0 },
-            first_response: None,
-            resolved: None,
-            customer,
-            replies: None,
-            reopens: None,
-            rating: None,
-            line: 0,
-        });
+        let ticket = |customer: Option<u32>, day: i64| {
+            Ticket::from(crate::tickets::TicketRow {
+                created: Stamp { utc: day * 86_400, offset: 0 },
+                first_response: None,
+                resolved: None,
+                customer,
+                replies: None,
+                reopens: None,
+                rating: None,
+                line: 0,
+            })
+        };
         // Customer 0 on days 10, 5, 20 (file order); customer 1 twice on day 1; one without customer.
         let tickets = [ticket(Some(0), 10), ticket(Some(1), 1), ticket(Some(0), 5), ticket(Some(0), 20), ticket(Some(1), 1), ticket(None, 2)];
         // Day 10 follows day 5 within 7 days; day 20 is 10 days after day 10; the second day-1 row repeats the first.

@@ -20,9 +20,6 @@ crate::role_mapping!(
 );
 
 impl TicketMapping {
-
-
-
     /// An event log (one row per activity) rather than one row per ticket.
     pub fn is_event_log(&self) -> bool {
         self.activity.is_some() && self.timestamp.is_some() && self.created.is_none()
@@ -44,14 +41,31 @@ const ID: [&str; 9] = ["ticket id", "ticket_id", "id", "case id", "conversation 
 const CREATED: [&str; 10] =
     ["created at", "created time", "created", "conversation_created_at", "created_at", "opened at", "opened", "date created", "creation date", "submitted at"];
 const FIRST_RESPONSE: [&str; 9] = [
-    "first response", "first_response", "first response at", "conversation_first_response_at", "first reply at", "first_reply_at",
-    "first responded at", "initial response time", "first response time",
+    "first response",
+    "first_response",
+    "first response at",
+    "conversation_first_response_at",
+    "first reply at",
+    "first_reply_at",
+    "first responded at",
+    "initial response time",
+    "first response time",
 ];
 const RESOLVED: [&str; 11] = [
-    "solved at", "resolved at", "resolved time", "resolved", "solved", "resolution date", "conversation_closed_at", "closed at", "closed time",
-    "closed", "closed_at",
+    "solved at",
+    "resolved at",
+    "resolved time",
+    "resolved",
+    "solved",
+    "resolution date",
+    "conversation_closed_at",
+    "closed at",
+    "closed time",
+    "closed",
+    "closed_at",
 ];
-const CUSTOMER: [&str; 10] = ["customer", "requester", "requester id", "requester email", "customer id", "contact", "contact id", "organization", "company", "user id"];
+const CUSTOMER: [&str; 10] =
+    ["customer", "requester", "requester id", "requester email", "customer id", "contact", "contact id", "organization", "company", "user id"];
 const AGENT: [&str; 7] = ["assignee", "agent", "assignee name", "assigned to", "owner", "admin", "responder"];
 const CHANNEL: [&str; 4] = ["via", "channel", "source", "medium"];
 const REPLIES: [&str; 6] = ["replies", "agent interactions", "agent replies", "number of replies", "reply count", "agent_replies"];
@@ -101,9 +115,13 @@ mod tests {
         assert_eq!((m.agent.as_deref(), m.channel.as_deref(), m.rating.as_deref()), (Some("Assignee"), Some("Via"), Some("Satisfaction Score")));
         assert_eq!(m.first_reply_minutes.as_deref(), Some("First reply time in minutes"));
         assert_eq!(m.segment, ["Group"]);
-        let f = "Ticket ID,Subject,Status,Priority,Source,Created time,Resolved time,Initial response time,Agent interactions,Agent,First response time (in hrs)\n";
+        let f =
+            "Ticket ID,Subject,Status,Priority,Source,Created time,Resolved time,Initial response time,Agent interactions,Agent,First response time (in hrs)\n";
         let m = infer_ticket_mapping(&sniff(f.as_bytes()));
-        assert_eq!((m.first_response.as_deref(), m.replies.as_deref(), m.agent.as_deref()), (Some("Initial response time"), Some("Agent interactions"), Some("Agent")));
+        assert_eq!(
+            (m.first_response.as_deref(), m.replies.as_deref(), m.agent.as_deref()),
+            (Some("Initial response time"), Some("Agent interactions"), Some("Agent"))
+        );
         let i = "conversation_id,conversation_created_at,conversation_first_response_at,conversation_closed_at\n";
         let m = infer_ticket_mapping(&sniff(i.as_bytes()));
         assert_eq!(m.first_response.as_deref(), Some("conversation_first_response_at"));

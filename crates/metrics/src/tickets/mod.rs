@@ -6,8 +6,51 @@ pub mod mapping;
 pub mod settings;
 pub mod ticket;
 
-pub use data::{read_tickets, TicketData};
-pub use ticket::{Ticket, TicketRow};
-pub use kpis::{ticket_kpis, ticket_periods};
+pub use data::{TicketData, TicketReader};
+pub use kpis::{ticket_kpis, ticket_periods, DEFS};
 pub use mapping::{infer_ticket_mapping, TicketMapping};
-pub use settings::TicketSettings;
+pub use settings::{ResolutionEvent, TicketIngest, TicketKpi, TicketSettings};
+pub use ticket::{Ticket, TicketRow};
+
+use crate::ingest::Sniff;
+use crate::issue::FatalError;
+use crate::kpi::{KpiDef, KpiValue};
+use crate::source::{Context, Query, Source};
+
+/// Support tickets: one row per ticket, or an event log folded into tickets.
+pub struct Tickets;
+
+impl Source for Tickets {
+    const NAME: &'static str = "tickets";
+    const DESCRIPTION: &'static str = "Support tickets, one row per ticket (Zendesk, Freshdesk, Intercom) or a help-desk event log";
+    type Mapping = TicketMapping;
+    type Ingest = TicketIngest;
+    type Kpi = TicketKpi;
+    type Data = TicketData;
+    type Reader = TicketReader;
+
+    fn defs() -> &'static [KpiDef] {
+        DEFS
+    }
+
+    fn infer(sniff: &Sniff) -> TicketMapping {
+        infer_ticket_mapping(sniff)
+    }
+
+    fn reader(file: &str, sniff: &Sniff, mapping: &TicketMapping, ingest: &TicketIngest) -> Result<TicketReader, FatalError> {
+        TicketReader::new(file, sniff, mapping, ingest)
+    }
+
+    /// Every §4 KPI, broken down by the `query.segment` column when the data has it (all KPIs per
+    /// value); without one, the ratings per agent (the data's agent column).
+    fn kpis(data: &TicketData, kpi: &TicketKpi, query: &Query, _ctx: &Context) -> Vec<KpiValue> {
+        let segment = query.segment.as_deref().and_then(|name| data.segment(name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name))));
+        // Broken down by the agent column itself, the per-agent rows already hold the ratings.
+        let agent = data.agent_column().filter(|a| segment.is_none_or(|s| s.name != a.name));
+        ticket_kpis(data, kpi, query.granularity, segment, agent)
+    }
+
+    fn demo() -> String {
+        crate::demo::demo_tickets_csv()
+    }
+}

@@ -16,24 +16,45 @@
 //!
 //! Customers are the customer column, or the users when there is none.
 
-use super::{UsageData, UsageSettings};
+use super::{UsageData, UsageKpi};
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
+use crate::source::Context;
 use std::collections::HashSet;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, definition: &'static str) -> KpiDef {
     KpiDef { id, source: "usage", name, unit, higher_is_better: true, definition }
 }
 
-pub const DEFS: [KpiDef; 8] = [
+pub const DEFS: &[KpiDef] = &[
     def("active_users", "Active users", Unit::Count, "Distinct users active in the period: DAU by day, WAU by week, MAU by month."),
     def("stickiness", "Stickiness", Unit::Rate, "Mean daily active users over the days of the period ÷ active users in the period (DAU/MAU for months)."),
     def("avg_session_duration", "Session duration (minutes)", Unit::Score, "Mean session duration in minutes, over the sessions of the period."),
-    def("engagement_rate", "Engagement rate", Unit::Rate, "Paying customers with activity in the period ÷ paying customers (from subscriptions, or the active accounts)."),
+    def(
+        "engagement_rate",
+        "Engagement rate",
+        Unit::Rate,
+        "Paying customers with activity in the period ÷ paying customers (from subscriptions, or the active accounts).",
+    ),
     def("feature_adoption", "Feature adoption", Unit::Rate, "Per feature: the share of the customers active in the period that used it."),
-    def("consumption_rate", "Consumption rate", Unit::Rate, "Units consumed in the period ÷ units entitled (each active customer's entitlement), overall and per customer."),
-    def("feature_retention_lift", "Feature retention lift", Unit::Rate, "Per feature: next-period retention of customers who used it minus that of active customers who did not."),
-    def("onboarding_success_rate", "Onboarding success", Unit::Rate, "Of customers whose first activity is in the period, the share reaching the activation event within N days (default 30)."),
+    def(
+        "consumption_rate",
+        "Consumption rate",
+        Unit::Rate,
+        "Units consumed in the period ÷ units entitled (each active customer's entitlement), overall and per customer.",
+    ),
+    def(
+        "feature_retention_lift",
+        "Feature retention lift",
+        Unit::Rate,
+        "Per feature: next-period retention of customers who used it minus that of active customers who did not.",
+    ),
+    def(
+        "onboarding_success_rate",
+        "Onboarding success",
+        Unit::Rate,
+        "Of customers whose first activity is in the period, the share reaching the activation event within N days (default 30).",
+    ),
 ];
 
 /// Who the engagement rate divides by.
@@ -60,8 +81,14 @@ impl Denominators {
     }
 }
 
+/// The engagement denominators from the sources loaded beside usage.
+pub(crate) fn denominators_from(ctx: &Context, data: &UsageData, granularity: Granularity) -> Denominators {
+    Denominators::from_sources(data, granularity, ctx.data::<crate::subscriptions::Subscriptions>(), ctx.data::<crate::accounts::Accounts>())
+}
+
+/// The periods a usage file spans: first to last day it mentions.
 pub fn usage_periods(data: &UsageData, granularity: Granularity) -> Vec<Period> {
-    match (data.first_day, data.last_day) {
+    match (data.meta.first_day, data.meta.last_day) {
         (Some(_), Some(_)) if granularity == Granularity::All => vec![Period::All],
         (Some(a), Some(b)) => granularity.buckets_between(a, b),
         _ => Vec::new(),
@@ -90,10 +117,10 @@ fn distinct(mut v: Vec<u32>) -> Vec<u32> {
     v
 }
 
-pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granularity, denominators: &Denominators) -> Vec<KpiValue> {
+pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularity, denominators: &Denominators) -> Vec<KpiValue> {
     let periods = usage_periods(data, granularity);
     let mut out = Vec::new();
-    let (Some(first), Some(last)) = (data.first_day, data.last_day) else { return out };
+    let (Some(first), Some(last)) = (data.meta.first_day, data.meta.last_day) else { return out };
     let t_len = periods.len();
     let index = |day: i32| -> usize {
         if granularity == Granularity::All {
@@ -160,7 +187,19 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageSettings, granularity: Granu
     for (t, p) in periods.iter().enumerate() {
         let label = p.label();
         let mut push = |id: &'static str, segment: Option<String>, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
-            out.push(KpiValue { id, source: "usage", period: label.clone(), segment, value, numerator: num, denominator: den, n, kind: None, small_sample: false, basis: None });
+            out.push(KpiValue {
+                id,
+                source: "usage",
+                period: label.clone(),
+                segment,
+                value,
+                numerator: num,
+                denominator: den,
+                n,
+                kind: None,
+                small_sample: false,
+                basis: None,
+            });
         };
         let au = distinct(std::mem::take(&mut users[t])).len();
         push("active_users", None, Some(au as f64), Some(au as f64), None, au as u64);

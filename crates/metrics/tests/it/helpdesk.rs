@@ -5,7 +5,8 @@
 //! never resolved.
 
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
+use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::tickets::{TicketSettings, Tickets};
 use northstar_metrics::Granularity;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/helpdesk_italian_sw_company/helpdesk_finale.csv");
@@ -14,13 +15,14 @@ const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/he
 fn helpdesk_event_log_gives_the_independently_computed_medians() {
     let bytes = std::fs::read(PATH).unwrap_or_else(|e| panic!("shared data missing at {PATH}: {e}"));
     let s = sniff(&bytes);
-    let m = infer_ticket_mapping(&s);
+    let m = Tickets::infer(&s);
     assert!(m.is_event_log(), "{m:?}");
-    let data = read_tickets("helpdesk_finale.csv", &bytes, &s, &m, &TicketSettings::default()).unwrap();
+    let settings = TicketSettings::default();
+    let data = Tickets::read("helpdesk_finale.csv", &bytes, &s, &m, &settings.ingest).unwrap();
     assert_eq!(data.tickets.len(), 4580);
     assert_eq!(data.tickets.iter().filter(|t| t.row().first_response.is_none()).count(), 295);
     assert_eq!(data.tickets.iter().filter(|t| t.row().resolved.is_none()).count(), 11);
-    let kpis = ticket_kpis(&data, &TicketSettings::default(), Granularity::Year, None, None);
+    let kpis = Tickets::kpis(&data, &settings.kpi, &Query::new(Granularity::Year), &Context::default());
     let get = |id: &str, p: &str| kpis.iter().find(|k| k.id == id && k.period == p && k.segment.is_none()).unwrap();
     let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-6);
     for (year, volume, frt_n, frt_median, frt_p90, res_n, res_median, res_p90) in [
@@ -36,9 +38,9 @@ fn helpdesk_event_log_gives_the_independently_computed_medians() {
         assert!(close(get("resolution_time_p90", year).value, res_p90), "{year}");
     }
     let mut first = TicketSettings::default();
-    first.apply("resolution_event", "first").unwrap();
-    let data = read_tickets("helpdesk_finale.csv", &bytes, &s, &m, &first).unwrap();
-    let kpis = ticket_kpis(&data, &first, Granularity::Year, None, None);
+    first.apply("tickets", "resolution_event", "first").unwrap();
+    let data = Tickets::read("helpdesk_finale.csv", &bytes, &s, &m, &first.ingest).unwrap();
+    let kpis = Tickets::kpis(&data, &first.kpi, &Query::new(Granularity::Year), &Context::default());
     let median_2011 = kpis.iter().find(|k| k.id == "resolution_time_median" && k.period == "2011").unwrap().value;
     assert!(close(median_2011, 91.42861111111111));
 }

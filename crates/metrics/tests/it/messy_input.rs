@@ -3,12 +3,12 @@
 //! long ids, non-ASCII), read by every source at every granularity.
 
 use northstar_metrics::accounts::{AccountIngest, Accounts};
-use northstar_metrics::source::{Context, Query, Reader, Source};
 use northstar_metrics::ingest::sniff;
+use northstar_metrics::source::{Context, Query, Reader, Source};
 use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionIngest, SubscriptionKpi};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveyKpi, SurveyReader};
-use northstar_metrics::tickets::{infer_ticket_mapping, read_tickets, ticket_kpis, TicketSettings};
-use northstar_metrics::usage::{infer_usage_mapping, read_usage, usage_kpis, Denominators, UsageSettings};
+use northstar_metrics::tickets::{ticket_kpis, TicketIngest, TicketKpi, Tickets};
+use northstar_metrics::usage::{Usage, UsageIngest, UsageKpi};
 use northstar_metrics::{Granularity, KpiValue};
 use proptest::prelude::*;
 
@@ -64,19 +64,21 @@ proptest! {
         // or as Unix seconds makes a span of a century or more, thousands of days, weeks or
         // months: correct, but slow for a debug test run. The period code is the same.
         let granularities = [Granularity::Quarter, Granularity::All];
-        if let Ok(t) = read_tickets("t.csv", bytes, &s, &infer_ticket_mapping(&s), &TicketSettings::default()) {
+        if let Ok(t) = Tickets::read("t.csv", bytes, &s, &Tickets::infer(&s), &TicketIngest::default()) {
             if !t.event_log {
-                prop_assert_eq!(t.tickets.len() as u64 + t.skipped_rows, t.data_rows);
+                prop_assert_eq!(t.tickets.len() as u64 + t.meta.skipped_rows, t.meta.rows);
             }
-            let agent = t.segments.first();
+            let first = t.segments.first();
             for g in granularities {
-                no_nan(&ticket_kpis(&t, &TicketSettings::default(), g, None, agent))?;
-                no_nan(&ticket_kpis(&t, &TicketSettings::default(), g, agent, None))?;
+                no_nan(&Tickets::kpis(&t, &TicketKpi::default(), &Query::new(g), &Context::default()))?;
+                no_nan(&Tickets::kpis(&t, &TicketKpi::default(), &Query::new(g).segment(first.map(|c| c.name.clone())), &Context::default()))?;
+                no_nan(&ticket_kpis(&t, &TicketKpi::default(), g, None, first))?;
             }
         }
-        if let Ok(u) = read_usage("u.csv", bytes, &s, &infer_usage_mapping(&s), &UsageSettings { entitlement: Some(10.0), ..Default::default() }) {
+        if let Ok(u) = Usage::read("u.csv", bytes, &s, &Usage::infer(&s), &UsageIngest::default()) {
             for g in granularities {
-                no_nan(&usage_kpis(&u, &UsageSettings::default(), g, &Denominators::default()))?;
+                no_nan(&Usage::kpis(&u, &UsageKpi::default(), &Query::new(g), &Context::default()))?;
+                no_nan(&Usage::kpis(&u, &UsageKpi { entitlement: Some(10.0), ..Default::default() }, &Query::new(g), &Context::default()))?;
             }
         }
         if let Ok(sub) = read_subscriptions("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionIngest::default()) {
