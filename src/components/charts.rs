@@ -23,10 +23,8 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
     });
     let dist_kind = Memo::new(move |_| {
         let chosen = wb.settings.with(|s| s.surveys.distribution_kind);
-        {
-            let kinds = wb.surveys.source.ok().map(|d| d.kinds.clone()).unwrap_or_default();
-            chosen.filter(|k| kinds.contains(k)).or_else(|| kinds.first().copied())
-        })
+        let kinds = wb.surveys.source.ok().map(|d| d.kinds.clone()).unwrap_or_default();
+        chosen.filter(|k| kinds.contains(k)).or_else(|| kinds.first().copied())
     });
     let dist_model = Memo::new(move |_| {
         let kind = dist_kind.get()?;
@@ -49,7 +47,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                             <option value="ces">"CES"</option>
                         </select>
                     </label>
-                    <ChartCanvas model=trend_model draw=|a, chart| draw_trend(a, chart) width=720 height=320 chart="trend" label="KPI trend chart" />
+                    <ChartCanvas model=trend_model draw={|a, chart| draw_trend(a, chart)} width=720 height=320 chart="trend" label="KPI trend chart" />
                     <p class="source-line">"Blue line: the KPI per period (gaps where undefined). Shaded band: the NPS 95 % margin of error. Orange line: your target."</p>
                 </div>
                 <div>
@@ -67,10 +65,10 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                     </label>
                     <ChartCanvas
                         model=dist_model
-                        draw=|a, model: &Option<(Kind, Vec<DistributionBar>)>| match model {
+                        draw={|a, model: &Option<(Kind, Vec<DistributionBar>)>| match model {
                             Some((kind, bars)) => draw_score_distribution(a, &format!("{} answers", kind.as_str().to_uppercase()), bars),
                             None => Ok(()),
-                        }
+                        }}
                         width=480
                         height=320
                         chart="distribution"

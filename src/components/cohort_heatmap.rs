@@ -53,7 +53,7 @@ pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
                 <div>
                     <ChartCanvas
                         model=Signal::derive(move || (rows.get(), title()))
-                        draw=|a, (rows, title): &(Vec<HeatRow>, &'static str)| draw_heatmap(a, title, "+", rows)
+                        draw={|a, (rows, title): &(Vec<HeatRow>, &'static str)| draw_heatmap(a, title, "+", rows)}
                         width=WIDTH
                         height=HEIGHT
                         chart="cohorts"

@@ -39,7 +39,7 @@ pub fn SourceMapping<S: AppSource>(store: SourceStore<S>, title: &'static str) -
         <MappingTable
             title=title
             testid=format!("{}-mapping", S::NAME)
-            roles=<S::Mapping as RoleMapping>::roles()
+            roles={<S::Mapping as RoleMapping>::roles()}
             rows=rows
             custom=store.custom
             error=Signal::derive(move || store.data.with(|d| d.as_ref().and_then(|d| d.as_ref().err().cloned())))

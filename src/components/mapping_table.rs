@@ -36,15 +36,16 @@ pub fn MappingTable(
     #[prop(into)] on_change: Callback<(String, String)>,
     #[prop(into)] on_reset: Callback<()>,
 ) -> impl IntoView {
+    let error_id = format!("{testid}-error");
     view! {
-        <section class="panel" aria-label=title data-testid=testid.clone()>
+        <section class="panel" aria-label=title data-testid=testid>
             <h2>{title}</h2>
             <p class="source-line">
                 {move || if custom.get() { "Your mapping for this header layout (remembered)." } else { "Guessed from the headers and the first rows. Change any role below." }}
                 " "
                 <button on:click=move |_| on_reset.run(()) disabled=move || !custom.get()>"Reset to guessed"</button>
             </p>
-            {move || error.get().map(|e| view! { <div class="notice error" role="alert" data-testid=format!("{testid}-error")>{e}</div> })}
+            {move || error.get().map(|e| view! { <div class="notice error" role="alert" data-testid=error_id.clone()>{e}</div> })}
             <div class="scroll">
                 <table class="mapping">
                     <thead>

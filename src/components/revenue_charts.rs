@@ -54,10 +54,10 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                     </label>
                     <ChartCanvas
                         model=bridge_model
-                        draw=|a, m: &Option<(String, Vec<BridgeStep>)>| match m {
+                        draw={|a, m: &Option<(String, Vec<BridgeStep>)>| match m {
                             Some((p, steps)) => draw_bridge(a, &format!("MRR bridge, {p}"), steps),
                             None => Ok(()),
-                        }
+                        }}
                         width=640
                         height=320
                         chart="bridge"
@@ -88,13 +88,13 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                     </table>
                 </div>
                 <div>
-                    <ChartCanvas model=movement_model draw=|a, (labels, series)| draw_stacked(a, "MRR movements per period", labels, series) width=640 height=320 chart="movements" label="MRR movements per period" />
+                    <ChartCanvas model=movement_model draw={|a, (labels, series)| draw_stacked(a, "MRR movements per period", labels, series)} width=640 height=320 chart="movements" label="MRR movements per period" />
                 </div>
                 <div>
-                    <ChartCanvas model=mrr_model draw=|a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="mrr" label="MRR and customers over time" />
+                    <ChartCanvas model=mrr_model draw={|a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="mrr" label="MRR and customers over time" />
                 </div>
                 <div>
-                    <ChartCanvas model=churn_model draw=|a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, |y| format!("{y:.1}")) width=640 height=320 chart="churn" label="Churn and NRR over time" />
+                    <ChartCanvas model=churn_model draw={|a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="churn" label="Churn and NRR over time" />
                     <p class="source-line">"Faint horizontal lines: your targets."</p>
                 </div>
             </div>

@@ -54,8 +54,8 @@ fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Acquisition charts">
             <h2>"Funnel, CAC and LTV:CAC"</h2>
             <div class="charts two">
-                <ChartCanvas model=funnel draw=|a, (period, stages)| draw_funnel(a, &format!("Funnel, {period}"), stages) width=640 height=320 chart="funnel" label="Marketing funnel of the latest month" />
-                <ChartCanvas model=cac draw=|a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, |y| format!("{y:.1}")) width=640 height=320 chart="cac" label="CAC and LTV:CAC per period" />
+                <ChartCanvas model=funnel draw={|a, (period, stages)| draw_funnel(a, &format!("Funnel, {period}"), stages)} width=640 height=320 chart="funnel" label="Marketing funnel of the latest month" />
+                <ChartCanvas model=cac draw={|a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="cac" label="CAC and LTV:CAC per period" />
             </div>
             <p class="source-line">"LTV comes from the Revenue page's subscriptions when they are loaded, else from the Orders page's simple CLV; each LTV:CAC card says which."</p>
         </section>

@@ -47,8 +47,8 @@ fn OrdersCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Orders charts">
             <h2>"Revenue, orders and customers"</h2>
             <div class="charts two">
-                <ChartCanvas model=revenue draw=|a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="orders-revenue" label="Revenue and orders per period" />
-                <ChartCanvas model=customers draw=|a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="orders-customers" label="Active customers and the repeat-customer rate per period" />
+                <ChartCanvas model=revenue draw={|a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-revenue" label="Revenue and orders per period" />
+                <ChartCanvas model=customers draw={|a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-customers" label="Active customers and the repeat-customer rate per period" />
             </div>
         </section>
     }

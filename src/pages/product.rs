@@ -39,8 +39,8 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Product charts">
             <h2>"Activity and adoption"</h2>
             <div class="charts two">
-                <ChartCanvas model=active draw=|a, (labels, series)| draw_lines(a, "Active users per period", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="active" label="Active users over time" />
-                <ChartCanvas model=adoption draw=|a, (period, bars)| draw_bars(a, &format!("Feature adoption, {period}"), bars, true) width=640 height=320 chart="adoption" label="Feature adoption in the latest period" />
+                <ChartCanvas model=active draw={|a, (labels, series)| draw_lines(a, "Active users per period", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="active" label="Active users over time" />
+                <ChartCanvas model=adoption draw={|a, (period, bars)| draw_bars(a, &format!("Feature adoption, {period}"), bars, true)} width=640 height=320 chart="adoption" label="Feature adoption in the latest period" />
             </div>
         </section>
     }
@@ -67,7 +67,7 @@ fn ConsumptionTable(wb: Workbench) -> impl IntoView {
 #[component]
 fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let features = Memo::new(move |_| wb.product.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.features.clone()).unwrap_or_default()));
+    let features = Memo::new(move |_| wb.product.source.ok().map(|d| d.features.clone()).unwrap_or_default());
     view! {
         <section class="panel" aria-label="Product settings">
             <h2>"Settings"</h2>

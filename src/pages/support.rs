@@ -33,9 +33,9 @@ fn SupportCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Support charts">
             <h2>"Volume, backlog and response times"</h2>
             <div class="charts two">
-                <ChartCanvas model=volume draw=|a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="volume" label="Tickets created and backlog over time" />
+                <ChartCanvas model=volume draw={|a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="volume" label="Tickets created and backlog over time" />
                 <div>
-                    <ChartCanvas model=times draw=|a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, |y| format!("{y:.0}")) width=640 height=320 chart="times" label="First response and resolution times over time" />
+                    <ChartCanvas model=times draw={|a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="times" label="First response and resolution times over time" />
                     <p class="source-line">"The faint line is the first-response SLA target."</p>
                 </div>
             </div>
@@ -75,7 +75,7 @@ fn AgentTable(wb: Workbench) -> impl IntoView {
 #[component]
 fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let columns = Memo::new(move |_| wb.support.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.segments.iter().map(|c| c.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    let columns = Memo::new(move |_| wb.support.source.ok().map(|d| d.segments.iter().map(|c| c.name.clone()).collect::<Vec<_>>()).unwrap_or_default());
     view! {
         <section class="panel" aria-label="Support settings">
             <h2>"Settings"</h2>

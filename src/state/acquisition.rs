@@ -29,7 +29,6 @@ pub struct Acquisition {
 impl Acquisition {
     pub fn new(settings: RwSignal<Settings>, stores: Stores, revenue: Revenue, orders: OrdersState) -> Acquisition {
         let period = Memo::new(move |_| settings.with(|s| s.acquisition.period));
-        let none = Context::default();
         let accounts = Memo::new(move |_| {
             let kpi = stores.accounts.kpi.get();
             let Some(a) = revenue.accounts.ok() else { return Shared::new(Vec::new()) };
@@ -46,7 +45,8 @@ impl Acquisition {
             let kpi = stores.funnel.kpi.get();
             let d = stores.funnel.ok()?;
             let (others, accounts) = (others.get(), accounts.get());
-            let ctx = none.clone().with_kpis("subscriptions", &others.0).with_kpis("orders", &others.1).with_kpis("accounts", &accounts);
+            let (subs, ords) = &*others;
+            let ctx = Context::default().with_kpis("subscriptions", subs).with_kpis("orders", ords).with_kpis("accounts", &accounts);
             Some(Funnel::kpis(&d, &kpi, &Query::new(period.get()).segment(segment), &ctx))
         };
         let funnel = Memo::new(move |_| Shared::new(compute(None).unwrap_or_default()));

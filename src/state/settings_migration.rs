@@ -22,7 +22,7 @@ pub fn migrate_v1(old: Value) -> Value {
     let mut revenue = take("revenue").unwrap_or_default();
     let mut support = take("support").unwrap_or_default();
     let mut product = take("product").unwrap_or_default();
-    let mut inner = |page: &mut Value, key: &str| page.as_object_mut().and_then(|p| p.remove(key));
+    let inner = |page: &mut Value, key: &str| page.as_object_mut().and_then(|p| p.remove(key));
     source("surveys", take("surveys"), take("mappings"));
     source("subscriptions", inner(&mut revenue, "subscriptions"), take("subscription_mappings"));
     source("accounts", None, take("account_mappings"));
