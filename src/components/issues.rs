@@ -15,6 +15,12 @@ pub struct IssueModel {
     pub issues: Vec<Issue>,
 }
 
+/// Counters that say what was left out or changed (rows skipped or excluded, impossible
+/// durations, refunds), as opposed to sizes (orders, customers).
+fn is_left_out(name: &str) -> bool {
+    name.ends_with("_rows") || name.contains("without") || ["excluded", "skipped", "impossible", "partial", "undated"].iter().any(|p| name.starts_with(p))
+}
+
 impl IssueModel {
     /// Adds one source's issues: its label, its record, and the counts to say (the source's own
     /// counters, such as excluded trials, beside skipped rows).
@@ -22,7 +28,7 @@ impl IssueModel {
         let meta = data.meta();
         self.count += meta.issue_count;
         let mut said = vec![format!("{} rows skipped", meta.skipped_rows)];
-        said.extend(data.counters().into_iter().filter(|(name, _)| name.starts_with("excluded") || name.starts_with("skipped") || name.starts_with("impossible")).map(|(name, n)| format!("{n} {}", name.replace('_', " "))));
+        said.extend(data.counters().into_iter().filter(|(name, _)| is_left_out(name)).map(|(name, n)| format!("{n} {}", name.replace('_', " "))));
         if !self.summary.is_empty() {
             self.summary.push(' ');
         }

@@ -18,7 +18,8 @@ use northstar_metrics::KpiValue;
 #[derive(Clone, Copy)]
 pub struct Acquisition {
     pub funnel: Memo<Shared<Vec<KpiValue>>>,
-    /// The accounts' KPIs at this page's period (referral share and referrals among them).
+    /// The accounts' referral KPIs at this page's period, and the snapshot ARPA (CAC payback's
+    /// fallback).
     pub accounts: Memo<Shared<Vec<KpiValue>>>,
     /// Both, for the cards and the table.
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
@@ -32,7 +33,8 @@ impl Acquisition {
         let accounts = Memo::new(move |_| {
             let kpi = stores.accounts.kpi.get();
             let Some(a) = revenue.accounts.ok() else { return Shared::new(Vec::new()) };
-            Shared::new(Accounts::kpis(&a, &kpi, &Query::new(period.get()), &Context::default()))
+            let all = Accounts::kpis(&a, &kpi, &Query::new(period.get()), &Context::default());
+            Shared::new(all.into_iter().filter(|k| matches!(k.id, "referral_share" | "referrals" | "account_arpa")).collect())
         });
         // The other sources' KPIs at this page's period, for LTV, ARPA and retained customers.
         let others = Memo::new(move |_| {
@@ -52,7 +54,7 @@ impl Acquisition {
         let funnel = Memo::new(move |_| Shared::new(compute(None).unwrap_or_default()));
         let kpis = Memo::new(move |_| {
             let mut all = funnel.with(|f| f.to_vec());
-            all.extend(accounts.with(|a| a.iter().filter(|k| k.id == "referral_share" || k.id == "referrals").cloned().collect::<Vec<_>>()));
+            all.extend(accounts.with(|a| a.iter().filter(|k| k.id != "account_arpa").cloned().collect::<Vec<_>>()));
             Shared::new(all)
         });
         let breakdown = Memo::new(move |_| {

@@ -60,15 +60,15 @@ test('settings and targets survive a reload', async () => {
   assert.equal(await page.locator("[data-setting='period']").inputValue(), 'quarter');
   assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2026-Q4');
   assert.equal(await page.locator("input[data-target='nps']").inputValue(), '41');
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v1')));
-  assert.equal(stored.period, 'quarter');
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v2')));
+  assert.equal(stored.surveys.period, 'quarter');
   assert.equal(stored.page, 'surveys');
   assert.equal(stored.targets.nps, 41);
   await context.close();
 });
 
 test('corrupt or blocked storage shows a notice and still renders the dashboard', async () => {
-  const corrupt = await openApp(site.browser, site.srv.url, { init: () => localStorage.setItem('northstar.settings.v1', '{oops') });
+  const corrupt = await openApp(site.browser, site.srv.url, { init: () => localStorage.setItem('northstar.settings.v2', '{oops') });
   assert.match(await corrupt.page.locator("[data-notice='storage']").textContent(), /could not be read/);
   assert.ok((await valueOf(corrupt.page, ".kpi-card [data-kpi='mrr']")) !== null);
   await corrupt.context.close();
@@ -142,6 +142,31 @@ test('a refused setting is explained until corrected or made moot; a stored one 
   await page.fill(threshold, '5.0');
   await page.dispatchEvent(threshold, 'change');
   await page.waitForFunction((t) => document.querySelector(t).value === '5', threshold);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('settings saved by the first version are migrated and kept', async () => {
+  const v1 = JSON.stringify({
+    period: 'quarter', page: 'surveys', targets: { nps: 41 }, surveys: { nps_scale: '0-10' },
+    support: { period: 'day', tickets: { sla_hours: 8 } }, revenue: { period: 'week', subscriptions: { gross_margin: 0.8 } },
+  });
+  const { page, context, errors } = await openApp(site.browser, site.srv.url, {
+    init: (doc) => { if (!localStorage.getItem('northstar.settings.v2')) localStorage.setItem('northstar.settings.v1', doc); },
+    initArg: v1,
+  });
+  // The stored page, period and target of the first version are in use.
+  assert.equal(await page.locator("[data-setting='period']").inputValue(), 'quarter');
+  assert.equal(await page.locator("input[data-target='nps']").inputValue(), '41');
+  await page.click("[data-page='support']");
+  await page.waitForSelector(".kpi-card [data-kpi='ticket_volume']");
+  assert.equal(await page.locator("[data-setting='sla_hours']").inputValue(), '8');
+  assert.equal(await page.locator("[data-setting='support_period']").inputValue(), 'day');
+  // Saved again under the current key, in the current shape.
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v2')));
+  assert.equal(stored.surveys.period, 'quarter');
+  assert.equal(stored.sources.tickets.settings.sla_hours, 8);
+  assert.equal(stored.sources.subscriptions.settings.gross_margin, 0.8);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -46,9 +46,9 @@ export async function launch() {
 }
 
 /// A fresh page that records every request URL; resolves once the demo KPIs are rendered.
-export async function openApp(browser, url, { init } = {}) {
+export async function openApp(browser, url, { init, initArg } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (init) await context.addInitScript(init);
+  if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
   const requests = [];
   const errors = [];

@@ -25,7 +25,7 @@ test('the revenue demo opens first, with a bridge that ends at the MRR card', as
   await page.reload();
   await page.waitForSelector(".kpi-card [data-kpi='mrr']");
   assert.equal(await page.locator("input[data-target='customer_churn_rate']").inputValue(), '5');
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v1')));
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v2')));
   assert.equal(stored.targets.customer_churn_rate, 0.05);
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'test-results/revenue-demo.png'), fullPage: true });
