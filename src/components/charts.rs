@@ -2,11 +2,11 @@
 //! on canvases. Drawing is an effect: the canvas is the outside world.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use northstar_charts::{draw_score_distribution, draw_trend, DistributionBar};
 use crate::state::models::{distribution, trend};
 use crate::state::Workbench;
-use northstar_metrics::surveys::Kind;
 use leptos::prelude::*;
+use northstar_charts::{draw_score_distribution, draw_trend, DistributionBar};
+use northstar_metrics::surveys::Kind;
 
 #[component]
 pub fn Charts(wb: Workbench) -> impl IntoView {

@@ -24,7 +24,11 @@ pub fn periods(granularities: &[Granularity]) -> Vec<(String, String)> {
 
 /// Reads a period choice for the setting `key`.
 pub fn period(key: &str, value: &str) -> Result<Granularity, FatalError> {
-    Granularity::parse(value).ok_or_else(|| FatalError::BadSetting { key: key.into(), value: value.into(), reason: "expected day, week, month, quarter or year".into() })
+    Granularity::parse(value).ok_or_else(|| FatalError::BadSetting {
+        key: key.into(),
+        value: value.into(),
+        reason: "expected day, week, month, quarter or year".into(),
+    })
 }
 
 #[component]

@@ -1,8 +1,8 @@
 //! Comment sentiment and the most frequent themes.
 
 use crate::state::Workbench;
-use northstar_metrics::surveys::comments::summarize_comments;
 use leptos::prelude::*;
+use northstar_metrics::surveys::comments::summarize_comments;
 
 #[component]
 pub fn CommentsPanel(wb: Workbench) -> impl IntoView {

@@ -3,9 +3,9 @@
 use crate::format;
 use crate::state::models::{cards, Card};
 use crate::state::{Shared, Workbench};
+use leptos::prelude::*;
 use northstar_metrics::kpi::Unit;
 use northstar_metrics::KpiValue;
-use leptos::prelude::*;
 
 #[component]
 pub fn KpiCards(

@@ -4,8 +4,8 @@
 use crate::format;
 use crate::state::models::{table, Table};
 use crate::state::Shared;
-use northstar_metrics::KpiValue;
 use leptos::prelude::*;
+use northstar_metrics::KpiValue;
 
 fn render(t: Table, first_header: &'static str) -> impl IntoView {
     let header = t.columns.iter().map(|c| view! { <th>{c.2.clone()}</th> }).collect_view();

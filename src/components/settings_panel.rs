@@ -3,11 +3,11 @@
 use super::choice_setting::{optional, ChoiceSetting, PeriodSetting};
 use super::setting_input::SettingInput;
 use crate::state::Workbench;
+use leptos::prelude::*;
 use northstar_metrics::parse::DateOrder;
 use northstar_metrics::surveys::settings::{Scale, CES_SCALES, CSAT_SCALES, NPS_SCALES};
 use northstar_metrics::surveys::Kind;
 use northstar_metrics::Granularity;
-use leptos::prelude::*;
 
 /// The choices of a scale setting.
 fn scales(options: &[Scale]) -> Vec<(String, String)> {

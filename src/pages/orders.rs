@@ -19,7 +19,15 @@ use northstar_metrics::source::SourceData;
 use northstar_metrics::Granularity;
 
 const CARDS: [&str; 9] = [
-    "revenue", "orders", "active_customers", "avg_order_value", "purchase_frequency", "repeat_customer_rate", "revenue_per_customer", "sales_growth_per_customer", "clv_simple",
+    "revenue",
+    "orders",
+    "active_customers",
+    "avg_order_value",
+    "purchase_frequency",
+    "repeat_customer_rate",
+    "revenue_per_customer",
+    "sales_growth_per_customer",
+    "clv_simple",
 ];
 
 const PERIODS: [Granularity; 5] = [Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year];

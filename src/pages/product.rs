@@ -24,14 +24,16 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
         p.kpis.with(|k| {
             let rows: Vec<_> = k.iter().filter(|v| v.id == "active_users" && v.segment.is_none()).collect();
             let labels: Vec<String> = rows.iter().map(|v| v.period.clone()).collect();
-            let series = vec![LineSeries { name: "Active users".into(), color: ACCENT, values: rows.iter().map(|v| v.value).collect(), target: None, secondary: false }];
+            let series =
+                vec![LineSeries { name: "Active users".into(), color: ACCENT, values: rows.iter().map(|v| v.value).collect(), target: None, secondary: false }];
             (labels, series)
         })
     });
     let adoption = Memo::new(move |_| {
         p.kpis.with(|k| {
             let last = k.iter().filter(|v| v.segment.is_none()).map(|v| v.period.clone()).next_back().unwrap_or_default();
-            let bars: Vec<(String, f64)> = k.iter().filter(|v| v.id == "feature_adoption" && v.period == last).filter_map(|v| Some((v.segment.clone()?, v.value?))).collect();
+            let bars: Vec<(String, f64)> =
+                k.iter().filter(|v| v.id == "feature_adoption" && v.period == last).filter_map(|v| Some((v.segment.clone()?, v.value?))).collect();
             (last, bars)
         })
     });

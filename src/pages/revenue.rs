@@ -10,9 +10,8 @@ use crate::components::series_table::SeriesTable;
 use crate::state::Workbench;
 use leptos::prelude::*;
 
-const CARDS: [&str; 12] = [
-    "mrr", "arr", "customers", "nrr", "grr", "customer_churn_rate", "gross_mrr_churn_rate", "arpa", "ltv", "quick_ratio", "renewal_rate", "nrr_12m",
-];
+const CARDS: [&str; 12] =
+    ["mrr", "arr", "customers", "nrr", "grr", "customer_churn_rate", "gross_mrr_churn_rate", "arpa", "ltv", "quick_ratio", "renewal_rate", "nrr_12m"];
 
 #[component]
 pub fn RevenuePage(wb: Workbench) -> impl IntoView {
@@ -30,7 +29,9 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
         m
     });
     let filter_note = Signal::derive(move || {
-        s.with(|st| st.revenue.filter.clone()).filter(|f| !f.1.is_empty()).map(|(c, v)| format!("Filtered: {c} = {v}. Every KPI and chart below covers only these subscriptions."))
+        s.with(|st| st.revenue.filter.clone())
+            .filter(|f| !f.1.is_empty())
+            .map(|(c, v)| format!("Filtered: {c} = {v}. Every KPI and chart below covers only these subscriptions."))
     });
     view! {
         <div class="input-pair">

@@ -17,8 +17,16 @@ use northstar_metrics::tickets::settings::ResolutionEvent;
 use northstar_metrics::Granularity;
 
 const CARDS: [&str; 10] = [
-    "ticket_volume", "backlog", "first_response_time_median", "first_response_time_p90", "resolution_time_median", "resolution_time_p90",
-    "first_contact_resolution_rate", "sla_first_response_rate", "agent_rating_avg", "repeat_contact_rate",
+    "ticket_volume",
+    "backlog",
+    "first_response_time_median",
+    "first_response_time_p90",
+    "resolution_time_median",
+    "resolution_time_p90",
+    "first_contact_resolution_rate",
+    "sla_first_response_rate",
+    "agent_rating_avg",
+    "repeat_contact_rate",
 ];
 
 #[component]

@@ -31,9 +31,8 @@ impl Acquisition {
     pub fn new(settings: RwSignal<Settings>, stores: Stores, revenue: Revenue, orders: OrdersState) -> Acquisition {
         let period = Memo::new(move |_| settings.with(|s| s.acquisition.period));
         let accounts = Memo::new(move |_| {
-            let kpi = stores.accounts.kpi.get();
             let Some(a) = revenue.accounts.ok() else { return Shared::new(Vec::new()) };
-            let all = Accounts::kpis(&a, &kpi, &Query::new(period.get()), &Context::default());
+            let all = Accounts::kpis(&a, &(), &Query::new(period.get()), &Context::default());
             Shared::new(all.into_iter().filter(|k| matches!(k.id, "referral_share" | "referrals" | "account_arpa")).collect())
         });
         // The other sources' KPIs at this page's period, for LTV, ARPA and retained customers.

@@ -90,10 +90,8 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>) -> Vec<Card> {
                 Some(kind) => format!("{} ({})", d.map_or(k.id, |d| d.name), kind.to_uppercase()),
                 None => d.map_or(k.id, |d| d.name).to_string(),
             };
-            let previous = previous_period
-                .as_ref()
-                .and_then(|p| overall.iter().find(|o| &o.period == p && o.id == k.id && o.kind == k.kind))
-                .and_then(|o| o.value);
+            let previous =
+                previous_period.as_ref().and_then(|p| overall.iter().find(|o| &o.period == p && o.id == k.id && o.kind == k.kind)).and_then(|o| o.value);
             Card {
                 id: k.id,
                 kind: k.kind,
@@ -168,8 +166,7 @@ pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool) -> Table {
             id: k.id,
             kind: k.kind,
             value: k.value,
-            display: format::display(def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit), k.value)
-                + if k.small_sample { "*" } else { "" },
+            display: format::display(def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit), k.value) + if k.small_sample { "*" } else { "" },
             title: format::explain(k),
         };
         match rows.iter_mut().find(|r| r.period == k.period && r.segment == k.segment) {
@@ -186,11 +183,7 @@ pub fn trend(kpis: &[KpiValue], id: &str, title: &str, target: Option<f64>) -> T
     let points = overall()
         .filter(|k| k.id == id)
         .map(|k| {
-            let band = if id == "nps" {
-                overall().find(|m| m.id == "nps_margin_of_error" && m.period == k.period).and_then(|m| m.value)
-            } else {
-                None
-            };
+            let band = if id == "nps" { overall().find(|m| m.id == "nps_margin_of_error" && m.period == k.period).and_then(|m| m.value) } else { None };
             TrendPoint { label: k.period.clone(), value: k.value, band }
         })
         .collect();

@@ -80,7 +80,6 @@ impl Revenue {
         });
         let account_kpis = Memo::new(move |_| {
             let (column, filter, period) = settings.with(|s| (s.revenue.breakdown.clone(), s.revenue.filter.clone(), s.revenue.period));
-            let kpi = accounts.kpi.get();
             {
                 let Some(a) = accounts.ok() else { return Shared::new(Vec::new()) };
                 // The page filter applies here too when it names an accounts column.
@@ -89,17 +88,9 @@ impl Revenue {
                     (Some(i), Some((_, v))) => Shared::new(a.filtered(i, &v)),
                     _ => a,
                 };
-                Shared::new(Accounts::kpis(&a, &kpi, &Query::new(period).segment(column), &Context::default()))
+                Shared::new(Accounts::kpis(&a, &(), &Query::new(period).segment(column), &Context::default()))
             }
         });
-        Revenue {
-            subs,
-            accounts,
-            segment_options,
-            filtered,
-            kpis,
-            breakdown,
-            account_kpis,
-        }
+        Revenue { subs, accounts, segment_options, filtered, kpis, breakdown, account_kpis }
     }
 }

@@ -32,7 +32,8 @@ impl Support {
             Shared::new(Tickets::kpis(&d, &kpi, &Query::new(period).segment(breakdown), &Context::default()))
         });
         let agent_periods = Memo::new(move |_| {
-            let mut labels: Vec<String> = kpis.with(|k| k.iter().filter(|v| v.id == "ticket_volume" && v.segment.is_none()).map(|v| v.period.clone()).collect());
+            let mut labels: Vec<String> =
+                kpis.with(|k| k.iter().filter(|v| v.id == "ticket_volume" && v.segment.is_none()).map(|v| v.period.clone()).collect());
             labels.reverse();
             labels
         });
@@ -49,7 +50,7 @@ impl Support {
                 None => (Granularity::All, None),
             };
             // Every KPI broken down by the agent column.
-            let rows = Tickets::kpis(&d, &kpi, &Query::new(granularity).segment(Some(agent)), &Context::default());
+            let rows = Tickets::kpis(&d, &kpi, &Query::new(granularity).segment(Some(agent)).segments_only(), &Context::default());
             Shared::new(rows.into_iter().filter(|k| k.segment.is_some() && only.as_ref().is_none_or(|p| &k.period == p)).collect())
         });
         Support { source, kpis, agent_periods, agent_period, agents }

@@ -1,8 +1,8 @@
 //! Support view models: volume and backlog lines, response and resolution time lines with the SLA,
 //! and the per-agent table rows.
 
-use northstar_charts::{LineSeries, ACCENT, BAD, ORANGE, TEAL, VIOLET};
 use super::models::{SortColumn, SortRow};
+use northstar_charts::{LineSeries, ACCENT, BAD, ORANGE, TEAL, VIOLET};
 use northstar_metrics::kpi::Unit;
 use northstar_metrics::KpiValue;
 

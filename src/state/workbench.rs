@@ -126,4 +126,3 @@ impl Default for Workbench {
         Workbench::new()
     }
 }
-

@@ -148,7 +148,7 @@ test('a refused setting is explained until corrected or made moot; a stored one 
 
 test('settings saved by the first version are migrated and kept', async () => {
   const v1 = JSON.stringify({
-    period: 'quarter', page: 'surveys', targets: { nps: 41 }, surveys: { nps_scale: '0-10' },
+    period: 'quarter', page: 'surveys', targets: { nps: 41 }, surveys: { nps_scale: { min: 0, max: 10 } },
     support: { period: 'day', tickets: { sla_hours: 8 } }, revenue: { period: 'week', subscriptions: { gross_margin: 0.8 } },
   });
   const { page, context, errors } = await openApp(site.browser, site.srv.url, {

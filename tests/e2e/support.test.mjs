@@ -98,7 +98,7 @@ test('the real help-desk event log through the page gives the independently comp
 function zendeskExport(rows) {
   const agents = ['Ann', 'Bob', 'Chen', 'Dara', 'Eli', 'Fay', 'Gus', 'Hana'];
   const groups = ['Billing', 'Tech', 'Onboarding'];
-  const parts = ['ID,Created at,Solved at,Replies,Reopens,Assignee,Group,Via,Satisfaction Score,Requester\n'];
+  const parts = ['ID,Created at,Solved at,Replies,Reopens,Assignee,Group,Via,Satisfaction Score,First reply time in minutes,Requester\n'];
   const base = Date.UTC(2023, 0, 1) / 1000;
   let x = 88172645463325252n;
   for (let i = 0; i < rows; i++) {
@@ -106,7 +106,7 @@ function zendeskExport(rows) {
     const r = Number(x & 0xffffffn);
     const created = base + Math.floor((i * 94608000) / rows);
     const solved = r % 20 === 0 ? '' : new Date((created + (r % 400000)) * 1000).toISOString().slice(0, 19) + 'Z';
-    parts.push(`${i},${new Date(created * 1000).toISOString().slice(0, 19)}Z,${solved},${r % 5},${(r >> 8) % 10 > 7 ? 1 : 0},${agents[(r >> 4) % 8]},${groups[(r >> 12) % 3]},email,Good,cust${r % 50000}\n`);
+    parts.push(`${i},${new Date(created * 1000).toISOString().slice(0, 19)}Z,${solved},${r % 5},${(r >> 8) % 10 > 7 ? 1 : 0},${agents[(r >> 4) % 8]},${groups[(r >> 12) % 3]},email,Good,${(r >> 3) % 3000},cust${r % 50000}\n`);
   }
   return parts.join('');
 }
@@ -119,22 +119,23 @@ test('a KPI-only setting on 1M tickets recomputes from the typed data without re
   await uploadAndWait(page, file, 'tickets');
   const summary = "[data-testid='tickets-summary']";
   const reads = await page.locator(summary).getAttribute('data-reads');
-  const card = ".kpi-card [data-kpi='sla_first_response_rate']";
+  // June 2024 in the table of every period (the last month holds only late resolutions).
+  const card = "td[data-kpi='sla_first_response_rate'][data-period='2024-06'][data-segment='']";
   const before = await page.locator(card).getAttribute('data-value');
-  // From the change to the updated value on the card.
+  // From the change to the updated value on the page.
   const ms = await page.evaluate(async ([card]) => {
     const input = document.querySelector("[data-setting='sla_hours']");
     const old = document.querySelector(card).dataset.value;
     const t0 = performance.now();
     input.value = '1';
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    while (document.querySelector(card).dataset.value === old) await new Promise((r) => setTimeout(r, 0));
+    while (document.querySelector(card).dataset.value === old && performance.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 0));
     return performance.now() - t0;
   }, [card]);
   const after = await page.locator(card).getAttribute('data-value');
   assert.notEqual(after, before, 'the SLA rate follows the new target');
   assert.equal(await page.locator(summary).getAttribute('data-reads'), reads, 'no re-read for a KPI-only setting');
-  console.log(`KPI-only setting (sla_hours) on 1,000,000 tickets: ${ms.toFixed(0)} ms from the change to the updated card`);
+  console.log(`KPI-only setting (sla_hours) on 1,000,000 tickets: ${ms.toFixed(0)} ms from the change to the updated value`);
   // An ingest setting (which activity resolves an event log) does read again.
   await page.fill("[data-setting='resolution_activity']", 'Close ticket');
   await page.dispatchEvent("[data-setting='resolution_activity']", 'change');

@@ -55,7 +55,13 @@ pub fn draw_bridge<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &st
     let labels: Vec<String> = steps.iter().map(|s| s.label.clone()).collect();
     labelled_mesh(&mut ctx, &labels, &|y| format!("{y:.0}"))?;
     ctx.draw_series(steps.iter().zip(&bars).enumerate().map(|(i, (s, &(lo, hi)))| {
-        let color = if s.total { ACCENT } else if s.cents >= 0 { GOOD } else { BAD };
+        let color = if s.total {
+            ACCENT
+        } else if s.cents >= 0 {
+            GOOD
+        } else {
+            BAD
+        };
         Rectangle::new([(i as f64 - 0.35, lo), (i as f64 + 0.35, hi)], color.filled())
     }))?;
     area.present()?;

@@ -47,7 +47,11 @@ pub(crate) fn label_step(count: usize, max: usize) -> usize {
 /// The mesh every chart over labelled positions shares: light grid, muted axes, at most 8 x labels
 /// (one per integer position), and `y_format` for the y axis.
 pub(crate) fn labelled_mesh<DB: plotters::prelude::DrawingBackend>(
-    ctx: &mut plotters::prelude::ChartContext<'_, DB, plotters::prelude::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    ctx: &mut plotters::prelude::ChartContext<
+        '_,
+        DB,
+        plotters::prelude::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
     labels: &[String],
     y_format: &dyn Fn(&f64) -> String,
 ) -> DrawResult<DB> {

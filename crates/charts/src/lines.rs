@@ -49,7 +49,13 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     out
 }
 
-pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str, labels: &[String], series: &[LineSeries], y_format: fn(f64) -> String) -> DrawResult<DB> {
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    labels: &[String],
+    series: &[LineSeries],
+    y_format: fn(f64) -> String,
+) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let n = labels.len().max(1);
     let (y0, y1) = with_legend_room(bounds(series.iter().filter(|s| !s.secondary)), series.len());

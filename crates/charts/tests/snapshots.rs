@@ -18,12 +18,7 @@ fn nps_chart() -> TrendChart {
     let p = |label: &str, value: Option<f64>, band: Option<f64>| TrendPoint { label: label.into(), value, band };
     TrendChart {
         title: "NPS by month".into(),
-        points: vec![
-            p("2024-01", Some(0.0), Some(78.4)),
-            p("2024-02", None, None),
-            p("2024-03", Some(50.0), Some(69.3)),
-            p("2024-04", Some(40.0), Some(20.0)),
-        ],
+        points: vec![p("2024-01", Some(0.0), Some(78.4)), p("2024-02", None, None), p("2024-03", Some(50.0), Some(69.3)), p("2024-04", Some(40.0), Some(20.0))],
         y_range: Some((-100.0, 100.0)),
         target: Some(30.0),
     }
@@ -50,7 +45,13 @@ fn score_distribution_draws_one_bar_per_score() {
         .map(|s| DistributionBar {
             score: s as f64,
             count: (s * 3 % 7) as u64,
-            tone: if s >= 9 { Tone::Good } else if s >= 7 { Tone::Neutral } else { Tone::Bad },
+            tone: if s >= 9 {
+                Tone::Good
+            } else if s >= 7 {
+                Tone::Neutral
+            } else {
+                Tone::Bad
+            },
         })
         .collect();
     let mut svg = String::new();
@@ -166,7 +167,12 @@ fn funnel_labels_each_stage_with_its_conversion() {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
-        let stages = [("Visitors".to_string(), Some(20000.0)), ("Sign-ups".to_string(), Some(800.0)), ("Trials".to_string(), Some(400.0)), ("New customers".to_string(), None)];
+        let stages = [
+            ("Visitors".to_string(), Some(20000.0)),
+            ("Sign-ups".to_string(), Some(800.0)),
+            ("Trials".to_string(), Some(400.0)),
+            ("New customers".to_string(), None),
+        ];
         draw_funnel(&area, "Funnel, 2024-03", &stages).unwrap();
     }
     assert!(svg.contains("20000"));

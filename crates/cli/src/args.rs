@@ -133,7 +133,9 @@ mod tests {
 
     #[test]
     fn parses_a_full_report_command() {
-        let Command::Report(o) = parse(&args("report --source surveys=a.csv --period quarter --map surveys.nps=Q1 --set surveys.nps_scale=1-5 --json")).unwrap() else {
+        let Command::Report(o) =
+            parse(&args("report --source surveys=a.csv --period quarter --map surveys.nps=Q1 --set surveys.nps_scale=1-5 --json")).unwrap()
+        else {
             panic!()
         };
         assert_eq!(o.sources, [("surveys".to_string(), "a.csv".to_string())]);

@@ -90,7 +90,8 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         }
         cohorts(d, &settings.kpi)
     });
-    let ordered: Vec<(&dyn Loaded, &str)> = kpis.iter().filter_map(|(name, _)| loaded.iter().position(|l| l.name() == *name).map(|i| (&*loaded[i], delimiters[i]))).collect();
+    let ordered: Vec<(&dyn Loaded, &str)> =
+        kpis.iter().filter_map(|(name, _)| loaded.iter().position(|l| l.name() == *name).map(|i| (&*loaded[i], delimiters[i]))).collect();
     if o.json {
         let mut mapping = Map::new();
         for (l, _) in &ordered {

@@ -146,9 +146,19 @@ fn a_segment_from_accounts_is_joined_to_subscriptions_by_customer() {
     std::fs::write(&subs, "customer,amount,interval,start\nA,10,month,2024-01-01\nB,20,month,2024-01-01\nC,30,month,2024-01-01\n").unwrap();
     std::fs::write(&accounts, "customer,status,region\nA,active,EU\nB,active,US\n").unwrap();
     let v = json(&[
-        "report", "--source", &format!("subscriptions={}", subs.display()), "--source", &format!("accounts={}", accounts.display()), "--segment", "region", "--json",
+        "report",
+        "--source",
+        &format!("subscriptions={}", subs.display()),
+        "--source",
+        &format!("accounts={}", accounts.display()),
+        "--segment",
+        "region",
+        "--json",
     ]);
-    let mrr = |seg: Option<&str>| v["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "mrr" && k["source"] == "subscriptions" && k["segment"].as_str() == seg).unwrap()["value"].clone();
+    let mrr = |seg: Option<&str>| {
+        v["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "mrr" && k["source"] == "subscriptions" && k["segment"].as_str() == seg).unwrap()["value"]
+            .clone()
+    };
     assert_eq!(mrr(Some("EU")), 10.0);
     assert_eq!(mrr(Some("US")), 20.0);
     assert_eq!(mrr(Some("(no account)")), 30.0);
@@ -191,7 +201,13 @@ fn usage_report_with_engagement_from_subscriptions() {
     let usage = format!("usage={}/../usage/01_events_monthly/input.csv", GOLDEN);
     let v = json(&["report", "--source", &usage, "--source", &format!("subscriptions={}", subs.display()), "--set", "usage.activation_event=export", "--json"]);
     let get = |id: &str, period: &str, seg: Option<&str>| {
-        v["kpis"].as_array().unwrap().iter().find(|k| k["source"] == "usage" && k["id"] == id && k["period"] == period && k["segment"].as_str() == seg).unwrap().clone()
+        v["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["source"] == "usage" && k["id"] == id && k["period"] == period && k["segment"].as_str() == seg)
+            .unwrap()
+            .clone()
     };
     // Hand-worked in golden usage case 01: A and B active of paying A, B, D.
     let e = get("engagement_rate", "2024-01", None);

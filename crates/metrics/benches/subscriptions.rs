@@ -55,7 +55,7 @@ fn typed() -> &'static SubscriptionData {
     DATA.get_or_init(|| {
         let bytes = export();
         let s = sniff(bytes);
-        read_subscriptions("bench.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default()).unwrap()
+        read_subscriptions("bench.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default().ingest).unwrap()
     })
 }
 
@@ -63,13 +63,13 @@ fn typed() -> &'static SubscriptionData {
 fn every_kpi_per_month_1m_typed_subscriptions(b: Bencher) {
     let data = typed();
     assert_eq!(data.subs.len() as u64, CUSTOMERS * ROWS_PER_CUSTOMER);
-    b.bench(|| subscription_kpis(divan::black_box(data), &SubscriptionSettings::default(), Granularity::Month, None));
+    b.bench(|| subscription_kpis(divan::black_box(data), &SubscriptionSettings::default().kpi, Granularity::Month, None));
 }
 
 #[divan::bench(sample_count = 5)]
 fn every_kpi_per_month_by_plan_1m_typed_subscriptions(b: Bencher) {
     let data = typed();
-    b.bench(|| subscription_kpis(divan::black_box(data), &SubscriptionSettings::default(), Granularity::Month, data.segments.first()));
+    b.bench(|| subscription_kpis(divan::black_box(data), &SubscriptionSettings::default().kpi, Granularity::Month, data.segments.first()));
 }
 
 #[divan::bench(sample_count = 5)]
@@ -77,7 +77,8 @@ fn ingest_and_every_kpi_per_month_1m_subscription_rows(b: Bencher) {
     let bytes = export();
     b.counter(BytesCount::new(bytes.len())).bench(|| {
         let s = sniff(bytes);
-        let data = read_subscriptions("bench.csv", divan::black_box(bytes), &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default()).unwrap();
-        subscription_kpis(&data, &SubscriptionSettings::default(), Granularity::Month, None)
+        let data =
+            read_subscriptions("bench.csv", divan::black_box(bytes), &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default().ingest).unwrap();
+        subscription_kpis(&data, &SubscriptionSettings::default().kpi, Granularity::Month, None)
     });
 }

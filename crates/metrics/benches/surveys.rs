@@ -5,7 +5,7 @@
 use divan::counter::BytesCount;
 use divan::Bencher;
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveySettings};
+use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyReader, SurveySettings};
 use northstar_metrics::Granularity;
 use std::sync::OnceLock;
 
@@ -56,7 +56,7 @@ fn export() -> &'static [u8] {
 fn ingest(bytes: &[u8]) -> northstar_metrics::surveys::SurveyData {
     let s = sniff(bytes);
     let m = infer_mapping(&s);
-    let mut ingest = SurveyIngest::new("bench.csv", &s, &m, &SurveySettings::default()).unwrap();
+    let mut ingest = SurveyReader::new("bench.csv", &s, &m, &SurveySettings::default().ingest).unwrap();
     for chunk in bytes.chunks(1 << 20) {
         ingest.feed(chunk);
     }
@@ -78,12 +78,12 @@ fn ingest_and_every_kpi_per_month_1m_rows(b: Bencher) {
     let bytes = export();
     b.counter(BytesCount::new(bytes.len())).bench(|| {
         let data = ingest(divan::black_box(bytes));
-        survey_kpis(&data, &SurveySettings::default(), Granularity::Month, None)
+        survey_kpis(&data, &SurveySettings::default().kpi, Granularity::Month, None)
     });
 }
 
 #[divan::bench(sample_count = 10)]
 fn every_kpi_per_month_by_plan_on_typed_data(b: Bencher) {
     let data = ingest(export());
-    b.bench(|| survey_kpis(divan::black_box(&data), &SurveySettings::default(), Granularity::Month, Some(0)));
+    b.bench(|| survey_kpis(divan::black_box(&data), &SurveySettings::default().kpi, Granularity::Month, Some(0)));
 }

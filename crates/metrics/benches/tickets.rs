@@ -91,3 +91,21 @@ fn tokenize_only_1m_rows(b: Bencher) {
         n
     });
 }
+
+/// What a KPI-only setting (SLA hours) costs once the file is typed: every ticket KPI per month,
+/// and the per-agent table over the whole file, as the Support page recomputes them.
+#[divan::bench(sample_count = 10)]
+fn kpis_only_after_a_kpi_setting_1m_rows(b: Bencher) {
+    let bytes = export();
+    let s = sniff(bytes);
+    let m = Tickets::infer(&s);
+    let settings = TicketSettings::default();
+    let data = Tickets::read("bench.csv", bytes, &s, &m, &settings.ingest).unwrap();
+    let agent = data.agent.clone();
+    b.bench(|| {
+        let kpi = northstar_metrics::tickets::settings::TicketKpi { sla_hours: divan::black_box(1.0), ..settings.kpi.clone() };
+        let month = Tickets::kpis(&data, &kpi, &Query::new(Granularity::Month), &Context::default());
+        let agents = Tickets::kpis(&data, &kpi, &Query::new(Granularity::All).segment(agent.clone()).segments_only(), &Context::default());
+        (month, agents)
+    });
+}

@@ -63,17 +63,41 @@ pub fn demo_surveys_csv() -> String {
             let mood = rng.unit() + bonus + 0.12 * progress;
             let kind_roll = rng.below(100);
             let (kind, score) = if kind_roll < 55 {
-                let s = if mood > 0.62 { 9 + rng.below(2) } else if mood > 0.32 { 7 + rng.below(2) } else { rng.below(7) };
+                let s = if mood > 0.62 {
+                    9 + rng.below(2)
+                } else if mood > 0.32 {
+                    7 + rng.below(2)
+                } else {
+                    rng.below(7)
+                };
                 ("NPS", s)
             } else if kind_roll < 82 {
-                let s = if mood > 0.5 { 4 + rng.below(2) } else if mood > 0.25 { 3 } else { 1 + rng.below(2) };
+                let s = if mood > 0.5 {
+                    4 + rng.below(2)
+                } else if mood > 0.25 {
+                    3
+                } else {
+                    1 + rng.below(2)
+                };
                 ("CSAT", s)
             } else {
-                let s = if mood > 0.55 { 6 + rng.below(2) } else if mood > 0.3 { 4 + rng.below(2) } else { 1 + rng.below(3) };
+                let s = if mood > 0.55 {
+                    6 + rng.below(2)
+                } else if mood > 0.3 {
+                    4 + rng.below(2)
+                } else {
+                    1 + rng.below(3)
+                };
                 ("CES", s)
             };
             let comment = if rng.below(100) < 35 {
-                let pool: &[&str] = if mood > 0.6 { &GOOD } else if mood > 0.35 { &MIXED } else { &BAD };
+                let pool: &[&str] = if mood > 0.6 {
+                    &GOOD
+                } else if mood > 0.35 {
+                    &MIXED
+                } else {
+                    &BAD
+                };
                 pool[rng.below(pool.len() as u64) as usize]
             } else {
                 ""
@@ -100,7 +124,9 @@ fn date_text(day: i32) -> String {
 /// downgrades, seat changes, cancellations, reactivations and current trials.
 pub fn demo_subscriptions_csv() -> String {
     let mut rng = Rng(0x51_7cc1_b727_220a);
-    let mut out = String::from("id,Customer ID,Customer Email,Plan,Quantity,Amount,Currency,Interval,Status,Start Date (UTC),Canceled At (UTC),Trial End (UTC),region (metadata)\n");
+    let mut out = String::from(
+        "id,Customer ID,Customer Email,Plan,Quantity,Amount,Currency,Interval,Status,Start Date (UTC),Canceled At (UTC),Trial End (UTC),region (metadata)\n",
+    );
     let start = days_from_civil(DEMO_START.0 - 1, DEMO_START.1 + 6, 1); // 2024-11-01
     let end = days_from_civil(DEMO_START.0 + 1, DEMO_START.1 + DEMO_MONTHS - 12, 1) - 1; // 2026-10-31
     let span = (end - start) as f64;
@@ -222,7 +248,13 @@ pub fn demo_tickets_csv() -> String {
             let solved_at = created + (hours * 3600.0) as i64 + reopens as i64 * 86_400;
             let solved = if solved_at > (end as i64 + 1) * 86_400 || rng.below(100) < 2 { String::new() } else { stamp(solved_at) };
             let rating = match rng.below(100) {
-                r if r < 35 => if hours < 48.0 || rng.below(3) > 0 { "Good" } else { "Bad" },
+                r if r < 35 => {
+                    if hours < 48.0 || rng.below(3) > 0 {
+                        "Good"
+                    } else {
+                        "Bad"
+                    }
+                }
                 r if r < 45 => "Bad",
                 r if r < 75 => "Offered",
                 _ => "Not Offered",

@@ -3,6 +3,7 @@
 //! Invariants: no IO, no clock, no browser or chart dependency; total on user data (bad input
 //! becomes [`issue::Issue`]s, never a panic); undefined ratios are `None`, never NaN.
 
+pub mod accounts;
 pub mod calendar;
 pub mod demo;
 pub mod format;
@@ -18,10 +19,9 @@ pub mod segment;
 pub mod source;
 pub mod stats;
 pub mod subscriptions;
+pub mod surveys;
 pub mod tickets;
 pub mod usage;
-pub mod accounts;
-pub mod surveys;
 
 pub use issue::{FatalError, Issue};
 pub use kpi::{KpiDef, KpiValue};

@@ -17,14 +17,7 @@ pub enum Granularity {
 }
 
 impl Granularity {
-    pub const ALL: [Granularity; 6] = [
-        Granularity::Day,
-        Granularity::Week,
-        Granularity::Month,
-        Granularity::Quarter,
-        Granularity::Year,
-        Granularity::All,
-    ];
+    pub const ALL: [Granularity; 6] = [Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year, Granularity::All];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -144,8 +137,7 @@ mod tests {
     fn series_are_continuous() {
         let a = days_from_civil(2023, 11, 30);
         let b = days_from_civil(2024, 2, 1);
-        let months: Vec<String> =
-            Granularity::Month.buckets_between(a, b).iter().map(Period::label).collect();
+        let months: Vec<String> = Granularity::Month.buckets_between(a, b).iter().map(Period::label).collect();
         assert_eq!(months, ["2023-11", "2023-12", "2024-01", "2024-02"]);
         let quarters = Granularity::Quarter.buckets_between(a, b);
         assert_eq!(quarters.len(), 2);

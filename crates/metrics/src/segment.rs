@@ -23,7 +23,6 @@ impl Hasher for FastHasher {
     }
 }
 
-
 /// `ids[row]` indexes `values`. A blank cell is the value "(blank)".
 #[derive(Debug, Clone, Default)]
 pub struct SegmentColumn {
@@ -77,7 +76,6 @@ impl SegmentColumn {
         self.ids.get(row).map_or("", |&id| self.values[id as usize].as_str())
     }
 }
-
 
 /// Interns many distinct strings (customer ids, ticket ids) to dense ids. Each table slot holds
 /// the first 24 bytes of its text inline, so a lookup of a short id touches one cache line, not a

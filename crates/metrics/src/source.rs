@@ -144,11 +144,19 @@ pub struct Query {
     pub granularity: Granularity,
     /// A column name; per-segment rows come beside the overall ones.
     pub segment: Option<String>,
+    /// Only the per-segment rows are wanted (a table per agent, say): a source may skip the
+    /// overall ones.
+    pub segments_only: bool,
 }
 
 impl Query {
     pub fn new(granularity: Granularity) -> Query {
-        Query { granularity, segment: None }
+        Query { granularity, segment: None, segments_only: false }
+    }
+    /// Asks for the per-segment rows only.
+    pub fn segments_only(mut self) -> Query {
+        self.segments_only = true;
+        self
     }
     pub fn segment(mut self, column: Option<String>) -> Query {
         self.segment = column;
@@ -282,6 +290,12 @@ pub fn mapping_columns<M: RoleMapping>(mapping: &M) -> Vec<(&'static str, Vec<St
 
 /// The object-safe face of a [`Source`].
 pub struct SourceKind<S>(std::marker::PhantomData<S>);
+
+impl<S> Default for SourceKind<S> {
+    fn default() -> Self {
+        SourceKind::new()
+    }
+}
 
 impl<S> SourceKind<S> {
     pub const fn new() -> SourceKind<S> {

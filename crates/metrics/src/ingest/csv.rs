@@ -186,11 +186,7 @@ impl CsvReader {
                         self.terminator(b, emit);
                         i += 1;
                     } else {
-                        self.problems.push(QuoteProblem {
-                            line: self.line,
-                            field: self.record.ends.len(),
-                            reason: "text after a closing quote".into(),
-                        });
+                        self.problems.push(QuoteProblem { line: self.line, field: self.record.ends.len(), reason: "text after a closing quote".into() });
                         self.state = State::AfterQuoteJunk;
                     }
                 }
@@ -222,7 +218,8 @@ impl CsvReader {
                 Some(w) => (special_bytes(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]), d), 8),
                 None => {
                     let tail = &bytes[i..];
-                    let mask = tail.iter().enumerate().filter(|(_, &b)| b == d || b == b'"' || b == b'\n' || b == b'\r').fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
+                    let mask =
+                        tail.iter().enumerate().filter(|(_, &b)| b == d || b == b'"' || b == b'\n' || b == b'\r').fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
                     (mask, tail.len())
                 }
             };
@@ -273,11 +270,9 @@ impl CsvReader {
     /// Ends the input: emits a last record without a trailing newline.
     pub fn finish(&mut self, emit: &mut dyn FnMut(&Record)) {
         match self.state {
-            State::Quoted => self.problems.push(QuoteProblem {
-                line: self.quote_start_line,
-                field: self.record.ends.len(),
-                reason: "quoted field is never closed".into(),
-            }),
+            State::Quoted => {
+                self.problems.push(QuoteProblem { line: self.quote_start_line, field: self.record.ends.len(), reason: "quoted field is never closed".into() })
+            }
             State::FieldStart if self.record.ends.is_empty() => return,
             _ => {}
         }

@@ -26,7 +26,6 @@ pub fn matches_word(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| n == *w || n.replace(['_', '-'], " ") == *w)
 }
 
-
 /// The index of the column a mapping names for `role` (e.g. "tickets.agent"): an exact name first,
 /// then one that differs only in case; none when the role is unmapped, an error when no column has
 /// that name.

@@ -4,8 +4,8 @@
 
 pub mod csv;
 pub mod dates;
-pub mod headers;
 pub mod decode;
+pub mod headers;
 pub mod sniff;
 
 pub use csv::{CsvReader, Record};
@@ -87,12 +87,7 @@ impl RecordStream {
         self.reader
             .problems
             .iter()
-            .map(|p| Issue {
-                file: self.file.clone(),
-                line: Some(p.line),
-                column: Some(format!("field {}", p.field + 1)),
-                reason: p.reason.clone(),
-            })
+            .map(|p| Issue { file: self.file.clone(), line: Some(p.line), column: Some(format!("field {}", p.field + 1)), reason: p.reason.clone() })
             .collect()
     }
 

@@ -163,11 +163,7 @@ fn combine_headers(rows: &[Record], shape: HeaderShape) -> Vec<ColumnHeader> {
                     carried = top.to_string();
                 }
                 let sub = rows[1].cell(i).trim();
-                let name = if matches!(sub, "" | "Response" | "Open-Ended Response") {
-                    carried.clone()
-                } else {
-                    format!("{carried} - {sub}")
-                };
+                let name = if matches!(sub, "" | "Response" | "Open-Ended Response") { carried.clone() } else { format!("{carried} - {sub}") };
                 ColumnHeader { name, label: sub.to_string() }
             }
         };

@@ -31,7 +31,13 @@ impl Stamp {
 pub enum RawStamp {
     Exact(Stamp),
     /// `p1/p2/year`: both p1 and p2 could be the month.
-    Ambiguous { p1: u8, p2: u8, year: i32, secs: i64, offset: i32 },
+    Ambiguous {
+        p1: u8,
+        p2: u8,
+        year: i32,
+        secs: i64,
+        offset: i32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -94,11 +100,7 @@ impl DateOrder {
         match (evidence.first_over_12 > 0, evidence.second_over_12 > 0) {
             (true, false) => OrderDecision::Decided(DateOrder::Dmy),
             (false, true) => OrderDecision::Decided(DateOrder::Mdy),
-            (true, true) => OrderDecision::Conflicting(if evidence.first_over_12 >= evidence.second_over_12 {
-                DateOrder::Dmy
-            } else {
-                DateOrder::Mdy
-            }),
+            (true, true) => OrderDecision::Conflicting(if evidence.first_over_12 >= evidence.second_over_12 { DateOrder::Dmy } else { DateOrder::Mdy }),
             (false, false) => OrderDecision::Undecidable(DateOrder::Mdy),
         }
     }
@@ -385,10 +387,8 @@ fn fast_iso(b: &[u8]) -> Option<Stamp> {
 /// Excel serial days (1900 date system), Unix seconds or Unix milliseconds.
 fn numeric_stamp(t: &str) -> Option<Result<RawStamp, String>> {
     let bytes = t.as_bytes();
-    let numeric = !bytes.is_empty()
-        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.')
-        && bytes.iter().filter(|b| **b == b'.').count() <= 1
-        && bytes[0] != b'.';
+    let numeric =
+        !bytes.is_empty() && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.') && bytes.iter().filter(|b| **b == b'.').count() <= 1 && bytes[0] != b'.';
     if !numeric {
         return None;
     }

@@ -152,7 +152,9 @@ fn decide_unit(setting: AmountUnit, header: &str) -> (bool, String) {
         AmountUnit::Auto if h.contains("cents") || h == "plan_amount" || h == "plan amount" => {
             (true, format!("read as cents: the header '{header}' holds minor units"))
         }
-        AmountUnit::Auto => (false, format!("read as units (dollars, euros…) from the header '{header}'; set subscriptions.amount_unit=cents if they are cents")),
+        AmountUnit::Auto => {
+            (false, format!("read as units (dollars, euros…) from the header '{header}'; set subscriptions.amount_unit=cents if they are cents"))
+        }
     }
 }
 
@@ -400,7 +402,15 @@ impl SubscriptionReader {
             }
             let sub = if self.data.snapshot {
                 let first = start - civil_from_days(start).2 as i32 + 1;
-                Subscription { customer: p.customer, monthly: p.amount as i64, from: first, until: Some(add_months(first, 1)), start: first, interval: None, line: p.line }
+                Subscription {
+                    customer: p.customer,
+                    monthly: p.amount as i64,
+                    from: first,
+                    until: Some(add_months(first, 1)),
+                    start: first,
+                    interval: None,
+                    line: p.line,
+                }
             } else {
                 let interval = p.interval.unwrap_or(Interval::Months(1));
                 if let Some(e) = end.filter(|&e| e < start) {
@@ -457,7 +467,13 @@ fn majority_currency(rows: &[Pending]) -> Option<String> {
     v.first().map(|(c, _)| c.to_string())
 }
 
-pub fn read_subscriptions(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SubscriptionMapping, settings: &SubscriptionIngest) -> Result<SubscriptionData, FatalError> {
+pub fn read_subscriptions(
+    file: &str,
+    bytes: &[u8],
+    sniff: &Sniff,
+    mapping: &SubscriptionMapping,
+    settings: &SubscriptionIngest,
+) -> Result<SubscriptionData, FatalError> {
     let mut ingest = SubscriptionReader::new(file, sniff, mapping, settings)?;
     for chunk in bytes.chunks(1 << 20) {
         ingest.feed(chunk);

@@ -26,7 +26,7 @@
 //!
 //! Before the first period nobody has MRR. Money is integer cents inside; JSON values are major units.
 
-use super::data::{SubscriptionData, Subscription};
+use super::data::{Subscription, SubscriptionData};
 use super::settings::{ChurnBasis, SubscriptionKpi};
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
@@ -99,7 +99,12 @@ fn year_lag(g: Granularity) -> Option<usize> {
 }
 
 /// The bridge of every period for the given subscriptions.
-pub fn period_totals<'a>(subs: impl Iterator<Item = &'a Subscription> + Clone, customers: usize, periods: &[Period], granularity: Granularity) -> Vec<PeriodTotals> {
+pub fn period_totals<'a>(
+    subs: impl Iterator<Item = &'a Subscription> + Clone,
+    customers: usize,
+    periods: &[Period],
+    granularity: Granularity,
+) -> Vec<PeriodTotals> {
     let t_len = periods.len();
     let mut out = vec![PeriodTotals::default(); t_len];
     if t_len == 0 {
@@ -242,7 +247,14 @@ impl Emit<'_> {
 }
 
 /// Every §1 KPI for one group's bridge.
-pub fn emit_kpis(totals: &[PeriodTotals], periods: &[Period], settings: &SubscriptionKpi, granularity: Granularity, segment: Option<String>, out: &mut Vec<KpiValue>) {
+pub fn emit_kpis(
+    totals: &[PeriodTotals],
+    periods: &[Period],
+    settings: &SubscriptionKpi,
+    granularity: Granularity,
+    segment: Option<String>,
+    out: &mut Vec<KpiValue>,
+) {
     let lag = year_lag(granularity);
     let mut churn_rates: Vec<Option<f64>> = Vec::with_capacity(totals.len());
     for (t, (tot, period)) in totals.iter().zip(periods).enumerate() {
@@ -302,7 +314,12 @@ pub fn emit_kpis(totals: &[PeriodTotals], periods: &[Period], settings: &Subscri
 }
 
 /// Every §1 KPI per period: overall, then for each value of segment column `segment`.
-pub fn subscription_kpis(data: &SubscriptionData, settings: &SubscriptionKpi, granularity: Granularity, segment: Option<&crate::segment::SegmentColumn>) -> Vec<KpiValue> {
+pub fn subscription_kpis(
+    data: &SubscriptionData,
+    settings: &SubscriptionKpi,
+    granularity: Granularity,
+    segment: Option<&crate::segment::SegmentColumn>,
+) -> Vec<KpiValue> {
     let granularity = if granularity == Granularity::All { Granularity::Month } else { granularity };
     let periods = subscription_periods(data, granularity);
     let mut out = Vec::new();

@@ -16,9 +16,6 @@ crate::role_mapping!(
 );
 
 impl SubscriptionMapping {
-
-
-
     /// Monthly snapshots (customer, month, mrr) rather than subscription rows.
     pub fn is_snapshot(&self) -> bool {
         self.mrr.is_some() && self.amount.is_none()
@@ -46,8 +43,20 @@ impl SubscriptionMapping {
 }
 
 const CUSTOMER: [&str; 14] = [
-    "customer id", "customer", "customer_oid", "customer oid", "customerid", "customer email", "customer_email", "account id", "account",
-    "company", "client id", "client", "user id", "email",
+    "customer id",
+    "customer",
+    "customer_oid",
+    "customer oid",
+    "customerid",
+    "customer email",
+    "customer_email",
+    "account id",
+    "account",
+    "company",
+    "client id",
+    "client",
+    "user id",
+    "email",
 ];
 const AMOUNT: [&str; 10] = ["amount", "plan_amount", "plan amount", "unit amount", "price", "amount_cents", "price_cents", "monthly amount", "charge", "total"];
 const CURRENCY: [&str; 4] = ["currency", "plan currency", "currency code", "plan_currency"];
@@ -55,12 +64,30 @@ const INTERVAL: [&str; 7] = ["interval", "plan_interval", "plan interval", "bill
 const INTERVAL_COUNT: [&str; 4] = ["interval count", "plan_interval_count", "plan interval count", "interval_count"];
 const QUANTITY: [&str; 6] = ["quantity", "subscription_quantity", "seats", "qty", "licenses", "subscription quantity"];
 const START: [&str; 10] = [
-    "start", "start date", "subscription_started_at", "started at", "started_at", "subscription start", "activated at", "created",
-    "created at", "created (utc)",
+    "start",
+    "start date",
+    "subscription_started_at",
+    "started at",
+    "started_at",
+    "subscription start",
+    "activated at",
+    "created",
+    "created at",
+    "created (utc)",
 ];
 const END: [&str; 12] = [
-    "canceled at", "cancelled at", "subscription_canceled_at", "canceled_at", "cancel date", "cancellation date", "ended at", "ended_at",
-    "end", "end date", "churn date", "churned at",
+    "canceled at",
+    "cancelled at",
+    "subscription_canceled_at",
+    "canceled_at",
+    "cancel date",
+    "cancellation date",
+    "ended at",
+    "ended_at",
+    "end",
+    "end date",
+    "churn date",
+    "churned at",
 ];
 const STATUS: [&str; 3] = ["status", "subscription status", "state"];
 const PLAN: [&str; 7] = ["plan", "plan name", "plan_name", "plan id", "plan_oid", "product", "price id"];

@@ -76,7 +76,12 @@ impl SourceData for SubscriptionData {
         SubscriptionData::describe(self)
     }
     fn counters(&self) -> Vec<(&'static str, u64)> {
-        vec![("subscriptions", self.subs.len() as u64), ("customers", self.customers.len() as u64), ("excluded_trials", self.excluded_trials), ("excluded_currency", self.excluded_currency)]
+        vec![
+            ("subscriptions", self.subs.len() as u64),
+            ("customers", self.customers.len() as u64),
+            ("excluded_trials", self.excluded_trials),
+            ("excluded_currency", self.excluded_currency),
+        ]
     }
     fn facts(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![("amount_unit", self.amount_unit.to_string()), ("amount_unit_reason", self.amount_unit_reason.clone())];

@@ -2,8 +2,8 @@
 //! units, the report currency and the date order. Arithmetic only: the churn-rate basis and the
 //! gross margin (for LTV).
 
-use crate::source::{SettingsPart, SourceSettings};
 use crate::parse::DateOrder;
+use crate::source::{SettingsPart, SourceSettings};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -131,7 +131,8 @@ mod tests {
 
     #[test]
     fn the_saved_flat_document_reads_into_both_halves_and_back() {
-        let old = r#"{"churn_basis":"start_plus_new","gross_margin":0.8,"cancel_effect":"period_end","amount_unit":"cents","currency":"EUR","date_order":"dmy"}"#;
+        let old =
+            r#"{"churn_basis":"start_plus_new","gross_margin":0.8,"cancel_effect":"period_end","amount_unit":"cents","currency":"EUR","date_order":"dmy"}"#;
         let s: SubscriptionSettings = serde_json::from_str(old).unwrap();
         assert_eq!(s.kpi, SubscriptionKpi { churn_basis: ChurnBasis::StartPlusNew, gross_margin: 0.8 });
         assert_eq!(s.ingest.currency.as_deref(), Some("EUR"));

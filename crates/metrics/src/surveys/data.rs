@@ -44,11 +44,7 @@ impl SurveyData {
     /// Heap bytes held by the typed columns (days, answers, segments, comments, issues).
     pub fn typed_bytes(&self) -> usize {
         use std::mem::size_of;
-        let segments: usize = self
-            .segments
-            .iter()
-            .map(|s| s.ids.capacity() * 4 + s.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>())
-            .sum();
+        let segments: usize = self.segments.iter().map(|s| s.ids.capacity() * 4 + s.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>()).sum();
         let comments = self.comments.heap_bytes();
         let issues: usize = self.meta.issues.capacity() * size_of::<Issue>()
             + self.meta.issues.iter().map(|i| i.file.capacity() + i.reason.capacity() + i.column.as_ref().map_or(0, String::capacity)).sum::<usize>();
@@ -136,7 +132,8 @@ impl SurveyReader {
             }
             _ => None,
         };
-        let segments = mapping.segment.iter().map(|c| column_of(file, &names, "surveys.segment", Some(c)).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
+        let segments =
+            mapping.segment.iter().map(|c| column_of(file, &names, "surveys.segment", Some(c)).map(|i| i.unwrap_or(0))).collect::<Result<Vec<_>, _>>()?;
         let mut kinds: Vec<Kind> = wide.iter().map(|w| w.1).collect();
         if kind.is_none() {
             kinds.extend(score.map(|s| s.1));

@@ -31,7 +31,6 @@ pub struct SurveyMapping {
     pub ces: Option<String>,
 }
 
-
 impl RoleMapping for SurveyMapping {
     fn roles() -> &'static [&'static str] {
         &ROLES
@@ -69,10 +68,6 @@ impl SurveyMapping {
         }
     }
 
-
-
-
-
     pub fn is_wide(&self) -> bool {
         self.nps.is_some() || self.csat.is_some() || self.ces.is_some()
     }
@@ -87,20 +82,63 @@ impl SurveyMapping {
 }
 
 const DATE_WORDS: [&str; 21] = [
-    "date", "submitted", "submitted at", "submit date", "submission date", "created", "created at", "timestamp", "time", "end date",
-    "enddate", "recorded date", "recordeddate", "response date", "completed", "completed at", "responded at", "answered at",
-    "survey date", "start date", "startdate",
+    "date",
+    "submitted",
+    "submitted at",
+    "submit date",
+    "submission date",
+    "created",
+    "created at",
+    "timestamp",
+    "time",
+    "end date",
+    "enddate",
+    "recorded date",
+    "recordeddate",
+    "response date",
+    "completed",
+    "completed at",
+    "responded at",
+    "answered at",
+    "survey date",
+    "start date",
+    "startdate",
 ];
 const RESPONDENT_WORDS: [&str; 14] = [
-    "respondent", "respondent id", "responseid", "response id", "email", "customer", "customer id", "user", "user id",
-    "recipient email", "person", "account", "account id", "contact",
+    "respondent",
+    "respondent id",
+    "responseid",
+    "response id",
+    "email",
+    "customer",
+    "customer id",
+    "user",
+    "user id",
+    "recipient email",
+    "person",
+    "account",
+    "account id",
+    "contact",
 ];
 const SEGMENT_WORDS: [&str; 16] = [
-    "plan", "segment", "region", "country", "tier", "channel", "language", "product", "team", "company size", "industry",
-    "tags", "tag", "market", "cohort", "language submitted in:",
+    "plan",
+    "segment",
+    "region",
+    "country",
+    "tier",
+    "channel",
+    "language",
+    "product",
+    "team",
+    "company size",
+    "industry",
+    "tags",
+    "tag",
+    "market",
+    "cohort",
+    "language submitted in:",
 ];
-const COMMENT_WORDS: [&str; 10] =
-    ["comment", "comments", "feedback", "why", "reason", "verbatim", "notes", "text", "open-ended response", "what could we"];
+const COMMENT_WORDS: [&str; 10] = ["comment", "comments", "feedback", "why", "reason", "verbatim", "notes", "text", "open-ended response", "what could we"];
 const SCORE_WORDS: [&str; 6] = ["score", "rating", "value", "answer", "response", "nps score"];
 const KIND_WORDS: [&str; 7] = ["kind", "type", "survey type", "survey", "question type", "metric", "survey kind"];
 
@@ -225,11 +263,16 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
                 Kind::Csat => &mut m.csat,
                 Kind::Ces => &mut m.ces,
             };
-            let current_fits = slot.as_ref().and_then(|c| cols.iter().position(|h| &h.name == c)).map(|j| fits_scale(&sniff.preview, j, style, SurveyIngest::default().scale(kind)));
+            let current_fits = slot
+                .as_ref()
+                .and_then(|c| cols.iter().position(|h| &h.name == c))
+                .map(|j| fits_scale(&sniff.preview, j, style, SurveyIngest::default().scale(kind)));
             if slot.is_none() || (fits && current_fits == Some(false)) {
                 *slot = Some(name.clone());
             }
-        } else if m.comment.is_none() && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"]) || asks_why(name) && !mostly_numeric(i)) {
+        } else if m.comment.is_none()
+            && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"]) || asks_why(name) && !mostly_numeric(i))
+        {
             m.comment = Some(name.clone());
         } else if matches_word(name, &SEGMENT_WORDS) || (names_a_segment(name) && !scorable(i)) {
             m.segment.push(name.clone());

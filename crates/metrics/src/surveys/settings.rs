@@ -2,8 +2,8 @@
 //! and the day/month order of dates. All have the spec's defaults (NPS 0-10, CSAT 1-5 with 4-5
 //! satisfied, CES 1-7).
 
-use crate::source::{SettingsPart, SourceSettings};
 use crate::parse::DateOrder;
+use crate::source::{SettingsPart, SourceSettings};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

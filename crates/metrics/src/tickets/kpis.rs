@@ -23,7 +23,7 @@ use super::ticket::Ticket;
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
-use crate::stats::{mean, quantile};
+use crate::stats::{mean, median_and_p90};
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
     KpiDef { id, source: "tickets", name, unit, higher_is_better, definition }
@@ -132,11 +132,13 @@ fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_
             push("backlog", Some(open.max(0) as f64), Some(open.max(0) as f64), None, open.max(0) as u64);
             let (mut frt, mut res) = (std::mem::take(&mut b.frt), std::mem::take(&mut b.res));
             let (fs, rs) = (frt.iter().sum::<f64>(), res.iter().sum::<f64>());
-            push("first_response_time_median", quantile(&mut frt, 0.5), None, None, frt.len() as u64);
-            push("first_response_time_p90", quantile(&mut frt, 0.9), None, None, frt.len() as u64);
+            let (median, p90) = median_and_p90(&mut frt);
+            push("first_response_time_median", median, None, None, frt.len() as u64);
+            push("first_response_time_p90", p90, None, None, frt.len() as u64);
             push("first_response_time_mean", mean(&frt), Some(fs), Some(frt.len() as f64), frt.len() as u64);
-            push("resolution_time_median", quantile(&mut res, 0.5), None, None, res.len() as u64);
-            push("resolution_time_p90", quantile(&mut res, 0.9), None, None, res.len() as u64);
+            let (median, p90) = median_and_p90(&mut res);
+            push("resolution_time_median", median, None, None, res.len() as u64);
+            push("resolution_time_p90", p90, None, None, res.len() as u64);
             push("resolution_time_mean", mean(&res), Some(rs), Some(res.len() as f64), res.len() as u64);
             push("first_contact_resolution_rate", ratio(b.fcr, b.fcr_known), Some(b.fcr as f64), Some(b.fcr_known as f64), b.fcr_known);
             push("sla_first_response_rate", ratio(b.sla_met, b.created), Some(b.sla_met as f64), Some(b.created as f64), b.created);
@@ -148,14 +150,16 @@ fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_
     }
 }
 
-/// Every §4 KPI per period: overall, then per value of `segment` (all KPIs), and the per-agent
-/// ratings (`agent`, the agent column) when no segment is asked for.
+/// Every §4 KPI per period: overall (unless `overall` is false and a segment is asked for), then
+/// per value of `segment` (all KPIs), and the per-agent ratings (`agent`, the agent column) when no
+/// segment is asked for.
 pub fn ticket_kpis(
     data: &TicketData,
     settings: &TicketKpi,
     granularity: Granularity,
     segment: Option<&SegmentColumn>,
     agent: Option<&SegmentColumn>,
+    overall: bool,
 ) -> Vec<KpiValue> {
     let periods = ticket_periods(data, granularity);
     let mut out = Vec::new();
@@ -188,7 +192,7 @@ pub fn ticket_kpis(
         let t = t.row();
         let c = index(t.created.day());
         let resolved_in = t.resolved.map(|r| index(r.day()));
-        let targets = [Some(0usize), by.map(|s| 1 + s.ids.get(i).copied().unwrap_or(0) as usize)];
+        let targets = [overall.then_some(0usize), by.map(|s| 1 + s.ids.get(i).copied().unwrap_or(0) as usize)];
         for (n, g) in targets.into_iter().enumerate() {
             let Some(g) = g else { continue };
             let b = &mut buckets[g];
@@ -225,8 +229,8 @@ pub fn ticket_kpis(
         }
     }
     let mut groups = buckets.into_iter();
-    if let Some(overall) = groups.next() {
-        emit(overall, &periods, None, false, &mut out);
+    if let Some(all) = groups.next().filter(|_| overall) {
+        emit(all, &periods, None, false, &mut out);
     }
     if let Some(s) = by {
         for (group, value) in groups.zip(&s.values) {

@@ -47,7 +47,7 @@ impl Source for Tickets {
         let segment = query.segment.as_deref().and_then(|name| data.segment(name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name))));
         // Broken down by the agent column itself, the per-agent rows already hold the ratings.
         let agent = data.agent_column().filter(|a| segment.is_none_or(|s| s.name != a.name));
-        ticket_kpis(data, kpi, query.granularity, segment, agent)
+        ticket_kpis(data, kpi, query.granularity, segment, agent, !(query.segments_only && segment.is_some()))
     }
 
     fn demo() -> String {

@@ -9,19 +9,12 @@ use proptest::prelude::*;
 
 fn subscription() -> impl Strategy<Value = Subscription> {
     let base = days_from_civil(2023, 1, 1);
-    (0u32..12, 0i32..900, proptest::option::of(1i32..700), 0i64..500_000, 0i32..60, prop_oneof![Just(1u32), Just(3), Just(12)])
-        .prop_map(move |(customer, start, length, monthly, trial, months)| {
+    (0u32..12, 0i32..900, proptest::option::of(1i32..700), 0i64..500_000, 0i32..60, prop_oneof![Just(1u32), Just(3), Just(12)]).prop_map(
+        move |(customer, start, length, monthly, trial, months)| {
             let start = base + start;
-            Subscription {
-                customer,
-                monthly,
-                from: start + trial,
-                until: length.map(|l| start + l),
-                start,
-                interval: Some(Interval::Months(months)),
-                line: 0,
-            }
-        })
+            Subscription { customer, monthly, from: start + trial, until: length.map(|l| start + l), start, interval: Some(Interval::Months(months)), line: 0 }
+        },
+    )
 }
 
 /// m_c(t) by definition: active on the last day L when from <= L and (no end or end > L).

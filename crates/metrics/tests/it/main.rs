@@ -75,12 +75,8 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let input = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with("input")).unwrap();
     let file_name = input.file_name().unwrap().to_string_lossy().to_string();
     let bytes = std::fs::read(&input).unwrap();
-    let lines: Vec<Vec<String>> = spec
-        .lines()
-        .map(|l| l.split(" #").next().unwrap().trim())
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(split_fields)
-        .collect();
+    let lines: Vec<Vec<String>> =
+        spec.lines().map(|l| l.split(" #").next().unwrap().trim()).filter(|l| !l.is_empty() && !l.starts_with('#')).map(split_fields).collect();
     let pair = |v: &String| {
         let (k, v) = v.split_once('=').unwrap_or_else(|| panic!("{}: expected KEY=VALUE, got {v}", dir.display()));
         (k.to_string(), v.to_string())
@@ -111,7 +107,9 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
         let fail = |msg: String| format!("{}: {}: {msg}", dir.file_name().unwrap().to_string_lossy(), l.join(" "));
         let counter = main.counters().into_iter().find(|c| c.0 == l[0]).map(|c| c.1);
         let find = |id: &str, period: &str, segment: &str, kind: &str| {
-            kpis.iter().find(|k| k.id == id && k.period == period && k.segment.as_deref() == (segment != "-").then_some(segment) && k.kind == (kind != "-").then_some(kind))
+            kpis.iter().find(|k| {
+                k.id == id && k.period == period && k.segment.as_deref() == (segment != "-").then_some(segment) && k.kind == (kind != "-").then_some(kind)
+            })
         };
         match l[0].as_str() {
             "period" | "segment" | "map" | "set" | "chunk" | "context" => {}

@@ -8,7 +8,13 @@ fn typed_survey_columns_are_smaller_than_the_file() {
     let mut csv = String::from("Date,Respondent,Survey Type,Score,Plan,Region,Comment\n");
     for i in 0..50_000u32 {
         let comment = if i % 3 == 0 { "Support was quick and friendly" } else { "" };
-        csv.push_str(&format!("2024-{:02}-{:02},C{i:06},{},{},Growth,EMEA,{comment}\n", i % 12 + 1, i % 28 + 1, ["NPS", "CSAT", "CES"][i as usize % 3], i % 5 + 1));
+        csv.push_str(&format!(
+            "2024-{:02}-{:02},C{i:06},{},{},Growth,EMEA,{comment}\n",
+            i % 12 + 1,
+            i % 28 + 1,
+            ["NPS", "CSAT", "CES"][i as usize % 3],
+            i % 5 + 1
+        ));
     }
     let bytes = csv.as_bytes();
     let s = sniff(bytes);
