@@ -69,7 +69,7 @@ fn settings_stored_under_the_first_key_are_migrated() {
     storage().remove_item(SETTINGS_KEY).unwrap();
     // A document as the first version stored it: survey settings and mappings at the top level,
     // each other source's settings inside its page.
-    let v1 = r#"{"period":"quarter","segment":"plan","surveys":{"nps_scale":"1-5","csat_threshold":3.0},"targets":{"nps":41.0},
+    let v1 = r#"{"period":"quarter","segment":"plan","surveys":{"nps_scale":{"min":1,"max":5},"csat_threshold":3.0},"targets":{"nps":41.0},
         "mappings":{"sig-a":{"score":"Q1","segment":["plan"]}},"distribution_kind":"csat","page":"support",
         "revenue":{"period":"week","subscriptions":{"gross_margin":0.8,"currency":"EUR"},"breakdown":"plan"},
         "subscription_mappings":{"sig-b":{"customer":"cust"}},"account_mappings":{"sig-c":{"status":"state"}},

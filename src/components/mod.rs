@@ -1,17 +1,11 @@
 //! Components: each renders view models from `state`; no KPI arithmetic here.
-pub mod charts;
 pub mod choice_setting;
-pub mod cohort_heatmap;
-pub mod comments;
 pub mod definitions;
 pub mod issues;
 pub mod kpi_cards;
 pub mod mapped_source;
 pub mod mapping_table;
 pub mod notices;
-pub mod revenue_charts;
-pub mod revenue_settings;
 pub mod series_table;
 pub mod setting_input;
-pub mod settings_panel;
 pub mod sortable_table;

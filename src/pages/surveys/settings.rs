@@ -1,7 +1,7 @@
 //! Period, segment and scale settings. Every change goes to the persisted settings.
 
-use super::choice_setting::{optional, ChoiceSetting, PeriodSetting};
-use super::setting_input::SettingInput;
+use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::setting_input::SettingInput;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::parse::DateOrder;

@@ -4,11 +4,14 @@
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
-use crate::components::revenue_charts::RevenueCharts;
-use crate::components::revenue_settings::RevenueSettingsPanel;
+mod charts;
+mod settings;
+
 use crate::components::series_table::SeriesTable;
 use crate::state::Workbench;
+use charts::RevenueCharts;
 use leptos::prelude::*;
+use settings::RevenueSettingsPanel;
 
 const CARDS: [&str; 12] =
     ["mrr", "arr", "customers", "nrr", "grr", "customer_churn_rate", "gross_mrr_churn_rate", "arpa", "ltv", "quick_ratio", "renewal_rate", "nrr_12m"];

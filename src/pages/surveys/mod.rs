@@ -2,9 +2,17 @@
 
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
-use crate::components::{charts::Charts, comments::CommentsPanel, kpi_cards::KpiCards, series_table::SeriesTable, settings_panel::SettingsPanel};
+use crate::components::{kpi_cards::KpiCards, series_table::SeriesTable};
+
+mod charts;
+mod comments;
+mod settings;
+
 use crate::state::Workbench;
+use charts::Charts;
+use comments::CommentsPanel;
 use leptos::prelude::*;
+use settings::SettingsPanel;
 
 #[component]
 pub fn SurveysPage(wb: Workbench) -> impl IntoView {

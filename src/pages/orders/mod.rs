@@ -4,7 +4,8 @@
 
 use crate::browser::chart_canvas::ChartCanvas;
 use crate::components::choice_setting::{optional, plain, ChoiceSetting, PeriodSetting};
-use crate::components::cohort_heatmap::CohortHeatmap;
+mod cohort_heatmap;
+
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
@@ -12,6 +13,7 @@ use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
 use crate::state::lines_model::{lines, Line};
 use crate::state::Workbench;
+use cohort_heatmap::CohortHeatmap;
 use leptos::prelude::*;
 use northstar_charts::{draw_lines, ACCENT, TEAL, VIOLET};
 use northstar_metrics::orders::settings::{CohortPeriod, RefundMode};

@@ -1,8 +1,8 @@
 //! Revenue settings: period, the segment filter that applies to every KPI on the page, the
 //! breakdown column, churn basis, gross margin, cancellation effect, amount unit and currency.
 
-use super::choice_setting::{optional, ChoiceSetting, PeriodSetting};
-use super::setting_input::SettingInput;
+use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::setting_input::SettingInput;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::subscriptions::settings::{AmountUnit, CancelEffect, ChurnBasis};
