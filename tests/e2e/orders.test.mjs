@@ -63,7 +63,9 @@ test('cohorts: the heatmap cell under the pointer reads like the table, by month
   assert.equal(await valueOf(page, cell('2024-02', 1)), 0.5);
   assert.equal(await valueOf(page, cell('2024-03', 0)), null, 'an empty cohort has no values');
   // The canvas is 720 × 420; 4 cohorts × 4 periods: cells start at x 120, y 46, 148 × 28 each.
-  const box = await page.locator("canvas[data-chart='cohorts']").boundingBox();
+  const canvas = page.locator("canvas[data-chart='cohorts']");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
   const k = box.width / 720;
   await page.mouse.move(box.x + (120 + 1.5 * 148) * k, box.y + (46 + 0.5 * 28) * k);
   await page.waitForFunction(() => document.querySelector("[data-testid='cohort-hover']").textContent.includes('2024-01'));
