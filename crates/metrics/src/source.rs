@@ -81,6 +81,43 @@ pub trait Reader {
     fn finish(self) -> Self::Data;
 }
 
+/// The typing half of most readers: records in one at a time, typed data out at the end.
+pub trait RowTyping {
+    type Data;
+    fn row(&mut self, record: &crate::ingest::Record);
+    /// Ends the typing; `reading` holds the stream's own problems (quoting, encoding).
+    fn finish(self, encoding: &'static str, reading: Vec<Issue>) -> Self::Data;
+}
+
+/// A [`Reader`] made of a record stream and a [`RowTyping`], kept in separate fields so the
+/// stream can hand each record to the typing while both are borrowed.
+pub struct Streamed<T> {
+    stream: crate::ingest::RecordStream,
+    typing: T,
+}
+
+impl<T> Streamed<T> {
+    pub fn over(file: &str, sniff: &Sniff, typing: T) -> Streamed<T> {
+        Streamed { stream: crate::ingest::RecordStream::new(file, sniff), typing }
+    }
+}
+
+impl<T: RowTyping> Reader for Streamed<T> {
+    type Data = T::Data;
+    fn feed(&mut self, chunk: &[u8]) {
+        let typing = &mut self.typing;
+        self.stream.feed(chunk, &mut |r| typing.row(r));
+    }
+    fn bytes_read(&self) -> u64 {
+        self.stream.bytes_read
+    }
+    fn finish(mut self) -> T::Data {
+        let typing = &mut self.typing;
+        let reading = self.stream.finish(&mut |r| typing.row(r));
+        self.typing.finish(self.stream.encoding(), reading)
+    }
+}
+
 /// One half of a source's settings: the ingest half (changes how rows are read) or the KPI half
 /// (changes only the arithmetic). Keys are the words of `--set SOURCE.KEY=VALUE`.
 pub trait SettingsPart: Clone + Default + PartialEq + std::fmt::Debug + Serialize + DeserializeOwned + Send + Sync + 'static {

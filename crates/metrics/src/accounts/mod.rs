@@ -10,12 +10,12 @@ pub mod kpis;
 
 use crate::ingest::dates::{DateCell, DeferredDates};
 use crate::ingest::headers::{column_of, normalise, ColumnPicker};
-use crate::ingest::{Record, RecordStream, Sniff};
+use crate::ingest::{Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, DateOrder, NumberStyle};
 use crate::segment::{Interner, SegmentColumn};
-use crate::source::{Context, Query, Reader, SettingsPart, Source, SourceData, SourceMeta, SourceSettings};
+use crate::source::{Context, Query, RowTyping, SettingsPart, Source, SourceData, SourceMeta, SourceSettings, Streamed};
 use serde::{Deserialize, Serialize};
 
 pub use kpis::{account_kpis, acquisition_kpis, DEFS};
@@ -183,7 +183,7 @@ struct Plan {
 }
 
 /// Typing state of an accounts read, apart from the record stream.
-struct AccountRows {
+pub struct AccountRows {
     file: String,
     names: Vec<String>,
     plan: Plan,
@@ -199,9 +199,16 @@ struct AccountRows {
 }
 
 /// Streams an accounts file: [`Reader::feed`] chunk by chunk, then [`Reader::finish`].
-pub struct AccountReader {
-    stream: RecordStream,
-    rows: AccountRows,
+pub type AccountReader = Streamed<AccountRows>;
+
+impl RowTyping for AccountRows {
+    type Data = AccountData;
+    fn row(&mut self, r: &Record) {
+        AccountRows::row(self, r)
+    }
+    fn finish(self, encoding: &'static str, reading: Vec<Issue>) -> AccountData {
+        AccountRows::finish(self, encoding, reading)
+    }
 }
 
 impl AccountRows {
@@ -314,22 +321,6 @@ impl AccountRows {
     }
 }
 
-impl Reader for AccountReader {
-    type Data = AccountData;
-    fn feed(&mut self, chunk: &[u8]) {
-        let rows = &mut self.rows;
-        self.stream.feed(chunk, &mut |r| rows.row(r));
-    }
-    fn bytes_read(&self) -> u64 {
-        self.stream.bytes_read
-    }
-    fn finish(mut self) -> AccountData {
-        let rows = &mut self.rows;
-        let reading = self.stream.finish(&mut |r| rows.row(r));
-        self.rows.finish(self.stream.encoding(), reading)
-    }
-}
-
 impl AccountReader {
     pub fn new(file: &str, sniff: &Sniff, mapping: &AccountMapping, ingest: &AccountIngest) -> Result<AccountReader, FatalError> {
         let names = sniff.column_names();
@@ -386,7 +377,7 @@ impl AccountReader {
             referrals: Vec::new(),
             names,
         };
-        Ok(AccountReader { stream: RecordStream::new(file, sniff), rows })
+        Ok(Streamed::over(file, sniff, rows))
     }
 }
 
@@ -487,7 +478,7 @@ pub fn join_segment(subs: &crate::subscriptions::SubscriptionData, accounts: &Ac
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::SettingsOf;
+    use crate::source::{Reader, SettingsOf};
 
     fn read(csv: &[u8], chunk: usize) -> AccountData {
         let s = crate::ingest::sniff(csv);

@@ -12,12 +12,12 @@ pub mod kpis;
 use crate::calendar::{civil_from_days, days_from_civil};
 use crate::ingest::dates::{DateCell, DeferredDates};
 use crate::ingest::headers::{column_of, ColumnPicker};
-use crate::ingest::{Record, RecordStream, Sniff};
+use crate::ingest::{Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, DateOrder, NumberStyle};
 use crate::segment::SegmentColumn;
-use crate::source::{Context, Query, Reader, SettingsPart, Source, SourceData, SourceMeta, SourceSettings};
+use crate::source::{Context, Query, RowTyping, SettingsPart, Source, SourceData, SourceMeta, SourceSettings, Streamed};
 use serde::{Deserialize, Serialize};
 
 pub use kpis::{funnel_kpis, DEFS};
@@ -165,7 +165,7 @@ struct Plan {
 }
 
 /// Typing state of a funnel read, apart from the record stream.
-struct FunnelRows {
+pub struct FunnelRows {
     file: String,
     names: Vec<String>,
     plan: Plan,
@@ -179,10 +179,7 @@ struct FunnelRows {
 }
 
 /// Streams a funnel sheet: [`Reader::feed`] chunk by chunk, then [`Reader::finish`].
-pub struct FunnelReader {
-    stream: RecordStream,
-    rows: FunnelRows,
-}
+pub type FunnelReader = Streamed<FunnelRows>;
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -216,6 +213,16 @@ pub fn parse_month(cell: &str) -> Option<(i32, u32)> {
 fn month_start(day: i32) -> i32 {
     let (y, m, _) = civil_from_days(day);
     days_from_civil(y, m, 1)
+}
+
+impl RowTyping for FunnelRows {
+    type Data = FunnelData;
+    fn row(&mut self, r: &Record) {
+        FunnelRows::row(self, r)
+    }
+    fn finish(self, encoding: &'static str, reading: Vec<Issue>) -> FunnelData {
+        FunnelRows::finish(self, encoding, reading)
+    }
 }
 
 impl FunnelRows {
@@ -329,22 +336,6 @@ impl FunnelRows {
     }
 }
 
-impl Reader for FunnelReader {
-    type Data = FunnelData;
-    fn feed(&mut self, chunk: &[u8]) {
-        let rows = &mut self.rows;
-        self.stream.feed(chunk, &mut |r| rows.row(r));
-    }
-    fn bytes_read(&self) -> u64 {
-        self.stream.bytes_read
-    }
-    fn finish(mut self) -> FunnelData {
-        let rows = &mut self.rows;
-        let reading = self.stream.finish(&mut |r| rows.row(r));
-        self.rows.finish(self.stream.encoding(), reading)
-    }
-}
-
 impl FunnelReader {
     pub fn new(file: &str, sniff: &Sniff, mapping: &FunnelMapping, ingest: &FunnelIngest) -> Result<FunnelReader, FatalError> {
         let names = sniff.column_names();
@@ -383,7 +374,7 @@ impl FunnelReader {
             log: IssueLog::default(),
             names,
         };
-        Ok(FunnelReader { stream: RecordStream::new(file, sniff), rows })
+        Ok(Streamed::over(file, sniff, rows))
     }
 }
 
@@ -416,7 +407,7 @@ impl Source for Funnel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::SettingsOf;
+    use crate::source::{Reader, SettingsOf};
 
     fn read(csv: &[u8], chunk: usize, ingest: &FunnelIngest) -> FunnelData {
         let s = crate::ingest::sniff(csv);

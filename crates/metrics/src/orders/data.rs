@@ -27,11 +27,11 @@ use super::mapping::{detect_shape, OrdersMapping, Shape};
 use super::settings::{OrdersIngest, RefundMode};
 use crate::ingest::dates::{DateCell, DeferredDates};
 use crate::ingest::headers::{column_of, normalise};
-use crate::ingest::{trim_cell, Record, RecordStream, Sniff};
+use crate::ingest::{trim_cell, Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, ParsedNumber};
 use crate::segment::{Interner, SegmentColumn};
-use crate::source::{SourceData, SourceMeta};
+use crate::source::{RowTyping, SourceData, SourceMeta, Streamed};
 
 /// No customer (an order whose rows name none).
 pub const NO_CUSTOMER: u32 = u32::MAX;
@@ -266,7 +266,8 @@ struct Cols {
 }
 
 /// The typing state of a read (kept apart from the record stream so both can be borrowed at once).
-struct Rows {
+pub struct Rows {
+    ingest: OrdersIngest,
     file: String,
     names: Vec<String>,
     cols: Cols,
@@ -292,11 +293,7 @@ struct Rows {
 }
 
 /// The streaming reader of an orders file.
-pub struct OrdersReader {
-    stream: RecordStream,
-    rows: Rows,
-    ingest: OrdersIngest,
-}
+pub type OrdersReader = Streamed<Rows>;
 
 impl OrdersReader {
     pub fn new(file: &str, sniff: &Sniff, mapping: &OrdersMapping, ingest: &OrdersIngest) -> Result<OrdersReader, FatalError> {
@@ -339,6 +336,7 @@ impl OrdersReader {
         }
         let zero_is_guest = cols.customer.is_some_and(|c| normalise(&names[c]).replace(['_', '-'], " ") == "customer user id");
         let rows = Rows {
+            ingest: ingest.clone(),
             file: file.into(),
             dates: DeferredDates::new(&names[date]),
             segments: cols.segments.iter().map(|&i| SegmentColumn::new(&names[i])).collect(),
@@ -357,7 +355,7 @@ impl OrdersReader {
             log: IssueLog::default(),
             meta: SourceMeta::new(file),
         };
-        Ok(OrdersReader { stream: RecordStream::new(file, sniff), rows, ingest: ingest.clone() })
+        Ok(Streamed::over(file, sniff, rows))
     }
 }
 
@@ -720,24 +718,15 @@ impl Rows {
     }
 }
 
-impl crate::source::Reader for OrdersReader {
+impl RowTyping for Rows {
     type Data = OrdersData;
-
-    fn feed(&mut self, chunk: &[u8]) {
-        let rows = &mut self.rows;
-        self.stream.feed(chunk, &mut |r| rows.row(r));
+    fn row(&mut self, r: &Record) {
+        Rows::row(self, r)
     }
-
-    fn bytes_read(&self) -> u64 {
-        self.stream.bytes_read
-    }
-
-    fn finish(mut self) -> OrdersData {
-        let rows = &mut self.rows;
-        let reading = self.stream.finish(&mut |r| rows.row(r));
-        self.rows.log.extend(reading);
-        let encoding = self.stream.encoding();
-        self.rows.finish(&self.ingest, encoding)
+    fn finish(mut self, encoding: &'static str, reading: Vec<Issue>) -> OrdersData {
+        self.log.extend(reading);
+        let ingest = self.ingest.clone();
+        Rows::finish(self, &ingest, encoding)
     }
 }
 
