@@ -20,6 +20,10 @@ pub fn Definitions() -> impl IntoView {
                     .collect_view()}
                 <dt>"Periods and gaps"</dt>
                 <dd>"Every period from the first to the last date in the file is shown, including periods without answers, whose KPIs are undefined (—), never 0. Without a date column, the whole file is one period, “all”."</dd>
+                <dt>"Which dates count"</dt>
+                <dd>"Dates are read from 1980-01-01 to 2099-12-31. A date outside that range is a system placeholder (0001-01-01, Excel's 1899-12-30, Unix's 1970-01-01, 9999-12-31) or a typo (2204 for 2024): it is listed under the data issues with its line and column, and its row is left out — or, for an optional date such as an end date, read as blank (9999-12-31 means “no end”). So one such cell never stretches a series over centuries; each file's span runs from its first to its last date in range."</dd>
+                <dt>"Settings that re-read, and those that do not"</dt>
+                <dd>"Settings that change how rows are read (date order, currency, amounts in cents, refunds, the event-log activities, answer scales) read the file again. Settings that only change the arithmetic (SLA hours, gross margin, the first-contact rule, the repeat window, the cohort period, targets) recompute from the rows already read."</dd>
                 <dt>"Small samples"</dt>
                 <dd>"Values from fewer than 30 responses are marked * and carry a warning: their margin of error is wide."</dd>
             </dl>

@@ -16,11 +16,6 @@ use crate::parse::{parse_stamp, DateOrder, OrderDecision, OrderEvidence, RawStam
 /// is optional, so an end date of 9999-12-31 reads as "no end").
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1980..=2099;
 
-/// The rule in words, for the product's explanations.
-pub const PLAUSIBLE_RULE: &str = "dates are read from 1980-01-01 to 2099-12-31; a date outside that range \
-(a system placeholder such as 0001-01-01, 1899-12-30, 1970-01-01 or 9999-12-31, or a typo such as 2204) is reported \
-with its line and column and its row is left out (an optional date such as an end date is read as blank)";
-
 /// Words every implausible-date reason holds, so a reader can treat an optional date as blank.
 pub const IMPLAUSIBLE: &str = "outside the plausible range";
 
