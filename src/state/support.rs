@@ -6,7 +6,8 @@ use super::settings::Settings;
 use super::source_store::SourceStore;
 use super::workbench::Shared;
 use leptos::prelude::*;
-use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::source::Query;
+use northstar_metrics::tickets::kpis::kpis_from;
 use northstar_metrics::tickets::Tickets;
 use northstar_metrics::{Granularity, KpiValue};
 
@@ -25,11 +26,15 @@ pub struct Support {
 
 impl Support {
     pub fn new(settings: RwSignal<Settings>, source: SourceStore<Tickets>) -> Support {
+        // Grouped once per file, period and breakdown; a KPI-only setting only counts again.
+        let query = Memo::new(move |_| settings.with(|s| (s.support.period, s.support.breakdown.clone())));
+        let tally = Memo::new(move |_| {
+            let (period, breakdown) = query.get();
+            source.ok().map(|d| Shared::new(Tickets::tally(&d, &Query::new(period).segment(breakdown))))
+        });
         let kpis = Memo::new(move |_| {
-            let (period, breakdown) = settings.with(|s| (s.support.period, s.support.breakdown.clone()));
             let kpi = source.kpi.get();
-            let Some(d) = source.ok() else { return Shared::new(Vec::new()) };
-            Shared::new(Tickets::kpis(&d, &kpi, &Query::new(period).segment(breakdown), &Context::default()))
+            tally.with(|t| Shared::new(t.as_ref().map(|t| kpis_from(t, &kpi)).unwrap_or_default()))
         });
         let agent_periods = Memo::new(move |_| {
             let mut labels: Vec<String> =
@@ -41,16 +46,21 @@ impl Support {
             let chosen = settings.with(|s| s.support.agent_period.clone())?;
             agent_periods.with(|p| p.contains(&chosen)).then_some(chosen)
         });
+        let agent_query = Memo::new(move |_| match agent_period.get() {
+            Some(label) => (settings.with(|s| s.support.period), Some(label)),
+            None => (Granularity::All, None),
+        });
+        // Every KPI broken down by the agent column, grouped once per file and period.
+        let agent_tally = Memo::new(move |_| {
+            let (granularity, _) = agent_query.get();
+            let d = source.ok()?;
+            let agent = d.agent.clone()?;
+            Some(Shared::new(Tickets::tally(&d, &Query::new(granularity).segment(Some(agent)).segments_only())))
+        });
         let agents = Memo::new(move |_| {
             let kpi = source.kpi.get();
-            let Some(d) = source.ok() else { return Shared::new(Vec::new()) };
-            let Some(agent) = d.agent.clone() else { return Shared::new(Vec::new()) };
-            let (granularity, only) = match agent_period.get() {
-                Some(label) => (settings.with(|s| s.support.period), Some(label)),
-                None => (Granularity::All, None),
-            };
-            // Every KPI broken down by the agent column.
-            let rows = Tickets::kpis(&d, &kpi, &Query::new(granularity).segment(Some(agent)).segments_only(), &Context::default());
+            let only = agent_query.with(|q| q.1.clone());
+            let Some(rows) = agent_tally.with(|t| t.as_ref().map(|t| kpis_from(t, &kpi))) else { return Shared::new(Vec::new()) };
             Shared::new(rows.into_iter().filter(|k| k.segment.is_some() && only.as_ref().is_none_or(|p| &k.period == p)).collect())
         });
         Support { source, kpis, agent_periods, agent_period, agents }

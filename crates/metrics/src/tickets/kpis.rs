@@ -23,7 +23,7 @@ use super::ticket::Ticket;
 use crate::kpi::{KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
-use crate::stats::{mean, median_and_p90};
+use crate::stats::median_and_p90;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
     KpiDef { id, source: "tickets", name, unit, higher_is_better, definition }
@@ -63,32 +63,66 @@ struct Bucket {
     resolved: u64,
     frt: Vec<f64>,
     res: Vec<f64>,
-    fcr: u64,
-    fcr_known: u64,
-    sla_met: u64,
+    /// (replies, reopens) of the tickets resolved here whose replies are known.
+    fcr: Vec<(u32, u32)>,
     ratings: Vec<f64>,
     with_customer: u64,
-    repeats: u64,
+    /// Seconds since the customer's previous ticket, for tickets with a customer who had one.
+    gaps: Vec<i64>,
 }
 
-/// Which tickets are repeat contacts: the customer's previous ticket was created at most the
-/// window before. Exports are usually in creation order already, so the file order is tried
-/// first; otherwise a stable sort by creation gives the order (ties keep file order: of two
+/// One period of one group, with everything the KPI settings do not change already worked out:
+/// counts, medians, p90s and means. What the settings decide (SLA met, first-contact resolution,
+/// repeat contacts) is counted from the kept values when the KPIs are asked for.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeriodTally {
+    label: String,
+    created: u64,
+    backlog: u64,
+    frt: Vec<f64>,
+    frt_median: Option<f64>,
+    frt_p90: Option<f64>,
+    frt_sum: f64,
+    res_n: u64,
+    res_median: Option<f64>,
+    res_p90: Option<f64>,
+    res_sum: f64,
+    fcr: Vec<(u32, u32)>,
+    ratings_n: u64,
+    ratings_sum: f64,
+    with_customer: u64,
+    gaps: Vec<i64>,
+}
+
+/// The ticket KPIs before the KPI settings: per group (overall, then each segment value) and
+/// period. Depends only on the data, the granularity and the breakdown, so a KPI-only setting
+/// (SLA hours, the FCR rule, the repeat window) recomputes from it in time linear in the tickets,
+/// without grouping, selecting or sorting again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TicketTally {
+    groups: Vec<(Option<String>, bool, Vec<PeriodTally>)>,
+}
+
+/// No previous ticket of the same customer.
+const NO_GAP: i64 = i64::MAX;
+
+/// For each ticket with a customer who opened one before, the seconds since that previous
+/// ticket (creation order); [`NO_GAP`] for the others. Exports are usually in creation order already, so the file order is
+/// tried first; otherwise a stable sort by creation gives the order (ties keep file order: of two
 /// tickets opened at once the later row is the repeat). `customers` bounds the customer ids.
-fn repeat_flags(tickets: &[Ticket], customers: usize, window_days: u32) -> Vec<bool> {
-    let window = window_days as i64 * 86_400;
-    if let Some(flags) = repeats_in_order(tickets, 0..tickets.len(), customers, window) {
-        return flags;
+fn previous_gaps(tickets: &[Ticket], customers: usize) -> Vec<i64> {
+    if let Some(gaps) = gaps_in_order(tickets, 0..tickets.len(), customers) {
+        return gaps;
     }
     let mut order: Vec<usize> = (0..tickets.len()).collect();
     order.sort_by_key(|&i| tickets[i].created().utc);
-    repeats_in_order(tickets, order.into_iter(), customers, window).unwrap_or_default()
+    gaps_in_order(tickets, order.into_iter(), customers).unwrap_or_default()
 }
 
 /// One pass over the tickets in `order`, remembering each customer's latest ticket; none when
 /// `order` turns out not to be creation order.
-fn repeats_in_order(tickets: &[Ticket], order: impl Iterator<Item = usize>, customers: usize, window: i64) -> Option<Vec<bool>> {
-    let mut flags = vec![false; tickets.len()];
+fn gaps_in_order(tickets: &[Ticket], order: impl Iterator<Item = usize>, customers: usize) -> Option<Vec<i64>> {
+    let mut gaps = vec![NO_GAP; tickets.len()];
     let mut latest: Vec<Option<i64>> = vec![None; customers];
     let mut previous = i64::MIN;
     for i in order {
@@ -99,23 +133,53 @@ fn repeats_in_order(tickets: &[Ticket], order: impl Iterator<Item = usize>, cust
         }
         previous = created;
         if let Some(last) = t.customer().and_then(|c| latest.get_mut(c as usize)) {
-            flags[i] = last.is_some_and(|l| created - l <= window);
+            gaps[i] = last.map_or(NO_GAP, |l| created - l);
             *last = Some(created);
         }
     }
-    Some(flags)
+    Some(gaps)
 }
 
-fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
+/// Works out one group's periods: counts, the backlog, medians, p90s and means.
+fn tally_periods(buckets: Vec<Bucket>, periods: &[Period]) -> Vec<PeriodTally> {
     let mut open: i64 = 0;
-    for (mut b, p) in buckets.into_iter().zip(periods) {
-        open += b.created as i64 - b.resolved as i64;
-        let label = p.label();
+    buckets
+        .into_iter()
+        .zip(periods)
+        .map(|(mut b, p)| {
+            open += b.created as i64 - b.resolved as i64;
+            let (frt_median, frt_p90) = median_and_p90(&mut b.frt);
+            let (res_median, res_p90) = median_and_p90(&mut b.res);
+            PeriodTally {
+                label: p.label(),
+                created: b.created,
+                backlog: open.max(0) as u64,
+                frt_sum: b.frt.iter().sum(),
+                frt_median,
+                frt_p90,
+                res_n: b.res.len() as u64,
+                res_sum: b.res.iter().sum(),
+                res_median,
+                res_p90,
+                frt: b.frt,
+                fcr: b.fcr,
+                ratings_n: b.ratings.len() as u64,
+                ratings_sum: b.ratings.iter().sum(),
+                with_customer: b.with_customer,
+                gaps: b.gaps,
+            }
+        })
+        .collect()
+}
+
+fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
+    let window = settings.repeat_window_days as i64 * 86_400;
+    for t in tallies {
         let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
             out.push(KpiValue {
                 id,
                 source: "tickets",
-                period: label.clone(),
+                period: t.label.clone(),
                 segment: segment.clone(),
                 value,
                 numerator: num,
@@ -127,27 +191,42 @@ fn emit(buckets: Vec<Bucket>, periods: &[Period], segment: Option<String>, only_
             })
         };
         let ratio = |a: u64, n: u64| (n > 0).then(|| a as f64 / n as f64);
+        let frt_n = t.frt.len() as u64;
         if !only_rating {
-            push("ticket_volume", Some(b.created as f64), Some(b.created as f64), None, b.created);
-            push("backlog", Some(open.max(0) as f64), Some(open.max(0) as f64), None, open.max(0) as u64);
-            let (mut frt, mut res) = (std::mem::take(&mut b.frt), std::mem::take(&mut b.res));
-            let (fs, rs) = (frt.iter().sum::<f64>(), res.iter().sum::<f64>());
-            let (median, p90) = median_and_p90(&mut frt);
-            push("first_response_time_median", median, None, None, frt.len() as u64);
-            push("first_response_time_p90", p90, None, None, frt.len() as u64);
-            push("first_response_time_mean", mean(&frt), Some(fs), Some(frt.len() as f64), frt.len() as u64);
-            let (median, p90) = median_and_p90(&mut res);
-            push("resolution_time_median", median, None, None, res.len() as u64);
-            push("resolution_time_p90", p90, None, None, res.len() as u64);
-            push("resolution_time_mean", mean(&res), Some(rs), Some(res.len() as f64), res.len() as u64);
-            push("first_contact_resolution_rate", ratio(b.fcr, b.fcr_known), Some(b.fcr as f64), Some(b.fcr_known as f64), b.fcr_known);
-            push("sla_first_response_rate", ratio(b.sla_met, b.created), Some(b.sla_met as f64), Some(b.created as f64), b.created);
+            push("ticket_volume", Some(t.created as f64), Some(t.created as f64), None, t.created);
+            push("backlog", Some(t.backlog as f64), Some(t.backlog as f64), None, t.backlog);
+            push("first_response_time_median", t.frt_median, None, None, frt_n);
+            push("first_response_time_p90", t.frt_p90, None, None, frt_n);
+            push("first_response_time_mean", ratio_f(t.frt_sum, frt_n), Some(t.frt_sum), Some(frt_n as f64), frt_n);
+            push("resolution_time_median", t.res_median, None, None, t.res_n);
+            push("resolution_time_p90", t.res_p90, None, None, t.res_n);
+            push("resolution_time_mean", ratio_f(t.res_sum, t.res_n), Some(t.res_sum), Some(t.res_n as f64), t.res_n);
+            let fcr = t.fcr.iter().filter(|(replies, reopens)| *replies <= settings.fcr_max_replies && *reopens <= settings.fcr_max_reopens).count() as u64;
+            let known = t.fcr.len() as u64;
+            push("first_contact_resolution_rate", ratio(fcr, known), Some(fcr as f64), Some(known as f64), known);
+            let met = t.frt.iter().filter(|h| **h <= settings.sla_hours).count() as u64;
+            push("sla_first_response_rate", ratio(met, t.created), Some(met as f64), Some(t.created as f64), t.created);
         }
-        push("agent_rating_avg", mean(&b.ratings), Some(b.ratings.iter().sum()), Some(b.ratings.len() as f64), b.ratings.len() as u64);
+        push("agent_rating_avg", ratio_f(t.ratings_sum, t.ratings_n), Some(t.ratings_sum), Some(t.ratings_n as f64), t.ratings_n);
         if !only_rating {
-            push("repeat_contact_rate", ratio(b.repeats, b.with_customer), Some(b.repeats as f64), Some(b.with_customer as f64), b.with_customer);
+            let repeats = t.gaps.iter().filter(|g| **g <= window).count() as u64;
+            push("repeat_contact_rate", ratio(repeats, t.with_customer), Some(repeats as f64), Some(t.with_customer as f64), t.with_customer);
         }
     }
+}
+
+/// `sum / n`; none when `n` is 0.
+fn ratio_f(sum: f64, n: u64) -> Option<f64> {
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Every ticket KPI of a tally, with the KPI settings applied.
+pub fn kpis_from(tally: &TicketTally, settings: &TicketKpi) -> Vec<KpiValue> {
+    let mut out = Vec::new();
+    for (segment, only_rating, periods) in &tally.groups {
+        emit(periods, settings, segment, *only_rating, &mut out);
+    }
+    out
 }
 
 /// Every §4 KPI per period: overall (unless `overall` is false and a segment is asked for), then
@@ -161,10 +240,14 @@ pub fn ticket_kpis(
     agent: Option<&SegmentColumn>,
     overall: bool,
 ) -> Vec<KpiValue> {
+    kpis_from(&tally(data, granularity, segment, agent, overall), settings)
+}
+
+/// The groups and periods of [`ticket_kpis`], before the KPI settings.
+pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&SegmentColumn>, agent: Option<&SegmentColumn>, overall: bool) -> TicketTally {
     let periods = ticket_periods(data, granularity);
-    let mut out = Vec::new();
     if periods.is_empty() {
-        return out;
+        return TicketTally::default();
     }
     // Day → period index over the span of the data (one period for `all`).
     let (first, last) = if granularity == Granularity::All { (0, 0) } else { (periods[0].first_day(), periods[periods.len() - 1].last_day()) };
@@ -182,7 +265,7 @@ pub fn ticket_kpis(
         }
         day_index[((day - first).max(0) as usize).min(day_index.len() - 1)] as usize
     };
-    let repeats = repeat_flags(&data.tickets, data.customers.len(), settings.repeat_window_days);
+    let gaps = previous_gaps(&data.tickets, data.customers.len());
     let groups = |seg: Option<&SegmentColumn>| 1 + seg.map_or(0, |s| s.values.len());
     let by = segment.or(agent);
     // Per agent without a segment: the ratings only.
@@ -206,35 +289,30 @@ pub fn ticket_kpis(
             if let Some(f) = t.first_response {
                 let h = hours(t.created, f);
                 b[c].frt.push(h);
-                if h <= settings.sla_hours {
-                    b[c].sla_met += 1;
-                }
             }
             if t.customer.is_some() {
                 b[c].with_customer += 1;
-                if repeats[i] {
-                    b[c].repeats += 1;
+                if gaps[i] != NO_GAP {
+                    b[c].gaps.push(gaps[i]);
                 }
             }
             if let (Some(r), Some(ri)) = (t.resolved, resolved_in) {
                 b[ri].resolved += 1;
                 b[ri].res.push(hours(t.created, r));
                 if let Some(replies) = t.replies {
-                    b[ri].fcr_known += 1;
-                    if replies <= settings.fcr_max_replies && t.reopens.unwrap_or(0) <= settings.fcr_max_reopens {
-                        b[ri].fcr += 1;
-                    }
+                    b[ri].fcr.push((replies, t.reopens.unwrap_or(0)));
                 }
             }
         }
     }
     let mut groups = buckets.into_iter();
+    let mut out = TicketTally::default();
     if let Some(all) = groups.next().filter(|_| overall) {
-        emit(all, &periods, None, false, &mut out);
+        out.groups.push((None, false, tally_periods(all, &periods)));
     }
     if let Some(s) = by {
         for (group, value) in groups.zip(&s.values) {
-            emit(group, &periods, Some(value.clone()), only_rating, &mut out);
+            out.groups.push((Some(value.clone()), only_rating, tally_periods(group, &periods)));
         }
     }
     out
@@ -244,6 +322,11 @@ pub fn ticket_kpis(
 mod tests {
     use super::*;
     use crate::parse::Stamp;
+
+    /// Repeat contacts within `window_days`, as the KPIs count them from the gaps.
+    fn repeat_flags(tickets: &[Ticket], customers: usize, window_days: i64) -> Vec<bool> {
+        previous_gaps(tickets, customers).into_iter().map(|g| g != NO_GAP && g <= window_days * 86_400).collect()
+    }
 
     #[test]
     fn repeat_contacts_follow_creation_order_not_file_order() {

@@ -20,6 +20,17 @@ use crate::source::{Context, Query, Source};
 /// Support tickets: one row per ticket, or an event log folded into tickets.
 pub struct Tickets;
 
+impl Tickets {
+    /// What [`Source::kpis`] computes before the KPI settings apply: the app keeps it, so a
+    /// KPI-only setting (SLA hours, the FCR rule, the repeat window) only counts again.
+    pub fn tally(data: &TicketData, query: &Query) -> kpis::TicketTally {
+        let segment = query.segment.as_deref().and_then(|name| data.segment(name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name))));
+        // Broken down by the agent column itself, the per-agent rows already hold the ratings.
+        let agent = data.agent_column().filter(|a| segment.is_none_or(|s| s.name != a.name));
+        kpis::tally(data, query.granularity, segment, agent, !(query.segments_only && segment.is_some()))
+    }
+}
+
 impl Source for Tickets {
     const NAME: &'static str = "tickets";
     const DESCRIPTION: &'static str = "Support tickets, one row per ticket (Zendesk, Freshdesk, Intercom) or a help-desk event log";
@@ -44,10 +55,7 @@ impl Source for Tickets {
     /// Every §4 KPI, broken down by the `query.segment` column when the data has it (all KPIs per
     /// value); without one, the ratings per agent (the data's agent column).
     fn kpis(data: &TicketData, kpi: &TicketKpi, query: &Query, _ctx: &Context) -> Vec<KpiValue> {
-        let segment = query.segment.as_deref().and_then(|name| data.segment(name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name))));
-        // Broken down by the agent column itself, the per-agent rows already hold the ratings.
-        let agent = data.agent_column().filter(|a| segment.is_none_or(|s| s.name != a.name));
-        ticket_kpis(data, kpi, query.granularity, segment, agent, !(query.segments_only && segment.is_some()))
+        kpis::kpis_from(&Tickets::tally(data, query), kpi)
     }
 
     fn demo() -> String {
