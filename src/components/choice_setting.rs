@@ -96,3 +96,30 @@ pub fn PeriodSetting(
         />
     }
 }
+
+/// A "break down by" setting: the columns offered, and where the chosen one lives in the settings.
+#[component]
+pub fn BreakdownSetting(
+    wb: Workbench,
+    key: &'static str,
+    #[prop(into)] columns: Signal<Vec<String>>,
+    /// What the empty choice reads.
+    #[prop(default = "(no breakdown)")]
+    none: &'static str,
+    get: fn(&Settings) -> &Option<String>,
+    set: fn(&mut Settings) -> &mut Option<String>,
+) -> impl IntoView {
+    view! {
+        <ChoiceSetting
+            wb=wb
+            label="Break down by"
+            key=key
+            choices=Signal::derive(move || optional(none, columns.get()))
+            value=Signal::derive(move || wb.settings.with(|st| get(st).clone().unwrap_or_default()))
+            apply=move |st, v| {
+                *set(st) = (!v.is_empty()).then(|| v.to_string());
+                Ok(())
+            }
+        />
+    }
+}

@@ -3,40 +3,23 @@
 //! funnel of the latest period and CAC and LTV:CAC over time.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::choice_setting::{BreakdownSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
+use crate::state::acquisition::latest_stages;
 use crate::state::lines_model::{lines, Line};
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_funnel, draw_lines, ACCENT, VIOLET};
-use northstar_metrics::funnel::FunnelData;
 use northstar_metrics::source::SourceData;
 use northstar_metrics::Granularity;
 
 const FUNNEL_CARDS: [&str; 6] = ["conversion_rate", "trial_to_paid_rate", "cac", "ltv_to_cac", "cac_payback_months", "customer_retention_cost"];
 const REFERRAL_CARDS: [&str; 2] = ["referral_share", "referrals"];
 const PERIODS: [Granularity; 3] = [Granularity::Month, Granularity::Quarter, Granularity::Year];
-
-/// The stages of the latest month of the sheet, summed over its rows.
-fn latest_stages(d: &FunnelData) -> (String, Vec<(String, Option<f64>)>) {
-    let Some(last) = d.rows.iter().map(|r| r.month).max() else { return (String::new(), Vec::new()) };
-    let rows: Vec<_> = d.rows.iter().filter(|r| r.month == last).collect();
-    let sum = |f: &dyn Fn(&northstar_metrics::funnel::FunnelRow) -> Option<u64>| {
-        let values: Vec<u64> = rows.iter().filter_map(|r| f(r)).collect();
-        (!values.is_empty()).then(|| values.iter().sum::<u64>() as f64)
-    };
-    let stages = vec![
-        ("Visitors".to_string(), sum(&|r| r.visitors)),
-        ("Sign-ups".to_string(), sum(&|r| r.signups)),
-        ("Trials".to_string(), sum(&|r| r.trials)),
-        ("New customers".to_string(), sum(&|r| r.new_customers)),
-    ];
-    (northstar_metrics::Granularity::Month.bucket(last).label(), stages)
-}
 
 #[component]
 fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
@@ -71,17 +54,7 @@ fn AcquisitionSettingsPanel(wb: Workbench) -> impl IntoView {
             <h2>"Settings"</h2>
             <div class="settings-grid">
                 <PeriodSetting wb=wb label="Period" key="acquisition_period" granularities=&PERIODS get=|st| st.acquisition.period set=|st, g| st.acquisition.period = g />
-                <ChoiceSetting
-                    wb=wb
-                    label="Break down by"
-                    key="acquisition_breakdown"
-                    choices=Signal::derive(move || optional("(no breakdown)", columns.get()))
-                    value=Signal::derive(move || s.with(|st| st.acquisition.breakdown.clone().unwrap_or_default()))
-                    apply=|st, v| {
-                        st.acquisition.breakdown = (!v.is_empty()).then(|| v.to_string());
-                        Ok(())
-                    }
-                />
+                <BreakdownSetting wb=wb key="acquisition_breakdown" columns=columns get=|st| &st.acquisition.breakdown set=|st| &mut st.acquisition.breakdown />
                 <SettingInput
                     wb=wb
                     label="Gross margin (CAC payback)"

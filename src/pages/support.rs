@@ -2,7 +2,7 @@
 //! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::choice_setting::{optional, BreakdownSetting, ChoiceSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
@@ -89,17 +89,7 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
             <h2>"Settings"</h2>
             <div class="settings-grid">
                 <PeriodSetting wb=wb label="Period" key="support_period" granularities=&[Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year] get=|st| st.support.period set=|st, g| st.support.period = g />
-                <ChoiceSetting
-                    wb=wb
-                    label="Break down by"
-                    key="support_breakdown"
-                    choices=Signal::derive(move || optional("(no breakdown)", columns.get()))
-                    value=Signal::derive(move || s.with(|st| st.support.breakdown.clone().unwrap_or_default()))
-                    apply=|st, v| {
-                        st.support.breakdown = (!v.is_empty()).then(|| v.to_string());
-                        Ok(())
-                    }
-                />
+                <BreakdownSetting wb=wb key="support_breakdown" columns=columns get=|st| &st.support.breakdown set=|st| &mut st.support.breakdown />
                 <SettingInput wb=wb label="First-response SLA (hours)" key="sla_hours" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.sla_hours.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "sla_hours", v) />
                 <SettingInput wb=wb label="FCR: at most replies" key="fcr_max_replies" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.fcr_max_replies.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "fcr_max_replies", v) />
                 <SettingInput wb=wb label="FCR: at most reopens" key="fcr_max_reopens" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.fcr_max_reopens.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "fcr_max_reopens", v) />

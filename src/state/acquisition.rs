@@ -9,11 +9,11 @@ use super::settings::Settings;
 use super::workbench::{Shared, Stores};
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
-use northstar_metrics::funnel::Funnel;
+use northstar_metrics::funnel::{Funnel, FunnelData, FunnelRow};
 use northstar_metrics::orders::Orders;
 use northstar_metrics::source::{Context, Query, Source};
 use northstar_metrics::subscriptions::Subscriptions;
-use northstar_metrics::KpiValue;
+use northstar_metrics::{Granularity, KpiValue};
 
 #[derive(Clone, Copy)]
 pub struct Acquisition {
@@ -64,4 +64,21 @@ impl Acquisition {
         });
         Acquisition { funnel, accounts, kpis, breakdown }
     }
+}
+
+/// The stages of the latest month of the sheet, summed over its rows.
+pub fn latest_stages(d: &FunnelData) -> (String, Vec<(String, Option<f64>)>) {
+    let Some(last) = d.rows.iter().map(|r| r.month).max() else { return (String::new(), Vec::new()) };
+    let rows: Vec<_> = d.rows.iter().filter(|r| r.month == last).collect();
+    let sum = |f: &dyn Fn(&FunnelRow) -> Option<u64>| {
+        let values: Vec<u64> = rows.iter().filter_map(|r| f(r)).collect();
+        (!values.is_empty()).then(|| values.iter().sum::<u64>() as f64)
+    };
+    let stages = vec![
+        ("Visitors".to_string(), sum(&|r| r.visitors)),
+        ("Sign-ups".to_string(), sum(&|r| r.signups)),
+        ("Trials".to_string(), sum(&|r| r.trials)),
+        ("New customers".to_string(), sum(&|r| r.new_customers)),
+    ];
+    (Granularity::Month.bucket(last).label(), stages)
 }

@@ -5,7 +5,8 @@ use divan::counter::BytesCount;
 use divan::Bencher;
 use northstar_metrics::calendar::{civil_from_days, days_from_civil};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionData, SubscriptionSettings};
+use northstar_metrics::source::Source;
+use northstar_metrics::subscriptions::{infer_subscription_mapping, subscription_kpis, SubscriptionData, SubscriptionSettings, Subscriptions};
 use northstar_metrics::Granularity;
 use std::sync::OnceLock;
 
@@ -55,7 +56,7 @@ fn typed() -> &'static SubscriptionData {
     DATA.get_or_init(|| {
         let bytes = export();
         let s = sniff(bytes);
-        read_subscriptions("bench.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default().ingest).unwrap()
+        Subscriptions::read("bench.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default().ingest).unwrap()
     })
 }
 
@@ -78,7 +79,7 @@ fn ingest_and_every_kpi_per_month_1m_subscription_rows(b: Bencher) {
     b.counter(BytesCount::new(bytes.len())).bench(|| {
         let s = sniff(bytes);
         let data =
-            read_subscriptions("bench.csv", divan::black_box(bytes), &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default().ingest).unwrap();
+            Subscriptions::read("bench.csv", divan::black_box(bytes), &s, &infer_subscription_mapping(&s), &SubscriptionSettings::default().ingest).unwrap();
         subscription_kpis(&data, &SubscriptionSettings::default().kpi, Granularity::Month, None)
     });
 }

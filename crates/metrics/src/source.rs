@@ -139,6 +139,21 @@ impl SettingsPart for () {
     }
 }
 
+/// The ingest half of a source whose only reading choice is the day/month order of its dates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DateOrderOnly {
+    pub date_order: crate::parse::DateOrder,
+}
+
+impl SettingsPart for DateOrderOnly {
+    const KEYS: &'static [&'static str] = &["date_order"];
+    fn apply(&mut self, _key: &str, value: &str) -> Result<(), String> {
+        self.date_order = crate::parse::DateOrder::parse_setting(value)?;
+        Ok(())
+    }
+}
+
 /// Both halves, stored as one flat JSON object (so a saved document reads the same as before the
 /// split).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

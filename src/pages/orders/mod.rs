@@ -3,7 +3,7 @@
 //! per segment, with the cohort retention heatmap and its table.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::components::choice_setting::{optional, plain, ChoiceSetting, PeriodSetting};
+use crate::components::choice_setting::{plain, BreakdownSetting, ChoiceSetting, PeriodSetting};
 mod cohort_heatmap;
 
 use crate::components::issues::{IssueModel, IssuesPanel};
@@ -73,17 +73,7 @@ fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
             <h2>"Settings"</h2>
             <div class="settings-grid">
                 <PeriodSetting wb=wb label="Period" key="orders_period" granularities=&PERIODS get=|st| st.orders.period set=|st, g| st.orders.period = g />
-                <ChoiceSetting
-                    wb=wb
-                    label="Break down by"
-                    key="orders_breakdown"
-                    choices=Signal::derive(move || optional("(no breakdown)", columns.get()))
-                    value=Signal::derive(move || s.with(|st| st.orders.breakdown.clone().unwrap_or_default()))
-                    apply=|st, v| {
-                        st.orders.breakdown = (!v.is_empty()).then(|| v.to_string());
-                        Ok(())
-                    }
-                />
+                <BreakdownSetting wb=wb key="orders_breakdown" columns=columns get=|st| &st.orders.breakdown set=|st| &mut st.orders.breakdown />
                 <ChoiceSetting
                     wb=wb
                     label="Refunds and cancellations"

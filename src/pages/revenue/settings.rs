@@ -1,7 +1,7 @@
 //! Revenue settings: period, the segment filter that applies to every KPI on the page, the
 //! breakdown column, churn basis, gross margin, cancellation effect, amount unit and currency.
 
-use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::choice_setting::{optional, BreakdownSetting, ChoiceSetting, PeriodSetting};
 use crate::components::setting_input::SettingInput;
 use crate::state::Workbench;
 use leptos::prelude::*;
@@ -53,17 +53,7 @@ pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
                         Ok(())
                     }
                 />
-                <ChoiceSetting
-                    wb=wb
-                    label="Break down by"
-                    key="breakdown"
-                    choices=Signal::derive(move || optional("(no breakdown)", options.get().into_iter().map(|o| o.column)))
-                    value=Signal::derive(move || s.with(|st| st.revenue.breakdown.clone().unwrap_or_default()))
-                    apply=|st, v| {
-                        st.revenue.breakdown = (!v.is_empty()).then(|| v.to_string());
-                        Ok(())
-                    }
-                />
+                <BreakdownSetting wb=wb key="breakdown" columns=Signal::derive(move || options.get().into_iter().map(|o| o.column).collect::<Vec<_>>()) get=|st| &st.revenue.breakdown set=|st| &mut st.revenue.breakdown />
                 <ChoiceSetting
                     wb=wb
                     label="Churn rate basis"

@@ -1,6 +1,6 @@
 //! Period, segment and scale settings. Every change goes to the persisted settings.
 
-use crate::components::choice_setting::{optional, ChoiceSetting, PeriodSetting};
+use crate::components::choice_setting::{BreakdownSetting, ChoiceSetting, PeriodSetting};
 use crate::components::setting_input::SettingInput;
 use crate::state::Workbench;
 use leptos::prelude::*;
@@ -24,17 +24,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
             <h2 id="settings-h">"Settings"</h2>
             <div class="settings-grid">
                 <PeriodSetting wb=wb label="Period" key="period" granularities=&Granularity::ALL get=|st| st.surveys.period set=|st, g| st.surveys.period = g />
-                <ChoiceSetting
-                    wb=wb
-                    label="Break down by"
-                    key="segment"
-                    choices=Signal::derive(move || optional("(no segment)", segment_names.get()))
-                    value=Signal::derive(move || s.with(|st| st.surveys.segment.clone().unwrap_or_default()))
-                    apply=|st, v| {
-                        st.surveys.segment = (!v.is_empty()).then(|| v.to_string());
-                        Ok(())
-                    }
-                />
+                <BreakdownSetting wb=wb key="segment" columns=segment_names none="(no segment)" get=|st| &st.surveys.segment set=|st| &mut st.surveys.segment />
                 <ChoiceSetting
                     wb=wb
                     label="NPS scale"

@@ -167,11 +167,12 @@ pub fn acquisition_kpis(data: &AccountData, granularity: Granularity, segment: O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::{infer_account_mapping, read_accounts};
+    use crate::accounts::{infer_account_mapping, Accounts};
+    use crate::source::Source;
 
     fn kpis(csv: &[u8], granularity: Granularity, segment: Option<usize>) -> Vec<KpiValue> {
         let s = crate::ingest::sniff(csv);
-        let data = read_accounts("a.csv", csv, &s, &infer_account_mapping(&s)).unwrap();
+        let data = Accounts::read("a.csv", csv, &s, &infer_account_mapping(&s), &Default::default()).unwrap();
         acquisition_kpis(&data, granularity, segment)
     }
 

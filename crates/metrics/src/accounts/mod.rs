@@ -15,8 +15,7 @@ use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
 use crate::parse::{parse_number, DateOrder, NumberStyle};
 use crate::segment::{Interner, SegmentColumn};
-use crate::source::{Context, Query, RowTyping, SettingsPart, Source, SourceData, SourceMeta, SourceSettings, Streamed};
-use serde::{Deserialize, Serialize};
+use crate::source::{Context, Query, RowTyping, Source, SourceData, SourceMeta, SourceSettings, Streamed};
 
 pub use kpis::{account_kpis, acquisition_kpis, DEFS};
 
@@ -28,24 +27,8 @@ crate::role_mapping!(
 /// The `accounts` source kind.
 pub struct Accounts;
 
-/// Settings that change how account rows are read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AccountIngest {
-    /// Day/month order of the `acquired` dates.
-    pub date_order: DateOrder,
-}
-
-impl SettingsPart for AccountIngest {
-    const KEYS: &'static [&'static str] = &["date_order"];
-    fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
-        match key {
-            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
-            _ => return Err("no such setting".into()),
-        }
-        Ok(())
-    }
-}
+/// Settings that change how account rows are read: the day/month order of the `acquired` dates.
+pub type AccountIngest = crate::source::DateOrderOnly;
 
 /// The persisted accounts settings (no KPI settings: the accounts KPIs have no parameter).
 pub type AccountSettings = SourceSettings<AccountIngest, ()>;
@@ -410,11 +393,6 @@ impl Source for Accounts {
     }
 }
 
-/// Reads a whole accounts file held in memory, with the default ingest settings.
-pub fn read_accounts(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &AccountMapping) -> Result<AccountData, FatalError> {
-    Accounts::read(file, bytes, sniff, mapping, &AccountIngest::default())
-}
-
 impl AccountData {
     /// What was read, in one line.
     pub fn describe(&self) -> String {
@@ -506,7 +484,7 @@ mod tests {
         let mut m = infer_account_mapping(&s);
         m.monthly_charge = Some("charge".into());
         m.segment = vec!["plan".into()];
-        let data = read_accounts("a.csv", csv, &s, &m).unwrap();
+        let data = Accounts::read("a.csv", csv, &s, &m, &AccountIngest::default()).unwrap();
         let pro = data.filtered(0, "Pro");
         assert_eq!(pro.customers, ["a", "b"]);
         let k = account_kpis(&pro, None);

@@ -303,9 +303,14 @@ mod tests {
         let subs_csv = crate::demo::demo_subscriptions_csv();
         let s = crate::ingest::sniff(subs_csv.as_bytes());
         let settings = crate::subscriptions::SubscriptionSettings::default();
-        let subs =
-            crate::subscriptions::read_subscriptions("s.csv", subs_csv.as_bytes(), &s, &crate::subscriptions::infer_subscription_mapping(&s), &settings.ingest)
-                .unwrap();
+        let subs = crate::subscriptions::Subscriptions::read(
+            "s.csv",
+            subs_csv.as_bytes(),
+            &s,
+            &crate::subscriptions::infer_subscription_mapping(&s),
+            &settings.ingest,
+        )
+        .unwrap();
         let subs = crate::subscriptions::subscription_kpis(&subs, &settings.kpi, Granularity::Month, None);
         let ctx = Context::default().with_kpis("subscriptions", &subs);
         let k = funnel_kpis(&data(&Funnel::demo()), &FunnelKpi { gross_margin: 0.8 }, &Query::new(Granularity::Month), &ctx);

@@ -30,24 +30,8 @@ crate::role_mapping!(
 /// The `funnel` source kind.
 pub struct Funnel;
 
-/// Settings that change how funnel rows are read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct FunnelIngest {
-    /// Day/month order of period cells that are full dates (`03/01/2024`).
-    pub date_order: DateOrder,
-}
-
-impl SettingsPart for FunnelIngest {
-    const KEYS: &'static [&'static str] = &["date_order"];
-    fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
-        match key {
-            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
-            _ => return Err("no such setting".into()),
-        }
-        Ok(())
-    }
-}
+/// Settings that change how funnel rows are read: the day/month order of period cells that are full dates.
+pub type FunnelIngest = crate::source::DateOrderOnly;
 
 /// Settings that only change the funnel's arithmetic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

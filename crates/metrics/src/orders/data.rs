@@ -23,13 +23,14 @@
 //! an amount refunded (subtracted only when netting). Orders without a customer stay in `revenue`
 //! and `orders` but not in any customer count (`orders_without_customer`).
 
+use super::cells::{classify_status, plain_decimal, to_cents, StatusClass};
 use super::mapping::{detect_shape, OrdersMapping, Shape};
 use super::settings::{OrdersIngest, RefundMode};
 use crate::ingest::dates::{DateCell, DeferredDates};
 use crate::ingest::headers::{column_of, normalise};
 use crate::ingest::{trim_cell, Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
-use crate::parse::{parse_number, NumberStyle, ParsedNumber};
+use crate::parse::{parse_number, NumberStyle};
 use crate::segment::{Interner, SegmentColumn};
 use crate::source::{RowTyping, SourceData, SourceMeta, Streamed};
 
@@ -145,61 +146,6 @@ impl SourceData for OrdersData {
     fn segment_names(&self) -> Vec<String> {
         self.segments.iter().map(|s| s.name.clone()).collect()
     }
-}
-
-/// What a status says about the money.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusClass {
-    Paid,
-    Refunded,
-    Unpaid,
-}
-
-/// Classifies an order status (Shopify financial status, Stripe status, WooCommerce order status
-/// with or without "wc-"); `None` for a status not known.
-pub fn classify_status(text: &str) -> Option<StatusClass> {
-    let t = text.trim().to_lowercase().replace([' ', '-'], "_");
-    let t = t.strip_prefix("wc_").unwrap_or(&t);
-    Some(match t {
-        "paid"
-        | "succeeded"
-        | "successful"
-        | "success"
-        | "completed"
-        | "complete"
-        | "processing"
-        | "fulfilled"
-        | "partially_refunded"
-        | "partially_paid"
-        | "authorized"
-        | "captured"
-        | "shipped"
-        | "delivered"
-        | "closed"
-        | "settled"
-        | "approved"
-        | "partially_fulfilled"
-        | "unfulfilled" => StatusClass::Paid,
-        "refunded" | "refund" | "fully_refunded" | "returned" | "chargeback" | "charged_back" | "reversed" => StatusClass::Refunded,
-        "failed"
-        | "voided"
-        | "void"
-        | "cancelled"
-        | "canceled"
-        | "pending"
-        | "on_hold"
-        | "draft"
-        | "checkout_draft"
-        | "declined"
-        | "expired"
-        | "abandoned"
-        | "incomplete"
-        | "requires_payment_method"
-        | "unpaid"
-        | "blocked"
-        | "trash" => StatusClass::Unpaid,
-        _ => return None,
-    })
 }
 
 const NO_DAY: i32 = i32::MIN;
@@ -359,47 +305,12 @@ impl OrdersReader {
     }
 }
 
-/// A plain decimal ("12", "-3.5", "0.295") without grouping, symbols or spaces, as (mantissa,
-/// scale); anything else goes to [`parse_number`].
-#[inline]
-fn plain_decimal(s: &str) -> Option<(i128, u32)> {
-    let b = s.as_bytes();
-    let (negative, digits) = match b.first()? {
-        b'-' => (true, &b[1..]),
-        _ => (false, b),
-    };
-    if digits.is_empty() || digits.len() > 18 {
-        return None;
-    }
-    let (mut m, mut scale, mut dot, mut any) = (0i64, 0u32, false, false);
-    for &c in digits {
-        match c {
-            b'0'..=b'9' => {
-                m = m * 10 + (c - b'0') as i64;
-                any = true;
-                scale += dot as u32;
-            }
-            b'.' if !dot => dot = true,
-            _ => return None,
-        }
-    }
-    if !any || (dot && scale == 0) {
-        return None;
-    }
-    Some((if negative { -m as i128 } else { m as i128 }, scale))
-}
-
 /// A row's amount in cents (none when the amount cell of a later row of an order is blank),
 /// whether its quantity is negative, and the currency its amount cell names.
 struct LineAmount {
     cents: Option<i64>,
     negative_quantity: bool,
     currency: Option<String>,
-}
-
-/// Rounds `mantissa / 10^scale` to cents, once, half away from zero.
-fn to_cents(mantissa: i128, scale: u32) -> Option<i64> {
-    ParsedNumber { mantissa, scale, currency: None, percent: false }.cents()
 }
 
 impl Rows {
@@ -727,36 +638,5 @@ impl RowTyping for Rows {
         self.log.extend(reading);
         let ingest = self.ingest.clone();
         Rows::finish(self, &ingest, encoding)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_decimals_agree_with_parse_number() {
-        for s in ["12", "-3.5", "0.295", ".5", "2.55", "-0.001", "123456789012345678"] {
-            let n = parse_number(s, NumberStyle::default()).unwrap();
-            let (m, sc) = plain_decimal(s).unwrap();
-            assert_eq!(m as f64 / 10f64.powi(sc as i32), n.value(), "{s}");
-        }
-        for s in ["", "-", ".", "5.", "1,234", "1.2.3", "$5", "1e5", "1234567890123456789"] {
-            assert!(plain_decimal(s).is_none(), "{s}");
-        }
-        // Half away from zero, once per line: 3 × 0.295 = 0.885 → 0.89; −3 × 0.295 → −0.89.
-        assert_eq!(to_cents(3 * 295, 3), Some(89));
-        assert_eq!(to_cents(-3 * 295, 3), Some(-89));
-        assert_eq!(to_cents(12 * 85, 2), Some(1020));
-    }
-
-    #[test]
-    fn statuses_are_classified() {
-        assert_eq!(classify_status("wc-completed"), Some(StatusClass::Paid));
-        assert_eq!(classify_status("Partially Refunded"), Some(StatusClass::Paid));
-        assert_eq!(classify_status("Refunded"), Some(StatusClass::Refunded));
-        assert_eq!(classify_status("wc-on-hold"), Some(StatusClass::Unpaid));
-        assert_eq!(classify_status("Failed"), Some(StatusClass::Unpaid));
-        assert_eq!(classify_status("mystery"), None);
     }
 }

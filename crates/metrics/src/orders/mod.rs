@@ -5,6 +5,7 @@
 //! order (ingest) and lifespan, cohort period (KPI); data.rs: rows grouped into orders, with the
 //! exclusions counted; kpis.rs and cohorts.rs: the arithmetic; demo.rs: the built-in demo.
 
+pub mod cells;
 pub mod cohorts;
 pub mod data;
 pub mod demo;
@@ -12,8 +13,9 @@ pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
+pub use cells::{classify_status, StatusClass};
 pub use cohorts::{cohorts, cohorts_by, CohortRow};
-pub use data::{classify_status, Entry, Exclusions, OrdersData, OrdersReader, StatusClass, NO_CUSTOMER};
+pub use data::{Entry, Exclusions, OrdersData, OrdersReader, NO_CUSTOMER};
 pub use kpis::{orders_kpis, orders_periods, DEFS};
 pub use mapping::{detect_shape, infer_orders_mapping, OrdersMapping, Shape};
 pub use settings::{CohortPeriod, OrdersIngest, OrdersKpi, OrdersSettings, RefundMode};

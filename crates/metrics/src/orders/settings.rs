@@ -57,7 +57,7 @@ impl SettingsPart for OrdersIngest {
                 }
                 self.currency = Some(v.to_uppercase());
             }
-            "date_order" => self.date_order = DateOrder::parse_setting(&v).ok_or("expected auto, mdy or dmy")?,
+            "date_order" => self.date_order = DateOrder::parse_setting(&v)?,
             _ => return Err("no such setting".into()),
         }
         Ok(())

@@ -84,12 +84,12 @@ pub enum OrderDecision {
 
 impl DateOrder {
     /// Reads a `date_order` setting: auto, mdy (us) or dmy (eu).
-    pub fn parse_setting(value: &str) -> Option<DateOrder> {
+    pub fn parse_setting(value: &str) -> Result<DateOrder, String> {
         match value.trim().to_lowercase().as_str() {
-            "auto" => Some(DateOrder::Auto),
-            "mdy" | "us" => Some(DateOrder::Mdy),
-            "dmy" | "eu" => Some(DateOrder::Dmy),
-            _ => None,
+            "auto" => Ok(DateOrder::Auto),
+            "mdy" | "us" => Ok(DateOrder::Mdy),
+            "dmy" | "eu" => Ok(DateOrder::Dmy),
+            _ => Err("expected auto, mdy or dmy".into()),
         }
     }
 

@@ -467,20 +467,6 @@ fn majority_currency(rows: &[Pending]) -> Option<String> {
     v.first().map(|(c, _)| c.to_string())
 }
 
-pub fn read_subscriptions(
-    file: &str,
-    bytes: &[u8],
-    sniff: &Sniff,
-    mapping: &SubscriptionMapping,
-    settings: &SubscriptionIngest,
-) -> Result<SubscriptionData, FatalError> {
-    let mut ingest = SubscriptionReader::new(file, sniff, mapping, settings)?;
-    for chunk in bytes.chunks(1 << 20) {
-        ingest.feed(chunk);
-    }
-    Ok(ingest.finish())
-}
-
 impl SubscriptionData {
     /// What was read, in one line (the app's file summary, the CLI's source line).
     pub fn describe(&self) -> String {

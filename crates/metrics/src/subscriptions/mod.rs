@@ -4,7 +4,7 @@ pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
-pub use data::{read_subscriptions, Interval, Subscription, SubscriptionData, SubscriptionReader};
+pub use data::{Interval, Subscription, SubscriptionData, SubscriptionReader};
 pub use kpis::{paying_customers, period_totals, subscription_kpis, subscription_periods, PeriodTotals};
 pub use mapping::{infer_subscription_mapping, SubscriptionMapping};
 pub use settings::{SubscriptionIngest, SubscriptionKpi, SubscriptionSettings};

@@ -102,7 +102,7 @@ impl SettingsPart for SubscriptionIngest {
                 }
                 self.currency = Some(v.to_uppercase());
             }
-            _ => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
+            _ => self.date_order = DateOrder::parse_setting(value)?,
         }
         Ok(())
     }

@@ -291,12 +291,3 @@ impl SurveyReader {
         self.data
     }
 }
-
-/// Reads a whole file held in memory.
-pub fn read_surveys(file: &str, bytes: &[u8], sniff: &Sniff, mapping: &SurveyMapping, settings: &SurveyIngest) -> Result<SurveyData, FatalError> {
-    let mut ingest = SurveyReader::new(file, sniff, mapping, settings)?;
-    for chunk in bytes.chunks(1 << 20) {
-        ingest.feed(chunk);
-    }
-    Ok(ingest.finish())
-}

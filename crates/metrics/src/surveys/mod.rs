@@ -5,7 +5,7 @@ pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
-pub use data::{read_surveys, Answer, SurveyData, SurveyReader};
+pub use data::{Answer, SurveyData, SurveyReader};
 pub use kpis::{score_distribution, survey_kpis, survey_periods};
 pub use mapping::{infer_mapping, SurveyMapping};
 pub use settings::{Kind, Scale, SurveyIngest, SurveyKpi, SurveySettings};

@@ -159,7 +159,7 @@ impl SettingsPart for SurveyIngest {
             "nps_scale" => self.nps_scale = pick(&NPS_SCALES, value)?,
             "csat_scale" => self.csat_scale = pick(&CSAT_SCALES, value)?,
             "ces_scale" => self.ces_scale = pick(&CES_SCALES, value)?,
-            _ => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
+            _ => self.date_order = DateOrder::parse_setting(value)?,
         }
         Ok(())
     }

@@ -78,7 +78,7 @@ impl SettingsPart for TicketIngest {
                     _ => return Err("expected first or last".into()),
                 }
             }
-            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
+            "date_order" => self.date_order = DateOrder::parse_setting(value)?,
             _ => return Err("no such setting".into()),
         }
         Ok(())

@@ -50,7 +50,7 @@ impl SettingsPart for UsageIngest {
                     _ => return Err("expected minutes or seconds".into()),
                 }
             }
-            "date_order" => self.date_order = DateOrder::parse_setting(value).ok_or("expected auto, mdy or dmy")?,
+            "date_order" => self.date_order = DateOrder::parse_setting(value)?,
             _ => return Err("no such setting".into()),
         }
         Ok(())

@@ -1,7 +1,8 @@
 //! Typed columns hold no more than the file's size in memory (issue 2, requirement 9).
 
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::surveys::{infer_mapping, read_surveys, SurveyIngest};
+use northstar_metrics::source::Source;
+use northstar_metrics::surveys::{infer_mapping, SurveyIngest, Surveys};
 
 #[test]
 fn typed_survey_columns_are_smaller_than_the_file() {
@@ -18,7 +19,7 @@ fn typed_survey_columns_are_smaller_than_the_file() {
     }
     let bytes = csv.as_bytes();
     let s = sniff(bytes);
-    let data = read_surveys("mem.csv", bytes, &s, &infer_mapping(&s), &SurveyIngest::default()).unwrap();
+    let data = Surveys::read("mem.csv", bytes, &s, &infer_mapping(&s), &SurveyIngest::default()).unwrap();
     assert_eq!(data.answers.len(), 50_000);
     let typed = data.typed_bytes();
     assert!(typed <= bytes.len(), "typed columns use {typed} bytes for a {} byte file", bytes.len());

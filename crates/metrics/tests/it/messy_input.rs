@@ -5,7 +5,7 @@
 use northstar_metrics::accounts::{AccountIngest, Accounts};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::source::{Context, Query, Reader, Source};
-use northstar_metrics::subscriptions::{infer_subscription_mapping, read_subscriptions, subscription_kpis, SubscriptionIngest, SubscriptionKpi};
+use northstar_metrics::subscriptions::{infer_subscription_mapping, subscription_kpis, SubscriptionIngest, SubscriptionKpi, Subscriptions};
 use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveyKpi, SurveyReader};
 use northstar_metrics::tickets::{ticket_kpis, TicketIngest, TicketKpi, Tickets};
 use northstar_metrics::usage::{Usage, UsageIngest, UsageKpi};
@@ -115,7 +115,7 @@ proptest! {
                 no_nan(&Usage::kpis(&u, &UsageKpi { entitlement: Some(10.0), ..Default::default() }, &Query::new(g), &Context::default()))?;
             }
         }
-        if let Ok(sub) = read_subscriptions("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionIngest::default()) {
+        if let Ok(sub) = Subscriptions::read("s.csv", bytes, &s, &infer_subscription_mapping(&s), &SubscriptionIngest::default()) {
             no_nan(&subscription_kpis(&sub, &SubscriptionKpi::default(), Granularity::Quarter, None))?;
         }
         if let Ok(mut reader) = Accounts::reader("a.csv", &s, &Accounts::infer(&s), &AccountIngest::default()) {

@@ -3,7 +3,8 @@
 //! the code under test.
 
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::surveys::{infer_mapping, read_surveys, survey_kpis, SurveyIngest, SurveyKpi};
+use northstar_metrics::source::Source;
+use northstar_metrics::surveys::{infer_mapping, survey_kpis, SurveyIngest, SurveyKpi, Surveys};
 use northstar_metrics::Granularity;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/somerville_happiness_survey/Happiness_Survey_2017.csv");
@@ -19,7 +20,7 @@ fn somerville_survey_reads_without_dates() {
     // Q4 (1-10) stands in for NPS; Q7a (1-5) is a CSAT question.
     mapping.nps = Some("4. How satisfied are you with Somerville as a place to live?".into());
     mapping.csat = Some("7a. How would you rate the availability of information about city services?".into());
-    let data = read_surveys("Happiness_Survey_2017.csv", &bytes, &s, &mapping, &SurveyIngest::default()).unwrap();
+    let data = Surveys::read("Happiness_Survey_2017.csv", &bytes, &s, &mapping, &SurveyIngest::default()).unwrap();
     let kpis = survey_kpis(&data, &SurveyKpi::default(), Granularity::Month, None);
     let get = |id: &str| kpis.iter().find(|k| k.id == id && k.segment.is_none()).unwrap();
     let nps = get("nps");
