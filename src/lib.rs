@@ -1,12 +1,15 @@
-//! Northstar's browser app (Leptos CSR). `App` only composes; state lives in `state/`, browser
-//! glue in `browser/`, and every number comes from `northstar_metrics`.
+//! Northstar's browser app (Leptos CSR). `App` only composes; the page's state lives in `state/`,
+//! browser glue in `browser/`, and every number comes from `northstar_metrics`, run by `engine/`
+//! inside a Web Worker (`browser::worker_host`); `wire` is what the two say to each other.
 
 pub mod browser;
 pub mod components;
+pub mod engine;
 /// How values read: one place, shared with the CLI's table.
 pub use northstar_metrics::format;
 pub mod pages;
 pub mod state;
+pub mod wire;
 
 use leptos::prelude::*;
 
@@ -14,6 +17,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let wb = state::Workbench::new();
     browser::storage::persist_settings(wb);
+    browser::worker_client::start(wb);
     // The page on its own: a page is built once when chosen, not again on every settings change
     // (which would drop its local state, such as a table's sort order).
     let page = Memo::new(move |_| wb.settings.with(|s| s.page));

@@ -1,31 +1,22 @@
-//! In-browser tests (wasm-bindgen-test in headless Chromium): the app mounts on the demo, values
-//! carry their data attributes, the canvas is drawn, settings survive storage round trips, and
-//! corrupt storage gives defaults with a notice.
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the engine reads, computes and reads
+//! again only when it must; every page's results and every source's view cross the worker's wire
+//! unchanged; settings survive storage round trips, and corrupt storage gives defaults with a
+//! notice. The whole app, with its worker, is tested end to end (tests/e2e).
 
 use leptos::prelude::*;
 use northstar::browser::storage::{load_settings, save_settings, SETTINGS_KEY, SETTINGS_KEY_V1};
+use northstar::engine::{AnyStore, Engine};
 use northstar::state::models::{cards, status, Status};
-use northstar::state::{Settings, Workbench};
+use northstar::state::{Page, Settings, Workbench};
+use northstar::wire::FromWorker;
 use northstar_metrics::Granularity;
-use wasm_bindgen::JsCast;
+use northstar_metrics::RoleMapping;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-/// Resolves after the browser has run pending tasks (effects, rendering).
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -106,76 +97,74 @@ fn settings_stored_under_the_first_key_are_migrated() {
     storage().remove_item(SETTINGS_KEY_V1).unwrap();
 }
 
+/// Reads `bytes` into `store` as the worker does: sniff the prefix, feed, finish.
+fn read_into(store: &dyn AnyStore, name: &str, bytes: &[u8]) {
+    let mut reading = store.begin(name, false, &bytes[..bytes.len().min(256 * 1024)]);
+    reading.feed(bytes);
+    reading.finish();
+}
+
 #[wasm_bindgen_test]
-fn workbench_computes_kpis_and_remembers_a_mapping_change() {
+fn the_engine_reads_computes_and_reads_again_only_for_ingest_changes() {
     let owner = Owner::new();
     owner.with(|| {
-        let wb = Workbench::with_settings(Settings::default(), None);
-        let store = wb.surveys.source;
-        store.load("t.csv".into(), b"when,q\n2024-01-02,10\n2024-01-03,0\n2024-02-01,9\n".to_vec());
+        let engine = Engine::new(Settings::default());
+        let store = engine.sources.surveys;
+        read_into(&store, "t.csv", b"when,q\n2024-01-02,10\n2024-01-03,0\n2024-02-01,9\n");
         // "q" is not recognised, so there is no score column yet: a clear error, not a panic.
         let err = store.data.get_untracked().unwrap().err().unwrap();
         assert!(err.contains("available columns: when, q"), "{err}");
-        store.set_role("q", "nps");
-        store.set_role("when", "date");
-        let kpis = wb.surveys.kpis.get_untracked();
+        // The page remembers a mapping in the settings (as `SourceMirror::set_role` does): the file is stale.
+        let sig = store.view().signature.unwrap();
+        let mut m = store.view().mapping;
+        m.assign("q", "nps");
+        m.assign("when", "date");
+        engine.settings.update(|s| {
+            s.sources.surveys.mappings.insert(sig, m);
+        });
+        assert!(store.stale(), "a new mapping means reading again");
+        read_into(&store, "t.csv", b"when,q\n2024-01-02,10\n2024-01-03,0\n2024-02-01,9\n");
+        assert!(!store.stale());
+        let kpis = engine.surveys.kpis.get_untracked();
         let nps: Vec<(String, Option<f64>)> = kpis.iter().filter(|k| k.id == "nps").map(|k| (k.period.clone(), k.value)).collect();
         assert_eq!(nps, [("2024-01".to_string(), Some(0.0)), ("2024-02".to_string(), Some(100.0))]);
-        assert_eq!(wb.settings.with_untracked(|s| s.sources.surveys.mappings.len()), 1, "the mapping is remembered per header");
-        let c = cards(&kpis, &wb.settings.get_untracked().targets);
+        assert!(store.view().custom, "the mapping is the user's");
+        let c = cards(&kpis, &engine.settings.get_untracked().targets);
         assert_eq!(c.iter().find(|c| c.id == "nps").unwrap().period, "2024-02");
         // A KPI-only setting recomputes without reading the file again; an ingest one re-reads.
-        let reads = store.reads();
-        wb.update_settings(|s| s.sources.surveys.settings.kpi.csat_threshold = Some(3.0));
-        let _ = wb.surveys.kpis.get_untracked();
-        assert_eq!(store.reads(), reads, "a KPI setting does not re-read");
-        wb.update_settings(|s| s.sources.surveys.settings.ingest.date_order = northstar_metrics::parse::DateOrder::Dmy);
-        let _ = wb.surveys.kpis.get_untracked();
-        assert_eq!(store.reads(), reads + 1, "an ingest setting re-reads");
-        store.reset();
-        assert!(store.data.get_untracked().unwrap().is_err());
+        engine.settings.update(|s| s.sources.surveys.settings.kpi.csat_threshold = Some(3.0));
+        assert!(!store.stale(), "a KPI setting does not re-read");
+        engine.settings.update(|s| s.sources.surveys.settings.ingest.date_order = northstar_metrics::parse::DateOrder::Dmy);
+        assert!(store.stale(), "an ingest setting re-reads");
+        assert_eq!(store.reads(), 2);
     });
 }
 
-fn inked_pixels(root: &web_sys::Element, chart: &str) -> usize {
-    let canvas: web_sys::HtmlCanvasElement = root.query_selector(&format!("canvas[data-chart='{chart}']")).unwrap().unwrap().unchecked_into();
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
-    let pixels = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
-    pixels.chunks(4).filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200)).count()
-}
-
 #[wasm_bindgen_test]
-async fn app_mounts_on_the_demos_with_values_and_drawn_charts() {
-    storage().remove_item(SETTINGS_KEY).unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), northstar::App);
-    next_task().await;
-    next_task().await;
-
-    // Revenue first: 24 months of demo subscriptions.
-    let card = root.query_selector(".kpi-card [data-kpi='mrr']").unwrap().expect("an MRR card");
-    let mrr: f64 = card.get_attribute("data-value").unwrap().parse().expect("a number");
-    assert!(mrr > 0.0);
-    assert_eq!(card.get_attribute("data-period").as_deref(), Some("2026-10"));
-    assert_eq!(root.query_selector_all("[data-testid='subscriptions-series-table'] td[data-kpi='mrr']").unwrap().length(), 24);
-    let end: f64 = root.query_selector("[data-bridge='end']").unwrap().unwrap().get_attribute("data-value").unwrap().parse().unwrap();
-    assert_eq!(end, mrr, "the bridge ends at the period's MRR");
-    for chart in ["bridge", "movements", "mrr", "churn"] {
-        assert!(inked_pixels(&root, chart) > 2_000, "{chart} chart is drawn");
-    }
-
-    // Then surveys: 18 months of demo answers.
-    let tab: web_sys::HtmlElement = root.query_selector("[data-page='surveys']").unwrap().unwrap().unchecked_into();
-    tab.click();
-    next_task().await;
-    next_task().await;
-    let card = root.query_selector(".kpi-card [data-kpi='nps']").unwrap().expect("an NPS card");
-    let value: f64 = card.get_attribute("data-value").unwrap().parse().expect("a number");
-    assert!((-100.0..=100.0).contains(&value));
-    assert_eq!(card.get_attribute("data-period").as_deref(), Some("2026-10"));
-    assert_eq!(root.query_selector_all("td[data-kpi='nps']").unwrap().length(), 18, "18 months of demo data");
-    assert!(inked_pixels(&root, "trend") > 2_000, "the trend chart is drawn");
-    drop(handle);
-    storage().remove_item(SETTINGS_KEY).unwrap();
+fn every_page_and_source_view_crosses_the_wire_unchanged() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let engine = Engine::new(Settings::default());
+        for store in engine.sources.all() {
+            read_into(store, "demo.csv", store.demo().as_bytes());
+        }
+        let wb = Workbench::with_settings(Settings::default(), None);
+        for store in engine.sources.all() {
+            let sent = serde_json::to_string(&FromWorker::Source { source: store.name().into(), view: store.view_json() }).unwrap();
+            wb.receive(serde_json::from_str(&sent).unwrap());
+        }
+        assert_eq!(wb.sources.tickets.view.get_untracked(), engine.sources.tickets.view());
+        assert_eq!(wb.sources.surveys.view.get_untracked(), engine.sources.surveys.view());
+        assert!(wb.sources.orders.view.get_untracked().meta.unwrap().rows > 0);
+        for (page, _) in Page::ALL {
+            let results = engine.results(page);
+            let sent = serde_json::to_string(&FromWorker::Results(Box::new(results.clone()))).unwrap();
+            let FromWorker::Results(back) = serde_json::from_str(&sent).unwrap() else { panic!("results") };
+            assert_eq!(*back, results, "{page:?}");
+            wb.receive(FromWorker::Results(back));
+        }
+        assert!(wb.revenue.kpis.get_untracked().iter().any(|k| k.id == "mrr" && k.value.unwrap_or(0.0) > 0.0));
+        assert!(!wb.orders.cohorts.get_untracked().is_empty());
+        assert!(wb.support.kpis.get_untracked().iter().any(|k| k.id == "ticket_volume"));
+    });
 }

@@ -1,13 +1,29 @@
-//! Getting a file in, for any source: drop zone, file picker, paste box, the demo and "Clear", then
-//! a one-line summary of how the file was read. Browser glue (drag events, file inputs), so it
-//! lives here.
+//! Getting a file in, for any source: drop zone, file picker, paste box, the demo and "Clear", a
+//! progress bar with "Cancel" while the engine's worker reads it, then a one-line summary of how
+//! the file was read. Browser glue (drag events, file inputs), so it lives here. The file itself
+//! goes to the worker as a handle: the page never reads its bytes.
 
-use crate::browser::files::{first_file, read_file};
+use crate::browser::files::first_file;
+use crate::browser::worker_client;
+use crate::wire::Progress;
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use northstar_metrics::format::count_text;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
+
+/// "12.5 of 104.0 MB · 120,000 rows · 1,050,000 rows/s · 3 s left".
+fn progress_text(p: &Progress) -> String {
+    let mb = |b: u64| b as f64 / 1_000_000.0;
+    let mut parts = vec![format!("{:.1} of {:.1} MB", mb(p.bytes), mb(p.total)), format!("{} rows", count_text(p.rows))];
+    if let Some(rate) = p.rows_per_second() {
+        parts.push(format!("{} rows/s", count_text(rate.round() as u64)));
+    }
+    if let Some(eta) = p.eta_seconds() {
+        parts.push(format!("{} s left", eta.ceil() as u64));
+    }
+    parts.join(" · ")
+}
 
 #[component]
 pub fn FileDrop(
@@ -15,43 +31,38 @@ pub fn FileDrop(
     title: &'static str,
     /// What to drop, in words.
     hint: &'static str,
-    /// Prefix of the data-testid attributes (`{testid}-file-input`, `{testid}-summary`, …).
-    testid: &'static str,
-    #[prop(into)] on_file: Callback<(String, Vec<u8>)>,
-    #[prop(into)] on_error: Callback<String>,
+    /// The source kind: prefix of the data-testid attributes (`{source}-file-input`, …).
+    source: &'static str,
+    #[prop(into)] on_paste: Callback<(String, String)>,
     #[prop(into)] on_demo: Callback<()>,
     #[prop(into)] on_clear: Callback<()>,
+    #[prop(into)] on_cancel: Callback<()>,
     #[prop(into)] file_name: Signal<Option<String>>,
     #[prop(into)] is_demo: Signal<bool>,
     #[prop(into)] summary: Signal<String>,
     /// How many times the source's file was read and typed (`data-reads`).
     #[prop(into)]
     reads: Signal<u32>,
+    #[prop(into)] progress: Signal<Option<Progress>>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
-    let load = move |file: web_sys::File| {
-        spawn_local(async move {
-            match read_file(file).await {
-                Ok(loaded) => on_file.run(loaded),
-                Err(e) => on_error.run(e),
-            }
-        });
-    };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         over.set(false);
         if let Some(f) = first_file(ev.data_transfer().and_then(|d| d.files())) {
-            load(f);
+            worker_client::post_file(source, f);
         }
     };
     let on_pick = move |ev: Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
         if let Some(f) = first_file(input.files()) {
-            load(f);
+            worker_client::post_file(source, f);
         }
+        // The same file can be chosen again (after a cancel, or once it changed on disk).
+        input.set_value("");
     };
-    let paste_id = format!("{testid}-paste");
+    let paste_id = format!("{source}-paste");
     view! {
         <section class="panel" aria-label=title>
             <h2>{title}</h2>
@@ -59,7 +70,7 @@ pub fn FileDrop(
                 <div
                     class="drop-zone"
                     class:over=move || over.get()
-                    data-testid=format!("{testid}-drop-zone")
+                    data-testid=format!("{source}-drop-zone")
                     on:dragover=move |ev: DragEvent| {
                         ev.prevent_default();
                         over.set(true);
@@ -70,20 +81,28 @@ pub fn FileDrop(
                     <p>{hint}</p>
                     <label>
                         "Or choose a file: "
-                        <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid=format!("{testid}-file-input") on:change=on_pick />
+                        <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid=format!("{source}-file-input") on:change=on_pick />
                     </label>
                 </div>
                 <div>
                     <label for=paste_id.clone()>"Or paste CSV text"</label>
                     <textarea id=paste_id prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                    <button on:click=move |_| on_file.run(("pasted.csv".into(), pasted.get_untracked().into_bytes()))>"Use pasted data"</button>
+                    <button on:click=move |_| on_paste.run(("pasted.csv".into(), pasted.get_untracked()))>"Use pasted data"</button>
                     " "
                     <button on:click=move |_| on_demo.run(())>"Load demo data"</button>
                     " "
-                    <button data-testid=format!("{testid}-clear") on:click=move |_| on_clear.run(())>"Clear"</button>
+                    <button data-testid=format!("{source}-clear") on:click=move |_| on_clear.run(())>"Clear"</button>
                 </div>
             </div>
-            <p class="source-line" data-testid=format!("{testid}-summary") data-reads=move || reads.get()>
+            {move || progress.get().map(|p| view! {
+                <div class="progress" role="status" aria-live="polite" data-testid=format!("{source}-progress")>
+                    <progress max="1" value=p.fraction()>{format!("{:.0} %", p.fraction() * 100.0)}</progress>
+                    <span class="source-line">{format!("Reading {}: {}", p.file, progress_text(&p))}</span>
+                    " "
+                    <button data-testid=format!("{source}-cancel") on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                </div>
+            })}
+            <p class="source-line" data-testid=format!("{source}-summary") data-reads=move || reads.get()>
                 {move || file_name.get().unwrap_or_else(|| "no file yet".into())}
                 " "
                 {move || is_demo.get().then(|| view! { <span class="badge">"demo data"</span> })}

@@ -1,6 +1,8 @@
-//! The only code that touches the browser (web-sys, localStorage, files, canvas).
+//! The only code that touches the browser (web-sys, localStorage, files, canvas, the worker).
 pub mod canvas;
 pub mod chart_canvas;
 pub mod file_drop;
 pub mod files;
 pub mod storage;
+pub mod worker_client;
+pub mod worker_host;

@@ -1,7 +1,7 @@
 //! What could not be read: counts, and each issue with file, line, column and reason.
 
+use crate::wire::SourceView;
 use leptos::prelude::*;
-use northstar_metrics::source::SourceData;
 use northstar_metrics::Issue;
 
 /// Issues listed in the page at most (all are counted).
@@ -24,11 +24,12 @@ fn is_left_out(name: &str) -> bool {
 impl IssueModel {
     /// Adds one source's issues: its label, its record, and the counts to say (the source's own
     /// counters, such as excluded trials, beside skipped rows).
-    pub fn add<D: SourceData>(&mut self, label: &str, data: &D) {
-        let meta = data.meta();
+    /// Nothing is added before the source's file is read.
+    pub fn add<M>(&mut self, label: &str, source: &SourceView<M>) {
+        let Some(meta) = &source.meta else { return };
         self.count += meta.issue_count;
         let mut said = vec![format!("{} rows skipped", meta.skipped_rows)];
-        said.extend(data.counters().into_iter().filter(|(name, _)| is_left_out(name)).map(|(name, n)| format!("{n} {}", name.replace('_', " "))));
+        said.extend(source.counters.iter().filter(|(name, _)| is_left_out(name)).map(|(name, n)| format!("{n} {}", name.replace('_', " "))));
         if !self.summary.is_empty() {
             self.summary.push(' ');
         }

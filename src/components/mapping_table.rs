@@ -1,29 +1,8 @@
 //! A mapping table for any source: each column, its first values, and a select for its role.
 //! Changes are remembered for files with the same header.
 
+use crate::wire::ColumnRow;
 use leptos::prelude::*;
-use northstar_metrics::ingest::Sniff;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ColumnRow {
-    pub name: String,
-    pub label: String,
-    pub sample: String,
-    pub role: Option<&'static str>,
-}
-
-/// One row per column of a sniffed file, with the role `role_of` gives it.
-pub fn column_rows(sniff: &Sniff, role_of: impl Fn(&str) -> Option<&'static str>) -> Vec<ColumnRow> {
-    sniff
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let sample: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).take(3).collect();
-            ColumnRow { name: c.name.clone(), label: c.label.clone(), sample: sample.join(" · "), role: role_of(&c.name) }
-        })
-        .collect()
-}
 
 #[component]
 pub fn MappingTable(

@@ -1,9 +1,9 @@
 //! Every value of the series as a table (one row per period), and the segment breakdown of the
 //! latest period. Each cell carries data-kpi, data-value, data-period and data-segment.
 
+use crate::engine::Shared;
 use crate::format;
 use crate::state::models::{table, Table};
-use crate::state::Shared;
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
 

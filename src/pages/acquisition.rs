@@ -9,12 +9,10 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
-use crate::state::acquisition::latest_stages;
 use crate::state::lines_model::{lines, Line};
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_funnel, draw_lines, ACCENT, VIOLET};
-use northstar_metrics::source::SourceData;
 use northstar_metrics::Granularity;
 
 const FUNNEL_CARDS: [&str; 6] = ["conversion_rate", "trial_to_paid_rate", "cac", "ltv_to_cac", "cac_payback_months", "customer_retention_cost"];
@@ -24,7 +22,7 @@ const PERIODS: [Granularity; 3] = [Granularity::Month, Granularity::Quarter, Gra
 #[component]
 fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
     let a = wb.acquisition;
-    let funnel = Memo::new(move |_| wb.sources.funnel.ok().map(|d| latest_stages(&d)).unwrap_or_default());
+    let funnel = Memo::new(move |_| wb.acquisition.stages.get());
     let cac = Memo::new(move |_| {
         let targets = wb.settings.with(|s| s.targets.clone());
         let l = [
@@ -48,7 +46,7 @@ fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
 #[component]
 fn AcquisitionSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let columns = Memo::new(move |_| wb.sources.funnel.ok().map(|d| d.segment_names()).unwrap_or_default());
+    let columns = Memo::new(move |_| wb.sources.funnel.view.with(|v| v.segments.clone()));
     view! {
         <section class="panel" aria-label="Acquisition settings">
             <h2>"Settings"</h2>
@@ -73,24 +71,18 @@ pub fn AcquisitionPage(wb: Workbench) -> impl IntoView {
     let (funnel, accounts) = (wb.sources.funnel, wb.sources.accounts);
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        if let Some(d) = funnel.ok() {
-            m.add("Funnel", &*d);
-        }
-        if let Some(d) = accounts.ok() {
-            m.add("Accounts", &*d);
-        }
+        funnel.view.with(|v| m.add("Funnel", v));
+        accounts.view.with(|v| m.add("Accounts", v));
         m
     });
     view! {
         <div class="input-pair">
             <SourceDrop
-                wb=wb
                 store=funnel
                 title="Marketing funnel sheet"
                 hint="Drop a monthly sheet: month, visitors, sign-ups, trials, new paying customers, acquisition spend, retention spend (one row per month, or per month and channel)."
             />
             <SourceDrop
-                wb=wb
                 store=accounts
                 title="Accounts (for referrals)"
                 hint="Drop an account list with the channel each account came from, its acquisition date and who referred it."

@@ -69,7 +69,7 @@ fn ConsumptionTable(wb: Workbench) -> impl IntoView {
 #[component]
 fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let features = Memo::new(move |_| wb.product.source.ok().map(|d| d.features.clone()).unwrap_or_default());
+    let features = Memo::new(move |_| wb.product.features.get());
     view! {
         <section class="panel" aria-label="Product settings">
             <h2>"Settings"</h2>
@@ -96,14 +96,11 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
     let p = wb.product;
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        if let Some(d) = p.source.ok() {
-            m.add("Usage", &*d);
-        }
+        p.source.view.with(|v| m.add("Usage", v));
         m
     });
     view! {
         <SourceDrop
-            wb=wb
             store=p.source
             title="Product usage export"
             hint="Drop a usage or event export: user or customer, timestamp, and optionally session duration, event or feature, units and entitlement."
@@ -113,7 +110,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
         <ConsumptionTable wb=wb />
         <ProductSettingsPanel wb=wb />
         <SourceMapping store=p.source title="Usage column mapping" />
-        <SeriesTable kpis=p.overview testid="usage" />
+        <SeriesTable kpis=p.kpis testid="usage" />
         <IssuesPanel title="Usage data issues" testid="usage" model=issues />
     }
 }

@@ -83,7 +83,7 @@ fn AgentTable(wb: Workbench) -> impl IntoView {
 #[component]
 fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let columns = Memo::new(move |_| wb.support.source.ok().map(|d| d.segments.iter().map(|c| c.name.clone()).collect::<Vec<_>>()).unwrap_or_default());
+    let columns = Memo::new(move |_| wb.support.source.view.with(|v| v.segments.clone()));
     view! {
         <section class="panel" aria-label="Support settings">
             <h2>"Settings"</h2>
@@ -114,14 +114,11 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
     let sp = wb.support;
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        if let Some(d) = sp.source.ok() {
-            m.add("Tickets", &*d);
-        }
+        sp.source.view.with(|v| m.add("Tickets", v));
         m
     });
     view! {
         <SourceDrop
-            wb=wb
             store=sp.source
             title="Tickets export or event log"
             hint="Drop a Zendesk, Freshdesk or Intercom export, or a ticket event log (ticket id, activity, timestamp, resource)."

@@ -1,26 +1,22 @@
-//! UI state: one store of signals with verb methods, and every derived value as a Memo over the
-//! metrics crate. Effects live in `browser/` and only talk to the outside world.
+//! The page's UI state: the settings (persisted), and what the engine's worker last sent, as
+//! signals with verb methods and Memos. Every KPI is computed in `engine/`, inside the worker.
+//! Effects live in `browser/` and only talk to the outside world.
 
-pub mod acquisition;
 pub mod lines_model;
 pub mod models;
-pub mod orders;
-pub mod product;
+pub mod pages;
 pub mod product_models;
-pub mod revenue;
 pub mod revenue_models;
 mod settings;
 mod settings_migration;
-pub mod source_store;
-pub mod support;
+pub mod source_mirror;
 pub mod support_models;
-pub mod surveys;
 mod workbench;
 
-pub use product::Product;
-pub use revenue::{Revenue, SegmentOption};
+pub use crate::engine::Shared;
+pub use crate::wire::SegmentOption;
+pub use pages::{Product, Revenue, Support};
 pub use settings::{AppSource, Page, Settings, Sources, Stored};
 pub use settings_migration::migrate_v1;
-pub use source_store::SourceStore;
-pub use support::Support;
-pub use workbench::{LoadedFile, Shared, Stores, Workbench};
+pub use source_mirror::SourceMirror;
+pub use workbench::{Mirrors, Workbench};

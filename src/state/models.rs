@@ -215,7 +215,7 @@ pub fn distribution(data: &SurveyData, settings: &SurveyKpi, kind: Kind) -> Vec<
 }
 
 /// One row: its key and a value per column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SortRow {
     pub key: String,
     pub values: Vec<Option<f64>>,
@@ -240,4 +240,16 @@ pub fn sort_rows(rows: &mut [SortRow], by: usize, desc: bool) {
             (None, None) => x.key.cmp(&y.key),
         }
     });
+}
+
+/// The cohort heatmap's rows: each cohort's customer retention, or its revenue retention.
+pub fn heat_rows(cohorts: &[northstar_metrics::orders::CohortRow], revenue: bool) -> Vec<northstar_charts::HeatRow> {
+    cohorts
+        .iter()
+        .map(|c| northstar_charts::HeatRow {
+            label: c.cohort.clone(),
+            size: c.size,
+            cells: if revenue { c.revenue_retention.clone() } else { c.retention.clone() },
+        })
+        .collect()
 }

@@ -1,8 +1,11 @@
-//! The workbench store: the loaded files and the settings are the only sources of truth; each
-//! source's sniff, mapping and typed data, and each page's KPIs, are Memos derived from them.
+//! The page's store: the settings (the only source of truth the page owns, persisted), what the
+//! engine's worker last said of each source and of the shown page's results, and the notices.
+//! Nothing here computes a KPI: the worker does, off the page's thread.
 
-use super::settings::{AppSource, Settings};
-use super::source_store::{demo_file, SourceStore};
+use super::pages::{Acquisition, OrdersState, Product, Revenue, Support, SurveysState};
+use super::settings::Settings;
+use super::source_mirror::SourceMirror;
+use crate::wire::FromWorker;
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::funnel::Funnel;
@@ -11,58 +14,46 @@ use northstar_metrics::subscriptions::Subscriptions;
 use northstar_metrics::surveys::Surveys;
 use northstar_metrics::tickets::Tickets;
 use northstar_metrics::usage::Usage;
-use std::sync::Arc;
 
-/// An `Arc` compared by identity, so big derived values can sit in Memos cheaply.
-#[derive(Debug)]
-pub struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-impl<T> Shared<T> {
-    pub fn new(value: T) -> Self {
-        Shared(Arc::new(value))
-    }
-}
-
-/// A file the user gave us (or a demo).
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadedFile {
-    pub name: String,
-    pub bytes: Shared<Vec<u8>>,
-    pub is_demo: bool,
-}
-
-impl LoadedFile {
-    pub fn new_upload(name: String, bytes: Vec<u8>) -> LoadedFile {
-        LoadedFile { name, bytes: Shared::new(bytes), is_demo: false }
-    }
-}
-
-/// One store per source kind.
+/// One mirror per source kind.
 #[derive(Clone, Copy)]
-pub struct Stores {
-    pub subscriptions: SourceStore<Subscriptions>,
-    pub accounts: SourceStore<Accounts>,
-    pub orders: SourceStore<Orders>,
-    pub funnel: SourceStore<Funnel>,
-    pub surveys: SourceStore<Surveys>,
-    pub tickets: SourceStore<Tickets>,
-    pub usage: SourceStore<Usage>,
+pub struct Mirrors {
+    pub subscriptions: SourceMirror<Subscriptions>,
+    pub accounts: SourceMirror<Accounts>,
+    pub orders: SourceMirror<Orders>,
+    pub funnel: SourceMirror<Funnel>,
+    pub surveys: SourceMirror<Surveys>,
+    pub tickets: SourceMirror<Tickets>,
+    pub usage: SourceMirror<Usage>,
+}
+
+impl Mirrors {
+    /// Takes one source's view from the worker.
+    fn receive(&self, source: &str, view: serde_json::Value) -> Result<(), String> {
+        match source {
+            "subscriptions" => self.subscriptions.receive(view),
+            "accounts" => self.accounts.receive(view),
+            "orders" => self.orders.receive(view),
+            "funnel" => self.funnel.receive(view),
+            "surveys" => self.surveys.receive(view),
+            "tickets" => self.tickets.receive(view),
+            "usage" => self.usage.receive(view),
+            other => Err(format!("unknown source {other}")),
+        }
+    }
+
+    fn set_progress(&self, source: &str, progress: Option<crate::wire::Progress>) {
+        match source {
+            "subscriptions" => self.subscriptions.progress.set(progress),
+            "accounts" => self.accounts.progress.set(progress),
+            "orders" => self.orders.progress.set(progress),
+            "funnel" => self.funnel.progress.set(progress),
+            "surveys" => self.surveys.progress.set(progress),
+            "tickets" => self.tickets.progress.set(progress),
+            "usage" => self.usage.progress.set(progress),
+            _ => {}
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -70,13 +61,13 @@ pub struct Workbench {
     pub settings: RwSignal<Settings>,
     pub storage_notice: RwSignal<Option<String>>,
     pub load_error: RwSignal<Option<String>>,
-    pub sources: Stores,
-    pub revenue: super::revenue::Revenue,
-    pub orders: super::orders::OrdersState,
-    pub acquisition: super::acquisition::Acquisition,
-    pub support: super::support::Support,
-    pub product: super::product::Product,
-    pub surveys: super::surveys::SurveysState,
+    pub sources: Mirrors,
+    pub revenue: Revenue,
+    pub orders: OrdersState,
+    pub acquisition: Acquisition,
+    pub support: Support,
+    pub product: Product,
+    pub surveys: SurveysState,
 }
 
 impl Workbench {
@@ -85,39 +76,62 @@ impl Workbench {
         Workbench::with_settings(loaded, notice)
     }
 
-    /// Every source starts on its built-in demo.
+    /// Every source starts on its built-in demo (read by the worker when it starts).
     pub fn with_settings(initial: Settings, notice: Option<String>) -> Workbench {
         let settings = RwSignal::new(initial);
-        fn store<S: AppSource>(settings: RwSignal<Settings>) -> SourceStore<S> {
-            SourceStore::new(settings, Some(demo_file::<S>()))
-        }
-        let sources = Stores {
-            subscriptions: store(settings),
-            accounts: store(settings),
-            orders: store(settings),
-            funnel: store(settings),
-            surveys: store(settings),
-            tickets: store(settings),
-            usage: store(settings),
+        let sources = Mirrors {
+            subscriptions: SourceMirror::new(settings),
+            accounts: SourceMirror::new(settings),
+            orders: SourceMirror::new(settings),
+            funnel: SourceMirror::new(settings),
+            surveys: SourceMirror::new(settings),
+            tickets: SourceMirror::new(settings),
+            usage: SourceMirror::new(settings),
         };
-        let revenue = super::revenue::Revenue::new(settings, sources.subscriptions, sources.accounts);
-        let orders = super::orders::OrdersState::new(settings, sources.orders);
         Workbench {
             settings,
             storage_notice: RwSignal::new(notice),
             load_error: RwSignal::new(None),
             sources,
-            revenue,
-            orders,
-            acquisition: super::acquisition::Acquisition::new(settings, sources, revenue, orders),
-            support: super::support::Support::new(settings, sources.tickets),
-            product: super::product::Product::new(settings, sources.usage, revenue),
-            surveys: super::surveys::SurveysState::new(settings, sources.surveys),
+            revenue: Revenue::new(sources.subscriptions, sources.accounts),
+            orders: OrdersState::new(sources.orders),
+            acquisition: Acquisition::new(sources.funnel),
+            support: Support::new(sources.tickets),
+            product: Product::new(sources.usage),
+            surveys: SurveysState::new(sources.surveys),
         }
     }
 
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
+    }
+
+    /// Takes one message from the worker.
+    pub fn receive(&self, message: FromWorker) {
+        let outcome = match message {
+            FromWorker::Source { source, view } => self.sources.receive(&source, view),
+            FromWorker::Progress(p) => {
+                let source = p.source.clone();
+                self.sources.set_progress(&source, Some(p));
+                Ok(())
+            }
+            FromWorker::Done { source } => {
+                self.sources.set_progress(&source, None);
+                Ok(())
+            }
+            FromWorker::Failed { source, reason } => {
+                self.sources.set_progress(&source, None);
+                self.load_error.set(Some(reason));
+                Ok(())
+            }
+            FromWorker::Results(results) => {
+                super::pages::receive(self, *results);
+                Ok(())
+            }
+        };
+        if let Err(e) = outcome {
+            self.load_error.set(Some(format!("The engine sent what the page cannot read ({e}). Reload the page.")));
+        }
     }
 }
 

@@ -5,14 +5,14 @@ use crate::{DrawResult, BAD, GOOD, GRID, INK, MUTED, NEUTRAL};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Tone {
     Good,
     Neutral,
     Bad,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DistributionBar {
     pub score: f64,
     pub count: u64,

@@ -35,15 +35,20 @@ pub fn delta(unit: Unit, d: f64) -> String {
 pub fn money(v: f64) -> String {
     let cents = (v * 100.0).round() as i64;
     let (sign, cents) = if cents < 0 { ("-", -cents) } else { ("", cents) };
-    let units = (cents / 100).to_string();
+    format!("{sign}{}.{:02}", count_text((cents / 100) as u64), cents % 100)
+}
+
+/// 1234567 → "1,234,567".
+pub fn count_text(n: u64) -> String {
+    let digits = n.to_string();
     let mut grouped = String::new();
-    for (i, ch) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    format!("{sign}{grouped}.{:02}", cents % 100)
+    grouped
 }
 
 /// A KPI value as text: its unit's form, the NPS margin of error as "±4.2", and a small sample

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// One located problem with the input. Lines are physical lines of the file (1-based).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Issue {
     pub file: String,
     pub line: Option<u64>,

@@ -1,12 +1,14 @@
 //! The KPI value type every family returns, and the registry of KPI ids with their definitions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One KPI value for one period (and segment). `value` is none when the KPI is undefined there.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiValue {
-    pub id: &'static str,
-    pub source: &'static str,
+    #[serde(deserialize_with = "crate::wire::static_str")]
+    pub id: crate::wire::Name,
+    #[serde(deserialize_with = "crate::wire::static_str")]
+    pub source: crate::wire::Name,
     pub period: String,
     /// None for the overall value; the segment's value otherwise.
     pub segment: Option<String>,
@@ -15,15 +17,15 @@ pub struct KpiValue {
     pub denominator: Option<f64>,
     pub n: u64,
     /// The survey kind a `responses` value counts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<&'static str>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::static_str_opt")]
+    pub kind: Option<crate::wire::Name>,
     /// Fewer than [`SMALL_SAMPLE`] responses: show with a warning.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub small_sample: bool,
     /// Where an input came from when it can come from more than one source (LTV from
     /// `subscriptions` or from `orders`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<&'static str>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::static_str_opt")]
+    pub basis: Option<crate::wire::Name>,
 }
 
 /// Below this many responses a survey value is flagged as a small sample.
@@ -60,8 +62,21 @@ pub struct KpiDef {
 }
 
 /// Every KPI the product computes: the definitions of every source, in registry order.
+/// Every KPI definition, in the order of [`crate::source::SOURCES`]. Listed by type rather than
+/// through `SOURCES`, whose trait objects would link every reader and KPI function into a program
+/// that only needs the definitions (the page, whose worker computes).
 pub fn registry() -> Vec<KpiDef> {
-    crate::source::SOURCES.iter().flat_map(|s| s.defs().iter().copied()).collect()
+    use crate::source::Source;
+    [
+        crate::subscriptions::Subscriptions::defs(),
+        crate::accounts::Accounts::defs(),
+        crate::orders::Orders::defs(),
+        crate::surveys::Surveys::defs(),
+        crate::tickets::Tickets::defs(),
+        crate::usage::Usage::defs(),
+        crate::funnel::Funnel::defs(),
+    ]
+    .concat()
 }
 
 pub fn def(id: &str) -> Option<KpiDef> {
@@ -70,6 +85,8 @@ pub fn def(id: &str) -> Option<KpiDef> {
 
 #[cfg(test)]
 mod tests {
+    use super::KpiDef;
+
     #[test]
     fn ids_are_unique_and_documented() {
         let defs = super::registry();
@@ -79,6 +96,8 @@ mod tests {
         ids.dedup();
         assert_eq!(before, ids.len());
         assert!(defs.iter().all(|d| d.definition.len() > 20 && !d.name.is_empty()));
+        let by_registry: Vec<KpiDef> = crate::source::SOURCES.iter().flat_map(|s| s.defs().iter().copied()).collect();
+        assert_eq!(defs, by_registry, "the registry lists every source's definitions, in the registry's order");
         // Each definition belongs to the source that lists it.
         for s in crate::source::SOURCES {
             assert!(s.defs().iter().all(|d| d.source == s.name()), "{}", s.name());

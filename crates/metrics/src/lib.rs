@@ -22,6 +22,7 @@ pub mod subscriptions;
 pub mod surveys;
 pub mod tickets;
 pub mod usage;
+pub mod wire;
 
 pub use issue::{FatalError, Issue};
 pub use kpi::{KpiDef, KpiValue};

@@ -18,10 +18,11 @@ use serde::{Deserialize, Serialize};
 use std::any::Any;
 
 /// What every source reports about the file it read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceMeta {
     pub file: String,
-    pub encoding: &'static str,
+    #[serde(deserialize_with = "crate::wire::static_str")]
+    pub encoding: crate::wire::Name,
     /// Data rows read (header rows excluded).
     pub rows: u64,
     /// Rows not used, each with an issue saying why.
@@ -78,6 +79,8 @@ pub trait Reader {
     type Data;
     fn feed(&mut self, chunk: &[u8]);
     fn bytes_read(&self) -> u64;
+    /// Data rows read so far (for progress).
+    fn rows_read(&self) -> u64;
     fn finish(self) -> Self::Data;
 }
 
@@ -110,6 +113,9 @@ impl<T: RowTyping> Reader for Streamed<T> {
     }
     fn bytes_read(&self) -> u64 {
         self.stream.bytes_read
+    }
+    fn rows_read(&self) -> u64 {
+        self.stream.rows
     }
     fn finish(mut self) -> T::Data {
         let typing = &mut self.typing;

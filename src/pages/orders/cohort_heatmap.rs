@@ -2,7 +2,7 @@
 //! matrix as a table beside it. Each cell of the table carries data-cohort, data-k and data-value.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::orders::heat_rows;
+use crate::state::models::heat_rows;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_heatmap, HeatRow, HeatmapLayout};

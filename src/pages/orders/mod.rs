@@ -17,7 +17,6 @@ use cohort_heatmap::CohortHeatmap;
 use leptos::prelude::*;
 use northstar_charts::{draw_lines, ACCENT, TEAL, VIOLET};
 use northstar_metrics::orders::settings::{CohortPeriod, RefundMode};
-use northstar_metrics::source::SourceData;
 use northstar_metrics::Granularity;
 
 const CARDS: [&str; 9] = [
@@ -67,7 +66,7 @@ fn OrdersCharts(wb: Workbench) -> impl IntoView {
 #[component]
 fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let columns = Memo::new(move |_| wb.orders.source.ok().map(|d| d.segment_names()).unwrap_or_default());
+    let columns = Memo::new(move |_| wb.orders.source.view.with(|v| v.segments.clone()));
     view! {
         <section class="panel" aria-label="Orders settings">
             <h2>"Settings"</h2>
@@ -117,17 +116,14 @@ fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
 #[component]
 pub fn OrdersPage(wb: Workbench) -> impl IntoView {
     let o = wb.orders;
-    let currency = Signal::derive(move || o.source.ok().and_then(|d| d.currency.clone()));
+    let currency = Signal::derive(move || o.source.view.with(|v| v.fact("currency").filter(|c| c != "not stated")));
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        if let Some(d) = o.source.ok() {
-            m.add("Orders", &*d);
-        }
+        o.source.view.with(|v| m.add("Orders", v));
         m
     });
     view! {
         <SourceDrop
-            wb=wb
             store=o.source
             title="Orders export"
             hint="Drop an orders export: Shopify, a Stripe payments export, WooCommerce, or invoice lines with quantity and unit price (one row per line is fine)."

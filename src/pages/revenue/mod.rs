@@ -20,15 +20,11 @@ const CARDS: [&str; 12] =
 pub fn RevenuePage(wb: Workbench) -> impl IntoView {
     let r = wb.revenue;
     let s = wb.settings;
-    let currency = Signal::derive(move || r.subs.ok().and_then(|d| d.currency.clone()));
+    let currency = Signal::derive(move || r.subs.view.with(|v| v.fact("currency")));
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        if let Some(d) = r.subs.ok() {
-            m.add("Subscriptions", &*d);
-        }
-        if let Some(d) = r.accounts.ok() {
-            m.add("Accounts", &*d);
-        }
+        r.subs.view.with(|v| m.add("Subscriptions", v));
+        r.accounts.view.with(|v| m.add("Accounts", v));
         m
     });
     let filter_note = Signal::derive(move || {
@@ -39,13 +35,11 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
     view! {
         <div class="input-pair">
             <SourceDrop
-                wb=wb
                 store=r.subs
                 title="Subscriptions or MRR export"
                 hint="Drop a Stripe subscriptions export, a Baremetrics or ChartMogul-style file, or a monthly MRR sheet."
             />
             <SourceDrop
-                wb=wb
                 store=r.accounts
                 title="Accounts (optional)"
                 hint="Drop an account list with a status (active / churned), a monthly charge, any segment columns, and how each account was won (channel, acquisition cost, date, referrer)."

@@ -2,7 +2,7 @@
 //! on canvases. Drawing is an effect: the canvas is the outside world.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::models::{distribution, trend};
+use crate::state::models::trend;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_score_distribution, draw_trend, DistributionBar};
@@ -21,16 +21,9 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
         };
         wb.surveys.kpis.with(|k| trend(k, id, title, target))
     });
-    let dist_kind = Memo::new(move |_| {
-        let chosen = wb.settings.with(|s| s.surveys.distribution_kind);
-        let kinds = wb.surveys.source.ok().map(|d| d.kinds.clone()).unwrap_or_default();
-        chosen.filter(|k| kinds.contains(k)).or_else(|| kinds.first().copied())
-    });
-    let dist_model = Memo::new(move |_| {
-        let kind = dist_kind.get()?;
-        let kpi = wb.surveys.source.kpi.get();
-        wb.surveys.source.ok().map(|d| (kind, distribution(&d, &kpi, kind)))
-    });
+    // The engine picks the kind shown (the chosen one while the file has it, else its first).
+    let dist_model = wb.surveys.distribution;
+    let dist_kind = Memo::new(move |_| dist_model.with(|d| d.as_ref().map(|(k, _)| *k)));
     view! {
         <section class="panel" aria-labelledby="charts-h">
             <h2 id="charts-h">"Trends"</h2>

@@ -2,11 +2,10 @@
 
 use crate::state::Workbench;
 use leptos::prelude::*;
-use northstar_metrics::surveys::comments::summarize_comments;
 
 #[component]
 pub fn CommentsPanel(wb: Workbench) -> impl IntoView {
-    let summary = Memo::new(move |_| wb.surveys.source.ok().map(|d| summarize_comments(&d, 12)).filter(|s| s.total > 0));
+    let summary = Memo::new(move |_| wb.surveys.comments.get());
     move || {
         summary.get().map(|s| {
             view! {

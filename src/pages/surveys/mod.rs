@@ -19,14 +19,11 @@ pub fn SurveysPage(wb: Workbench) -> impl IntoView {
     let sv = wb.surveys;
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
-        if let Some(d) = sv.source.ok() {
-            m.add("Surveys", &*d);
-        }
+        sv.source.view.with(|v| m.add("Surveys", v));
         m
     });
     view! {
         <SourceDrop
-            wb=wb
             store=sv.source
             title="Survey export"
             hint="Drop a CSV export here: Delighted, SurveyMonkey, Qualtrics, Typeform, or your own sheet."

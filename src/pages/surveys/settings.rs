@@ -16,8 +16,8 @@ fn scales(options: &[Scale]) -> Vec<(String, String)> {
 
 #[component]
 pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
-    let segment_names = Memo::new(move |_| wb.surveys.source.mapping.with(|m| m.segment.clone()));
-    let score_kind = Memo::new(move |_| wb.surveys.source.ok().and_then(|d| d.score_kind));
+    let segment_names = Memo::new(move |_| wb.surveys.source.view.with(|v| v.mapping.segment.clone()));
+    let score_kind = Memo::new(move |_| wb.surveys.score_kind.get());
     let s = wb.settings;
     view! {
         <section class="panel" aria-labelledby="settings-h">

@@ -35,6 +35,8 @@ pub struct RecordStream {
     seen_rows: usize,
     text: String,
     pub bytes_read: u64,
+    /// Data records handed on so far (header rows excluded).
+    pub rows: u64,
 }
 
 impl RecordStream {
@@ -47,6 +49,7 @@ impl RecordStream {
             seen_rows: 0,
             text: String::new(),
             bytes_read: 0,
+            rows: 0,
         }
     }
 
@@ -60,11 +63,12 @@ impl RecordStream {
                 &self.text
             }
         };
-        let (header_rows, seen) = (self.header_rows, &mut self.seen_rows);
+        let (header_rows, seen, rows) = (self.header_rows, &mut self.seen_rows, &mut self.rows);
         self.reader.feed(text, &mut |r| {
             if *seen < header_rows {
                 *seen += 1;
             } else {
+                *rows += 1;
                 emit(r)
             }
         });
@@ -74,11 +78,12 @@ impl RecordStream {
     pub fn finish(&mut self, emit: &mut dyn FnMut(&Record)) -> Vec<Issue> {
         self.text.clear();
         self.decoder.finish(&mut self.text);
-        let (header_rows, seen) = (self.header_rows, &mut self.seen_rows);
+        let (header_rows, seen, rows) = (self.header_rows, &mut self.seen_rows, &mut self.rows);
         let mut forward = |r: &Record| {
             if *seen < header_rows {
                 *seen += 1;
             } else {
+                *rows += 1;
                 emit(r)
             }
         };
@@ -107,6 +112,7 @@ impl RecordStream {
             seen_rows: 0,
             text: String::new(),
             bytes_read: 0,
+            rows: 0,
         }
     }
 }

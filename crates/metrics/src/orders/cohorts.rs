@@ -12,7 +12,7 @@ use super::settings::OrdersKpi;
 use crate::period::Granularity;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct CohortRow {
     /// The cohort's period label ("2024-03").
     pub cohort: String,

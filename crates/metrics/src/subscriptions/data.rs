@@ -226,6 +226,10 @@ impl SubscriptionReader {
         self.stream.bytes_read
     }
 
+    pub fn rows_read(&self) -> u64 {
+        self.stream.rows
+    }
+
     pub fn feed(&mut self, chunk: &[u8]) {
         let mut stream = std::mem::replace(&mut self.stream, RecordStream::placeholder());
         stream.feed(chunk, &mut |r| self.row(r));

@@ -63,6 +63,9 @@ impl Reader for SubscriptionReader {
     fn bytes_read(&self) -> u64 {
         SubscriptionReader::bytes_read(self)
     }
+    fn rows_read(&self) -> u64 {
+        SubscriptionReader::rows_read(self)
+    }
     fn finish(self) -> SubscriptionData {
         SubscriptionReader::finish(self)
     }

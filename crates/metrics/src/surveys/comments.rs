@@ -98,7 +98,7 @@ pub fn sentiment(text: &str) -> Sentiment {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct CommentSummary {
     pub total: u64,
     pub positive: u64,

@@ -170,6 +170,10 @@ impl SurveyReader {
         self.stream.bytes_read
     }
 
+    pub fn rows_read(&self) -> u64 {
+        self.stream.rows
+    }
+
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         self.log.push(Issue {
             file: self.data.meta.file.clone(),

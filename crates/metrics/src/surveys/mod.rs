@@ -53,6 +53,9 @@ impl Reader for SurveyReader {
     fn bytes_read(&self) -> u64 {
         SurveyReader::bytes_read(self)
     }
+    fn rows_read(&self) -> u64 {
+        SurveyReader::rows_read(self)
+    }
     fn finish(self) -> SurveyData {
         SurveyReader::finish(self)
     }

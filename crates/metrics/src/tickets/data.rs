@@ -215,6 +215,9 @@ impl Reader for TicketReader {
     fn bytes_read(&self) -> u64 {
         self.stream.bytes_read
     }
+    fn rows_read(&self) -> u64 {
+        self.stream.rows
+    }
 
     fn finish(self) -> TicketData {
         let TicketReader { mut stream, layout, mut data, mut log, shape } = self;

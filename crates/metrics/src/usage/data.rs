@@ -222,6 +222,9 @@ impl Reader for UsageReader {
     fn bytes_read(&self) -> u64 {
         self.stream.bytes_read
     }
+    fn rows_read(&self) -> u64 {
+        self.stream.rows
+    }
 
     fn finish(self) -> UsageData {
         let UsageReader { mut stream, layout, mut data, mut log, mut typing } = self;

@@ -1,12 +1,12 @@
 //! Product state: the usage file's KPIs as Memos. The engagement rate divides by the paying
 //! customers of the revenue page's subscriptions (or its active accounts), passed as context.
 
-use super::models::SortRow;
-use super::product_models::{consumption_rows, without_customer_rows};
 use super::revenue::Revenue;
-use super::settings::Settings;
+use super::source_store::Shared;
 use super::source_store::SourceStore;
-use super::workbench::Shared;
+use crate::state::models::SortRow;
+use crate::state::product_models::{consumption_rows, without_customer_rows};
+use crate::state::Settings;
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::source::{Context, Query, Source};

@@ -1,22 +1,15 @@
 //! Revenue state: the subscriptions and accounts files, and everything derived from them as Memos:
 //! sniffs, mappings (guessed or remembered per header), typed data, the segment filter, and KPIs.
 
-use super::settings::Settings;
+use super::source_store::Shared;
 use super::source_store::SourceStore;
-use super::workbench::Shared;
+use crate::state::Settings;
+pub use crate::wire::SegmentOption;
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::source::{Context, Query, Source};
 use northstar_metrics::subscriptions::{segment_for, SubscriptionData, Subscriptions};
 use northstar_metrics::KpiValue;
-
-/// A column the revenue KPIs can be cut by, and where it comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SegmentOption {
-    pub column: String,
-    pub from_accounts: bool,
-    pub values: Vec<String>,
-}
 
 #[derive(Clone, Copy)]
 pub struct Revenue {

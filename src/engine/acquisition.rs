@@ -5,8 +5,9 @@
 
 use super::orders::OrdersState;
 use super::revenue::Revenue;
-use super::settings::Settings;
-use super::workbench::{Shared, Stores};
+use super::source_store::Shared;
+use super::Stores;
+use crate::state::Settings;
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::funnel::{Funnel, FunnelData, FunnelRow};

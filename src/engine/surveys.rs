@@ -1,8 +1,8 @@
 //! Surveys state: the survey file's KPIs per period (and per segment) as Memos.
 
-use super::settings::Settings;
+use super::source_store::Shared;
 use super::source_store::SourceStore;
-use super::workbench::Shared;
+use crate::state::Settings;
 use leptos::prelude::*;
 use northstar_metrics::source::{Context, Query, Source};
 use northstar_metrics::surveys::Surveys;

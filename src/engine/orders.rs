@@ -1,9 +1,9 @@
 //! Orders state: the orders file's KPIs per period, the breakdown of the latest period, and the
 //! cohort retention matrix, as Memos.
 
-use super::settings::Settings;
+use super::source_store::Shared;
 use super::source_store::SourceStore;
-use super::workbench::Shared;
+use crate::state::Settings;
 use leptos::prelude::*;
 use northstar_metrics::orders::{cohorts, CohortRow, Orders};
 use northstar_metrics::source::{Context, Query, Source};
@@ -40,16 +40,4 @@ impl OrdersState {
         });
         OrdersState { source, kpis, breakdown, cohorts }
     }
-}
-
-/// The heatmap rows: each cohort's customer retention, or its revenue retention.
-pub fn heat_rows(cohorts: &[CohortRow], revenue: bool) -> Vec<northstar_charts::HeatRow> {
-    cohorts
-        .iter()
-        .map(|c| northstar_charts::HeatRow {
-            label: c.cohort.clone(),
-            size: c.size,
-            cells: if revenue { c.revenue_retention.clone() } else { c.retention.clone() },
-        })
-        .collect()
 }

@@ -2,9 +2,9 @@
 //! (guessed or remembered per header), typed tickets, KPIs per period, the breakdown, and the
 //! whole-file per-agent table.
 
-use super::settings::Settings;
+use super::source_store::Shared;
 use super::source_store::SourceStore;
-use super::workbench::Shared;
+use crate::state::Settings;
 use leptos::prelude::*;
 use northstar_metrics::source::Query;
 use northstar_metrics::tickets::kpis::kpis_from;

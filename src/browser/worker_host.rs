@@ -1,0 +1,280 @@
+//! The engine's Web Worker: takes the page's messages, streams each file through its source's
+//! reader in slices (`Blob.slice`, so a file is never read whole and its bytes are dropped once
+//! typed), reports progress, and posts each source's view and the shown page's results back.
+//!
+//! Reads are async and interleave at slice boundaries, so several files load at once and a
+//! setting, a cancel or a page change is handled between two slices. A newer read of the same
+//! source (or a cancel, or a clear) bumps the source's generation; an older read stops at its next
+//! slice and the data it would have replaced stays.
+
+use crate::engine::{AnyStore, Engine, Stores};
+use crate::state::Settings;
+use crate::wire::{FromWorker, Progress, ToWorker};
+use leptos::prelude::*;
+use northstar_metrics::ingest::sniff::SNIFF_BYTES;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+/// Bytes read per slice: big enough that the per-slice overhead is small, small enough that a
+/// message waits at most one slice (about 40 ms of typing).
+const SLICE: u64 = 4 << 20;
+/// Progress is posted at most this often (ms).
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// What a source's data is read from: the user's `File` (a handle; its bytes are read slice by
+/// slice), or text (a demo, or pasted).
+#[derive(Clone)]
+enum Input {
+    File(web_sys::File),
+    Text { name: String, text: Rc<str>, is_demo: bool },
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::File(f) => f.name(),
+            Input::Text { name, .. } => name.clone(),
+        }
+    }
+    fn is_demo(&self) -> bool {
+        matches!(self, Input::Text { is_demo: true, .. })
+    }
+    fn size(&self) -> u64 {
+        match self {
+            Input::File(f) => f.size() as u64,
+            Input::Text { text, .. } => text.len() as u64,
+        }
+    }
+    async fn slice(&self, start: u64, end: u64) -> Result<Vec<u8>, String> {
+        match self {
+            Input::Text { text, .. } => Ok(text.as_bytes()[start as usize..end as usize].to_vec()),
+            Input::File(f) => {
+                let blob = f.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| format!("{e:?}"))?;
+                let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+                Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+            }
+        }
+    }
+}
+
+struct Host {
+    engine: Engine,
+    /// The input each source's data was read from, kept to read it again when a mapping or an
+    /// ingest setting changes.
+    inputs: HashMap<&'static str, Input>,
+    /// Per source, the number of its newest read.
+    generation: HashMap<&'static str, u64>,
+    /// Sources with a read under way.
+    reading: HashMap<&'static str, u64>,
+    /// The last message posted per source view, and of the results (nothing is posted twice).
+    posted: HashMap<String, String>,
+    started: bool,
+}
+
+thread_local! {
+    static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
+}
+
+fn with_host<T>(f: impl FnOnce(&mut Host) -> T) -> Option<T> {
+    HOST.with(|h| h.borrow_mut().as_mut().map(f))
+}
+
+fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &FromWorker) {
+    if let Ok(text) = serde_json::to_string(message) {
+        let _ = scope().post_message(&text.into());
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The worker's entry point.
+pub fn run() {
+    HOST.with(|h| {
+        *h.borrow_mut() = Some(Host {
+            engine: Engine::new(Settings::default()),
+            inputs: HashMap::new(),
+            generation: HashMap::new(),
+            reading: HashMap::new(),
+            posted: HashMap::new(),
+            started: false,
+        })
+    });
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| handle(ev.data()));
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope().post_message(&"ready".into());
+}
+
+fn stores() -> Option<Stores> {
+    with_host(|h| h.engine.sources)
+}
+
+fn demo_input(store: &dyn AnyStore) -> Input {
+    Input::Text { name: format!("demo-{}.csv", store.name()), text: store.demo().into(), is_demo: true }
+}
+
+fn handle(data: JsValue) {
+    let json = js_sys::Reflect::get(&data, &"json".into()).ok().and_then(|j| j.as_string()).unwrap_or_default();
+    let Ok(message) = serde_json::from_str::<ToWorker>(&json) else { return };
+    let Some(stores) = stores() else { return };
+    match message {
+        ToWorker::Settings(settings) => {
+            let first = with_host(|h| {
+                h.engine.settings.set(*settings);
+                !std::mem::replace(&mut h.started, true)
+            });
+            if first == Some(true) {
+                // Every source starts on its built-in demo.
+                for store in stores.all() {
+                    start_read(store.name(), demo_input(store));
+                }
+            } else {
+                read_stale_again(&stores);
+            }
+            publish();
+        }
+        ToWorker::Load { source } => {
+            let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<web_sys::File>().ok());
+            if let (Some(store), Some(file)) = (stores.by_name(&source), file) {
+                start_read(store.name(), Input::File(file));
+            }
+        }
+        ToWorker::Paste { source, name, text } => {
+            if let Some(store) = stores.by_name(&source) {
+                start_read(store.name(), Input::Text { name, text: text.into(), is_demo: false });
+            }
+        }
+        ToWorker::Demo { source } => {
+            if let Some(store) = stores.by_name(&source) {
+                start_read(store.name(), demo_input(store));
+            }
+        }
+        ToWorker::Clear { source } => {
+            if let Some(store) = stores.by_name(&source) {
+                stop(store.name());
+                with_host(|h| h.inputs.remove(store.name()));
+                store.clear();
+                publish();
+            }
+        }
+        ToWorker::Cancel { source } => {
+            if let Some(store) = stores.by_name(&source) {
+                stop(store.name());
+            }
+        }
+    }
+}
+
+/// Stops the read under way for `source`, if any; its previous data stays.
+fn stop(source: &'static str) {
+    with_host(|h| {
+        *h.generation.entry(source).or_default() += 1;
+        h.reading.remove(source);
+    });
+    post(&FromWorker::Done { source: source.to_string() });
+}
+
+/// Reads again the sources whose mapping or ingest settings changed (a read under way reads again
+/// when it ends, if it has to).
+fn read_stale_again(stores: &Stores) {
+    for store in stores.all() {
+        let input = with_host(|h| (!h.reading.contains_key(store.name())).then(|| h.inputs.get(store.name()).cloned()).flatten()).flatten();
+        if let Some(input) = input.filter(|_| store.stale()) {
+            start_read(store.name(), input);
+        }
+    }
+}
+
+fn start_read(source: &'static str, input: Input) {
+    let Some(generation) = with_host(|h| {
+        let g = h.generation.entry(source).or_default();
+        *g += 1;
+        h.reading.insert(source, *g);
+        *g
+    }) else {
+        return;
+    };
+    spawn_local(async move {
+        let outcome = read(source, input.clone(), generation).await;
+        let current = with_host(|h| h.generation.get(source) == Some(&generation)).unwrap_or(false);
+        if !current {
+            return;
+        }
+        with_host(|h| h.reading.remove(source));
+        post(&FromWorker::Done { source: source.to_string() });
+        match outcome {
+            Ok(()) => {
+                with_host(|h| h.inputs.insert(source, input.clone()));
+                // The settings changed while it was read.
+                if stores().and_then(|s| s.by_name(source).map(|s| s.stale())).unwrap_or(false) {
+                    start_read(source, input);
+                }
+            }
+            Err(reason) => post(&FromWorker::Failed { source: source.to_string(), reason }),
+        }
+        publish();
+    });
+}
+
+/// Streams `input` into `source`'s reader; the data goes into the store when the read ends, unless
+/// a newer read or a cancel came first.
+async fn read(source: &'static str, input: Input, generation: u64) -> Result<(), String> {
+    let current = || with_host(|h| h.generation.get(source) == Some(&generation)).unwrap_or(false);
+    let name = input.name();
+    let unreadable = |e: String| format!("{name} could not be read ({e}). Was it moved or deleted?");
+    let total = input.size();
+    let started = now();
+    let prefix = input.slice(0, total.min(SNIFF_BYTES as u64)).await.map_err(unreadable)?;
+    let stores = stores().ok_or("no engine")?;
+    let store = stores.by_name(source).ok_or("unknown source")?;
+    if !current() {
+        return Ok(());
+    }
+    let mut reading = store.begin(&name, input.is_demo(), &prefix);
+    reading.feed(&prefix);
+    let mut offset = prefix.len() as u64;
+    let mut posted = started;
+    while offset < total && !reading.failed() {
+        let chunk = input.slice(offset, (offset + SLICE).min(total)).await.map_err(unreadable)?;
+        if !current() {
+            return Ok(());
+        }
+        reading.feed(&chunk);
+        offset += chunk.len() as u64;
+        if now() - posted >= PROGRESS_EVERY_MS {
+            posted = now();
+            let p = Progress { source: source.into(), file: name.clone(), bytes: offset, total, rows: reading.rows(), elapsed_ms: posted - started };
+            post(&FromWorker::Progress(p));
+        }
+    }
+    if current() {
+        reading.finish();
+    }
+    Ok(())
+}
+
+/// Posts each source view and the shown page's results that changed since last posted.
+fn publish() {
+    let Some((engine, page)) = with_host(|h| (h.engine, h.engine.settings.with_untracked(|s| s.page))) else { return };
+    let mut messages: Vec<(String, FromWorker)> =
+        engine.sources.all().into_iter().map(|s| (s.name().to_string(), FromWorker::Source { source: s.name().to_string(), view: s.view_json() })).collect();
+    messages.push(("results".into(), FromWorker::Results(Box::new(engine.results(page)))));
+    for (key, message) in messages {
+        let Ok(text) = serde_json::to_string(&message) else { continue };
+        let fresh = with_host(|h| h.posted.get(&key) != Some(&text)).unwrap_or(false);
+        if fresh {
+            let _ = scope().post_message(&text.clone().into());
+            with_host(|h| h.posted.insert(key, text));
+        }
+    }
+}

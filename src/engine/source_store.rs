@@ -1,0 +1,229 @@
+//! One source kind's file inside the engine, generic over the metrics crate's `Source`: the file's
+//! name, its sniff, the mapping (the user's for that header layout when they changed it, else the
+//! guess), the two halves of the source's settings, and the typed data.
+//!
+//! The data is set when a read ends ([`Reading::finish`]); a read streams the file chunk by chunk
+//! and never keeps its bytes. The data depends only on the file, the mapping and the ingest half: a
+//! KPI-only setting never re-reads, and [`SourceStore::stale`] says when a mapping or an ingest
+//! setting has changed since the read, so the worker reads the file again.
+
+use crate::state::{AppSource, Settings};
+use crate::wire::{ColumnRow, SourceView};
+use leptos::prelude::*;
+use northstar_metrics::ingest::{sniff, Sniff};
+use northstar_metrics::source::{Reader, Source, SourceData, SourceMeta};
+use northstar_metrics::RoleMapping;
+use std::sync::Arc;
+
+/// An `Arc` compared by identity, so big derived values can sit in Memos cheaply.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+}
+
+/// None before any file; the reason when the file cannot be read with this mapping.
+pub type Typed<S> = Option<Result<Shared<<S as Source>::Data>, String>>;
+
+/// The file a store's data came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileInfo {
+    pub name: String,
+    pub is_demo: bool,
+}
+
+pub struct SourceStore<S: AppSource> {
+    pub file: RwSignal<Option<FileInfo>>,
+    pub sniff: RwSignal<Option<Shared<Sniff>>>,
+    pub mapping: Memo<S::Mapping>,
+    /// The mapping is the user's (remembered), not the guess.
+    pub custom: Memo<bool>,
+    pub ingest: Memo<S::Ingest>,
+    pub kpi: Memo<S::Kpi>,
+    pub data: RwSignal<Typed<S>>,
+    /// The mapping and ingest settings the data was read with.
+    read_with: RwSignal<Option<(S::Mapping, S::Ingest)>>,
+    /// How many times a file was read and typed (the end-to-end check that a KPI setting does not
+    /// re-read).
+    reads: RwSignal<u32>,
+    settings: RwSignal<Settings>,
+}
+
+impl<S: AppSource> Clone for SourceStore<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S: AppSource> Copy for SourceStore<S> {}
+
+/// The mapping for a sniffed header: the user's, remembered per layout, else the guess.
+fn mapping_for<S: AppSource>(settings: &Settings, sniff: &Sniff) -> S::Mapping {
+    S::stored(&settings.sources).mappings.get(&sniff.signature()).cloned().unwrap_or_else(|| S::infer(sniff))
+}
+
+impl<S: AppSource> SourceStore<S> {
+    pub fn new(settings: RwSignal<Settings>) -> SourceStore<S> {
+        let sniff: RwSignal<Option<Shared<Sniff>>> = RwSignal::new(None);
+        let mapping = Memo::new(move |_| {
+            let Some(s) = sniff.get() else { return S::Mapping::default() };
+            settings.with(|st| mapping_for::<S>(st, &s))
+        });
+        let custom = Memo::new(move |_| {
+            let sig = sniff.with(|s| s.as_ref().map(|s| s.signature()));
+            sig.is_some_and(|sig| settings.with(|st| S::stored(&st.sources).mappings.contains_key(&sig)))
+        });
+        let ingest = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.ingest.clone()));
+        let kpi = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.kpi.clone()));
+        SourceStore {
+            file: RwSignal::new(None),
+            sniff,
+            mapping,
+            custom,
+            ingest,
+            kpi,
+            data: RwSignal::new(None),
+            read_with: RwSignal::new(None),
+            reads: RwSignal::new(0),
+            settings,
+        }
+    }
+
+    /// The typed data when the file was read.
+    pub fn ok(&self) -> Option<Shared<S::Data>> {
+        self.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned())
+    }
+
+    /// The shared record of the file read (issues, counts), when it was read.
+    pub fn meta(&self) -> Option<SourceMeta> {
+        self.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.meta().clone()))
+    }
+
+    /// Files read so far.
+    pub fn reads(&self) -> u32 {
+        self.reads.get_untracked()
+    }
+
+    /// Starts reading a file from its first bytes (at least the sniff's prefix, or the whole file
+    /// when it is shorter): sniffs it and picks the mapping and the ingest settings now in force.
+    pub fn begin(&self, name: &str, is_demo: bool, prefix: &[u8]) -> Reading<S> {
+        let sniffed = sniff(prefix);
+        let mapping = self.settings.with_untracked(|st| mapping_for::<S>(st, &sniffed));
+        let ingest = self.ingest.get_untracked();
+        let reader = S::reader(name, &sniffed, &mapping, &ingest).map_err(|e| e.to_string());
+        Reading { store: *self, file: FileInfo { name: name.to_string(), is_demo }, sniff: sniffed, mapping, ingest, reader }
+    }
+
+    /// The file was read with another mapping or other ingest settings than those in force now.
+    pub fn stale(&self) -> bool {
+        let Some(sniffed) = self.sniff.get_untracked() else { return false };
+        let now = (self.settings.with_untracked(|st| mapping_for::<S>(st, &sniffed)), self.ingest.get_untracked());
+        self.read_with.with_untracked(|w| w.as_ref() != Some(&now))
+    }
+
+    pub fn clear(&self) {
+        self.file.set(None);
+        self.sniff.set(None);
+        self.data.set(None);
+        self.read_with.set(None);
+    }
+
+    /// What the page shows of this source.
+    pub fn view(&self) -> SourceView<S::Mapping> {
+        let mapping = self.mapping.get_untracked();
+        let columns = self.sniff.with_untracked(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| mapping.role_of(c))).unwrap_or_default());
+        let file = self.file.get_untracked();
+        self.data.with_untracked(|d| {
+            let ok = d.as_ref().and_then(|d| d.as_ref().ok());
+            SourceView {
+                is_demo: file.as_ref().is_some_and(|f| f.is_demo),
+                file: file.map(|f| f.name),
+                summary: match d {
+                    None => "load a file to see its KPIs".into(),
+                    Some(Err(e)) => format!("not read: {e}"),
+                    Some(Ok(d)) => d.describe(),
+                },
+                error: d.as_ref().and_then(|d| d.as_ref().err().cloned()),
+                reads: self.reads.get_untracked(),
+                signature: self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())),
+                columns,
+                mapping,
+                custom: self.custom.get_untracked(),
+                meta: ok.map(|d| d.meta().clone()),
+                counters: ok.map(|d| d.counters().into_iter().map(|(k, v)| (k.to_string(), v)).collect()).unwrap_or_default(),
+                facts: ok.map(|d| d.facts().into_iter().map(|(k, v)| (k.to_string(), v)).collect()).unwrap_or_default(),
+                segments: ok.map(|d| d.segment_names()).unwrap_or_default(),
+            }
+        })
+    }
+}
+
+/// One read in progress: bytes in, then [`Reading::finish`] puts the typed data in the store.
+pub struct Reading<S: AppSource> {
+    store: SourceStore<S>,
+    file: FileInfo,
+    sniff: Sniff,
+    mapping: S::Mapping,
+    ingest: S::Ingest,
+    /// The reason when this mapping cannot be read (a required role missing).
+    reader: Result<S::Reader, String>,
+}
+
+impl<S: AppSource> Reading<S> {
+    pub fn feed(&mut self, chunk: &[u8]) {
+        if let Ok(r) = &mut self.reader {
+            r.feed(chunk);
+        }
+    }
+
+    /// Rows read so far.
+    pub fn rows(&self) -> u64 {
+        self.reader.as_ref().map_or(0, |r| r.rows_read())
+    }
+
+    /// The mapping cannot be read: the rest of the file need not be.
+    pub fn failed(&self) -> bool {
+        self.reader.is_err()
+    }
+
+    pub fn finish(self) {
+        let Reading { store, file, sniff, mapping, ingest, reader } = self;
+        let data = reader.map(|r| Shared::new(r.finish()));
+        store.file.set(Some(file));
+        store.sniff.set(Some(Shared::new(sniff)));
+        store.read_with.set(Some((mapping, ingest)));
+        store.reads.update(|n| *n += 1);
+        store.data.set(Some(data));
+    }
+}
+
+/// One row per column of a sniffed file, with the role `role_of` gives it.
+pub fn column_rows(sniff: &Sniff, role_of: impl Fn(&str) -> Option<&'static str>) -> Vec<ColumnRow> {
+    sniff
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let sample: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).take(3).collect();
+            ColumnRow { name: c.name.clone(), label: c.label.clone(), sample: sample.join(" · "), role: role_of(&c.name) }
+        })
+        .collect()
+}

@@ -1,0 +1,73 @@
+//! The page's side of one source: what the engine's worker says of its file (a [`SourceView`]) and
+//! of a read in progress, and the verbs that ask the worker for a change. Rows never reach the
+//! page.
+
+use super::settings::{AppSource, Settings};
+use crate::browser::worker_client;
+use crate::wire::{Progress, SourceView, ToWorker};
+use leptos::prelude::*;
+use northstar_metrics::RoleMapping;
+
+pub struct SourceMirror<S: AppSource> {
+    pub view: RwSignal<SourceView<S::Mapping>>,
+    /// The read under way, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    settings: RwSignal<Settings>,
+}
+
+impl<S: AppSource> Clone for SourceMirror<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S: AppSource> Copy for SourceMirror<S> {}
+
+impl<S: AppSource> SourceMirror<S> {
+    pub fn new(settings: RwSignal<Settings>) -> SourceMirror<S> {
+        SourceMirror { view: RwSignal::new(SourceView::default()), progress: RwSignal::new(None), settings }
+    }
+
+    /// Takes the worker's view of this source (JSON of a `SourceView<S::Mapping>`).
+    pub fn receive(&self, view: serde_json::Value) -> Result<(), String> {
+        let view: SourceView<S::Mapping> = serde_json::from_value(view).map_err(|e| format!("{}: {e}", S::NAME))?;
+        self.view.set(view);
+        Ok(())
+    }
+
+    pub fn summary(&self) -> String {
+        self.view.with(|v| v.summary.clone())
+    }
+
+    pub fn paste(&self, name: String, text: String) {
+        worker_client::post(&ToWorker::Paste { source: S::NAME.into(), name, text });
+    }
+
+    pub fn load_demo(&self) {
+        worker_client::post(&ToWorker::Demo { source: S::NAME.into() });
+    }
+
+    pub fn clear(&self) {
+        worker_client::post(&ToWorker::Clear { source: S::NAME.into() });
+    }
+
+    pub fn cancel(&self) {
+        worker_client::post(&ToWorker::Cancel { source: S::NAME.into() });
+    }
+
+    /// Gives `column` the role `role` ("" for none), remembered for this header layout.
+    pub fn set_role(&self, column: &str, role: &str) {
+        let Some((sig, mut m)) = self.view.with_untracked(|v| v.signature.clone().map(|s| (s, v.mapping.clone()))) else { return };
+        m.assign(column, role);
+        self.settings.update(|s| {
+            S::stored_mut(&mut s.sources).mappings.insert(sig, m);
+        });
+    }
+
+    /// Back to the guessed mapping.
+    pub fn reset(&self) {
+        let Some(sig) = self.view.with_untracked(|v| v.signature.clone()) else { return };
+        self.settings.update(|s| {
+            S::stored_mut(&mut s.sources).mappings.remove(&sig);
+        });
+    }
+}

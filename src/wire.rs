@@ -1,0 +1,236 @@
+//! What the page and the engine's Web Worker say to each other, as JSON. The page sends the
+//! settings and the files (as `File` handles, never their bytes); the worker sends back progress,
+//! one view per source, and the results of the page shown: KPI values, view models and chart data,
+//! never rows.
+
+use crate::state::models::SortRow;
+use crate::state::{Page, Settings};
+use northstar_charts::DistributionBar;
+use northstar_metrics::orders::CohortRow;
+use northstar_metrics::source::SourceMeta;
+use northstar_metrics::surveys::comments::CommentSummary;
+use northstar_metrics::surveys::Kind;
+use northstar_metrics::KpiValue;
+use serde::{Deserialize, Serialize};
+
+/// Page → worker. A `Load` message travels with the `File` itself beside its JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ToWorker {
+    Settings(Box<Settings>),
+    /// Read the `File` sent with this message (streamed, in slices).
+    Load {
+        source: String,
+    },
+    /// Pasted CSV text.
+    Paste {
+        source: String,
+        name: String,
+        text: String,
+    },
+    Demo {
+        source: String,
+    },
+    Clear {
+        source: String,
+    },
+    /// Stop reading; the data read before stays.
+    Cancel {
+        source: String,
+    },
+}
+
+/// Worker → page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// One source's file, mapping and reading record; `view` is a [`SourceView`] of that source's
+    /// mapping type.
+    Source {
+        source: String,
+        view: serde_json::Value,
+    },
+    Progress(Progress),
+    /// A read ended (done, failed or cancelled): the progress bar goes.
+    Done {
+        source: String,
+    },
+    /// A file could not be read at all (moved, deleted, not readable); the data before stays.
+    Failed {
+        source: String,
+        reason: String,
+    },
+    Results(Box<PageResults>),
+}
+
+/// How far a read has got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub source: String,
+    pub file: String,
+    /// Bytes of the file read so far, and its size (compressed bytes for a compressed file).
+    pub bytes: u64,
+    pub total: u64,
+    pub rows: u64,
+    pub elapsed_ms: f64,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            (self.bytes as f64 / self.total as f64).min(1.0)
+        }
+    }
+    pub fn rows_per_second(&self) -> Option<f64> {
+        (self.elapsed_ms > 0.0).then(|| self.rows as f64 * 1000.0 / self.elapsed_ms)
+    }
+    /// Seconds left at the speed so far.
+    pub fn eta_seconds(&self) -> Option<f64> {
+        (self.bytes > 0 && self.elapsed_ms > 0.0).then(|| (self.total.saturating_sub(self.bytes)) as f64 / self.bytes as f64 * self.elapsed_ms / 1000.0)
+    }
+}
+
+/// One row of a mapping table: a column of the file, a sample of its values, and its role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnRow {
+    pub name: String,
+    pub label: String,
+    pub sample: String,
+    #[serde(default, deserialize_with = "northstar_metrics::wire::static_str_opt")]
+    pub role: Option<northstar_metrics::wire::Name>,
+}
+
+/// What the page knows of one source: never its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound = "M: Serialize + serde::de::DeserializeOwned")]
+pub struct SourceView<M> {
+    /// The file's name, when there is one.
+    pub file: Option<String>,
+    pub is_demo: bool,
+    /// A hint before any file, the reason when it could not be read, else what was read.
+    pub summary: String,
+    pub error: Option<String>,
+    /// Times the file was read and typed.
+    pub reads: u32,
+    /// The header layout's signature: mappings the user changes are remembered under it.
+    pub signature: Option<String>,
+    pub columns: Vec<ColumnRow>,
+    pub mapping: M,
+    /// The mapping is the user's (remembered), not the guess.
+    pub custom: bool,
+    pub meta: Option<SourceMeta>,
+    pub counters: Vec<(String, u64)>,
+    pub facts: Vec<(String, String)>,
+    /// The columns the KPIs can be broken down by.
+    pub segments: Vec<String>,
+}
+
+impl<M: Default> Default for SourceView<M> {
+    fn default() -> Self {
+        SourceView {
+            file: None,
+            is_demo: false,
+            summary: "load a file to see its KPIs".into(),
+            error: None,
+            reads: 0,
+            signature: None,
+            columns: Vec::new(),
+            mapping: M::default(),
+            custom: false,
+            meta: None,
+            counters: Vec::new(),
+            facts: Vec::new(),
+            segments: Vec::new(),
+        }
+    }
+}
+
+impl<M> SourceView<M> {
+    pub fn fact(&self, name: &str) -> Option<String> {
+        self.facts.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+}
+
+/// A column the revenue KPIs can be cut by, and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentOption {
+    pub column: String,
+    pub from_accounts: bool,
+    pub values: Vec<String>,
+}
+
+/// The results of the page shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PageResults {
+    Revenue(RevenueResults),
+    Orders(OrdersResults),
+    Acquisition(AcquisitionResults),
+    Support(SupportResults),
+    Product(ProductResults),
+    Surveys(SurveysResults),
+}
+
+impl PageResults {
+    pub fn page(&self) -> Page {
+        match self {
+            PageResults::Revenue(_) => Page::Revenue,
+            PageResults::Orders(_) => Page::Orders,
+            PageResults::Acquisition(_) => Page::Acquisition,
+            PageResults::Support(_) => Page::Support,
+            PageResults::Product(_) => Page::Product,
+            PageResults::Surveys(_) => Page::Surveys,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct RevenueResults {
+    pub kpis: Vec<KpiValue>,
+    /// The latest period of the filtered data, per value of the breakdown column.
+    pub breakdown: Vec<KpiValue>,
+    pub account_kpis: Vec<KpiValue>,
+    pub segment_options: Vec<SegmentOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct OrdersResults {
+    pub kpis: Vec<KpiValue>,
+    pub breakdown: Vec<KpiValue>,
+    pub cohorts: Vec<CohortRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct AcquisitionResults {
+    /// The funnel's KPIs and the accounts' referral KPIs.
+    pub kpis: Vec<KpiValue>,
+    pub breakdown: Vec<KpiValue>,
+    /// The latest month of the funnel sheet and its stages.
+    pub stages: (String, Vec<(String, Option<f64>)>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SupportResults {
+    pub kpis: Vec<KpiValue>,
+    /// The periods the agent table can cover, latest first, and the one it covers now.
+    pub agent_periods: Vec<String>,
+    pub agent_period: Option<String>,
+    pub agents: Vec<KpiValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ProductResults {
+    /// Every KPI value but the per-customer consumption rows.
+    pub kpis: Vec<KpiValue>,
+    /// The latest period's consumption per customer.
+    pub consumption: (String, Vec<SortRow>),
+    pub features: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SurveysResults {
+    pub kpis: Vec<KpiValue>,
+    pub kinds: Vec<Kind>,
+    pub score_kind: Option<Kind>,
+    pub distribution: Option<(Kind, Vec<DistributionBar>)>,
+    pub comments: Option<CommentSummary>,
+}
