@@ -49,9 +49,11 @@ pub enum FromWorker {
         view: serde_json::Value,
     },
     Progress(Progress),
-    /// A read ended (done, failed or cancelled): the progress bar goes.
+    /// A read ended (done, failed or cancelled): the progress bar goes. A read that ended with
+    /// its data in the engine says how long each step took.
     Done {
         source: String,
+        timing: Option<Timing>,
     },
     /// A file could not be read at all (moved, deleted, not readable); the data before stays.
     Failed {
@@ -87,6 +89,23 @@ impl Progress {
     /// Seconds left at the speed so far.
     pub fn eta_seconds(&self) -> Option<f64> {
         (self.bytes > 0 && self.elapsed_ms > 0.0).then(|| (self.total.saturating_sub(self.bytes)) as f64 / self.bytes as f64 * self.elapsed_ms / 1000.0)
+    }
+}
+
+/// How long a read took, step by step (ms): streaming the file through the reader, ending the
+/// typing, and computing and sending the shown page's results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timing {
+    pub bytes: u64,
+    pub rows: u64,
+    pub read_ms: f64,
+    pub finish_ms: f64,
+    pub results_ms: f64,
+}
+
+impl Timing {
+    pub fn total_ms(&self) -> f64 {
+        self.read_ms + self.finish_ms + self.results_ms
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::browser::files::first_file;
 use crate::browser::worker_client;
-use crate::wire::Progress;
+use crate::wire::{Progress, Timing};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
 use northstar_metrics::format::count_text;
@@ -44,6 +44,9 @@ pub fn FileDrop(
     #[prop(into)]
     reads: Signal<u32>,
     #[prop(into)] progress: Signal<Option<Progress>>,
+    /// How long the last read took (`data-read-ms`, and in words).
+    #[prop(into)]
+    timing: Signal<Option<Timing>>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -108,6 +111,16 @@ pub fn FileDrop(
                 {move || is_demo.get().then(|| view! { <span class="badge">"demo data"</span> })}
                 " — "
                 {move || summary.get()}
+                {move || timing.get().map(|t| view! {
+                    <span
+                        class="timing"
+                        data-read-ms=format!("{:.0}", t.read_ms)
+                        data-finish-ms=format!("{:.0}", t.finish_ms)
+                        data-results-ms=format!("{:.0}", t.results_ms)
+                    >
+                        {format!(" Read in {:.2} s on this device.", t.total_ms() / 1000.0)}
+                    </span>
+                })}
             </p>
         </section>
     }

@@ -9,7 +9,7 @@
 
 use crate::engine::{AnyStore, Engine, Stores};
 use crate::state::Settings;
-use crate::wire::{FromWorker, Progress, ToWorker};
+use crate::wire::{FromWorker, Progress, Timing, ToWorker};
 use leptos::prelude::*;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
 use std::cell::RefCell;
@@ -181,7 +181,7 @@ fn stop(source: &'static str) {
         *h.generation.entry(source).or_default() += 1;
         h.reading.remove(source);
     });
-    post(&FromWorker::Done { source: source.to_string() });
+    post(&FromWorker::Done { source: source.to_string(), timing: None });
 }
 
 /// Reads again the sources whose mapping or ingest settings changed (a read under way reads again
@@ -211,24 +211,29 @@ fn start_read(source: &'static str, input: Input) {
             return;
         }
         with_host(|h| h.reading.remove(source));
-        post(&FromWorker::Done { source: source.to_string() });
         match outcome {
-            Ok(()) => {
+            Ok(timing) => {
                 with_host(|h| h.inputs.insert(source, input.clone()));
+                let started = now();
+                publish();
+                let timing = timing.map(|t| Timing { results_ms: now() - started, ..t });
+                post(&FromWorker::Done { source: source.to_string(), timing });
                 // The settings changed while it was read.
                 if stores().and_then(|s| s.by_name(source).map(|s| s.stale())).unwrap_or(false) {
                     start_read(source, input);
                 }
             }
-            Err(reason) => post(&FromWorker::Failed { source: source.to_string(), reason }),
+            Err(reason) => {
+                post(&FromWorker::Done { source: source.to_string(), timing: None });
+                post(&FromWorker::Failed { source: source.to_string(), reason });
+            }
         }
-        publish();
     });
 }
 
 /// Streams `input` into `source`'s reader; the data goes into the store when the read ends, unless
-/// a newer read or a cancel came first.
-async fn read(source: &'static str, input: Input, generation: u64) -> Result<(), String> {
+/// a newer read or a cancel came first (then there is no timing).
+async fn read(source: &'static str, input: Input, generation: u64) -> Result<Option<Timing>, String> {
     let current = || with_host(|h| h.generation.get(source) == Some(&generation)).unwrap_or(false);
     let name = input.name();
     let unreadable = |e: String| format!("{name} could not be read ({e}). Was it moved or deleted?");
@@ -238,7 +243,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<(),
     let stores = stores().ok_or("no engine")?;
     let store = stores.by_name(source).ok_or("unknown source")?;
     if !current() {
-        return Ok(());
+        return Ok(None);
     }
     let mut reading = store.begin(&name, input.is_demo(), &prefix);
     reading.feed(&prefix);
@@ -247,7 +252,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<(),
     while offset < total && !reading.failed() {
         let chunk = input.slice(offset, (offset + SLICE).min(total)).await.map_err(unreadable)?;
         if !current() {
-            return Ok(());
+            return Ok(None);
         }
         reading.feed(&chunk);
         offset += chunk.len() as u64;
@@ -257,10 +262,12 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<(),
             post(&FromWorker::Progress(p));
         }
     }
-    if current() {
-        reading.finish();
+    if !current() {
+        return Ok(None);
     }
-    Ok(())
+    let (rows, streamed) = (reading.rows(), now());
+    reading.finish();
+    Ok(Some(Timing { bytes: offset, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0 }))
 }
 
 /// Posts each source view and the shown page's results that changed since last posted.

@@ -23,6 +23,7 @@ pub fn SourceDrop<S: AppSource>(store: SourceMirror<S>, title: &'static str, hin
             summary=Signal::derive(move || store.summary())
             reads=Signal::derive(move || view.with(|v| v.reads))
             progress=store.progress
+            timing=store.timing
         />
     }
 }

@@ -4,7 +4,7 @@
 
 use super::settings::{AppSource, Settings};
 use crate::browser::worker_client;
-use crate::wire::{Progress, SourceView, ToWorker};
+use crate::wire::{Progress, SourceView, Timing, ToWorker};
 use leptos::prelude::*;
 use northstar_metrics::RoleMapping;
 
@@ -12,6 +12,8 @@ pub struct SourceMirror<S: AppSource> {
     pub view: RwSignal<SourceView<S::Mapping>>,
     /// The read under way, if any.
     pub progress: RwSignal<Option<Progress>>,
+    /// How long the last read took.
+    pub timing: RwSignal<Option<Timing>>,
     settings: RwSignal<Settings>,
 }
 
@@ -24,7 +26,7 @@ impl<S: AppSource> Copy for SourceMirror<S> {}
 
 impl<S: AppSource> SourceMirror<S> {
     pub fn new(settings: RwSignal<Settings>) -> SourceMirror<S> {
-        SourceMirror { view: RwSignal::new(SourceView::default()), progress: RwSignal::new(None), settings }
+        SourceMirror { view: RwSignal::new(SourceView::default()), progress: RwSignal::new(None), timing: RwSignal::new(None), settings }
     }
 
     /// Takes the worker's view of this source (JSON of a `SourceView<S::Mapping>`).

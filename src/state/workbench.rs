@@ -43,14 +43,23 @@ impl Mirrors {
     }
 
     fn set_progress(&self, source: &str, progress: Option<crate::wire::Progress>) {
+        self.each(source, |p, _| p.set(progress));
+    }
+
+    fn set_timing(&self, source: &str, timing: Option<crate::wire::Timing>) {
+        self.each(source, |_, t| t.set(timing));
+    }
+
+    /// The progress and the timing signals of the source named `source`.
+    fn each(&self, source: &str, f: impl FnOnce(RwSignal<Option<crate::wire::Progress>>, RwSignal<Option<crate::wire::Timing>>)) {
         match source {
-            "subscriptions" => self.subscriptions.progress.set(progress),
-            "accounts" => self.accounts.progress.set(progress),
-            "orders" => self.orders.progress.set(progress),
-            "funnel" => self.funnel.progress.set(progress),
-            "surveys" => self.surveys.progress.set(progress),
-            "tickets" => self.tickets.progress.set(progress),
-            "usage" => self.usage.progress.set(progress),
+            "subscriptions" => f(self.subscriptions.progress, self.subscriptions.timing),
+            "accounts" => f(self.accounts.progress, self.accounts.timing),
+            "orders" => f(self.orders.progress, self.orders.timing),
+            "funnel" => f(self.funnel.progress, self.funnel.timing),
+            "surveys" => f(self.surveys.progress, self.surveys.timing),
+            "tickets" => f(self.tickets.progress, self.tickets.timing),
+            "usage" => f(self.usage.progress, self.usage.timing),
             _ => {}
         }
     }
@@ -115,8 +124,11 @@ impl Workbench {
                 self.sources.set_progress(&source, Some(p));
                 Ok(())
             }
-            FromWorker::Done { source } => {
+            FromWorker::Done { source, timing } => {
                 self.sources.set_progress(&source, None);
+                if timing.is_some() {
+                    self.sources.set_timing(&source, timing);
+                }
                 Ok(())
             }
             FromWorker::Failed { source, reason } => {
