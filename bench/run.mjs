@@ -85,7 +85,8 @@ function machine(env, chromium) {
     ['PapaParse', pkgVersion('papaparse')],
     ['DuckDB-WASM', pkgVersion('@duckdb/duckdb-wasm')],
     ['pandas', env.engines.includes('pandas') ? sh(env.python, ['-c', 'import pandas; print(pandas.__version__)']) : 'not run'],
-    ['Northstar', `${commit} (app: ${shown(env.dist)}, CLI: ${shown(env.cli)})`],
+    ['Northstar', `${commit} (app: ${env.engines.includes('northstar') ? shown(env.dist) : 'not run'}, CLI: ${shown(env.cli)})`],
+    ['load average at the start', env.load.map((x) => x.toFixed(2)).join(', ')],
   ];
 }
 
@@ -106,6 +107,7 @@ async function main() {
     cli: path.resolve(process.env.NORTHSTAR_CLI ?? path.join(target, 'release/northstar')),
     python: process.env.BENCH_PYTHON ?? path.join(ROOT, 'target/bench-venv/bin/python'),
     data: path.resolve(process.env.BENCH_DATA ?? path.join(ROOT, 'target/bench-data')),
+    load: os.loadavg(),
   };
   const inBrowser = opts.engines.filter((e) => ENGINES[e].where === 'browser');
   const natively = opts.engines.filter((e) => ENGINES[e].where === 'native');
