@@ -9,18 +9,6 @@ source scripts/lib.sh
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
-need_root() { if [ "$(id -u)" != 0 ]; then echo "sudo"; fi; }
-SUDO=$(need_root)
-apt_updated=0
-apt_install() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ $apt_updated = 0 ]; then step "apt-get update"; $SUDO apt-get update -qq; apt_updated=1; fi
-  step "apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-}
-
 # 1. Browser for the tests (Debian's chromium + chromedriver).
 apt_install chromium chromium-driver
 
