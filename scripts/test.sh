@@ -11,8 +11,11 @@ log=$(mktemp -d)
 step "formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --all -- --check
 
-step "native tests (metrics, charts, cli)"
-cargo test --locked -p northstar-metrics -p northstar-charts -p northstar-cli 2>&1 | tee "$log/native.txt"
+step "native tests (metrics, formats, charts, cli)"
+cargo test --locked -p northstar-metrics -p northstar-formats -p northstar-charts -p northstar-cli 2>&1 | tee "$log/native.txt"
+
+step "the formats crate builds for the browser (cargo check --target wasm32-unknown-unknown)"
+scripts/wasm-env.sh cargo check --locked --target wasm32-unknown-unknown -p northstar-formats
 
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \

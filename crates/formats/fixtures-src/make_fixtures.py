@@ -15,6 +15,7 @@ import io
 import os
 import zipfile
 
+from msoffcrypto.format.ooxml import OOXMLFile
 import openpyxl
 import xlwt
 from odf.opendocument import OpenDocumentSpreadsheet
@@ -73,6 +74,19 @@ def types_xlsx():
     wb.properties.created = wb.properties.modified = FIXED
     wb.save(os.path.join(FIXTURES, "types.xlsx"))
     assert ws["A5"].data_type == "s" and ws["G4"].data_type == "e", "error cells typed as errors"
+
+
+def encrypted_xlsx():
+    """A small workbook saved with a password (Excel's agile encryption: an OLE2 file)."""
+    wb = openpyxl.Workbook()
+    wb.active.append(["id", "amount"])
+    wb.active.append([1, 2.5])
+    wb.properties.created = wb.properties.modified = FIXED
+    plain = io.BytesIO()
+    wb.save(plain)
+    plain.seek(0)
+    with open(os.path.join(FIXTURES, "encrypted.xlsx"), "wb") as out:
+        OOXMLFile(plain).encrypt("secret", out)
 
 
 def types_xls():
@@ -264,6 +278,7 @@ def tickets_ods():
 if __name__ == "__main__":
     os.makedirs(FIXTURES, exist_ok=True)
     types_xlsx()
+    encrypted_xlsx()
     types_xls()
     types_ods()
     tickets_gzip()

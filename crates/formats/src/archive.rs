@@ -160,6 +160,8 @@ mod tests {
         let bytes = zip(&[("2024/orders.csv", b"order,amount\n1,9.99\n"), ("2024/refunds.csv", b"order,amount\n1,-9.99\n"), ("2023/refunds.csv", b"x\n")]);
         assert_eq!(archive_entry(&bytes, "2024/refunds.csv").unwrap(), b"order,amount\n1,-9.99\n");
         assert_eq!(archive_entry(&bytes, "orders.csv").unwrap(), b"order,amount\n1,9.99\n");
+        let first = crate::unpack(&bytes, crate::Container::Zip, None).unwrap();
+        assert_eq!((first.name.as_str(), &first.csv[..]), ("2024/orders.csv", &b"order,amount\n1,9.99\n"[..]), "the first table when none is named");
         let e = archive_entry(&bytes, "refunds.csv").unwrap_err();
         assert_eq!(
             e.to_string(),

@@ -65,6 +65,10 @@ pub enum FormatError {
     #[error("sheet '{name}' is empty; choose the sheet that holds the data (sheets: {})", list(available))]
     EmptySheet { name: String, available: Vec<String> },
 
+    /// `unpack` called with text or gzip, which are streamed and hold no entries or sheets.
+    #[error("{what} has no files or sheets to choose from; it is read as it is")]
+    NoParts { what: &'static str },
+
     /// `sheets`/`sheet_csv` called with a container that is not a workbook.
     #[error("{what} is not a workbook")]
     NotAWorkbook { what: &'static str },

@@ -104,7 +104,8 @@ impl Gunzip {
         self.step(chunk, out).inspect_err(|e| self.failed = Some(e.clone()))
     }
 
-    /// Ends the file: checks that the last member was complete.
+    /// Ends the file: checks that the last member was complete (`feed` has already appended
+    /// every byte; `out` is there so a caller need not know that).
     pub fn finish(self, _out: &mut Vec<u8>) -> Result<(), FormatError> {
         if let Some(e) = self.failed {
             return Err(e);

@@ -119,7 +119,7 @@ pub fn sheet_csv(bytes: &[u8], kind: Container, sheet: Option<&str>) -> Result<V
     let (Some(first), Some(last)) = (rows.iter().position(filled), rows.iter().rposition(filled)) else {
         return Err(FormatError::EmptySheet { name, available });
     };
-    let mut out = Vec::with_capacity(range.get_size().0 * range.get_size().1 * 8);
+    let mut out = Vec::with_capacity(bytes.len());
     for row in &rows[first..=last] {
         if filled(row) {
             for (i, cell) in row.iter().enumerate() {

@@ -2,11 +2,13 @@
 //! through `detect`, `sheets` and `sheet_csv`. The expected CSV is written out by hand from what
 //! the script puts in each cell.
 
-use northstar_formats::{detect, sheet_csv, sheets, Container, FormatError};
+use northstar_formats::{detect, sheet_csv, sheets, unpack, Container, FormatError, Part};
 
 const XLSX: &[u8] = include_bytes!("fixtures/types.xlsx");
 const XLS: &[u8] = include_bytes!("fixtures/types.xls");
 const ODS: &[u8] = include_bytes!("fixtures/types.ods");
+/// An .xlsx saved with a password (msoffcrypto-tool): an OLE2 file holding an `EncryptedPackage`.
+const ENCRYPTED: &[u8] = include_bytes!("fixtures/encrypted.xlsx");
 
 /// The `Data` sheet: rows 1-2 empty (row 1 holds a lone blank string in the xlsx), the header on
 /// row 3, an empty row between the second and third data rows. Dates and date-times are date
@@ -59,6 +61,27 @@ fn ods_cells_read_by_their_types() {
     assert_eq!(csv(ODS, Container::Ods, None), want);
     let e = sheet_csv(ODS, Container::Ods, Some("Empty")).unwrap_err();
     assert_eq!(e.to_string(), "sheet 'Empty' is empty; choose the sheet that holds the data (sheets: 'Data', 'Other', 'Empty')");
+}
+
+#[test]
+fn unpack_takes_the_first_listed_sheet_or_the_named_one() {
+    assert_eq!(unpack(XLSX, Container::Xlsx, None).unwrap(), Part { name: "Data".into(), csv: DATA.as_bytes().to_vec() });
+    assert_eq!(unpack(XLS, Container::Xls, Some("Other")).unwrap(), Part { name: "Other".into(), csv: b"x\r\n1\r\n".to_vec() });
+    assert_eq!(
+        unpack(b"a,b\n", Container::Text, None).unwrap_err().to_string(),
+        "a text (CSV) file has no files or sheets to choose from; it is read as it is"
+    );
+    assert_eq!(unpack(b"%PDF-1.4", Container::Pdf, None).unwrap_err(), FormatError::NotATable { what: "a PDF document" });
+}
+
+#[test]
+fn a_password_protected_workbook_says_so() {
+    let kind = detect("encrypted.xlsx", ENCRYPTED);
+    assert_eq!(kind, Container::Xls, "an encrypted .xlsx is an OLE2 file");
+    let e = sheets(ENCRYPTED, kind).unwrap_err();
+    assert_eq!(e, FormatError::WorkbookEncrypted);
+    assert_eq!(e.to_string(), "the workbook is password-protected; open it, save a copy without the password (or export the sheet as CSV) and open that");
+    assert_eq!(sheet_csv(ENCRYPTED, Container::Xlsx, None).unwrap_err(), FormatError::WorkbookEncrypted, "whatever kind it is taken for");
 }
 
 #[test]

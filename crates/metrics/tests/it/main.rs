@@ -24,7 +24,7 @@
 //! N (`expect cohort_retention 2024-01 1 - 0.5 2`); the cohort period is the `cohort` setting.
 //! These ids exist only here, not in the KPI registry.
 
-use northstar_formats::{archive_entries, archive_entry, detect, sheet_csv, Container, Gunzip};
+use northstar_formats::{detect, unpack, Container, Gunzip};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::orders::{cohorts, OrdersData, OrdersSettings};
 use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
@@ -85,12 +85,7 @@ fn open_input(path: &Path, part: Option<&str>, chunk: usize) -> (Container, Vec<
             gunzip.finish(&mut out).unwrap_or_else(|e| fail(e));
             out
         }
-        Container::Zip => {
-            let entry = part.map_or_else(|| archive_entries(&bytes).unwrap_or_else(|e| fail(e))[0].name.clone(), String::from);
-            archive_entry(&bytes, &entry).unwrap_or_else(|e| fail(e))
-        }
-        k if k.is_workbook() => sheet_csv(&bytes, k, part).unwrap_or_else(|e| fail(e)),
-        k => panic!("{}: {}", path.display(), k.readable().unwrap_err()),
+        k => unpack(&bytes, k, part).unwrap_or_else(|e| fail(e)).csv,
     };
     (kind, csv)
 }
