@@ -89,6 +89,18 @@ def encrypted_xlsx():
         OOXMLFile(plain).encrypt("secret", out)
 
 
+def spread_xlsx():
+    """A small table and one stray value in the sheet's last cell (XFD1048576)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["id", "amount"])
+    ws.append([1, 2.5])
+    ws["XFD1048576"] = "stray"
+    wb.properties.created = wb.properties.modified = FIXED
+    wb.save(os.path.join(FIXTURES, "spread.xlsx"))
+
+
 def types_xls():
     wb = xlwt.Workbook()
     ws = wb.add_sheet("Data")
@@ -279,6 +291,7 @@ if __name__ == "__main__":
     os.makedirs(FIXTURES, exist_ok=True)
     types_xlsx()
     encrypted_xlsx()
+    spread_xlsx()
     types_xls()
     types_ods()
     tickets_gzip()

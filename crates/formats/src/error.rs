@@ -61,6 +61,10 @@ pub enum FormatError {
     #[error("the workbook has no sheet named '{name}'; its sheets: {}", list(available))]
     SheetNotFound { name: String, available: Vec<String> },
 
+    /// The sheet's filled cells span more than `MAX_SHEET_CELLS` (rows × columns).
+    #[error("sheet '{name}' spans {rows} rows by {columns} columns, more than the {limit} cells that can be held at once; delete stray cells far from the data, or export the sheet as CSV")]
+    SheetTooLarge { name: String, rows: u64, columns: u64, limit: u64 },
+
     /// The chosen sheet has no cells.
     #[error("sheet '{name}' is empty; choose the sheet that holds the data (sheets: {})", list(available))]
     EmptySheet { name: String, available: Vec<String> },

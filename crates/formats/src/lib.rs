@@ -2,9 +2,15 @@
 //! OpenDocument workbooks) into the CSV bytes that `northstar-metrics`' streaming readers take.
 //!
 //! Invariants: pure and IO-free (bytes in, bytes out: no files, no threads, no clock), builds for
-//! `wasm32-unknown-unknown` with pure-Rust dependencies only, and never panics on user data.
-//! gzip is a push decoder whose memory does not grow with the file ([`Gunzip`]); zip archives and
-//! workbooks have to be held whole and are refused past [`MAX_WHOLE_BYTES`].
+//! `wasm32-unknown-unknown` with pure-Rust dependencies only, and bad input is a [`FormatError`]
+//! saying what to do. gzip is a push decoder whose memory does not grow with the file
+//! ([`Gunzip`]); zip archives and workbooks have to be held whole and are refused past
+//! [`MAX_WHOLE_BYTES`], an xlsx sheet spanning more than [`MAX_SHEET_CELLS`] likewise.
+//!
+//! Known limits of calamine underneath: its OLE2 reader (xls) can panic on a damaged file, which
+//! `sheets`/`sheet_csv` turn into an error where panics unwind (not in a `panic = "abort"` wasm
+//! build); and it lays xls and ods sheets out as a dense grid when it opens them, so a damaged or
+//! far-spread xls/ods sheet can exhaust memory.
 //!
 //! ```
 //! use northstar_formats::{detect, unpack, Container, Gunzip};
@@ -42,7 +48,7 @@ pub use archive::{archive_entries, archive_entry, Entry};
 pub use detect::{detect, Container};
 pub use error::FormatError;
 pub use gzip::Gunzip;
-pub use workbook::{sheet_csv, sheets};
+pub use workbook::{sheet_csv, sheets, MAX_SHEET_CELLS};
 
 /// A zip entry or a workbook sheet as CSV bytes, with the name that was chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,8 @@ use northstar_formats::{detect, sheet_csv, sheets, unpack, Container, FormatErro
 const XLSX: &[u8] = include_bytes!("fixtures/types.xlsx");
 const XLS: &[u8] = include_bytes!("fixtures/types.xls");
 const ODS: &[u8] = include_bytes!("fixtures/types.ods");
+/// `id,amount` / `1,2.5` and one stray value in the sheet's last cell, XFD1048576.
+const SPREAD: &[u8] = include_bytes!("fixtures/spread.xlsx");
 /// An .xlsx saved with a password (msoffcrypto-tool): an OLE2 file holding an `EncryptedPackage`.
 const ENCRYPTED: &[u8] = include_bytes!("fixtures/encrypted.xlsx");
 
@@ -72,6 +74,19 @@ fn unpack_takes_the_first_listed_sheet_or_the_named_one() {
         "a text (CSV) file has no files or sheets to choose from; it is read as it is"
     );
     assert_eq!(unpack(b"%PDF-1.4", Container::Pdf, None).unwrap_err(), FormatError::NotATable { what: "a PDF document" });
+}
+
+#[test]
+fn a_stray_cell_far_away_is_refused_before_the_grid_is_allocated() {
+    assert!(std::mem::size_of::<calamine::Data>() <= 32, "MAX_SHEET_CELLS assumes 32 bytes a cell");
+    assert_eq!(sheets(SPREAD, Container::Xlsx).unwrap(), ["Data"]);
+    let e = sheet_csv(SPREAD, Container::Xlsx, None).unwrap_err();
+    // Rows 1 to 1,048,576 and columns A to XFD (16,384).
+    assert_eq!(e, FormatError::SheetTooLarge { name: "Data".into(), rows: 1_048_576, columns: 16_384, limit: 16_777_216 });
+    assert_eq!(
+        e.to_string(),
+        "sheet 'Data' spans 1048576 rows by 16384 columns, more than the 16777216 cells that can be held at once; delete stray cells far from the data, or export the sheet as CSV"
+    );
 }
 
 #[test]
