@@ -33,6 +33,11 @@ pub enum ToWorker {
     Clear {
         source: String,
     },
+    /// Read another table of the same file (a zip archive's entry, a workbook's sheet).
+    Part {
+        source: String,
+        part: String,
+    },
     /// Stop reading; the data read before stays.
     Cancel {
         source: String,
@@ -126,6 +131,11 @@ pub struct SourceView<M> {
     /// The file's name, when there is one.
     pub file: Option<String>,
     pub is_demo: bool,
+    /// What the file is when it is not plain text ("an Excel workbook").
+    pub container: Option<String>,
+    /// The tables inside it (a zip archive's CSV files, a workbook's sheets), and the one read.
+    pub parts: Vec<String>,
+    pub part: Option<String>,
     /// A hint before any file, the reason when it could not be read, else what was read.
     pub summary: String,
     pub error: Option<String>,
@@ -149,6 +159,9 @@ impl<M: Default> Default for SourceView<M> {
         SourceView {
             file: None,
             is_demo: false,
+            container: None,
+            parts: Vec::new(),
+            part: None,
             summary: "load a file to see its KPIs".into(),
             error: None,
             reads: 0,

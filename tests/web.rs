@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use northstar::browser::storage::{load_settings, save_settings, SETTINGS_KEY, SETTINGS_KEY_V1};
-use northstar::engine::{AnyStore, Engine};
+use northstar::engine::{AnyStore, Engine, FileInfo};
 use northstar::state::models::{cards, status, Status};
 use northstar::state::{Page, Settings, Workbench};
 use northstar::wire::FromWorker;
@@ -99,7 +99,8 @@ fn settings_stored_under_the_first_key_are_migrated() {
 
 /// Reads `bytes` into `store` as the worker does: sniff the prefix, feed, finish.
 fn read_into(store: &dyn AnyStore, name: &str, bytes: &[u8]) {
-    let mut reading = store.begin(name, false, &bytes[..bytes.len().min(256 * 1024)]);
+    let file = FileInfo { name: name.into(), ..FileInfo::default() };
+    let mut reading = store.begin(file, &bytes[..bytes.len().min(256 * 1024)]);
     reading.feed(bytes);
     reading.finish();
 }

@@ -1,6 +1,7 @@
-//! Getting a file in, for any source: drop zone, file picker, paste box, the demo and "Clear", a
-//! progress bar with "Cancel" while the engine's worker reads it, then a one-line summary of how
-//! the file was read. Browser glue (drag events, file inputs), so it lives here. The file itself
+//! Getting a file in, for any source: drop zone, file picker (CSV, gzip, zip, Excel, OpenDocument),
+//! paste box, the demo and "Clear", a progress bar with "Cancel" while the engine's worker reads
+//! it, a picker of the table inside a zip archive or a workbook, then a one-line summary of how the
+//! file was read. Browser glue (drag events, file inputs), so it lives here. The file itself
 //! goes to the worker as a handle: the page never reads its bytes.
 
 use crate::browser::files::first_file;
@@ -37,6 +38,16 @@ pub fn FileDrop(
     #[prop(into)] on_demo: Callback<()>,
     #[prop(into)] on_clear: Callback<()>,
     #[prop(into)] on_cancel: Callback<()>,
+    /// Another table of the same file was chosen.
+    #[prop(into)]
+    on_part: Callback<String>,
+    /// The tables inside the file (a zip archive's CSV files, a workbook's sheets), and the one read.
+    #[prop(into)]
+    parts: Signal<Vec<String>>,
+    #[prop(into)] part: Signal<Option<String>>,
+    /// What the file is when it is not plain text.
+    #[prop(into)]
+    container: Signal<Option<String>>,
     #[prop(into)] file_name: Signal<Option<String>>,
     #[prop(into)] is_demo: Signal<bool>,
     #[prop(into)] summary: Signal<String>,
@@ -84,7 +95,7 @@ pub fn FileDrop(
                     <p>{hint}</p>
                     <label>
                         "Or choose a file: "
-                        <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid=format!("{source}-file-input") on:change=on_pick />
+                        <input type="file" accept=".csv,.tsv,.txt,.gz,.zip,.xlsx,.xls,.ods,text/csv" data-testid=format!("{source}-file-input") on:change=on_pick />
                     </label>
                 </div>
                 <div>
@@ -97,6 +108,24 @@ pub fn FileDrop(
                     <button data-testid=format!("{source}-clear") on:click=move |_| on_clear.run(())>"Clear"</button>
                 </div>
             </div>
+            {move || {
+                let parts = parts.get();
+                (parts.len() > 1).then(|| {
+                    let chosen = part.get();
+                    let what = if container.get().is_some_and(|c| c.contains("zip")) { "File in the archive" } else { "Sheet" };
+                    view! {
+                        <label class="source-line">
+                            {what} ": "
+                            <select data-testid=format!("{source}-part") on:change=move |ev| on_part.run(event_target_value(&ev))>
+                                {parts.into_iter().map(|p| {
+                                    let selected = chosen.as_deref() == Some(p.as_str());
+                                    view! { <option value=p.clone() selected=selected>{p.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                })
+            }}
             {move || progress.get().map(|p| view! {
                 <div class="progress" role="status" aria-live="polite" data-testid=format!("{source}-progress")>
                     <progress max="1" value=p.fraction()>{format!("{:.0} %", p.fraction() * 100.0)}</progress>
@@ -109,6 +138,7 @@ pub fn FileDrop(
                 {move || file_name.get().unwrap_or_else(|| "no file yet".into())}
                 " "
                 {move || is_demo.get().then(|| view! { <span class="badge">"demo data"</span> })}
+                {move || container.get().map(|c| format!(" ({c})"))}
                 " — "
                 {move || summary.get()}
                 {move || timing.get().map(|t| view! {

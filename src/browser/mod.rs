@@ -6,3 +6,4 @@ pub mod files;
 pub mod storage;
 pub mod worker_client;
 pub mod worker_host;
+pub mod worker_input;

@@ -7,59 +7,20 @@
 //! source (or a cancel, or a clear) bumps the source's generation; an older read stops at its next
 //! slice and the data it would have replaced stays.
 
-use crate::engine::{AnyStore, Engine, Stores};
+use super::worker_input::{Input, Pieces};
+use crate::engine::{AnyStore, Engine, FileInfo, Stores};
 use crate::state::Settings;
 use crate::wire::{FromWorker, Progress, Timing, ToWorker};
 use leptos::prelude::*;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
-/// Bytes read per slice: big enough that the per-slice overhead is small, small enough that a
-/// message waits at most one slice (about 40 ms of typing).
-const SLICE: u64 = 4 << 20;
 /// Progress is posted at most this often (ms).
 const PROGRESS_EVERY_MS: f64 = 100.0;
-
-/// What a source's data is read from: the user's `File` (a handle; its bytes are read slice by
-/// slice), or text (a demo, or pasted).
-#[derive(Clone)]
-enum Input {
-    File(web_sys::File),
-    Text { name: String, text: Rc<str>, is_demo: bool },
-}
-
-impl Input {
-    fn name(&self) -> String {
-        match self {
-            Input::File(f) => f.name(),
-            Input::Text { name, .. } => name.clone(),
-        }
-    }
-    fn is_demo(&self) -> bool {
-        matches!(self, Input::Text { is_demo: true, .. })
-    }
-    fn size(&self) -> u64 {
-        match self {
-            Input::File(f) => f.size() as u64,
-            Input::Text { text, .. } => text.len() as u64,
-        }
-    }
-    async fn slice(&self, start: u64, end: u64) -> Result<Vec<u8>, String> {
-        match self {
-            Input::Text { text, .. } => Ok(text.as_bytes()[start as usize..end as usize].to_vec()),
-            Input::File(f) => {
-                let blob = f.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| format!("{e:?}"))?;
-                let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-                Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-            }
-        }
-    }
-}
 
 struct Host {
     engine: Engine,
@@ -146,7 +107,7 @@ fn handle(data: JsValue) {
         ToWorker::Load { source } => {
             let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<web_sys::File>().ok());
             if let (Some(store), Some(file)) = (stores.by_name(&source), file) {
-                start_read(store.name(), Input::File(file));
+                start_read(store.name(), Input::File { file, part: None });
             }
         }
         ToWorker::Paste { source, name, text } => {
@@ -165,6 +126,12 @@ fn handle(data: JsValue) {
                 with_host(|h| h.inputs.remove(store.name()));
                 store.clear();
                 publish();
+            }
+        }
+        ToWorker::Part { source, part } => {
+            let input = stores.by_name(&source).and_then(|s| with_host(|h| h.inputs.get(s.name()).cloned()).flatten().map(|i| (s.name(), i)));
+            if let Some((name, input)) = input {
+                start_read(name, input.with_part(part));
             }
         }
         ToWorker::Cancel { source } => {
@@ -239,35 +206,48 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
     let unreadable = |e: String| format!("{name} could not be read ({e}). Was it moved or deleted?");
     let total = input.size();
     let started = now();
-    let prefix = input.slice(0, total.min(SNIFF_BYTES as u64)).await.map_err(unreadable)?;
-    let stores = stores().ok_or("no engine")?;
-    let store = stores.by_name(source).ok_or("unknown source")?;
+    let mut posted = started;
+    let mut progress = |bytes: u64, rows: u64, force: bool| {
+        if force || now() - posted >= PROGRESS_EVERY_MS {
+            posted = now();
+            post(&FromWorker::Progress(Progress { source: source.into(), file: name.clone(), bytes, total, rows, elapsed_ms: posted - started }));
+        }
+    };
+    let head = input.slice(0, total.min(SNIFF_BYTES as u64)).await.map_err(unreadable)?;
+    let opened = Pieces::open(&input, &head, |bytes| progress(bytes, 0, false)).await?;
+    let mut pieces = opened.pieces;
+    // The first piece holds at least the sniff's prefix (or the whole text).
+    let mut text = Vec::new();
+    let mut more = true;
+    while more && text.len() < SNIFF_BYTES {
+        more = pieces.next(&input, &mut text).await.map_err(unreadable)?;
+    }
     if !current() {
         return Ok(None);
     }
-    let mut reading = store.begin(&name, input.is_demo(), &prefix);
-    reading.feed(&prefix);
-    let mut offset = prefix.len() as u64;
-    let mut posted = started;
-    while offset < total && !reading.failed() {
-        let chunk = input.slice(offset, (offset + SLICE).min(total)).await.map_err(unreadable)?;
+    let label = match &opened.part {
+        Some(part) => format!("{}#{part}", input.name()),
+        None => input.name(),
+    };
+    let file = FileInfo { name: label, is_demo: input.is_demo(), container: opened.container, parts: opened.parts, part: opened.part };
+    let store = stores().and_then(|s| s.by_name(source).map(|s| s.begin(file.clone(), &text))).ok_or("unknown source")?;
+    let mut reading = store;
+    reading.feed(&text);
+    while more && !reading.failed() {
+        text.clear();
+        more = pieces.next(&input, &mut text).await.map_err(unreadable)?;
         if !current() {
             return Ok(None);
         }
-        reading.feed(&chunk);
-        offset += chunk.len() as u64;
-        if now() - posted >= PROGRESS_EVERY_MS {
-            posted = now();
-            let p = Progress { source: source.into(), file: name.clone(), bytes: offset, total, rows: reading.rows(), elapsed_ms: posted - started };
-            post(&FromWorker::Progress(p));
-        }
+        reading.feed(&text);
+        progress(pieces.raw_offset(total), reading.rows(), false);
     }
     if !current() {
         return Ok(None);
     }
     let (rows, streamed) = (reading.rows(), now());
     reading.finish();
-    Ok(Some(Timing { bytes: offset, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0 }))
+    Ok(Some(Timing { bytes: total, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0 }))
 }
 
 /// Posts each source view and the shown page's results that changed since last posted.

@@ -17,7 +17,7 @@ pub mod support;
 pub mod surveys;
 
 pub use reading::{AnyReading, AnyStore};
-pub use source_store::{Shared, SourceStore};
+pub use source_store::{FileInfo, Shared, SourceStore};
 
 use crate::state::{AppSource, Page, Settings};
 use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, SupportResults, SurveysResults};

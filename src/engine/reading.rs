@@ -1,14 +1,14 @@
 //! The engine's stores and reads behind one object-safe face, so the worker host can stream any
 //! source's file by the source's name.
 
-use super::source_store::{Reading, SourceStore};
+use super::source_store::{FileInfo, Reading, SourceStore};
 use crate::state::AppSource;
 
 /// A source's store, whatever its kind.
 pub trait AnyStore {
     fn name(&self) -> &'static str;
     /// Starts a read from the file's first bytes (see [`SourceStore::begin`]).
-    fn begin(&self, file: &str, is_demo: bool, prefix: &[u8]) -> Box<dyn AnyReading>;
+    fn begin(&self, file: FileInfo, prefix: &[u8]) -> Box<dyn AnyReading>;
     /// The mapping or the ingest settings changed since the file was read.
     fn stale(&self) -> bool;
     fn clear(&self);
@@ -31,8 +31,8 @@ impl<S: AppSource> AnyStore for SourceStore<S> {
     fn name(&self) -> &'static str {
         S::NAME
     }
-    fn begin(&self, file: &str, is_demo: bool, prefix: &[u8]) -> Box<dyn AnyReading> {
-        Box::new(SourceStore::begin(self, file, is_demo, prefix))
+    fn begin(&self, file: FileInfo, prefix: &[u8]) -> Box<dyn AnyReading> {
+        Box::new(SourceStore::begin(self, file, prefix))
     }
     fn stale(&self) -> bool {
         SourceStore::stale(self)

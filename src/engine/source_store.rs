@@ -45,10 +45,16 @@ impl<T> Shared<T> {
 pub type Typed<S> = Option<Result<Shared<<S as Source>::Data>, String>>;
 
 /// The file a store's data came from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FileInfo {
+    /// As issues name it: `tickets.csv`, `exports.zip#tickets.csv`, `book.xlsx#Orders`.
     pub name: String,
     pub is_demo: bool,
+    /// What the file is when it is not plain text ("a gzip-compressed file", "an Excel workbook").
+    pub container: Option<&'static str>,
+    /// The tables inside it (a zip archive's CSV files, a workbook's sheets), and the one read.
+    pub parts: Vec<String>,
+    pub part: Option<String>,
 }
 
 pub struct SourceStore<S: AppSource> {
@@ -124,12 +130,12 @@ impl<S: AppSource> SourceStore<S> {
 
     /// Starts reading a file from its first bytes (at least the sniff's prefix, or the whole file
     /// when it is shorter): sniffs it and picks the mapping and the ingest settings now in force.
-    pub fn begin(&self, name: &str, is_demo: bool, prefix: &[u8]) -> Reading<S> {
+    pub fn begin(&self, file: FileInfo, prefix: &[u8]) -> Reading<S> {
         let sniffed = sniff(prefix);
         let mapping = self.settings.with_untracked(|st| mapping_for::<S>(st, &sniffed));
         let ingest = self.ingest.get_untracked();
-        let reader = S::reader(name, &sniffed, &mapping, &ingest).map_err(|e| e.to_string());
-        Reading { store: *self, file: FileInfo { name: name.to_string(), is_demo }, sniff: sniffed, mapping, ingest, reader }
+        let reader = S::reader(&file.name, &sniffed, &mapping, &ingest).map_err(|e| e.to_string());
+        Reading { store: *self, file, sniff: sniffed, mapping, ingest, reader }
     }
 
     /// The file was read with another mapping or other ingest settings than those in force now.
@@ -151,11 +157,15 @@ impl<S: AppSource> SourceStore<S> {
         let mapping = self.mapping.get_untracked();
         let columns = self.sniff.with_untracked(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| mapping.role_of(c))).unwrap_or_default());
         let file = self.file.get_untracked();
-        self.data.with_untracked(|d| {
+        self.data.with_untracked(move |d| {
             let ok = d.as_ref().and_then(|d| d.as_ref().ok());
+            let file = file.unwrap_or_default();
             SourceView {
-                is_demo: file.as_ref().is_some_and(|f| f.is_demo),
-                file: file.map(|f| f.name),
+                is_demo: file.is_demo,
+                file: (!file.name.is_empty()).then_some(file.name),
+                container: file.container.map(str::to_string),
+                parts: file.parts,
+                part: file.part,
                 summary: match d {
                     None => "load a file to see its KPIs".into(),
                     Some(Err(e)) => format!("not read: {e}"),

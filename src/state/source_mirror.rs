@@ -52,6 +52,11 @@ impl<S: AppSource> SourceMirror<S> {
         worker_client::post(&ToWorker::Clear { source: S::NAME.into() });
     }
 
+    /// Reads another table of the same file (a zip archive's entry, a workbook's sheet).
+    pub fn choose_part(&self, part: String) {
+        worker_client::post(&ToWorker::Part { source: S::NAME.into(), part });
+    }
+
     pub fn cancel(&self) {
         worker_client::post(&ToWorker::Cancel { source: S::NAME.into() });
     }

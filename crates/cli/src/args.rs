@@ -30,6 +30,9 @@ sources (roles; settings that change how rows are read | that change only the ar
         "Sources that need another's data find it when both are given: engagement_rate divides by the paying
   customers of subscriptions (else the active accounts); ltv_to_cac takes LTV from subscriptions (else
   clv_simple from orders); a subscriptions --segment may be an accounts column, joined by customer.
+FILE: CSV or TSV text, also gzip-compressed (streamed); a zip archive (its first CSV, or
+  FILE.zip#entry.csv); an Excel or OpenDocument workbook, .xlsx, .xls or .ods (its first sheet, or
+  FILE.xlsx#Sheet name). The kind is told by the file's first bytes, not by its name.
 --segment COLUMN: rows per value of COLUMN beside the overall rows (segment null)
 exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
 ",

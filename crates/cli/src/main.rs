@@ -1,7 +1,8 @@
-//! `northstar`: KPI reports from CSV exports on the command line, over the same metrics crate as
+//! `northstar`: KPI reports from CSV exports (plain, gzip, zip or workbooks) on the command line, over the same metrics crate as
 //! the app. See `northstar --help`.
 
 mod args;
+mod input;
 mod report;
 mod table;
 

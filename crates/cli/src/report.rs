@@ -2,27 +2,27 @@
 //! applied), compute the KPIs of every loaded source, and print JSON or a readable table.
 
 use crate::args::ReportOptions;
+use crate::input;
 use crate::table::table;
-use northstar_metrics::ingest::sniff;
 use northstar_metrics::orders::{cohorts, OrdersData};
 use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
 use serde_json::{json, Map, Value};
 
-/// Reads one `--source KIND=FILE`; also returns the delimiter it was read with.
+/// Reads one `--source KIND=FILE` (CSV, gzip, zip or workbook: see `input`), streaming it through
+/// the source's reader; also returns the delimiter it was read with.
 fn load(o: &ReportOptions, kind: &str, path: &str) -> Result<(Box<dyn Loaded>, &'static str), String> {
     let source = by_name(kind).ok_or_else(|| format!("unknown source kind '{kind}'"))?;
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let file = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().to_string());
+    let mut input = input::open(path)?;
     let options = Options {
         maps: o.maps.iter().filter(|m| m.0 == kind).map(|(_, role, column)| (role.clone(), (!column.is_empty()).then(|| column.clone()))).collect(),
         sets: o.sets.iter().filter_map(|(k, v)| k.strip_prefix(&format!("{kind}.")).map(|k| (k.to_string(), v.clone()))).collect(),
         segment: o.segment.clone(),
     };
-    let sniffed = sniff(&bytes);
-    let mut loading = source.open(&file, &sniffed, &options).map_err(|e| e.to_string())?;
-    for chunk in bytes.chunks(1 << 20) {
-        loading.feed(chunk);
-    }
+    let (sniffed, head, more) = input.sniff()?;
+    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|e| e.to_string())?;
+    loading.feed(&head);
+    drop(head);
+    input.rest(more, &mut |chunk| loading.feed(chunk))?;
     Ok((loading.finish(), sniffed.delimiter_label()))
 }
 

@@ -4,8 +4,14 @@
 //! same path as the CLI and the app: sniff, infer the mapping, apply overrides, stream the rows
 //! through the source's reader, compute the KPIs of every loaded source.
 //!
+//! The input (`input.*`) is opened through `northstar-formats` by what `detect` says of its bytes,
+//! as the CLI and the app do: a `.csv.gz` is unpacked in `chunk`-byte pieces, a zip archive gives
+//! its first CSV entry (or the `entry` one), a workbook its first sheet (or the `sheet` one).
+//!
 //! case.txt lines (a directive the harness does not know fails the case):
 //!   `period month` | `segment COLUMN` | `map ROLE=COLUMN` | `set KEY=VALUE` | `chunk N`
+//!   `entry PATH` | `sheet NAME`                              (which zip entry, which workbook sheet)
+//!   `container KIND`                                         (what `detect` must say: text, gzip, zip, xlsx, xls, ods)
 //!   `context SOURCE FILE`                                    (also load FILE of this folder as SOURCE)
 //!   `expect ID PERIOD SEGMENT|- KIND|- VALUE|none N`        (value compared to 1e-9)
 //!   `basis ID PERIOD SEGMENT|- SOURCE|none`                  (where the value's LTV/ARPA/… came from)
@@ -18,6 +24,7 @@
 //! N (`expect cohort_retention 2024-01 1 - 0.5 2`); the cohort period is the `cohort` setting.
 //! These ids exist only here, not in the KPI registry.
 
+use northstar_formats::{detect, unpack, Container, Gunzip};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::orders::{cohorts, OrdersData, OrdersSettings};
 use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
@@ -61,6 +68,28 @@ fn load(name: &str, file: &str, bytes: &[u8], options: &Options, chunk: usize) -
     loading.finish()
 }
 
+/// The CSV bytes of `path` and the container `detect` saw: gzip unpacked `chunk` bytes at a time,
+/// a zip archive's `part` entry (else its first table), a workbook's `part` sheet (else its first).
+fn open_input(path: &Path, part: Option<&str>, chunk: usize) -> (Container, Vec<u8>) {
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let bytes = std::fs::read(path).unwrap();
+    let kind = detect(&name, &bytes);
+    let fail = |e: northstar_formats::FormatError| -> ! { panic!("{}: {e}", path.display()) };
+    let csv = match kind {
+        Container::Text => bytes,
+        Container::Gzip => {
+            let (mut gunzip, mut out) = (Gunzip::new(), Vec::new());
+            for c in bytes.chunks(chunk.max(1)) {
+                gunzip.feed(c, &mut out).unwrap_or_else(|e| fail(e));
+            }
+            gunzip.finish(&mut out).unwrap_or_else(|e| fail(e));
+            out
+        }
+        k => unpack(&bytes, k, part).unwrap_or_else(|e| fail(e)).csv,
+    };
+    (kind, csv)
+}
+
 fn value_matches(want: &str, got: Option<f64>) -> bool {
     match (want, got) {
         ("none", None) => true,
@@ -74,9 +103,11 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let spec = std::fs::read_to_string(dir.join("case.txt")).unwrap();
     let input = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with("input")).unwrap();
     let file_name = input.file_name().unwrap().to_string_lossy().to_string();
-    let bytes = std::fs::read(&input).unwrap();
     let lines: Vec<Vec<String>> =
         spec.lines().map(|l| l.split(" #").next().unwrap().trim()).filter(|l| !l.is_empty() && !l.starts_with('#')).map(split_fields).collect();
+    let chunk = config(&lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
+    let part = config(&lines, "entry").into_iter().chain(config(&lines, "sheet")).next();
+    let (container, bytes) = open_input(&input, part.as_deref(), chunk);
     let pair = |v: &String| {
         let (k, v) = v.split_once('=').unwrap_or_else(|| panic!("{}: expected KEY=VALUE, got {v}", dir.display()));
         (k.to_string(), v.to_string())
@@ -86,10 +117,9 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
         sets: config(&lines, "set").iter().map(pair).collect(),
         segment: config(&lines, "segment").first().cloned(),
     };
-    let chunk = config(&lines, "chunk").first().map_or(1 << 20, |c| c.parse().unwrap());
     let mut loaded = vec![load(source, &file_name, &bytes, &options, chunk)];
     for l in lines.iter().filter(|l| l[0] == "context") {
-        let other = std::fs::read(dir.join(&l[2])).unwrap();
+        let (_, other) = open_input(&dir.join(&l[2]), None, 1 << 20);
         loaded.push(load(&l[1], &l[2], &other, &Options::default(), 1 << 20));
     }
     let granularity = config(&lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
@@ -112,7 +142,9 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
             })
         };
         match l[0].as_str() {
-            "period" | "segment" | "map" | "set" | "chunk" | "context" => {}
+            "period" | "segment" | "map" | "set" | "chunk" | "context" | "entry" | "sheet" => {}
+            "container" if format!("{container:?}").to_lowercase() != l[1] => failures.push(fail(format!("detected {container:?}"))),
+            "container" => {}
             "expect" => match find(&l[1], &l[2], &l[3], &l[4]) {
                 None => failures.push(fail("no such value".into())),
                 Some(k) if !value_matches(&l[5], k.value) || k.n.to_string() != l[6] => failures.push(fail(format!("got value {:?} n {}", k.value, k.n))),

@@ -20,7 +20,6 @@ use northstar_metrics::ingest::sniff;
 use northstar_metrics::orders::{cohorts, Orders, OrdersData, OrdersIngest, OrdersKpi, RefundMode, Shape};
 use northstar_metrics::source::{Context, Query, Source, SourceData};
 use northstar_metrics::{Granularity, KpiValue};
-use std::io::Read;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/uci_online_retail/");
 
@@ -30,8 +29,12 @@ fn read(name: &str) -> Vec<u8> {
     if !name.ends_with(".gz") {
         return bytes;
     }
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out).expect("gzip");
+    // Through northstar-formats' streaming decoder, 1 MiB at a time, as the CLI reads it.
+    let (mut gunzip, mut out) = (northstar_formats::Gunzip::new(), Vec::new());
+    for chunk in bytes.chunks(1 << 20) {
+        gunzip.feed(chunk, &mut out).expect("gzip");
+    }
+    gunzip.finish(&mut out).expect("gzip");
     out
 }
 

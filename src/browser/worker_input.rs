@@ -1,0 +1,174 @@
+//! What the engine's worker reads a source from, and how it turns it into CSV bytes piece by
+//! piece: a `File` handle (read in `Blob.slice`s, never whole unless it is a zip archive or a
+//! workbook), or text (a demo, or pasted). gzip is inflated as it streams; a zip archive's entry
+//! or a workbook's sheet is unpacked whole, within the formats crate's budget.
+
+use northstar_formats::{archive_entries, detect, sheets, unpack, Container, Gunzip, MAX_WHOLE_BYTES};
+use std::rc::Rc;
+use wasm_bindgen_futures::JsFuture;
+
+/// Raw bytes read per slice: big enough that the per-slice cost is small, small enough that a
+/// message waits at most one slice (about 40 ms of typing).
+pub const SLICE: u64 = 4 << 20;
+
+#[derive(Clone)]
+pub enum Input {
+    /// The user's file, and the table chosen inside it (a zip entry, a sheet), if any.
+    File {
+        file: web_sys::File,
+        part: Option<String>,
+    },
+    Text {
+        name: String,
+        text: Rc<str>,
+        is_demo: bool,
+    },
+}
+
+impl Input {
+    pub fn name(&self) -> String {
+        match self {
+            Input::File { file, .. } => file.name(),
+            Input::Text { name, .. } => name.clone(),
+        }
+    }
+    pub fn is_demo(&self) -> bool {
+        matches!(self, Input::Text { is_demo: true, .. })
+    }
+    pub fn part(&self) -> Option<&str> {
+        match self {
+            Input::File { part, .. } => part.as_deref(),
+            Input::Text { .. } => None,
+        }
+    }
+    /// The same file, another table inside it.
+    pub fn with_part(&self, chosen: String) -> Input {
+        match self {
+            Input::File { file, .. } => Input::File { file: file.clone(), part: Some(chosen) },
+            other => other.clone(),
+        }
+    }
+    pub fn size(&self) -> u64 {
+        match self {
+            Input::File { file, .. } => file.size() as u64,
+            Input::Text { text, .. } => text.len() as u64,
+        }
+    }
+    pub async fn slice(&self, start: u64, end: u64) -> Result<Vec<u8>, String> {
+        match self {
+            Input::Text { text, .. } => Ok(text.as_bytes()[start as usize..end as usize].to_vec()),
+            Input::File { file, .. } => {
+                let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| format!("{e:?}"))?;
+                let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+                Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+            }
+        }
+    }
+}
+
+/// The CSV bytes of an input, piece by piece.
+pub enum Pieces {
+    Plain {
+        offset: u64,
+    },
+    Gzip {
+        offset: u64,
+        gunzip: Option<Gunzip>,
+    },
+    /// A zip entry or a sheet, unpacked.
+    Whole {
+        csv: Vec<u8>,
+        at: usize,
+    },
+}
+
+/// What an input turned out to be.
+pub struct Opened {
+    pub pieces: Pieces,
+    pub container: Option<&'static str>,
+    pub parts: Vec<String>,
+    pub part: Option<String>,
+}
+
+impl Pieces {
+    /// Opens `input` from its first bytes. A zip archive or a workbook is read whole here
+    /// (`on_bytes` hears how far), and its chosen table (else the first) unpacked.
+    pub async fn open(input: &Input, head: &[u8], mut on_bytes: impl FnMut(u64)) -> Result<Opened, String> {
+        let name = input.name();
+        let kind = detect(&name, head);
+        kind.readable().map_err(|e| format!("{name}: {e}"))?;
+        let opened = |pieces| Opened { pieces, container: None, parts: Vec::new(), part: None };
+        match kind {
+            Container::Text => Ok(opened(Pieces::Plain { offset: 0 })),
+            Container::Gzip => Ok(Opened { container: Some(kind.describe()), ..opened(Pieces::Gzip { offset: 0, gunzip: Some(Gunzip::new()) }) }),
+            _ => {
+                let total = input.size();
+                if total > MAX_WHOLE_BYTES {
+                    let mb = |b: u64| b / 1_000_000;
+                    return Err(format!(
+                        "{name} is {} MB: {} is read whole, and the limit is {} MB. Save the table as CSV (or .csv.gz), which is read in pieces at any size.",
+                        mb(total),
+                        kind.describe(),
+                        mb(MAX_WHOLE_BYTES)
+                    ));
+                }
+                let mut whole = Vec::with_capacity(total as usize);
+                while (whole.len() as u64) < total {
+                    let end = (whole.len() as u64 + SLICE).min(total);
+                    whole.extend(input.slice(whole.len() as u64, end).await.map_err(|e| format!("{name}: {e}"))?);
+                    on_bytes(whole.len() as u64);
+                }
+                let parts = match kind {
+                    Container::Zip => archive_entries(&whole).map(|e| e.into_iter().map(|e| e.name).collect()),
+                    _ => sheets(&whole, kind),
+                }
+                .map_err(|e| format!("{name}: {e}"))?;
+                let chosen = input.part().filter(|p| parts.iter().any(|q| q == p));
+                let part = unpack(&whole, kind, chosen).map_err(|e| format!("{name}: {e}"))?;
+                Ok(Opened { pieces: Pieces::Whole { csv: part.csv, at: 0 }, container: Some(kind.describe()), parts, part: Some(part.name) })
+            }
+        }
+    }
+
+    /// Appends the next piece to `out`; false once the input is used up.
+    pub async fn next(&mut self, input: &Input, out: &mut Vec<u8>) -> Result<bool, String> {
+        let total = input.size();
+        let name = input.name();
+        match self {
+            Pieces::Plain { offset } => {
+                let end = (*offset + SLICE).min(total);
+                out.extend(input.slice(*offset, end).await?);
+                *offset = end;
+                Ok(end < total)
+            }
+            Pieces::Gzip { offset, gunzip } => {
+                let Some(g) = gunzip.as_mut() else { return Ok(false) };
+                let end = (*offset + SLICE).min(total);
+                let raw = input.slice(*offset, end).await?;
+                *offset = end;
+                g.feed(&raw, out).map_err(|e| format!("{name}: {e}"))?;
+                if end < total {
+                    return Ok(true);
+                }
+                if let Some(g) = gunzip.take() {
+                    g.finish(out).map_err(|e| format!("{name}: {e}"))?;
+                }
+                Ok(false)
+            }
+            Pieces::Whole { csv, at } => {
+                let end = (*at + SLICE as usize).min(csv.len());
+                out.extend_from_slice(&csv[*at..end]);
+                *at = end;
+                Ok(end < csv.len())
+            }
+        }
+    }
+
+    /// Raw bytes of the input read so far.
+    pub fn raw_offset(&self, total: u64) -> u64 {
+        match self {
+            Pieces::Plain { offset } | Pieces::Gzip { offset, .. } => *offset,
+            Pieces::Whole { .. } => total,
+        }
+    }
+}
