@@ -78,6 +78,8 @@ pub struct Progress {
     pub total: u64,
     pub rows: u64,
     pub elapsed_ms: f64,
+    /// The engine's memory now (the worker's wasm memory).
+    pub memory_bytes: u64,
 }
 
 impl Progress {
@@ -106,6 +108,9 @@ pub struct Timing {
     pub read_ms: f64,
     pub finish_ms: f64,
     pub results_ms: f64,
+    /// The engine's memory once the file was read (the worker's wasm memory, which never shrinks:
+    /// its peak).
+    pub memory_bytes: u64,
 }
 
 impl Timing {

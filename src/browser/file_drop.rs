@@ -23,6 +23,7 @@ fn progress_text(p: &Progress) -> String {
     if let Some(eta) = p.eta_seconds() {
         parts.push(format!("{} s left", eta.ceil() as u64));
     }
+    parts.push(format!("{} MB in use", p.memory_bytes >> 20));
     parts.join(" · ")
 }
 
@@ -147,6 +148,7 @@ pub fn FileDrop(
                         data-read-ms=format!("{:.0}", t.read_ms)
                         data-finish-ms=format!("{:.0}", t.finish_ms)
                         data-results-ms=format!("{:.0}", t.results_ms)
+                        data-memory-mb=(t.memory_bytes >> 20).to_string()
                     >
                         {format!(" Read in {:.2} s on this device.", t.total_ms() / 1000.0)}
                     </span>

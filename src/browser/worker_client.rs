@@ -57,6 +57,16 @@ pub fn post_file(source: &str, file: web_sys::File) {
 
 /// Starts the worker and keeps it fed with the settings.
 pub fn start(wb: Workbench) {
+    spawn(wb);
+    // The settings go to the worker now and after every change (the worker is the outside world).
+    Effect::new(move |_| {
+        let settings = wb.settings.get();
+        post(&ToWorker::Settings(Box::new(settings)));
+    });
+}
+
+/// A new worker, with the page's handlers; it starts on the demos once it has the settings.
+fn spawn(wb: Workbench) {
     let worker = match web_sys::Worker::new(WORKER_SCRIPT) {
         Ok(w) => w,
         Err(e) => {
@@ -77,17 +87,24 @@ pub fn start(wb: Workbench) {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-        wb.load_error.set(Some("The engine stopped with an error. Reload the page; your settings are kept.".into()));
+    // A file can stop the engine itself (a damaged workbook can abort the reader): a new engine
+    // takes over on the demos and the settings, and the page says what happened.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        wb.load_error.set(Some(
+            "The engine stopped while reading a file (it may be damaged, or too big for this tab) and has restarted on the demo data. Load your files again; your settings are kept.".into(),
+        ));
+        let old = CLIENT.with(|c| c.borrow_mut().take());
+        if let Some(old) = old {
+            old.worker.terminate();
+        }
+        wb.sources.reset_progress();
+        spawn(wb);
+        post(&ToWorker::Settings(Box::new(wb.settings.get_untracked())));
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     CLIENT.with(|c| *c.borrow_mut() = Some(Client { worker, ready: false, queue: Vec::new() }));
-    // The settings go to the worker now and after every change (the worker is the outside world).
-    Effect::new(move |_| {
-        let settings = wb.settings.get();
-        post(&ToWorker::Settings(Box::new(settings)));
-    });
 }
 
 /// The worker said it is ready: send what waited.

@@ -21,6 +21,14 @@ use wasm_bindgen_futures::spawn_local;
 
 /// Progress is posted at most this often (ms).
 const PROGRESS_EVERY_MS: f64 = 100.0;
+/// The most memory the engine takes: a read that would need more stops with a message, well
+/// before the browser's 4 GiB limit on a wasm memory would crash the worker.
+const MEMORY_BUDGET: u64 = 2 << 30;
+
+/// The worker's wasm memory now, in bytes (it only grows, so this is also its peak).
+fn memory_bytes() -> u64 {
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as u64
+}
 
 struct Host {
     engine: Engine,
@@ -183,7 +191,7 @@ fn start_read(source: &'static str, input: Input) {
                 with_host(|h| h.inputs.insert(source, input.clone()));
                 let started = now();
                 publish();
-                let timing = timing.map(|t| Timing { results_ms: now() - started, ..t });
+                let timing = timing.map(|t| Timing { results_ms: now() - started, memory_bytes: memory_bytes(), ..t });
                 post(&FromWorker::Done { source: source.to_string(), timing });
                 // The settings changed while it was read.
                 if stores().and_then(|s| s.by_name(source).map(|s| s.stale())).unwrap_or(false) {
@@ -210,7 +218,8 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
     let mut progress = |bytes: u64, rows: u64, force: bool| {
         if force || now() - posted >= PROGRESS_EVERY_MS {
             posted = now();
-            post(&FromWorker::Progress(Progress { source: source.into(), file: name.clone(), bytes, total, rows, elapsed_ms: posted - started }));
+            let p = Progress { source: source.into(), file: name.clone(), bytes, total, rows, elapsed_ms: posted - started, memory_bytes: memory_bytes() };
+            post(&FromWorker::Progress(p));
         }
     };
     let head = input.slice(0, total.min(SNIFF_BYTES as u64)).await.map_err(unreadable)?;
@@ -232,6 +241,9 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
     let file = FileInfo { name: label, is_demo: input.is_demo(), container: opened.container, parts: opened.parts, part: opened.part };
     let store = stores().and_then(|s| s.by_name(source).map(|s| s.begin(file.clone(), &text))).ok_or("unknown source")?;
     let mut reading = store;
+    if let Some(bytes) = pieces.text_bytes(total) {
+        reading.expect_bytes(bytes);
+    }
     reading.feed(&text);
     while more && !reading.failed() {
         text.clear();
@@ -241,13 +253,23 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
         }
         reading.feed(&text);
         progress(pieces.raw_offset(total), reading.rows(), false);
+        if memory_bytes() > MEMORY_BUDGET {
+            let (read, rows) = (pieces.raw_offset(total), reading.rows());
+            return Err(format!(
+                "{name} needs more memory than this tab can give the engine: after {} rows ({:.0} % of the file) it holds {} MB, and the budget is {} MB. The data shown before is kept. Split the file by period, or run the same KPIs with the northstar command-line tool.",
+                northstar_metrics::format::count_text(rows),
+                100.0 * read as f64 / total.max(1) as f64,
+                memory_bytes() >> 20,
+                MEMORY_BUDGET >> 20
+            ));
+        }
     }
     if !current() {
         return Ok(None);
     }
     let (rows, streamed) = (reading.rows(), now());
     reading.finish();
-    Ok(Some(Timing { bytes: total, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0 }))
+    Ok(Some(Timing { bytes: total, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0, memory_bytes: memory_bytes() }))
 }
 
 /// Posts each source view and the shown page's results that changed since last posted.

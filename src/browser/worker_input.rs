@@ -164,6 +164,15 @@ impl Pieces {
         }
     }
 
+    /// The text's size when it is known before the end (not for gzip).
+    pub fn text_bytes(&self, total: u64) -> Option<u64> {
+        match self {
+            Pieces::Plain { .. } => Some(total),
+            Pieces::Gzip { .. } => None,
+            Pieces::Whole { csv, .. } => Some(csv.len() as u64),
+        }
+    }
+
     /// Raw bytes of the input read so far.
     pub fn raw_offset(&self, total: u64) -> u64 {
         match self {

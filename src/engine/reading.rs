@@ -21,6 +21,7 @@ pub trait AnyStore {
 /// A read in progress, whatever its kind.
 pub trait AnyReading {
     fn feed(&mut self, chunk: &[u8]);
+    fn expect_bytes(&mut self, bytes: u64);
     fn rows(&self) -> u64;
     fn failed(&self) -> bool;
     /// Puts the typed data in the store.
@@ -51,6 +52,9 @@ impl<S: AppSource> AnyStore for SourceStore<S> {
 impl<S: AppSource> AnyReading for Reading<S> {
     fn feed(&mut self, chunk: &[u8]) {
         Reading::feed(self, chunk)
+    }
+    fn expect_bytes(&mut self, bytes: u64) {
+        Reading::expect_bytes(self, bytes)
     }
     fn rows(&self) -> u64 {
         Reading::rows(self)

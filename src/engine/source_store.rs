@@ -204,6 +204,15 @@ impl<S: AppSource> Reading<S> {
         }
     }
 
+    /// The file holds about `bytes` bytes of text: the reader may set its storage aside (the
+    /// estimate is the sniff's mean bytes per record, plus 2 %).
+    pub fn expect_bytes(&mut self, bytes: u64) {
+        let rows = bytes / self.sniff.bytes_per_record.max(1) as u64;
+        if let Ok(r) = &mut self.reader {
+            r.reserve((rows + rows / 50) as usize);
+        }
+    }
+
     /// Rows read so far.
     pub fn rows(&self) -> u64 {
         self.reader.as_ref().map_or(0, |r| r.rows_read())

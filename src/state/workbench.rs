@@ -46,6 +46,13 @@ impl Mirrors {
         self.each(source, |p, _| p.set(progress));
     }
 
+    /// No read is under way (a new engine started).
+    pub fn reset_progress(&self) {
+        for source in ["subscriptions", "accounts", "orders", "funnel", "surveys", "tickets", "usage"] {
+            self.set_progress(source, None);
+        }
+    }
+
     fn set_timing(&self, source: &str, timing: Option<crate::wire::Timing>) {
         self.each(source, |_, t| t.set(timing));
     }

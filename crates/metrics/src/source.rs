@@ -81,6 +81,10 @@ pub trait Reader {
     fn bytes_read(&self) -> u64;
     /// Data rows read so far (for progress).
     fn rows_read(&self) -> u64;
+    /// A hint that about `rows` rows will come: a reader whose typed data is large sets its
+    /// storage aside at once, so a big file is not copied as its vectors double (in wasm the old
+    /// copies are not given back). Readers of small data ignore it.
+    fn reserve(&mut self, _rows: usize) {}
     fn finish(self) -> Self::Data;
 }
 

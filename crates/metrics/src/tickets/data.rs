@@ -218,6 +218,14 @@ impl Reader for TicketReader {
     fn rows_read(&self) -> u64 {
         self.stream.rows
     }
+    fn reserve(&mut self, rows: usize) {
+        if let Shape::Rows(typing) = &mut self.shape {
+            self.data.tickets.reserve_exact(rows);
+            for s in typing.segments.iter_mut() {
+                s.ids.reserve_exact(rows);
+            }
+        }
+    }
 
     fn finish(self) -> TicketData {
         let TicketReader { mut stream, layout, mut data, mut log, shape } = self;

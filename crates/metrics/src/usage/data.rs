@@ -225,6 +225,9 @@ impl Reader for UsageReader {
     fn rows_read(&self) -> u64 {
         self.stream.rows
     }
+    fn reserve(&mut self, rows: usize) {
+        self.data.events.reserve_exact(rows);
+    }
 
     fn finish(self) -> UsageData {
         let UsageReader { mut stream, layout, mut data, mut log, mut typing } = self;
