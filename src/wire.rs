@@ -236,13 +236,15 @@ pub struct OrdersResults {
     pub cohorts: Vec<CohortRow>,
 }
 
+/// The latest month of the funnel sheet, and each stage's count in it.
+pub type Stages = (String, Vec<(String, Option<f64>)>);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct AcquisitionResults {
     /// The funnel's KPIs and the accounts' referral KPIs.
     pub kpis: Vec<KpiValue>,
     pub breakdown: Vec<KpiValue>,
-    /// The latest month of the funnel sheet and its stages.
-    pub stages: (String, Vec<(String, Option<f64>)>),
+    pub stages: Stages,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

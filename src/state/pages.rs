@@ -3,7 +3,7 @@
 
 use super::source_mirror::SourceMirror;
 use crate::engine::Shared;
-use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, SegmentOption, SupportResults, SurveysResults};
+use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, SegmentOption, Stages, SupportResults, SurveysResults};
 use leptos::prelude::*;
 use northstar_charts::DistributionBar;
 use northstar_metrics::accounts::Accounts;
@@ -80,7 +80,7 @@ pub struct Acquisition {
     pub funnel: Kpis,
     pub accounts: Kpis,
     pub breakdown: Kpis,
-    pub stages: Memo<(String, Vec<(String, Option<f64>)>)>,
+    pub stages: Memo<Stages>,
 }
 
 impl Acquisition {
