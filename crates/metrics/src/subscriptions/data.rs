@@ -13,6 +13,7 @@ use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
 use crate::segment::SegmentColumn;
 use crate::source::SourceMeta;
+use crate::segment::Interner;
 use std::collections::HashMap;
 
 /// A billing interval: a number of months, or of days (weeks).
@@ -138,7 +139,8 @@ pub struct SubscriptionReader {
     starts: DateColumn,
     ends: Option<DateColumn>,
     trial_ends: Option<DateColumn>,
-    customer_ids: HashMap<String, u32>,
+    /// Customer ids: many distinct values, interned without a String per row.
+    customer_ids: Interner,
     log: IssueLog,
     data: SubscriptionData,
 }
@@ -216,7 +218,7 @@ impl SubscriptionReader {
             style: sniff.number_style,
             cents,
             pending: Vec::new(),
-            customer_ids: HashMap::new(),
+            customer_ids: Interner::default(),
             log: IssueLog::default(),
             data,
         })
@@ -344,9 +346,9 @@ impl SubscriptionReader {
                 }
             }
         }
-        let next = self.customer_ids.len() as u32;
-        let id = *self.customer_ids.entry(customer.to_string()).or_insert(next);
-        if id == next {
+        let known = self.customer_ids.len();
+        let id = self.customer_ids.intern(customer);
+        if self.customer_ids.len() > known {
             self.data.customers.push(customer.to_string());
         }
         for (s, &c) in self.plan.segments.iter().enumerate() {

@@ -111,53 +111,81 @@ pub fn period_totals<'a>(
         return out;
     }
     let last_days: Vec<i32> = periods.iter().map(Period::last_day).collect();
-    // Local dense customer ids for this group.
+    // The group's subscriptions, customer by customer (a counting sort on dense local ids), so
+    // each customer's MRR row is built and used in one small buffer: memory stays O(periods)
+    // instead of customers × periods, and the buffer stays in cache.
     let mut local = vec![u32::MAX; customers];
-    let mut count = 0usize;
-    for s in subs.clone() {
-        if local[s.customer as usize] == u32::MAX {
-            local[s.customer as usize] = count as u32;
-            count += 1;
+    let mut starts: Vec<usize> = Vec::new();
+    let subs: Vec<&Subscription> = subs.collect();
+    for s in &subs {
+        let l = &mut local[s.customer as usize];
+        if *l == u32::MAX {
+            *l = starts.len() as u32;
+            starts.push(0);
         }
+        starts[*l as usize] += 1;
     }
-    // m[c][t] through a difference array per customer.
-    let mut m = vec![0i64; count * (t_len + 1)];
-    let mut due = vec![false; count * t_len];
+    let count = starts.len();
+    let mut next = 0;
+    for n in starts.iter_mut() {
+        let here = *n;
+        *n = next;
+        next += here;
+    }
+    let mut order: Vec<&Subscription> = Vec::with_capacity(subs.len());
+    {
+        let mut at = starts.clone();
+        let mut slots: Vec<Option<&Subscription>> = vec![None; subs.len()];
+        for s in &subs {
+            let c = local[s.customer as usize] as usize;
+            slots[at[c]] = Some(s);
+            at[c] += 1;
+        }
+        order.extend(slots.into_iter().flatten());
+    }
+    starts.push(order.len());
     let first = periods[0].first_day();
     let end_of_series = last_days[t_len - 1];
-    for s in subs {
-        let c = local[s.customer as usize] as usize;
-        let row = c * (t_len + 1);
-        let a = last_days.partition_point(|&l| l < s.from);
-        let b = match s.until {
-            Some(u) => last_days.partition_point(|&l| l < u),
-            None => t_len,
-        };
-        if a < b && s.monthly != 0 {
-            m[row + a] += s.monthly;
-            m[row + b] -= s.monthly;
-        }
-        // Term dates: renewals while the subscription runs, and its end.
-        if let Some(interval) = s.interval {
-            let mut k = 1;
-            loop {
-                let d = interval.advance(s.start, k);
-                if d > end_of_series || s.until.is_some_and(|u| d >= u) || k > 10_000 {
-                    break;
-                }
-                if d >= first && d >= s.from {
-                    due[c * t_len + last_days.partition_point(|&l| l < d)] = true;
-                }
-                k += 1;
-            }
-        }
-        if let Some(u) = s.until.filter(|&u| u >= first && u <= end_of_series && u > s.from) {
-            due[c * t_len + last_days.partition_point(|&l| l < u)] = true;
-        }
-    }
+    let mut row = vec![0i64; t_len + 1];
+    let mut due = vec![false; t_len];
     let lag = year_lag(granularity);
     for c in 0..count {
-        let row = &mut m[c * (t_len + 1)..(c + 1) * (t_len + 1)];
+        row.iter_mut().for_each(|v| *v = 0);
+        due.iter_mut().for_each(|d| *d = false);
+        // m[t] through a difference array, and the periods holding a term date.
+        for s in &order[starts[c]..starts[c + 1]] {
+            let a = last_days.partition_point(|&l| l < s.from);
+            let b = match s.until {
+                Some(u) => last_days.partition_point(|&l| l < u),
+                None => t_len,
+            };
+            if a < b && s.monthly != 0 {
+                row[a] += s.monthly;
+                row[b] -= s.monthly;
+            }
+            // Term dates: renewals while the subscription runs, and its end. Renewal dates only
+            // grow with k, so the period index moves forward instead of being searched for.
+            if let Some(interval) = s.interval {
+                let mut k = 1;
+                let mut t = 0;
+                loop {
+                    let d = interval.advance(s.start, k);
+                    if d > end_of_series || s.until.is_some_and(|u| d >= u) || k > 10_000 {
+                        break;
+                    }
+                    if d >= first && d >= s.from {
+                        while last_days[t] < d {
+                            t += 1;
+                        }
+                        due[t] = true;
+                    }
+                    k += 1;
+                }
+            }
+            if let Some(u) = s.until.filter(|&u| u >= first && u <= end_of_series && u > s.from) {
+                due[last_days.partition_point(|&l| l < u)] = true;
+            }
+        }
         for t in 1..t_len {
             row[t] += row[t - 1];
         }
@@ -203,7 +231,7 @@ pub fn period_totals<'a>(
                     o.cohort_mrr_now.get_or_insert(0);
                 }
             }
-            if due[c * t_len + t] {
+            if due[t] {
                 o.renewal_due += 1;
                 if t + 1 < t_len && row[t + 1] > 0 {
                     o.renewed += 1;
