@@ -16,18 +16,58 @@ use crate::segment::Interner;
 use crate::source::{Reader, SourceData, SourceMeta};
 
 /// One usage row, typed.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One usage row as stored: 40 bytes, not 72, because a big export holds tens of millions of them.
+/// Each "none" is a reserved value of its field (no feature id is `u32::MAX`, no parsed number is
+/// NaN); the accessors give them back as options.
+#[derive(Debug, Clone, Copy)]
 pub struct UsageEvent {
     pub day: i32,
     /// Index into `users` (the customer when there is no user column).
     pub user: u32,
     /// Index into `customers` (the user when there is no customer column).
     pub customer: u32,
-    pub feature: Option<u32>,
+    feature: u32,
     /// Minutes.
-    pub duration: Option<f64>,
-    pub units: Option<f64>,
-    pub entitlement: Option<f64>,
+    duration: f64,
+    units: f64,
+    entitlement: f64,
+}
+
+/// Equal fields, none equal to none (a NaN field is none, not a number).
+impl PartialEq for UsageEvent {
+    fn eq(&self, o: &Self) -> bool {
+        let fields = |e: &Self| (e.day, e.user, e.customer, e.feature(), e.duration(), e.units(), e.entitlement());
+        fields(self) == fields(o)
+    }
+}
+
+impl UsageEvent {
+    pub fn new(day: i32, user: u32, customer: u32, feature: Option<u32>, duration: Option<f64>, units: Option<f64>, entitlement: Option<f64>) -> UsageEvent {
+        let number = |v: Option<f64>| v.filter(|v| !v.is_nan()).unwrap_or(f64::NAN);
+        UsageEvent {
+            day,
+            user,
+            customer,
+            feature: feature.filter(|f| *f != u32::MAX).unwrap_or(u32::MAX),
+            duration: number(duration),
+            units: number(units),
+            entitlement: number(entitlement),
+        }
+    }
+    /// Index into `features`.
+    pub fn feature(&self) -> Option<u32> {
+        (self.feature != u32::MAX).then_some(self.feature)
+    }
+    /// Minutes.
+    pub fn duration(&self) -> Option<f64> {
+        (!self.duration.is_nan()).then_some(self.duration)
+    }
+    pub fn units(&self) -> Option<f64> {
+        (!self.units.is_nan()).then_some(self.units)
+    }
+    pub fn entitlement(&self) -> Option<f64> {
+        (!self.entitlement.is_nan()).then_some(self.entitlement)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -189,7 +229,7 @@ impl UsageTyping {
         let units = layout.number(log, r, cols.units);
         let entitlement = layout.number(log, r, cols.entitlement);
         let feature = cols.feature.map(|f| r.cell(f).trim()).filter(|f| !f.is_empty()).map(|f| self.features.intern(f));
-        self.pending.push(UsageEvent { day: 0, user, customer, feature, duration, units, entitlement });
+        self.pending.push(UsageEvent::new(0, user, customer, feature, duration, units, entitlement));
     }
 
     /// Decides the day/month order, gives every kept row its day and drops the rows whose
@@ -197,13 +237,19 @@ impl UsageTyping {
     fn finish(self, layout: &Layout, data: &mut UsageData, log: &mut IssueLog) {
         let resolved = self.dates.resolve(&layout.file, layout.ingest.date_order, "usage.date_order");
         log.extend(resolved.issues);
-        data.events.reserve(self.pending.len());
-        for (mut e, s) in self.pending.into_iter().zip(resolved.stamps) {
+        // The kept rows move down in place: the events are the pending rows, never a second copy.
+        let mut events = self.pending;
+        let mut kept = 0;
+        for (i, s) in resolved.stamps.into_iter().enumerate().take(events.len()) {
             let Some(s) = s else { continue };
+            let mut e = events[i];
             e.day = s.day();
             data.meta.note_day(e.day);
-            data.events.push(e);
+            events[kept] = e;
+            kept += 1;
         }
+        events.truncate(kept);
+        data.events = events;
         data.meta.skipped_rows += resolved.bad_rows.len() as u64;
         data.users = self.users.into_strings();
         data.customers = self.customers.into_strings();
@@ -226,7 +272,7 @@ impl Reader for UsageReader {
         self.stream.rows
     }
     fn reserve(&mut self, rows: usize) {
-        self.data.events.reserve_exact(rows);
+        self.typing.pending.reserve_exact(rows);
     }
 
     fn finish(self) -> UsageData {
@@ -242,6 +288,17 @@ impl Reader for UsageReader {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_event_keeps_every_field_in_40_bytes() {
+        assert_eq!(std::mem::size_of::<UsageEvent>(), 40);
+        let full = UsageEvent::new(3, 1, 2, Some(7), Some(1.5), Some(0.0), Some(10.0));
+        assert_eq!((full.feature(), full.duration(), full.units(), full.entitlement()), (Some(7), Some(1.5), Some(0.0), Some(10.0)));
+        let empty = UsageEvent::new(3, 1, 2, None, None, None, None);
+        assert_eq!((empty.feature(), empty.duration(), empty.units(), empty.entitlement()), (None, None, None, None));
+        assert_ne!(full, empty);
+        assert_eq!(empty, UsageEvent::new(3, 1, 2, None, None, None, None));
+    }
+
     use super::*;
     use crate::ingest::sniff;
     use crate::period::Granularity;

@@ -148,22 +148,22 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
         users[t].push(e.user);
         custs[t].push(e.customer);
         daily[(e.day - first) as usize].push(e.user);
-        if let Some(f) = e.feature {
+        if let Some(f) = e.feature() {
             feature_custs[t].push((f, e.customer));
             if Some(f) == activation {
                 activated_at[e.customer as usize].push(e.day);
             }
         }
-        if let Some(d) = e.duration {
+        if let Some(d) = e.duration() {
             durations[t].0 += d;
             durations[t].1 += 1;
         }
-        if let Some(u) = e.units {
+        if let Some(u) = e.units() {
             units[t] += u;
             has_units = true;
         }
-        customer_units[t].push((e.customer, e.units.unwrap_or(0.0)));
-        if let Some(en) = e.entitlement {
+        customer_units[t].push((e.customer, e.units().unwrap_or(0.0)));
+        if let Some(en) = e.entitlement() {
             entitled[t].push((e.customer, en));
         }
         let c = e.customer as usize;
