@@ -1,6 +1,7 @@
 //! One chart on a `<canvas>`: a model (a Memo or any signal) and a drawing function of
 //! `northstar_charts`. Drawing is an effect, since the canvas is the outside world; it runs when
-//! the model changes. Optionally reports the pointer position over the canvas (in canvas pixels),
+//! the model changes, each chart in a task of its own (a page of charts drawn in one task could
+//! block the page for over 50 ms), and only the latest model is drawn. Optionally reports the pointer position over the canvas (in canvas pixels),
 //! for charts that show values on hover.
 
 use super::canvas::draw_on;
@@ -33,11 +34,25 @@ where
     F: Fn(&Area, &M) -> Result<(), E> + Send + Sync + 'static,
 {
     let node = NodeRef::<Canvas>::new();
+    let draw = std::sync::Arc::new(draw);
+    let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let m = model.get();
-        if let Some(c) = node.get() {
-            draw_on(c, |a| draw(a, &m));
-        }
+        node.track();
+        let generation = latest.get_value() + 1;
+        latest.set_value(generation);
+        let draw = draw.clone();
+        set_timeout(
+            move || {
+                if latest.try_get_value() != Some(generation) {
+                    return;
+                }
+                if let Some(c) = node.get_untracked() {
+                    draw_on(c, |a| draw(a, &m));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let hover = move |ev: MouseEvent| {
         let (Some(cb), Some(c)) = (on_hover, node.get_untracked()) else { return };

@@ -1,6 +1,7 @@
 //! The only code that touches the browser (web-sys, localStorage, files, canvas, the worker).
 pub mod canvas;
 pub mod chart_canvas;
+pub mod deferred;
 pub mod file_drop;
 pub mod files;
 pub mod storage;

@@ -1,6 +1,7 @@
 //! Every value of the series as a table (one row per period), and the segment breakdown of the
 //! latest period. Each cell carries data-kpi, data-value, data-period and data-segment.
 
+use crate::browser::deferred::deferred;
 use crate::engine::Shared;
 use crate::format;
 use crate::state::models::{table, Table};
@@ -65,8 +66,9 @@ pub fn SeriesTable(
     #[prop(into, optional)]
     breakdown: Option<Signal<Shared<Vec<KpiValue>>>>,
 ) -> impl IntoView {
-    let series = Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none())));
-    let by_segment = Memo::new(move |_| {
+    // Each table renders a task after the results arrive, apart from the cards.
+    let series = deferred(Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none()))));
+    let by_segment = deferred(Memo::new(move |_| {
         let from = |k: &[KpiValue]| {
             let last = k.iter().map(|v| v.period.clone()).next_back()?;
             let t = table(k, |v| v.segment.is_some() && v.period == last);
@@ -76,7 +78,7 @@ pub fn SeriesTable(
             Some(b) => b.with(|k| from(k)),
             None => kpis.with(|k| from(k)),
         }
-    });
+    }));
     view! {
         <section class="panel" aria-label="Every period">
             <h2>"Every period"</h2>

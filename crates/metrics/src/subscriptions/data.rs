@@ -11,9 +11,9 @@ use crate::ingest::headers::{column_of, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
+use crate::segment::Interner;
 use crate::segment::SegmentColumn;
 use crate::source::SourceMeta;
-use crate::segment::Interner;
 use std::collections::HashMap;
 
 /// A billing interval: a number of months, or of days (weeks).
