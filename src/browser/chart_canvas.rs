@@ -5,6 +5,7 @@
 //! for charts that show values on hover.
 
 use super::canvas::draw_on;
+use super::deferred::deferred;
 use leptos::ev::MouseEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -34,25 +35,12 @@ where
     F: Fn(&Area, &M) -> Result<(), E> + Send + Sync + 'static,
 {
     let node = NodeRef::<Canvas>::new();
-    let draw = std::sync::Arc::new(draw);
-    let latest = StoredValue::new(0u64);
+    let shown = deferred(model);
     Effect::new(move |_| {
-        let m = model.get();
-        node.track();
-        let generation = latest.get_value() + 1;
-        latest.set_value(generation);
-        let draw = draw.clone();
-        set_timeout(
-            move || {
-                if latest.try_get_value() != Some(generation) {
-                    return;
-                }
-                if let Some(c) = node.get_untracked() {
-                    draw_on(c, |a| draw(a, &m));
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        let m = shown.get();
+        if let Some(c) = node.get() {
+            draw_on(c, |a| draw(a, &m));
+        }
     });
     let hover = move |ev: MouseEvent| {
         let (Some(cb), Some(c)) = (on_hover, node.get_untracked()) else { return };

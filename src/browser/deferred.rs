@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 /// `source`'s value, one macrotask later (only the latest value is taken).
-pub fn deferred<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
+pub fn deferred<T: Clone + Send + Sync + 'static>(source: Signal<T>) -> ReadSignal<T> {
     let (shown, set_shown) = signal(source.get_untracked());
     let latest = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {

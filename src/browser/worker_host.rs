@@ -198,10 +198,8 @@ fn start_read(source: &'static str, input: Input) {
                     start_read(source, input);
                 }
             }
-            Err(reason) => {
-                post(&FromWorker::Done { source: source.to_string(), timing: None });
-                post(&FromWorker::Failed { source: source.to_string(), reason });
-            }
+            // Failed ends the progress bar too.
+            Err(reason) => post(&FromWorker::Failed { source: source.to_string(), reason }),
         }
     });
 }
@@ -215,15 +213,15 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
     let total = input.size();
     let started = now();
     let mut posted = started;
-    let mut progress = |bytes: u64, rows: u64, force: bool| {
-        if force || now() - posted >= PROGRESS_EVERY_MS {
+    let mut progress = |bytes: u64, rows: u64| {
+        if now() - posted >= PROGRESS_EVERY_MS {
             posted = now();
             let p = Progress { source: source.into(), file: name.clone(), bytes, total, rows, elapsed_ms: posted - started, memory_bytes: memory_bytes() };
             post(&FromWorker::Progress(p));
         }
     };
     let head = input.slice(0, total.min(SNIFF_BYTES as u64)).await.map_err(unreadable)?;
-    let opened = Pieces::open(&input, &head, |bytes| progress(bytes, 0, false)).await?;
+    let opened = Pieces::open(&input, &head, |bytes| progress(bytes, 0)).await?;
     let mut pieces = opened.pieces;
     // The first piece holds at least the sniff's prefix (or the whole text).
     let mut text = Vec::new();
@@ -239,8 +237,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
         None => input.name(),
     };
     let file = FileInfo { name: label, is_demo: input.is_demo(), container: opened.container, parts: opened.parts, part: opened.part };
-    let store = stores().and_then(|s| s.by_name(source).map(|s| s.begin(file.clone(), &text))).ok_or("unknown source")?;
-    let mut reading = store;
+    let mut reading = stores().and_then(|s| s.by_name(source).map(|s| s.begin(file, &text))).ok_or("unknown source")?;
     if let Some(bytes) = pieces.text_bytes(total) {
         reading.expect_bytes(bytes);
     }
@@ -252,7 +249,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
             return Ok(None);
         }
         reading.feed(&text);
-        progress(pieces.raw_offset(total), reading.rows(), false);
+        progress(pieces.raw_offset(total), reading.rows());
         if memory_bytes() > MEMORY_BUDGET {
             let (read, rows) = (pieces.raw_offset(total), reading.rows());
             return Err(format!(
@@ -269,7 +266,8 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
     }
     let (rows, streamed) = (reading.rows(), now());
     reading.finish();
-    Ok(Some(Timing { bytes: total, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0, memory_bytes: memory_bytes() }))
+    // The results' time and the memory are filled in once the results are sent.
+    Ok(Some(Timing { bytes: total, rows, read_ms: streamed - started, finish_ms: now() - streamed, results_ms: 0.0, memory_bytes: 0 }))
 }
 
 /// Posts each source view and the shown page's results that changed since last posted.

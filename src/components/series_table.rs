@@ -67,18 +67,21 @@ pub fn SeriesTable(
     breakdown: Option<Signal<Shared<Vec<KpiValue>>>>,
 ) -> impl IntoView {
     // Each table renders a task after the results arrive, apart from the cards.
-    let series = deferred(Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none()))));
-    let by_segment = deferred(Memo::new(move |_| {
-        let from = |k: &[KpiValue]| {
-            let last = k.iter().map(|v| v.period.clone()).next_back()?;
-            let t = table(k, |v| v.segment.is_some() && v.period == last);
-            (!t.rows.is_empty()).then_some((last, t))
-        };
-        match breakdown {
-            Some(b) => b.with(|k| from(k)),
-            None => kpis.with(|k| from(k)),
-        }
-    }));
+    let series = deferred(Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none()))).into());
+    let by_segment: ReadSignal<Option<(String, Table)>> = deferred(
+        Memo::new(move |_| {
+            let from = |k: &[KpiValue]| {
+                let last = k.iter().map(|v| v.period.clone()).next_back()?;
+                let t = table(k, |v| v.segment.is_some() && v.period == last);
+                (!t.rows.is_empty()).then_some((last, t))
+            };
+            match breakdown {
+                Some(b) => b.with(|k| from(k)),
+                None => kpis.with(|k| from(k)),
+            }
+        })
+        .into(),
+    );
     view! {
         <section class="panel" aria-label="Every period">
             <h2>"Every period"</h2>

@@ -11,7 +11,7 @@ use crate::state::{AppSource, Settings};
 use crate::wire::{ColumnRow, SourceView};
 use leptos::prelude::*;
 use northstar_metrics::ingest::{sniff, Sniff};
-use northstar_metrics::source::{Reader, Source, SourceData, SourceMeta};
+use northstar_metrics::source::{Reader, Source, SourceData};
 use northstar_metrics::RoleMapping;
 use std::sync::Arc;
 
@@ -116,11 +116,6 @@ impl<S: AppSource> SourceStore<S> {
     /// The typed data when the file was read.
     pub fn ok(&self) -> Option<Shared<S::Data>> {
         self.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned())
-    }
-
-    /// The shared record of the file read (issues, counts), when it was read.
-    pub fn meta(&self) -> Option<SourceMeta> {
-        self.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.meta().clone()))
     }
 
     /// Files read so far.

@@ -29,13 +29,6 @@ impl<S: AppSource> SourceMirror<S> {
         SourceMirror { view: RwSignal::new(SourceView::default()), progress: RwSignal::new(None), timing: RwSignal::new(None), settings }
     }
 
-    /// Takes the worker's view of this source (JSON of a `SourceView<S::Mapping>`).
-    pub fn receive(&self, view: serde_json::Value) -> Result<(), String> {
-        let view: SourceView<S::Mapping> = serde_json::from_value(view).map_err(|e| format!("{}: {e}", S::NAME))?;
-        self.view.set(view);
-        Ok(())
-    }
-
     pub fn summary(&self) -> String {
         self.view.with(|v| v.summary.clone())
     }
@@ -76,5 +69,31 @@ impl<S: AppSource> SourceMirror<S> {
         self.settings.update(|s| {
             S::stored_mut(&mut s.sources).mappings.remove(&sig);
         });
+    }
+}
+
+/// A mirror, whatever its source kind: what the worker's messages are handed to, by source name.
+pub trait AnyMirror {
+    fn name(&self) -> &'static str;
+    /// Takes the worker's view of this source (JSON of a `SourceView` of its mapping type).
+    fn receive(&self, view: serde_json::Value) -> Result<(), String>;
+    fn progress(&self) -> RwSignal<Option<Progress>>;
+    fn timing(&self) -> RwSignal<Option<Timing>>;
+}
+
+impl<S: AppSource> AnyMirror for SourceMirror<S> {
+    fn name(&self) -> &'static str {
+        S::NAME
+    }
+    fn receive(&self, view: serde_json::Value) -> Result<(), String> {
+        let view: SourceView<S::Mapping> = serde_json::from_value(view).map_err(|e| format!("{}: {e}", S::NAME))?;
+        self.view.set(view);
+        Ok(())
+    }
+    fn progress(&self) -> RwSignal<Option<Progress>> {
+        self.progress
+    }
+    fn timing(&self) -> RwSignal<Option<Timing>> {
+        self.timing
     }
 }

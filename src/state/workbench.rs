@@ -4,7 +4,7 @@
 
 use super::pages::{Acquisition, OrdersState, Product, Revenue, Support, SurveysState};
 use super::settings::Settings;
-use super::source_mirror::SourceMirror;
+use super::source_mirror::{AnyMirror, SourceMirror};
 use crate::wire::FromWorker;
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
@@ -28,46 +28,19 @@ pub struct Mirrors {
 }
 
 impl Mirrors {
-    /// Takes one source's view from the worker.
-    fn receive(&self, source: &str, view: serde_json::Value) -> Result<(), String> {
-        match source {
-            "subscriptions" => self.subscriptions.receive(view),
-            "accounts" => self.accounts.receive(view),
-            "orders" => self.orders.receive(view),
-            "funnel" => self.funnel.receive(view),
-            "surveys" => self.surveys.receive(view),
-            "tickets" => self.tickets.receive(view),
-            "usage" => self.usage.receive(view),
-            other => Err(format!("unknown source {other}")),
-        }
+    /// Every mirror, as the engine lists its stores.
+    fn all(&self) -> [&dyn AnyMirror; 7] {
+        [&self.subscriptions, &self.accounts, &self.orders, &self.surveys, &self.tickets, &self.usage, &self.funnel]
     }
 
-    fn set_progress(&self, source: &str, progress: Option<crate::wire::Progress>) {
-        self.each(source, |p, _| p.set(progress));
+    fn by_name(&self, source: &str) -> Result<&dyn AnyMirror, String> {
+        self.all().into_iter().find(|m| m.name() == source).ok_or_else(|| format!("unknown source {source}"))
     }
 
     /// No read is under way (a new engine started).
     pub fn reset_progress(&self) {
-        for source in ["subscriptions", "accounts", "orders", "funnel", "surveys", "tickets", "usage"] {
-            self.set_progress(source, None);
-        }
-    }
-
-    fn set_timing(&self, source: &str, timing: Option<crate::wire::Timing>) {
-        self.each(source, |_, t| t.set(timing));
-    }
-
-    /// The progress and the timing signals of the source named `source`.
-    fn each(&self, source: &str, f: impl FnOnce(RwSignal<Option<crate::wire::Progress>>, RwSignal<Option<crate::wire::Timing>>)) {
-        match source {
-            "subscriptions" => f(self.subscriptions.progress, self.subscriptions.timing),
-            "accounts" => f(self.accounts.progress, self.accounts.timing),
-            "orders" => f(self.orders.progress, self.orders.timing),
-            "funnel" => f(self.funnel.progress, self.funnel.timing),
-            "surveys" => f(self.surveys.progress, self.surveys.timing),
-            "tickets" => f(self.tickets.progress, self.tickets.timing),
-            "usage" => f(self.usage.progress, self.usage.timing),
-            _ => {}
+        for m in self.all() {
+            m.progress().set(None);
         }
     }
 }
@@ -125,24 +98,18 @@ impl Workbench {
     /// Takes one message from the worker.
     pub fn receive(&self, message: FromWorker) {
         let outcome = match message {
-            FromWorker::Source { source, view } => self.sources.receive(&source, view),
-            FromWorker::Progress(p) => {
-                let source = p.source.clone();
-                self.sources.set_progress(&source, Some(p));
-                Ok(())
-            }
-            FromWorker::Done { source, timing } => {
-                self.sources.set_progress(&source, None);
+            FromWorker::Source { source, view } => self.sources.by_name(&source).and_then(|m| m.receive(view)),
+            FromWorker::Progress(p) => self.sources.by_name(&p.source.clone()).map(|m| m.progress().set(Some(p))),
+            FromWorker::Done { source, timing } => self.sources.by_name(&source).map(|m| {
+                m.progress().set(None);
                 if timing.is_some() {
-                    self.sources.set_timing(&source, timing);
+                    m.timing().set(timing);
                 }
-                Ok(())
-            }
-            FromWorker::Failed { source, reason } => {
-                self.sources.set_progress(&source, None);
+            }),
+            FromWorker::Failed { source, reason } => self.sources.by_name(&source).map(|m| {
+                m.progress().set(None);
                 self.load_error.set(Some(reason));
-                Ok(())
-            }
+            }),
             FromWorker::Results(results) => {
                 super::pages::receive(self, *results);
                 Ok(())
