@@ -150,7 +150,7 @@ pub fn FileDrop(
                         data-results-ms=format!("{:.0}", t.results_ms)
                         data-memory-mb=(t.memory_bytes >> 20).to_string()
                     >
-                        {format!(" Read in {:.2} s on this device.", t.total_ms() / 1000.0)}
+                        {format!(" · Read in {:.2} s on this device.", t.total_ms() / 1000.0)}
                     </span>
                 })}
             </p>
