@@ -263,6 +263,9 @@ pub trait Source: Sized + Send + Sync + 'static {
     const NAME: &'static str;
     /// What the source is, in one line.
     const DESCRIPTION: &'static str;
+    /// Each row holds a whole period's totals (a monthly funnel sheet), so a period the file
+    /// names is never partly covered, whatever day its date cell shows.
+    const PERIOD_TOTALS: bool = false;
     type Mapping: RoleMapping + Default + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
     type Ingest: SettingsPart;
     type Kpi: SettingsPart;

@@ -365,6 +365,7 @@ impl FunnelReader {
 impl Source for Funnel {
     const NAME: &'static str = "funnel";
     const DESCRIPTION: &'static str = "A monthly marketing funnel sheet: visitors, sign-ups, trials, new paying customers, acquisition and retention spend.";
+    const PERIOD_TOTALS: bool = true;
     type Mapping = FunnelMapping;
     type Ingest = FunnelIngest;
     type Kpi = FunnelKpi;

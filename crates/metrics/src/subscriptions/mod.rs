@@ -7,7 +7,7 @@ pub mod settings;
 pub use data::{Interval, Subscription, SubscriptionData, SubscriptionReader};
 pub use kpis::{paying_customers, period_totals, subscription_kpis, subscription_periods, PeriodTotals};
 pub use mapping::{infer_subscription_mapping, SubscriptionMapping};
-pub use settings::{SubscriptionIngest, SubscriptionKpi, SubscriptionSettings};
+pub use settings::{ChurnBasis, SubscriptionIngest, SubscriptionKpi, SubscriptionSettings};
 
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
