@@ -80,7 +80,6 @@ const TIMESTAMP: &[&str] = &[
     "zeit",
     "zeitpunkt",
     "datum",
-    "tag",
     "sitzungsbeginn",
     "gestartet am",
     "erstellt am",
