@@ -13,15 +13,19 @@
 use crate::ingest::headers::matches_word;
 use crate::ingest::Sniff;
 use crate::source::SOURCES;
+use crate::wire::Name;
+use serde::{Deserialize, Serialize};
 
-/// How well a file fits one source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How well a file fits one source. Serializable, so the worker can send it to the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fit {
     /// The source's name (`SOURCES`).
-    pub source: &'static str,
+    #[serde(deserialize_with = "crate::wire::static_str")]
+    pub source: Name,
     /// The vendor export (or well-known shape) the header matches, said without an article:
     /// "Zendesk tickets export", "account list (IBM Telco churn shape)", "event log".
-    pub vendor: Option<&'static str>,
+    #[serde(default, deserialize_with = "crate::wire::static_str_opt")]
+    pub vendor: Option<Name>,
     /// Single-column roles the header gives (segments not counted).
     pub roles: usize,
     /// Segment columns guessed.
@@ -194,16 +198,24 @@ pub fn fits(sniff: &Sniff) -> Vec<Fit> {
     out
 }
 
-/// Another source the file clearly fits better than `loaded_as`, if any. Conservative: a file
-/// that reads as `loaded_as` keeps it unless another source both reads it and either matches a
-/// vendor shape of its own (while `loaded_as` matches none), or takes at least two more roles and
-/// twice as many. A file `loaded_as` cannot read gets the best source that can.
+/// Another source the file clearly fits better than `loaded_as`, if any. Conservative:
+/// - a file in a vendor shape of `loaded_as` keeps it, even when the guessed mapping does not read
+///   (a Chargebee export is subscriptions whose mapping needs a hand, not an account list);
+/// - a file that reads as `loaded_as` keeps it unless another source both reads it and either
+///   matches a vendor shape of its own, or takes at least two more roles and twice as many;
+/// - a file `loaded_as` cannot read gets the best source that can.
+///
+/// The fits are those of the guessed mappings: call it on a freshly dropped file, not after the
+/// user mapped columns by hand.
 pub fn best_other(sniff: &Sniff, loaded_as: &str) -> Option<Fit> {
     let all = fits(sniff);
     let loaded = all.iter().find(|f| f.source == loaded_as)?;
+    if loaded.vendor.is_some() {
+        return None;
+    }
     all.iter()
         .filter(|f| f.source != loaded_as && f.readable)
-        .find(|f| !loaded.readable || (f.vendor.is_some() && loaded.vendor.is_none()) || (f.roles >= loaded.roles + 2 && f.roles >= 2 * loaded.roles))
+        .find(|f| !loaded.readable || f.vendor.is_some() || (f.roles >= loaded.roles + 2 && f.roles >= 2 * loaded.roles))
         .cloned()
 }
 
@@ -217,6 +229,14 @@ mod tests {
         for s in SIGNATURES {
             assert!(SOURCES.iter().any(|k| k.name() == s.source), "{}", s.vendor);
         }
+    }
+
+    #[test]
+    fn goes_over_the_wire() {
+        let fit = Fit { vendor: Some("Zendesk tickets export"), ..Fit::new("tickets", 10, 1, None) };
+        let json = serde_json::to_string(&fit).unwrap();
+        assert_eq!(json, r#"{"source":"tickets","vendor":"Zendesk tickets export","roles":10,"segments":1,"readable":true,"problem":null}"#);
+        assert_eq!(serde_json::from_str::<Fit>(&json).unwrap(), fit);
     }
 
     #[test]

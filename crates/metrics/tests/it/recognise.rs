@@ -87,6 +87,14 @@ fn a_file_that_reads_keeps_its_source() {
     assert_eq!((best.source, best.describe().as_str()), ("orders", "a Stripe payments export"));
     assert_eq!(best_other(&s, "subscriptions").map(|f| f.source), Some("orders"));
     assert_eq!(best_other(&s, "orders"), None);
+    // A Chargebee export is subscriptions even when its guessed mapping does not read (an MRR
+    // column without a month), though accounts could read it (Customer Id, Status, MRR).
+    let chargebee = "Subscription Id,Customer Id,Plan Id,Status,Created At,Activated At,Cancelled At,MRR\n\
+                     sub_1,cus_1,pro,active,2024-01-02,2024-01-02,,49.00\n";
+    let s = sniff(chargebee.as_bytes());
+    let subscriptions = fits(&s).into_iter().find(|f| f.source == "subscriptions").unwrap();
+    assert_eq!((subscriptions.vendor, subscriptions.readable), (Some("Chargebee subscriptions export"), false));
+    assert_eq!(best_other(&s, "subscriptions"), None);
     // The issue's German file: subscriptions lack a start, orders read it.
     let german = "Kunde;Betrag;Datum\nACME GmbH;1.188,00;15.01.2024\n";
     let s = sniff(german.as_bytes());
