@@ -440,3 +440,34 @@ fn the_german_example_as_subscriptions_lacks_a_start() {
     // "Testphase" is a trial, excluded as "trialing" would be.
     assert_eq!(data.excluded_trials, 1);
 }
+
+/// Roles the headers above leave out: the first reply in minutes (Zendesk-style) and the interval
+/// count, in each language.
+#[test]
+fn the_rarer_roles() {
+    check(
+        "tickets",
+        "ID;Erstellt am;Erste Antwortzeit in Minuten\n",
+        &[("id", "ID"), ("created", "Erstellt am"), ("first_reply_minutes", "Erste Antwortzeit in Minuten")],
+    );
+    check(
+        "tickets",
+        "ID;Créé le;Temps de première réponse en minutes\n",
+        &[("id", "ID"), ("created", "Créé le"), ("first_reply_minutes", "Temps de première réponse en minutes")],
+    );
+    check(
+        "tickets",
+        "ID;Creado el;Tiempo de primera respuesta en minutos\n",
+        &[("id", "ID"), ("created", "Creado el"), ("first_reply_minutes", "Tiempo de primera respuesta en minutos")],
+    );
+    check(
+        "subscriptions",
+        "Client;Montant;Nombre d'intervalles;Date de début\n",
+        &[("customer", "Client"), ("amount", "Montant"), ("interval_count", "Nombre d'intervalles"), ("start", "Date de début")],
+    );
+    check(
+        "subscriptions",
+        "Cliente;Importe;Número de intervalos;Fecha de alta\n",
+        &[("customer", "Cliente"), ("amount", "Importe"), ("interval_count", "Número de intervalos"), ("start", "Fecha de alta")],
+    );
+}
