@@ -4,7 +4,9 @@
 use crate::args::ReportOptions;
 use crate::input;
 use crate::table::table;
+use northstar_metrics::ingest::Sniff;
 use northstar_metrics::orders::{cohorts, OrdersData};
+use northstar_metrics::recognise;
 use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
 use serde_json::{json, Map, Value};
 
@@ -19,11 +21,21 @@ fn load(o: &ReportOptions, kind: &str, path: &str) -> Result<(Box<dyn Loaded>, &
         segment: o.segment.clone(),
     };
     let (sniffed, head, more) = input.sniff()?;
-    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|e| e.to_string())?;
+    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|e| with_hint(e.to_string(), &options, &sniffed, kind, path))?;
     loading.feed(&head);
     drop(head);
     input.rest(more, &mut |chunk| loading.feed(chunk))?;
     Ok((loading.finish(), sniffed.delimiter_label()))
+}
+
+/// A file that cannot be read as `kind` with the guessed mapping, but clearly fits another source,
+/// says so: "…; FILE looks like a Zendesk tickets export: try --source tickets=FILE". Not when the
+/// user mapped roles by hand (then the mapping is theirs to fix).
+fn with_hint(error: String, options: &Options, sniffed: &Sniff, kind: &str, path: &str) -> String {
+    match recognise::best_other(sniffed, kind).filter(|_| options.maps.is_empty()) {
+        Some(fit) => format!("{error}; {path} looks like {}: try --source {}={path}", fit.describe(), fit.source),
+        None => error,
+    }
 }
 
 /// A source's mapping as JSON: each role's column (null when unmapped), `segment` a list, then the

@@ -127,6 +127,15 @@ fn subscriptions_report_money_in_major_units_and_segments_by_plan() {
 }
 
 #[test]
+fn a_file_loaded_as_the_wrong_source_names_the_right_one() {
+    // The Telco table has no subscription amount or start: it is an account list.
+    let (code, _, err) = northstar(&["report", "--source", &format!("subscriptions={TELCO}")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no column for the role 'amount (or mrr with month)'"), "{err}");
+    assert!(err.ends_with(&format!("; {TELCO} looks like an account list (IBM Telco churn shape): try --source accounts={TELCO}\n")), "{err}");
+}
+
+#[test]
 fn accounts_report_telco_churn_share_by_contract() {
     let file = format!("accounts={TELCO}");
     let v = json(&["report", "--source", &file, "--segment", "Contract", "--json"]);

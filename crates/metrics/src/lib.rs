@@ -15,6 +15,7 @@ pub mod mapping;
 pub mod orders;
 pub mod parse;
 pub mod period;
+pub mod recognise;
 pub mod segment;
 pub mod source;
 pub mod stats;

@@ -315,6 +315,11 @@ pub trait AnySource: Sync {
     /// (ingest keys, KPI keys).
     fn setting_keys(&self) -> (&'static [&'static str], &'static [&'static str]);
     fn demo(&self) -> String;
+    /// The roles guessed for a file, each with its column(s), in the order the UI lists them.
+    fn infer_mapping(&self, sniff: &Sniff) -> Vec<(&'static str, Vec<String>)>;
+    /// How well a file fits this source: the roles its header gives, and whether the reader takes
+    /// the guessed mapping ([`crate::recognise`] adds the vendor shapes and ranks the sources).
+    fn fit(&self, sniff: &Sniff) -> crate::recognise::Fit;
     /// Starts reading `file` with the guessed mapping changed by `options`.
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError>;
 }
@@ -398,6 +403,18 @@ impl<S: Source> AnySource for SourceKind<S> {
     }
     fn demo(&self) -> String {
         S::demo()
+    }
+    fn infer_mapping(&self, sniff: &Sniff) -> Vec<(&'static str, Vec<String>)> {
+        mapping_columns(&S::infer(sniff))
+    }
+    fn fit(&self, sniff: &Sniff) -> crate::recognise::Fit {
+        let mapping = S::infer(sniff);
+        let columns = mapping_columns(&mapping);
+        let roles = columns.iter().filter(|(role, cols)| *role != "segment" && !cols.is_empty()).count();
+        let segments = columns.iter().filter(|(role, _)| *role == "segment").map(|(_, cols)| cols.len()).sum();
+        // The reader's refusal without a file name ("no column for the role 'start'; …").
+        let problem = S::reader("", sniff, &mapping, &S::Ingest::default()).err().map(|e| e.to_string().trim_start_matches(": ").to_string());
+        crate::recognise::Fit::new(S::NAME, roles, segments, problem)
     }
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError> {
         let mut mapping = S::infer(sniff);

@@ -24,17 +24,26 @@ pub enum Interval {
 }
 
 impl Interval {
-    /// Reads "month", "monthly", "year", "annual", "quarter", "week", "day" (times `count`).
+    /// Reads "month", "monthly", "year", "annual", "quarter", "week", "day" (times `count`), and
+    /// the German, French and Spanish words ("monatlich", "annuel", "año", …).
     pub fn parse(text: &str, count: u32) -> Option<Interval> {
-        let t = text.trim().to_lowercase();
+        let t = crate::ingest::headers::fold_accents(&text.trim().to_lowercase());
+        // Plurals: "months", "mois", "meses", "años", "jahre".
         let t = t.trim_end_matches('s');
+        let t = t.strip_suffix("e").filter(|s| ["mes", "jahr", "monat"].contains(s)).unwrap_or(t);
         Some(match t {
             "" | "month" | "monthly" | "mo" | "m" | "mensual" | "monat" => Interval::Months(count),
+            "monatlich" | "moi" | "mensuel" | "mensuelle" | "me" | "mes" => Interval::Months(count),
             "year" | "yearly" | "annual" | "annually" | "yr" | "y" => Interval::Months(12 * count),
+            "jahr" | "jahrlich" | "jaehrlich" | "an" | "annee" | "annuel" | "annuelle" | "ano" | "anual" => Interval::Months(12 * count),
             "quarter" | "quarterly" | "q" => Interval::Months(3 * count),
+            "quartal" | "quartalsweise" | "vierteljahrlich" | "trimestre" | "trimestriel" | "trimestrielle" | "trimestral" => Interval::Months(3 * count),
             "semiannual" | "half-year" | "half year" => Interval::Months(6 * count),
+            "halbjahr" | "halbjahrlich" | "semestre" | "semestriel" | "semestrielle" | "semestral" => Interval::Months(6 * count),
             "week" | "weekly" | "wk" | "w" => Interval::Days(7 * count),
+            "woche" | "wochentlich" | "semaine" | "hebdomadaire" | "semana" | "semanal" => Interval::Days(7 * count),
             "day" | "daily" | "d" => Interval::Days(count),
+            "tag" | "taglich" | "jour" | "quotidien" | "quotidienne" | "dia" | "diario" => Interval::Days(count),
             _ => return None,
         })
     }
@@ -309,9 +318,11 @@ impl SubscriptionReader {
         }
         let mut trial = false;
         if let Some(s) = self.plan.status {
-            let status = r.cell(s).trim().to_lowercase();
+            let status = crate::ingest::headers::fold_accents(&r.cell(s).trim().to_lowercase());
             match status.as_str() {
                 "trialing" | "trial" | "in_trial" | "trialling" => trial = true,
+                "testphase" | "in testphase" | "test" | "probezeit" | "essai" | "en essai" | "periode d'essai" | "prueba" | "en prueba"
+                | "periodo de prueba" => trial = true,
                 "incomplete" | "incomplete_expired" | "pending" => trial = true,
                 _ => {}
             }
@@ -530,6 +541,33 @@ impl SubscriptionData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_german_french_and_spanish_intervals() {
+        for (text, interval) in [
+            ("monatlich", Interval::Months(1)),
+            ("Monat", Interval::Months(1)),
+            ("jährlich", Interval::Months(12)),
+            ("Jahr", Interval::Months(12)),
+            ("Quartal", Interval::Months(3)),
+            ("wöchentlich", Interval::Days(7)),
+            ("mensuel", Interval::Months(1)),
+            ("mois", Interval::Months(1)),
+            ("annuel", Interval::Months(12)),
+            ("année", Interval::Months(12)),
+            ("trimestriel", Interval::Months(3)),
+            ("mensual", Interval::Months(1)),
+            ("mes", Interval::Months(1)),
+            ("anual", Interval::Months(12)),
+            ("año", Interval::Months(12)),
+            ("semanal", Interval::Days(7)),
+            ("diario", Interval::Days(1)),
+        ] {
+            assert_eq!(Interval::parse(text, 1), Some(interval), "{text}");
+        }
+        assert_eq!(Interval::parse("meses", 2), Some(Interval::Months(2)));
+        assert_eq!(Interval::parse("Jahre", 2), Some(Interval::Months(24)));
+    }
 
     #[test]
     fn normalises_intervals_to_monthly_cents() {

@@ -78,12 +78,28 @@ impl SourceData for TicketData {
 /// Reads a rating cell: Zendesk's Good/Bad as 1/0; Offered and Not Offered are no rating.
 pub fn parse_rating(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
     let t = trim_cell(cell);
-    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
-    if t.is_empty() || is(&["offered", "not offered", "unoffered", "not_offered"]) {
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w) || crate::ingest::headers::fold_accents(&t.to_lowercase()) == *w);
+    if t.is_empty()
+        || is(&["offered", "not offered", "unoffered", "not_offered", "angeboten", "nicht angeboten", "propose", "non propose", "ofrecido", "no ofrecido"])
+    {
         Ok(None)
-    } else if is(&["good", "satisfied", "positive", "great"]) {
+    } else if is(&["good", "satisfied", "positive", "great", "gut", "zufrieden", "positiv", "bon", "satisfait", "positif", "bueno", "satisfecho", "positivo"]) {
         Ok(Some(1.0))
-    } else if is(&["bad", "unsatisfied", "dissatisfied", "negative"]) {
+    } else if is(&[
+        "bad",
+        "unsatisfied",
+        "dissatisfied",
+        "negative",
+        "schlecht",
+        "unzufrieden",
+        "negativ",
+        "mauvais",
+        "insatisfait",
+        "negatif",
+        "malo",
+        "insatisfecho",
+        "negativo",
+    ]) {
         Ok(Some(0.0))
     } else {
         parse_number(t, style).map(|n| Some(n.value())).map_err(|_| format!("'{t}' is not a rating"))
@@ -600,6 +616,22 @@ fn fold_events(
 mod tests {
     use super::*;
     use crate::ingest::sniff;
+
+    #[test]
+    fn reads_german_french_and_spanish_ratings() {
+        let style = NumberStyle::default();
+        for (cell, rating) in [
+            ("gut", Some(1.0)),
+            ("Schlecht", Some(0.0)),
+            ("satisfait", Some(1.0)),
+            ("négatif", Some(0.0)),
+            ("bueno", Some(1.0)),
+            ("malo", Some(0.0)),
+            ("nicht angeboten", None),
+        ] {
+            assert_eq!(parse_rating(cell, style), Ok(rating), "{cell}");
+        }
+    }
     use crate::period::Granularity;
     use crate::source::{Context, Query, Source};
     use crate::tickets::{TicketKpi, Tickets};

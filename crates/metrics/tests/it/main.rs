@@ -267,8 +267,10 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 
 mod bridge_identity;
 mod helpdesk;
+mod languages;
 mod memory;
 mod messy_input;
+mod recognise;
 mod somerville;
 mod telco;
 mod uci;
