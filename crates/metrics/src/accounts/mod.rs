@@ -197,7 +197,7 @@ impl RowTyping for AccountRows {
 impl AccountRows {
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         let column = column.map(|c| self.names[c].clone());
-        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, column: usize, reason: String) {

@@ -240,7 +240,7 @@ impl SubscriptionReader {
 
     fn issue(&mut self, line: u64, col: Option<usize>, reason: String) {
         let column = col.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1)));
-        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, col: Option<usize>, reason: String) {
@@ -395,6 +395,7 @@ impl SubscriptionReader {
                         line: Some(p.line),
                         column: None,
                         reason: format!("currency {cur} differs from the report currency {report}; excluded from MRR (set subscriptions.currency to choose)"),
+                        ..Default::default()
                     });
                     self.data.excluded_currency += 1;
                     keep[i] = false;
@@ -426,6 +427,7 @@ impl SubscriptionReader {
                         line: Some(p.line),
                         column: self.plan.end.map(|c| self.names[c].clone()),
                         reason: format!("ends {y:04}-{m:02}-{d:02}, before it starts; row skipped"),
+                        ..Default::default()
                     });
                     self.data.meta.skipped_rows += 1;
                     keep[i] = false;

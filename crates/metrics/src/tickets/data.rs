@@ -126,7 +126,7 @@ struct Layout {
 
 impl Layout {
     fn issue(&self, log: &mut IssueLog, line: u64, col: Option<usize>, reason: String) {
-        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason })
+        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason, ..Default::default() })
     }
 
     /// A row whose main timestamp is blank or unreadable is skipped, with its reason.
@@ -575,6 +575,7 @@ fn fold_events(
                 line: Some(line),
                 column: None,
                 reason: "resolution is before the ticket was created; duration excluded".into(),
+                ..Default::default()
             });
             data.impossible_durations += 1;
         }
