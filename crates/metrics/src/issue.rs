@@ -80,6 +80,14 @@ impl IssueLog {
             self.issues.push(issue);
         }
     }
+    /// Adds `issue` as an error: after the errors already listed and before every warning, so the
+    /// first issues shown are the errors.
+    pub fn push_error(&mut self, issue: Issue) {
+        self.count += 1;
+        let at = self.issues.iter().take_while(|i| i.severity == Severity::Error).count();
+        self.issues.insert(at, Issue { severity: Severity::Error, ..issue });
+        self.issues.truncate(MAX_LISTED_ISSUES);
+    }
     pub fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
         for i in issues {
             self.push(i);
