@@ -269,6 +269,7 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 
 mod bridge_identity;
 mod helpdesk;
+mod join;
 mod memory;
 mod messy_input;
 mod somerville;
