@@ -123,3 +123,19 @@ fn a_partial_join_keeps_the_values_and_warns() {
         assert_eq!((k.value, k.warning.as_deref()), (Some(v), Some(warning)), "{seg}");
     }
 }
+
+#[test]
+fn a_filter_on_the_subscriptions_own_column_names_its_values() {
+    let csv = "customer,amount,interval,start,plan\na,10,month,2024-01-01,Basic\nb,20,month,2024-01-01,Pro\n";
+    let s = sniff(csv.as_bytes());
+    let subs = Subscriptions::read("s.csv", csv.as_bytes(), &s, &Subscriptions::infer(&s), &Default::default()).unwrap();
+    let typo = filter(&subs, None, "plan", "Premium").unwrap();
+    let kpis = Subscriptions::kpis(&typo, &Default::default(), &Query::new(Granularity::Month), &Context::default());
+    let mrr = kpis.iter().find(|k| k.id == "mrr" && k.period == "2024-01").unwrap();
+    assert_eq!((mrr.value, mrr.warning.as_deref()), (None, Some("plan = 'Premium' matches no subscription; plan's values are Basic, Pro")));
+    // Pro: b's 20.00, no warning.
+    let pro = filter(&subs, None, "plan", "Pro").unwrap();
+    let kpis = Subscriptions::kpis(&pro, &Default::default(), &Query::new(Granularity::Month), &Context::default());
+    let mrr = kpis.iter().find(|k| k.id == "mrr" && k.period == "2024-01").unwrap();
+    assert_eq!((mrr.value, mrr.warning.as_deref()), (Some(20.0), None));
+}
