@@ -184,7 +184,7 @@ pub struct TicketReader {
 
 enum Shape {
     Rows(RowTyping),
-    Events(EventFolding),
+    Events(Box<EventFolding>),
 }
 
 impl TicketReader {
@@ -219,7 +219,7 @@ impl TicketReader {
         };
         let event_log = mapping.is_event_log();
         let shape = if event_log {
-            Shape::Events(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource"), ingest))
+            Shape::Events(Box::new(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource"), ingest)))
         } else {
             Shape::Rows(RowTyping::new(&names, &cols, &segment_names))
         };
