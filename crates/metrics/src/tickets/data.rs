@@ -184,7 +184,7 @@ pub struct TicketReader {
 
 enum Shape {
     Rows(RowTyping),
-    Events(Box<EventFolding>),
+    Events(EventFolding),
 }
 
 impl TicketReader {
@@ -219,7 +219,7 @@ impl TicketReader {
         };
         let event_log = mapping.is_event_log();
         let shape = if event_log {
-            Shape::Events(Box::new(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource"), ingest)))
+            Shape::Events(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource"), ingest))
         } else {
             Shape::Rows(RowTyping::new(&names, &cols, &segment_names))
         };
@@ -487,7 +487,7 @@ struct EventFolding {
     ticket_customers: Vec<Option<u32>>,
     resources: SegmentColumn,
     customers: Interner,
-    activities: ActivityCounter,
+    activities: Box<ActivityCounter>,
 }
 
 impl EventFolding {
@@ -500,7 +500,7 @@ impl EventFolding {
             ticket_customers: Vec::new(),
             resources: SegmentColumn::new(resource),
             customers: Interner::default(),
-            activities: ActivityCounter::new(ingest),
+            activities: Box::new(ActivityCounter::new(ingest)),
         }
     }
 
