@@ -66,6 +66,11 @@ fn summary_json(l: &dyn Loaded, delimiter: &str) -> Value {
     for (k, v) in l.facts() {
         m.insert(k.to_string(), json!(v));
     }
+    let choices = l.choices();
+    if !choices.is_empty() {
+        let c: Map<String, Value> = choices.into_iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+        m.insert("choices".into(), Value::Object(c));
+    }
     Value::Object(m)
 }
 

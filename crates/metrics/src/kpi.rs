@@ -26,6 +26,11 @@ pub struct KpiValue {
     /// `subscriptions` or from `orders`).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::static_str_opt")]
     pub basis: Option<crate::wire::Name>,
+    /// Why the value may mislead or is missing, in words the UI shows beside it (a filter value
+    /// that matches no row, an accounts file whose ids match no subscription customer, an
+    /// event-log activity that matches no row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 /// Below this many responses a survey value is flagged as a small sample.

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod calendar;
 pub mod demo;
+pub mod filter;
 pub mod format;
 pub mod funnel;
 pub mod ingest;

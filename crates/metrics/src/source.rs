@@ -71,6 +71,12 @@ pub trait SourceData: Send + Sync + 'static {
     fn segment_names(&self) -> Vec<String> {
         Vec::new()
     }
+    /// Settings whose value should be one of the file's own values, each with those values and
+    /// their row counts, most frequent first (an event log's activities for
+    /// `first_response_activity` and `resolution_activity`): the app shows them as a select.
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)> {
+        Vec::new()
+    }
 }
 
 /// A streaming reader: bytes in chunk by chunk (any split, even inside a character or a quoted
@@ -340,6 +346,8 @@ pub trait Loaded: Send + Sync {
     /// The mapping used: each role with its column(s).
     fn mapping(&self) -> Vec<(&'static str, Vec<String>)>;
     fn segment_names(&self) -> Vec<String>;
+    /// See [`SourceData::choices`]: (setting key, the file's values with their row counts).
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)>;
     fn data(&self) -> &(dyn Any + Send + Sync);
     fn kpis(&self, query: &Query, ctx: &Context) -> Vec<KpiValue>;
 }
@@ -480,6 +488,9 @@ impl<S: Source> Loaded for LoadedOf<S> {
     }
     fn segment_names(&self) -> Vec<String> {
         self.data.segment_names()
+    }
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)> {
+        self.data.choices()
     }
     fn data(&self) -> &(dyn Any + Send + Sync) {
         &self.data

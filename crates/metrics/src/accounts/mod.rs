@@ -355,6 +355,8 @@ pub struct AccountData {
     pub has_referred_by: bool,
     /// Rows whose `acquired` is blank or unreadable (they are in no acquisition period).
     pub undated: u64,
+    /// What the filter that made this data did ([`AccountData::filtered`]); the KPIs apply it.
+    pub filter_note: crate::filter::FilterNote,
 }
 
 impl SourceData for AccountData {
@@ -420,7 +422,7 @@ impl RowTyping for AccountRows {
 impl AccountRows {
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         let column = column.map(|c| self.names[c].clone());
-        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, column: usize, reason: String) {
@@ -609,6 +611,7 @@ impl Source for Accounts {
         let segment = query.segment.as_ref().and_then(|name| data.segments.iter().position(|s| s.name.eq_ignore_ascii_case(name)));
         let mut out = account_kpis(data, segment);
         out.extend(acquisition_kpis(data, query.granularity, segment));
+        data.filter_note.apply(&mut out);
         out
     }
     fn demo() -> String {
@@ -633,10 +636,12 @@ impl AccountData {
     }
 
     /// Only the accounts whose value in segment column `column` is `value` (referrers keep their
-    /// ids: a referral by an account outside the subset still counts).
+    /// ids: a referral by an account outside the subset still counts). When none is left,
+    /// `filter_note` says why and the KPIs are undefined.
     pub fn filtered(&self, column: usize, value: &str) -> AccountData {
         let Some(seg) = self.segments.get(column) else { return self.clone() };
         let keep: Vec<usize> = (0..self.customers.len()).filter(|&i| seg.value(i) == value).collect();
+        let filter_note = crate::filter::FilterNote::of(seg, value, keep.len(), "account");
         fn pick<T: Clone>(keep: &[usize], v: &[T]) -> Vec<T> {
             keep.iter().map(|&i| v[i].clone()).collect()
         }
@@ -659,6 +664,7 @@ impl AccountData {
                     out
                 })
                 .collect(),
+            filter_note,
             ..self.clone()
         }
     }

@@ -382,7 +382,7 @@ impl RowTyping for FunnelRows {
 impl FunnelRows {
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         let column = column.map(|c| self.names[c].clone());
-        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     /// A count cell: blank is none; anything but a whole number ≥ 0 is an issue, read as blank.
@@ -690,7 +690,8 @@ mod tests {
             let zero = [crate::kpi::KpiValue {
                 id: "ltv", source: "subscriptions", period: "2024-01".into(), segment: None, value: Some(0.0), numerator: Some(0.0), denominator: Some(0.0),
                 n: 0, kind: None, small_sample: false, basis: None,
-            }];
+
+            warning: None,}];
             let ctx = Context::default().with_kpis("subscriptions", &zero);
             for g in [crate::period::Granularity::Quarter, crate::period::Granularity::All] {
                 for segment in [None, Some("Channel".to_string())] {

@@ -109,6 +109,9 @@ pub struct SubscriptionData {
     pub amount_unit_reason: String,
     pub excluded_trials: u64,
     pub excluded_currency: u64,
+    /// What the filter that made this data did ([`SubscriptionData::filtered`],
+    /// [`super::join::filter`]); the KPIs apply it. Default for a file as read.
+    pub filter_note: crate::filter::FilterNote,
 }
 
 struct Plan {
@@ -249,7 +252,7 @@ impl SubscriptionReader {
 
     fn issue(&mut self, line: u64, col: Option<usize>, reason: String) {
         let column = col.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1)));
-        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, col: Option<usize>, reason: String) {
@@ -406,6 +409,7 @@ impl SubscriptionReader {
                         line: Some(p.line),
                         column: None,
                         reason: format!("currency {cur} differs from the report currency {report}; excluded from MRR (set subscriptions.currency to choose)"),
+                        ..Default::default()
                     });
                     self.data.excluded_currency += 1;
                     keep[i] = false;
@@ -437,6 +441,7 @@ impl SubscriptionReader {
                         line: Some(p.line),
                         column: self.plan.end.map(|c| self.names[c].clone()),
                         reason: format!("ends {y:04}-{m:02}-{d:02}, before it starts; row skipped"),
+                        ..Default::default()
                     });
                     self.data.meta.skipped_rows += 1;
                     keep[i] = false;
@@ -501,13 +506,15 @@ impl SubscriptionData {
     }
 
     /// Only the subscriptions whose value in `segment` (aligned with `subs`) is `value`; the date
-    /// span stays that of the whole file so series line up.
+    /// span stays that of the whole file so series line up. When none is left, `filter_note` says
+    /// why and the KPIs are undefined.
     pub fn filtered(&self, segment: &SegmentColumn, value: &str) -> SubscriptionData {
         let Some(id) = segment.values.iter().position(|v| v == value) else {
-            return SubscriptionData { subs: Vec::new(), segments: Vec::new(), ..self.clone_meta() };
+            let filter_note = crate::filter::FilterNote::of(segment, value, 0, "subscription");
+            return SubscriptionData { subs: Vec::new(), segments: Vec::new(), filter_note, ..self.clone_meta() };
         };
         let keep: Vec<bool> = segment.ids.iter().map(|&v| v as usize == id).collect();
-        let subs = self.subs.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
+        let subs: Vec<Subscription> = self.subs.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
         let segments = self
             .segments
             .iter()
@@ -519,7 +526,8 @@ impl SubscriptionData {
                 out
             })
             .collect();
-        SubscriptionData { subs, segments, ..self.clone_meta() }
+        let filter_note = crate::filter::FilterNote::of(segment, value, subs.len(), "subscription");
+        SubscriptionData { subs, segments, filter_note, ..self.clone_meta() }
     }
 
     fn clone_meta(&self) -> SubscriptionData {
@@ -534,6 +542,7 @@ impl SubscriptionData {
             amount_unit_reason: self.amount_unit_reason.clone(),
             excluded_trials: self.excluded_trials,
             excluded_currency: self.excluded_currency,
+            filter_note: Default::default(),
         }
     }
 }

@@ -174,6 +174,8 @@ fn value(
         kind: kind.map(Kind::as_str),
         small_sample: n > 0 && n < SMALL_SAMPLE,
         basis: None,
+
+        warning: None,
     }
 }
 

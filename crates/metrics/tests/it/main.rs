@@ -215,6 +215,8 @@ fn cohort_values(data: &OrdersData, options: &Options) -> Vec<KpiValue> {
                     kind: None,
                     small_sample: false,
                     basis: None,
+
+                    warning: None,
                 });
             }
         }
@@ -267,6 +269,7 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 
 mod bridge_identity;
 mod helpdesk;
+mod join;
 mod languages;
 mod memory;
 mod messy_input;
