@@ -164,6 +164,21 @@ pub struct SourceView<M> {
     pub facts: Vec<(String, String)>,
     /// The columns the KPIs can be broken down by.
     pub segments: Vec<String>,
+    /// Settings chosen from the file's own values, with their row counts (an event log's
+    /// activities): (setting key, [(value, rows)]).
+    pub choices: Vec<(String, Vec<(String, u64)>)>,
+    /// The file reads better as another source (a Zendesk export dropped on Surveys).
+    pub looks_like: Option<LooksLike>,
+}
+
+/// Another source a file looks meant for, and how to say so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LooksLike {
+    pub source: String,
+    /// "a Zendesk tickets export".
+    pub what: String,
+    /// The page to open it on.
+    pub page: Page,
 }
 
 impl<M: Default> Default for SourceView<M> {
@@ -186,6 +201,8 @@ impl<M: Default> Default for SourceView<M> {
             counters: Vec::new(),
             facts: Vec::new(),
             segments: Vec::new(),
+            choices: Vec::new(),
+            looks_like: None,
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::browser::files::first_file;
 use crate::browser::worker_client;
-use crate::wire::{Progress, Timing};
+use crate::wire::{LooksLike, Progress, Timing};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
 use northstar_metrics::format::count_text;
@@ -64,9 +64,10 @@ pub fn FileDrop(
     #[prop(into)]
     error: Signal<Option<String>>,
     #[prop(into)] fix: Signal<Option<String>>,
-    /// Extra content of the error box (e.g. "open it on Support").
-    #[prop(optional)]
-    error_extra: Option<ViewFn>,
+    /// Another source the file looks meant for, and moving it there.
+    #[prop(into)]
+    looks_like: Signal<Option<LooksLike>>,
+    #[prop(into)] on_move: Callback<LooksLike>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -156,8 +157,19 @@ pub fn FileDrop(
                 <div class="load-error notice error" role="alert" tabindex="-1" node_ref=error_box data-notice="load" data-testid=format!("{source}-error")>
                     <p>{e}</p>
                     {move || fix.get().map(|f| view! { <p class="fix">{f}</p> })}
-                    {error_extra.as_ref().map(|x| x.run())}
                 </div>
+            })}
+            {move || looks_like.get().map(|l| {
+                let page = l.page.label();
+                let text = format!("This looks like {}: it belongs on the {page} page.", l.what);
+                let target = l.source.clone();
+                view! {
+                    <div class="notice looks-like" role="note" data-testid=format!("{source}-looks-like") data-looks-like=target>
+                        {text}
+                        " "
+                        <button data-action="move-file" on:click=move |_| on_move.run(l.clone())>{format!("Open it on {page}")}</button>
+                    </div>
+                }
             })}
             <p class="source-line" data-testid=format!("{source}-summary") data-reads=move || reads.get()>
                 {move || file_name.get().unwrap_or_else(|| "no file yet".into())}

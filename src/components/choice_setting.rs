@@ -123,3 +123,44 @@ pub fn BreakdownSetting(
         />
     }
 }
+
+/// The same text up to case and runs of spaces (how the metrics crate matches activities).
+fn same_value(a: &str, b: &str) -> bool {
+    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
+}
+
+/// A setting chosen from the file's own values, each with its row count (an event log's
+/// activities); a stored value the file does not have stays listed, marked as matching no row.
+/// Without values from the file it is a text field.
+#[component]
+pub fn FileValueSetting(
+    wb: Workbench,
+    label: &'static str,
+    key: &'static str,
+    /// The file's values with their row counts, most frequent first; none before a file offers them.
+    #[prop(into)]
+    values: Signal<Option<Vec<(String, u64)>>>,
+    #[prop(into)] value: Signal<String>,
+    apply: fn(&mut Settings, &str) -> Result<(), FatalError>,
+) -> impl IntoView {
+    let choices = Signal::derive(move || {
+        let now = value.get();
+        let values = values.get().unwrap_or_default();
+        let mut out: Vec<(String, String)> = Vec::new();
+        if !values.iter().any(|(v, _)| same_value(v, &now)) {
+            out.push((now.clone(), format!("{now} — matches no row of this file")));
+        }
+        out.extend(values.into_iter().map(|(v, n)| (v.clone(), format!("{v} ({} rows)", northstar_metrics::format::count_text(n)))));
+        out
+    });
+    let chosen = Signal::derive(move || {
+        let now = value.get();
+        values.with(|vs| vs.as_ref().and_then(|vs| vs.iter().find(|(v, _)| same_value(v, &now)).map(|(v, _)| v.clone()))).unwrap_or(now)
+    });
+    view! {
+        {move || match values.with(Option::is_some) {
+            true => view! { <ChoiceSetting wb=wb label=label key=key choices=choices value=chosen apply=move |st, v| apply(st, v) /> }.into_any(),
+            false => view! { <super::setting_input::SettingInput wb=wb label=label key=key value=value apply=apply /> }.into_any(),
+        }}
+    }
+}

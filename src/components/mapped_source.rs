@@ -3,7 +3,9 @@
 use super::mapping_table::MappingTable;
 use crate::browser::file_drop::FileDrop;
 use crate::state::{AppSource, SourceMirror};
+use crate::wire::SourceView;
 use leptos::prelude::*;
+use northstar_metrics::issue::Severity;
 use northstar_metrics::RoleMapping;
 
 #[component]
@@ -28,10 +30,23 @@ pub fn SourceDrop<S: AppSource>(store: SourceMirror<S>, title: &'static str, hin
             reads=Signal::derive(move || view.with(|v| v.reads))
             progress=store.progress
             timing=store.timing
-            error=Signal::derive(move || store.failure.get().or_else(|| view.with(|v| v.error.as_ref().map(|e| format!("{} could not be read: {e}", v.file.clone().unwrap_or_default())))))
+            error=Signal::derive(move || store.failure.get().or_else(|| view.with(read_error)))
             fix=Signal::derive(move || if store.failure.with(Option::is_some) { None } else { view.with(|v| v.fix.clone()) })
+            looks_like=Signal::derive(move || view.with(|v| v.looks_like.clone()))
+            on_move=move |to| store.move_to(&to)
         />
     }
+}
+
+/// Why the file shown could not be read, or an error among its issues (a setting that leaves KPIs
+/// undefined, such as an event-log activity that matches no row).
+fn read_error<M>(v: &SourceView<M>) -> Option<String> {
+    let file = v.file.clone().unwrap_or_default();
+    if let Some(e) = &v.error {
+        return Some(format!("{file} could not be read: {e}"));
+    }
+    let errors: Vec<&str> = v.meta.iter().flat_map(|m| &m.issues).filter(|i| i.severity == Severity::Error).map(|i| i.reason.as_str()).collect();
+    (!errors.is_empty()).then(|| format!("{file}: {}", errors.join(" ")))
 }
 
 #[component]

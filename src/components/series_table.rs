@@ -82,10 +82,28 @@ pub fn SeriesTable(
         })
         .into(),
     );
+    // The warnings of the values shown (a breakdown whose ids match nothing, a filter that selects
+    // nothing), each once.
+    let warnings = Memo::new(move |_| {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |k: &[KpiValue]| {
+            for w in k.iter().filter_map(|v| v.warning.as_ref()) {
+                if !out.contains(w) {
+                    out.push(w.clone());
+                }
+            }
+        };
+        kpis.with(|k| add(k));
+        if let Some(b) = breakdown {
+            b.with(|k| add(k));
+        }
+        out
+    });
     view! {
         <section class="panel" aria-label="Every period">
             <h2>"Every period"</h2>
             <p class="source-line">"* fewer than 30 responses. — undefined (no data or a zero denominator), never 0. Hover a value to see how it was made."</p>
+            {move || warnings.get().into_iter().map(|w| view! { <p class="card-warning" role="note" data-table-warning=testid>{w}</p> }).collect_view()}
             <div class="scroll" data-testid=format!("{testid}-series-table")>{move || render(series.get(), "Period")}</div>
             {move || {
                 by_segment

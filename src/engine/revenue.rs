@@ -8,7 +8,7 @@ pub use crate::wire::SegmentOption;
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::source::{Context, Query, Source};
-use northstar_metrics::subscriptions::{segment_for, SubscriptionData, Subscriptions};
+use northstar_metrics::subscriptions::{self, SubscriptionData, Subscriptions};
 use northstar_metrics::KpiValue;
 
 #[derive(Clone, Copy)]
@@ -45,10 +45,8 @@ impl Revenue {
             let filter = settings.with(|s| s.revenue.filter.clone());
             let Some((column, value)) = filter else { return Some(d) };
             let accounts = accounts.ok_beside(&subs);
-            match segment_for(&d, accounts.as_deref(), &column) {
-                Some(seg) => Some(Shared::new(d.filtered(&seg, &value))),
-                None => Some(d),
-            }
+            // A filter that selects nothing says why (e.g. no account id matches a customer).
+            Some(subscriptions::filter(&d, accounts.as_deref(), &column, &value).map(Shared::new).unwrap_or(d))
         });
         let kpis = Memo::new(move |_| {
             let period = settings.with(|s| s.revenue.period);

@@ -7,10 +7,11 @@
 //! KPI-only setting never re-reads, and [`SourceStore::stale`] says when a mapping or an ingest
 //! setting has changed since the read, so the worker reads the file again.
 
-use crate::state::{AppSource, Settings};
-use crate::wire::{ColumnRow, SourceView};
+use crate::state::{AppSource, Page, Settings};
+use crate::wire::{ColumnRow, LooksLike, SourceView};
 use leptos::prelude::*;
 use northstar_metrics::ingest::{sniff, Sniff};
+use northstar_metrics::recognise::best_other;
 use northstar_metrics::source::{Reader, Source, SourceData};
 use northstar_metrics::{FatalError, RoleMapping};
 use std::sync::Arc;
@@ -63,6 +64,8 @@ pub struct SourceStore<S: AppSource> {
     pub mapping: Memo<S::Mapping>,
     /// The mapping is the user's (remembered), not the guess.
     pub custom: Memo<bool>,
+    /// Another source the file reads clearly better as, judged on the guessed mapping.
+    pub looks_like: Memo<Option<LooksLike>>,
     pub ingest: Memo<S::Ingest>,
     pub kpi: Memo<S::Kpi>,
     pub data: RwSignal<Typed<S>>,
@@ -99,6 +102,14 @@ impl<S: AppSource> SourceStore<S> {
             let sig = sniff.with(|s| s.as_ref().map(|s| s.signature()));
             sig.is_some_and(|sig| settings.with(|st| S::stored(&st.sources).mappings.contains_key(&sig)))
         });
+        let looks_like = Memo::new(move |_| {
+            if custom.get() {
+                return None;
+            }
+            let fit = sniff.with(|s| s.as_ref().and_then(|s| best_other(s, S::NAME)))?;
+            let page = Page::of_source(&fit.source)?;
+            Some(LooksLike { source: fit.source.to_string(), what: fit.describe(), page })
+        });
         let ingest = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.ingest.clone()));
         let kpi = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.kpi.clone()));
         SourceStore {
@@ -106,6 +117,7 @@ impl<S: AppSource> SourceStore<S> {
             sniff,
             mapping,
             custom,
+            looks_like,
             ingest,
             kpi,
             data: RwSignal::new(None),
@@ -192,6 +204,8 @@ impl<S: AppSource> SourceStore<S> {
                 counters: ok.map(|d| d.counters().into_iter().map(|(k, v)| (k.to_string(), v)).collect()).unwrap_or_default(),
                 facts: ok.map(|d| d.facts().into_iter().map(|(k, v)| (k.to_string(), v)).collect()).unwrap_or_default(),
                 segments: ok.map(|d| d.segment_names()).unwrap_or_default(),
+                choices: ok.map(|d| d.choices().into_iter().map(|(k, v)| (k.to_string(), v)).collect()).unwrap_or_default(),
+                looks_like: self.looks_like.get_untracked(),
             }
         })
     }

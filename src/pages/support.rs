@@ -2,7 +2,7 @@
 //! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::components::choice_setting::{optional, BreakdownSetting, ChoiceSetting, PeriodSetting};
+use crate::components::choice_setting::{optional, BreakdownSetting, ChoiceSetting, FileValueSetting, PeriodSetting};
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
@@ -86,6 +86,10 @@ fn AgentTable(wb: Workbench) -> impl IntoView {
 fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
     let columns = Memo::new(move |_| wb.support.source.view.with(|v| v.segments.clone()));
+    // An event log's own activities, with their counts, for the two activity settings.
+    let activities = move |key: &'static str| {
+        Signal::derive(move || wb.support.source.view.with(|v| v.choices.iter().find(|(k, _)| k == key).map(|(_, values)| values.clone())))
+    };
     view! {
         <section class="panel" aria-label="Support settings">
             <h2>"Settings"</h2>
@@ -96,8 +100,8 @@ fn SupportSettingsPanel(wb: Workbench) -> impl IntoView {
                 <SettingInput wb=wb label="FCR: at most replies" key="fcr_max_replies" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.fcr_max_replies.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "fcr_max_replies", v) />
                 <SettingInput wb=wb label="FCR: at most reopens" key="fcr_max_reopens" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.fcr_max_reopens.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "fcr_max_reopens", v) />
                 <SettingInput wb=wb label="Repeat contact window (days)" key="repeat_window_days" numeric=true value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.kpi.repeat_window_days.to_string())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "repeat_window_days", v) />
-                <SettingInput wb=wb label="Event log: first response activity" key="first_response_activity" value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.ingest.first_response_activity.clone())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "first_response_activity", v) />
-                <SettingInput wb=wb label="Event log: resolution activity" key="resolution_activity" value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.ingest.resolution_activity.clone())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "resolution_activity", v) />
+                <FileValueSetting wb=wb label="Event log: first response activity" key="first_response_activity" values=activities("first_response_activity") value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.ingest.first_response_activity.clone())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "first_response_activity", v) />
+                <FileValueSetting wb=wb label="Event log: resolution activity" key="resolution_activity" values=activities("resolution_activity") value=Signal::derive(move || s.with(|st| st.sources.tickets.settings.ingest.resolution_activity.clone())) apply=|st, v| st.sources.tickets.settings.apply("tickets", "resolution_activity", v) />
                 <ChoiceSetting
                     wb=wb
                     label="Resolution is the"

@@ -87,7 +87,7 @@ pub struct PeriodChoice {
     pub label: String,
     /// The data starts after its first day or ends before its last.
     pub partial: bool,
-    /// Some overall KPI has a value in it.
+    /// Some overall KPI has a value in it from at least one row (a count of 0 is no data).
     pub has_data: bool,
 }
 
@@ -163,8 +163,8 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>, chosen: Option<
     let mut periods: Vec<PeriodChoice> = Vec::new();
     for k in &overall {
         match periods.iter_mut().find(|p| p.label == k.period) {
-            Some(p) => p.has_data |= k.value.is_some(),
-            None => periods.push(PeriodChoice { label: k.period.clone(), partial: is_partial(&k.period, extent), has_data: k.value.is_some() }),
+            Some(p) => p.has_data |= with_data(k),
+            None => periods.push(PeriodChoice { label: k.period.clone(), partial: is_partial(&k.period, extent), has_data: with_data(k) }),
         }
     }
     periods.reverse();
@@ -186,6 +186,10 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>, chosen: Option<
         })
         .collect();
     CardsModel { periods, picked: picked.is_some(), shown: Some(shown), cards }
+}
+
+fn with_data(k: &KpiValue) -> bool {
+    k.value.is_some() && k.n > 0
 }
 
 fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, partial: bool, extent: Option<(i32, i32)>) -> Card {
@@ -220,7 +224,7 @@ fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, pa
         is_money: unit == Unit::Money,
         unit,
         suffix: String::new(),
-        warning: None,
+        warning: k.warning.clone(),
     }
 }
 

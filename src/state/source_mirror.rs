@@ -66,6 +66,13 @@ impl<S: AppSource> SourceMirror<S> {
         worker_client::post(&ToWorker::Clear { source: S::NAME.into() });
     }
 
+    /// Reads this source's file as the source `to` instead, and shows that page.
+    pub fn move_to(&self, to: &crate::wire::LooksLike) {
+        worker_client::post(&ToWorker::Move { from: S::NAME.into(), to: to.source.clone() });
+        let page = to.page;
+        self.settings.update(|s| s.page = page);
+    }
+
     /// Reads another table of the same file (a zip archive's entry, a workbook's sheet).
     pub fn choose_part(&self, part: String) {
         worker_client::post(&ToWorker::Part { source: S::NAME.into(), part });

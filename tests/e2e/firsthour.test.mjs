@@ -39,7 +39,7 @@ test('an accounts snapshot alone replaces the demo and drives the Revenue cards'
   assert.equal(await page.locator("canvas[data-chart='mrr']").isHidden(), true);
   // By segment: the breakdown splits the snapshot (Month-to-month is one of three contracts).
   await page.selectOption("[data-setting='breakdown']", 'Contract');
-  await page.waitForSelector("[data-testid='accounts-series-table'] [data-segment='Month-to-month']");
+  await page.waitForSelector("[data-testid='accounts-segment-table'] [data-segment='Month-to-month']");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -158,5 +158,69 @@ test('every page fits a 390 px wide screen', async () => {
   await page.waitForSelector('.kpi-card [data-kpi]');
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'test-results/first-hour-390.png') });
+  await context.close();
+});
+
+test('a German file pasted on the wrong page is read, recognised, and opened where it belongs', async () => {
+  const { page, context, errors } = await openApp(site.browser, site.srv.url);
+  // Customer; amount in German notation; day.month.year. As orders, by hand: January 1,188.00 +
+  // 250.50 = 1,438.50 in two orders; February 99.00.
+  const german = 'Kunde;Betrag;Datum\nACME GmbH;1.188,00;15.01.2024\nBeta AG;250,50;20.01.2024\nACME GmbH;99,00;03.02.2024\n';
+  await page.fill('#subscriptions-paste', german);
+  await page.click("[data-testid='subscriptions-drop-zone'] ~ div button:has-text('Use pasted data')");
+  const hint = page.locator("[data-testid='subscriptions-looks-like']");
+  await hint.waitFor();
+  assert.match(await hint.textContent(), /looks like an? orders? .*Orders page/i);
+  // The reason sits beside the drop zone, with the fix, not far below.
+  assert.match(await page.locator("[data-testid='subscriptions-error']").textContent(), /Fix:/);
+  await hint.locator("[data-action='move-file']").click();
+  await page.waitForSelector("[data-page='orders'][aria-pressed='true']");
+  await page.waitForSelector("td[data-kpi='revenue'][data-period='2024-01']");
+  assert.equal(await valueOf(page, "td[data-kpi='revenue'][data-period='2024-01']"), 1438.5);
+  assert.equal(await valueOf(page, "td[data-kpi='orders'][data-period='2024-01']"), 2);
+  assert.equal(await valueOf(page, "td[data-kpi='revenue'][data-period='2024-02']"), 99);
+  assert.match(await page.locator("[data-testid='orders-summary']").textContent(), /pasted\.csv/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('event-log activities are chosen from the file, with counts; a stored one that matches no row is an error', async () => {
+  const typo = { version: 3, page: 'support', sources: { tickets: { settings: { resolution_activity: 'Resolve tiket' } } } };
+  const { page, context } = await openApp(site.browser, site.srv.url, {
+    init: (doc) => localStorage.setItem('northstar.settings.v2', doc),
+    initArg: JSON.stringify(typo),
+  });
+  await upload(page, 'tickets', HELPDESK_LOG);
+  const error = page.locator("[data-testid='tickets-error']");
+  await error.waitFor();
+  assert.match(await error.textContent(), /Resolve tiket/);
+  assert.match(await error.textContent(), /matches no row/);
+  // Counted with awk over the Activity column: Take in charge ticket 5,060; Resolve ticket 4,983.
+  const options = await page.locator("[data-setting='resolution_activity'] option").allTextContents();
+  assert.ok(options.includes('Resolve ticket (4,983 rows)'), options.join(' | '));
+  assert.ok(options.includes('Take in charge ticket (5,060 rows)'), options.join(' | '));
+  assert.equal(await page.locator("[data-setting='resolution_activity']").inputValue(), 'Resolve tiket');
+  // The backlog is not silently every ticket: it is undefined, and its card says why.
+  assert.equal(await valueOf(page, ".kpi-card [data-kpi='backlog']"), null);
+  assert.match(await page.locator("[data-warning='backlog']").textContent(), /Resolve tiket/);
+  await page.selectOption("[data-setting='resolution_activity']", 'Resolve ticket');
+  await page.waitForFunction(() => document.querySelector(".kpi-card [data-kpi='backlog']")?.dataset.value !== '');
+  assert.equal(await page.locator("[data-testid='tickets-error']").count(), 0);
+  await context.close();
+});
+
+test('a breakdown or filter by an accounts column that matches no subscription says why', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await upload(page, 'subscriptions', path.join(ROOT, 'tests/e2e/fixtures/stripe_subscriptions.csv'));
+  await upload(page, 'accounts', TELCO);
+  await page.selectOption("[data-setting='breakdown']", 'Contract');
+  const warning = page.locator("[data-table-warning='subscriptions']").first();
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /no account id matches a subscription customer id/);
+  await page.selectOption("[data-setting='filter_column']", 'Contract');
+  await page.selectOption("[data-setting='filter_value']", 'Month-to-month');
+  await page.waitForSelector("[data-warning='mrr']");
+  assert.equal(await valueOf(page, ".kpi-card [data-kpi='mrr']"), null, 'not 0.00');
+  assert.match(await page.locator("[data-warning='mrr']").textContent(), /selects no subscription/);
   await context.close();
 });
