@@ -26,6 +26,10 @@ pub struct KpiValue {
     /// `subscriptions` or from `orders`).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::static_str_opt")]
     pub basis: Option<crate::wire::Name>,
+    /// Something the reader should know before trusting the value (most survey answers outside the
+    /// scale, and what to set), shown beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 /// Below this many responses a survey value is flagged as a small sample.

@@ -47,7 +47,20 @@ pub const DEFS: &[KpiDef] = &[
 ];
 
 fn value(id: &'static str, period: String, segment: Option<String>, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64) -> KpiValue {
-    KpiValue { id, source: "accounts", period, segment, value, numerator: num, denominator: den, n, kind: None, small_sample: false, basis: None }
+    KpiValue {
+        id,
+        source: "accounts",
+        period,
+        segment,
+        value,
+        numerator: num,
+        denominator: den,
+        n,
+        kind: None,
+        small_sample: false,
+        basis: None,
+        warning: None,
+    }
 }
 
 #[derive(Default, Clone, Copy)]

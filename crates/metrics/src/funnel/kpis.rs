@@ -169,6 +169,7 @@ pub fn funnel_kpis(data: &FunnelData, settings: &FunnelKpi, query: &Query, ctx: 
                         kind: None,
                         small_sample: false,
                         basis,
+                        warning: None,
                     })
                 };
             let (visitors, new) = (s.conversion_visitors as f64, s.conversion_new as f64);
@@ -222,6 +223,7 @@ mod tests {
             kind: None,
             small_sample: false,
             basis: None,
+            warning: None,
         }
     }
 

@@ -518,7 +518,7 @@ mod tests {
             proptest::prop_assert!(data.segments.iter().all(|s| s.ids.len() == data.rows.len()));
             let zero = [crate::kpi::KpiValue {
                 id: "ltv", source: "subscriptions", period: "2024-01".into(), segment: None, value: Some(0.0), numerator: Some(0.0), denominator: Some(0.0),
-                n: 0, kind: None, small_sample: false, basis: None,
+                n: 0, kind: None, small_sample: false, basis: None, warning: None,
             }];
             let ctx = Context::default().with_kpis("subscriptions", &zero);
             for g in [crate::period::Granularity::Quarter, crate::period::Granularity::All] {

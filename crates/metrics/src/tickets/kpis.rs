@@ -188,6 +188,7 @@ fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>,
                 kind: None,
                 small_sample: false,
                 basis: None,
+                warning: None,
             })
         };
         let ratio = |a: u64, n: u64| (n > 0).then(|| a as f64 / n as f64);

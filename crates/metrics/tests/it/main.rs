@@ -215,6 +215,7 @@ fn cohort_values(data: &OrdersData, options: &Options) -> Vec<KpiValue> {
                     kind: None,
                     small_sample: false,
                     basis: None,
+                    warning: None,
                 });
             }
         }

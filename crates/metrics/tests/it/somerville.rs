@@ -18,8 +18,8 @@ fn somerville_survey_reads_without_dates() {
     let mut mapping = infer_mapping(&s);
     assert_eq!(mapping.date, None, "the export has no date column");
     // Q4 (1-10) stands in for NPS; Q7a (1-5) is a CSAT question.
-    mapping.nps = Some("4. How satisfied are you with Somerville as a place to live?".into());
-    mapping.csat = Some("7a. How would you rate the availability of information about city services?".into());
+    mapping.nps = vec!["4. How satisfied are you with Somerville as a place to live?".into()];
+    mapping.csat = vec!["7a. How would you rate the availability of information about city services?".into()];
     let data = Surveys::read("Happiness_Survey_2017.csv", &bytes, &s, &mapping, &SurveyIngest::default()).unwrap();
     let kpis = survey_kpis(&data, &SurveyKpi::default(), Granularity::Month, None);
     let get = |id: &str| kpis.iter().find(|k| k.id == id && k.segment.is_none()).unwrap();
