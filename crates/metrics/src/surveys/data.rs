@@ -236,6 +236,8 @@ impl SurveyReader {
         if kind.is_none() {
             kinds.extend(score.map(|s| s.1));
         }
+        kinds.sort();
+        kinds.dedup();
         let question = |column: usize, kind: Kind| QuestionInfo {
             column: names[column].clone(),
             kind,
@@ -445,5 +447,62 @@ fn outside_warning(q: &QuestionInfo, all: (f64, f64)) -> String {
     match q.kind.infer_scale(all.0, all.1).filter(|_| !q.inferred) {
         Some(fits) => format!("{head}: set the {kind} scale to {} (or auto)", fits.label()),
         None => format!("{head}: no {kind} scale holds them; is this column a {kind} question?"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{survey_kpis, SurveyKpi, Surveys};
+    use super::*;
+    use crate::ingest::sniff;
+    use crate::period::Granularity;
+    use crate::source::Source;
+
+    fn read(csv: &str, ingest: &SurveyIngest) -> SurveyData {
+        let s = sniff(csv.as_bytes());
+        let mut mapping = super::super::infer_mapping(&s);
+        if !mapping.is_wide() && mapping.score.is_none() {
+            // Answers the guess does not take for scores (0-100): mapped by hand.
+            mapping.csat = vec![s.column_names()[0].clone()];
+        }
+        Surveys::read("t.csv", csv.as_bytes(), &s, &mapping, ingest).unwrap()
+    }
+
+    #[test]
+    fn the_long_shape_infers_a_scale_per_kind() {
+        // CSAT 10, 9, 3, 7 only fit 1-10 (satisfied 9-10: 2 of 4); NPS 0 and 10 stay on 0-10.
+        let data = read(
+            "date,kind,score\n2024-01-01,csat,10\n2024-01-02,csat,9\n2024-01-03,csat,3\n2024-01-04,csat,7\n2024-01-05,nps,0\n2024-01-06,nps,10\n",
+            &SurveyIngest::default(),
+        );
+        let scales: Vec<(Kind, Scale, bool)> = data.questions().iter().map(|q| (q.kind, q.scale, q.inferred)).collect();
+        assert_eq!(scales, [(Kind::Nps, Scale::new(0, 10), true), (Kind::Csat, Scale::new(1, 10), true)]);
+        let kpis = survey_kpis(&data, &SurveyKpi::default(), Granularity::Month, None);
+        let csat = kpis.iter().find(|k| k.id == "csat").unwrap();
+        assert_eq!((csat.value, csat.n), (Some(50.0), 4));
+        // A set threshold applies to every question: 7 and up is 3 of 4.
+        let kpis = survey_kpis(&data, &SurveyKpi { csat_threshold: Some(7.0) }, Granularity::Month, None);
+        assert_eq!(kpis.iter().find(|k| k.id == "csat").unwrap().value, Some(75.0));
+    }
+
+    #[test]
+    fn auto_skips_only_what_no_scale_of_the_kind_holds() {
+        // 0 to 100 is no CSAT scale: 50 and 80 are skipped, 3 of 4 answers, and the values say so.
+        let data = read("How satisfied are you?\n50\n80\n100\n4\n", &SurveyIngest::default());
+        assert_eq!(data.skipped_answers, 3);
+        let q = &data.questions()[0];
+        assert_eq!((q.scale, q.answers, q.outside), (Scale::new(1, 5), 4, 3));
+        let w = q.warning.as_deref().unwrap();
+        assert!(w.starts_with("3 of 4 answers to 'How satisfied are you?' are outside every CSAT scale 0-10 and were skipped"), "{w}");
+        assert!(data.meta.issues[0].reason.contains("score 50 is outside the CSAT scale 0-10, the widest there is"), "{:?}", data.meta.issues);
+    }
+
+    #[test]
+    fn a_question_without_answers_keeps_the_default_scale() {
+        let data = read("How satisfied are you?,How likely are you to recommend us?\n,9\n", &SurveyIngest::default());
+        let qs = data.questions();
+        let csat = qs.iter().find(|q| q.kind == Kind::Csat).unwrap();
+        assert_eq!((csat.scale, csat.inferred, csat.answers, qs.len()), (Scale::new(1, 5), true, 0, 2));
+        assert!(!data.has_question_breakdown(), "one question per kind: the kinds already tell them apart");
     }
 }

@@ -340,4 +340,32 @@ mod tests {
         let err = m.check("x.csv", &["a".into(), "b".into()]).unwrap_err();
         assert_eq!(err.to_string(), "x.csv: no column for the role 'score (or nps, csat, ces)'; available columns: a, b");
     }
+
+    #[test]
+    fn maps_every_question_of_a_kind_but_not_ids_or_text() {
+        let csv = "Customer ID,How satisfied were you with support?,How satisfied are you overall?,Why are you satisfied?\n\
+                   1042,5,9,fast answers\n1043,4,10,\n";
+        let m = infer_mapping(&sniff(csv.as_bytes()));
+        assert_eq!(m.csat, ["How satisfied were you with support?", "How satisfied are you overall?"]);
+        assert_eq!(m.respondent.as_deref(), Some("Customer ID"));
+        assert_eq!(m.comment.as_deref(), Some("Why are you satisfied?"));
+    }
+
+    #[test]
+    fn question_roles_take_several_columns_and_read_the_old_single_form() {
+        let mut m = SurveyMapping::default();
+        m.assign("A", "csat");
+        m.assign("B", "csat");
+        m.assign("C", "date");
+        assert_eq!(m.csat, ["A", "B"]);
+        assert_eq!((m.role_of("B"), m.role_of("C")), (Some("csat"), Some("date")));
+        m.assign("A", "nps");
+        assert_eq!((m.csat.as_slice(), m.nps.as_slice()), (&["B".to_string()][..], &["A".to_string()][..]));
+        m.assign("B", "");
+        assert!(m.csat.is_empty() && m.is_multi("csat") && m.is_multi("segment") && !m.is_multi("date"));
+        // Saved before questions took several columns: one string, or null.
+        let old: SurveyMapping = serde_json::from_str(r#"{"csat":"Q1","nps":null,"segment":["plan"]}"#).unwrap();
+        assert_eq!((old.csat.as_slice(), old.nps.len(), old.segment.as_slice()), (&["Q1".to_string()][..], 0, &["plan".to_string()][..]));
+        assert!(serde_json::to_string(&old).unwrap().contains(r#""csat":["Q1"]"#));
+    }
 }
