@@ -46,7 +46,7 @@ pub const DEFS: [KpiDef; 5] = [
         name: "Customer satisfaction (CSAT)",
         unit: Unit::Points,
         higher_is_better: true,
-        definition: "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of the scale (4 and 5 on 1–5).",
+        definition: "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of each question's scale (4 and 5 on 1–5, 9 and 10 on 1–10); several CSAT questions pool their answers.",
     },
     KpiDef {
         id: "ces",
@@ -54,7 +54,7 @@ pub const DEFS: [KpiDef; 5] = [
         name: "Customer effort score (CES)",
         unit: Unit::Score,
         higher_is_better: true,
-        definition: "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (default 1–7, higher means easier).",
+        definition: "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (1–7 unless the answers need another, higher means easier).",
     },
     KpiDef {
         id: "responses",
@@ -170,15 +170,18 @@ pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granula
     let warnings: Vec<Option<String>> = Kind::ALL.iter().map(|&k| data.warning_of(k)).collect();
     let mut out = Vec::with_capacity(periods.len() * groups * 8);
     for group in 0..groups {
-        // The group's label, its kinds and their warnings.
-        let (segment_value, kinds_here, warning_of): (Option<String>, Vec<Kind>, Box<dyn Fn(Kind) -> Option<String>>) = match (&by, group) {
-            (_, 0) | (Groups::None, _) => (None, data.kinds.clone(), Box::new(|k: Kind| warnings[k.index()].clone())),
-            (Groups::Column(s), g) => (Some(s.values[g - 1].clone()), data.kinds.clone(), Box::new(|k: Kind| warnings[k.index()].clone())),
-            (Groups::Question(_), g) => {
-                let q = &data.question_list()[g - 1];
-                (Some(q.column.clone()), vec![q.kind], Box::new(move |_| q.warning.clone()))
-            }
+        // The group's question under the question breakdown: its label, its one kind, its warning.
+        let question = match (&by, group) {
+            (Groups::Question(_), g) if g > 0 => data.question_list().get(g - 1),
+            _ => None,
         };
+        let segment_value = match (&by, group, question) {
+            (_, _, Some(q)) => Some(q.column.clone()),
+            (Groups::Column(s), g, None) if g > 0 => Some(s.values[g - 1].clone()),
+            _ => None,
+        };
+        let kinds_here: Vec<Kind> = question.map_or_else(|| data.kinds.clone(), |q| vec![q.kind]);
+        let warning_of = |k: Kind| question.map_or_else(|| warnings[k.index()].clone(), |q| q.warning.clone());
         for (p, period) in periods.iter().enumerate() {
             let label = period.label();
             let at = |kind: Kind| tallies[(p * groups + group) * kinds + kind.index()];
