@@ -21,10 +21,12 @@ pub fn App() -> impl IntoView {
     // The page on its own: a page is built once when chosen, not again on every settings change
     // (which would drop its local state, such as a table's sort order).
     let page = Memo::new(move |_| wb.settings.with(|s| s.page));
+    browser::glossary::GlossaryOpen::provide();
     view! {
         <header class="top">
             <h1>"Northstar"</h1>
-            <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded."</span>
+            <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded, and no file is stored: a reload starts again from the demo."</span>
+            <browser::glossary::Glossary />
         </header>
         <nav class="tabs" aria-label="Pages">
             {state::Page::ALL
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
         </nav>
         <main>
             <components::notices::Notices wb=wb />
+            {move || view! { <components::demo_banner::DemoBanner wb=wb page=page.get() /> }}
             {move || match page.get() {
                 state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
                 state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
@@ -54,7 +57,6 @@ pub fn App() -> impl IntoView {
                 state::Page::Orders => view! { <pages::orders::OrdersPage wb=wb /> }.into_any(),
                 state::Page::Acquisition => view! { <pages::acquisition::AcquisitionPage wb=wb /> }.into_any(),
             }}
-            <components::definitions::Definitions />
         </main>
     }
 }

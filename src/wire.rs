@@ -42,6 +42,11 @@ pub enum ToWorker {
     Cancel {
         source: String,
     },
+    /// Read the file of `from` as a `to` file instead (the file was meant for another page).
+    Move {
+        from: String,
+        to: String,
+    },
 }
 
 /// Worker → page.
@@ -144,6 +149,8 @@ pub struct SourceView<M> {
     /// A hint before any file, the reason when it could not be read, else what was read.
     pub summary: String,
     pub error: Option<String>,
+    /// What to do about the error, when there is something to do.
+    pub fix: Option<String>,
     /// Times the file was read and typed.
     pub reads: u32,
     /// The header layout's signature: mappings the user changes are remembered under it.
@@ -169,6 +176,7 @@ impl<M: Default> Default for SourceView<M> {
             part: None,
             summary: "load a file to see its KPIs".into(),
             error: None,
+            fix: None,
             reads: 0,
             signature: None,
             columns: Vec::new(),

@@ -6,11 +6,12 @@
 
 use super::canvas::draw_on;
 use super::deferred::deferred;
+use crate::state::plotted::Plotted;
 use leptos::ev::MouseEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
+use plotters::prelude::{DrawingArea, WHITE};
 use plotters_canvas::CanvasBackend;
 
 pub type Area = DrawingArea<CanvasBackend, Shift>;
@@ -25,21 +26,30 @@ pub fn ChartCanvas<M, E, F>(
     chart: &'static str,
     /// What the chart shows, for screen readers.
     label: &'static str,
+    /// Why there is nothing to draw, shown instead of the chart when its model is empty.
+    #[prop(into)]
+    why_empty: Signal<String>,
     /// Pointer position over the canvas in canvas pixels; none when it leaves.
     #[prop(optional, into)]
     on_hover: Option<Callback<Option<(f64, f64)>>>,
 ) -> impl IntoView
 where
-    M: Clone + Send + Sync + 'static,
+    M: Plotted + Clone + Send + Sync + 'static,
     E: std::fmt::Debug + 'static,
     F: Fn(&Area, &M) -> Result<(), E> + Send + Sync + 'static,
 {
     let node = NodeRef::<Canvas>::new();
     let shown = deferred(model);
+    let empty = Memo::new(move |_| !model.with(Plotted::has_data));
     Effect::new(move |_| {
         let m = shown.get();
         if let Some(c) = node.get() {
-            draw_on(c, |a| draw(a, &m));
+            if m.has_data() {
+                draw_on(c, |a| draw(a, &m));
+            } else {
+                // Nothing stale stays behind the empty state.
+                draw_on(c, |a| a.fill(&WHITE));
+            }
         }
     });
     let hover = move |ev: MouseEvent| {
@@ -53,5 +63,12 @@ where
             cb.run(None)
         }
     };
-    view! { <canvas node_ref=node width=width height=height data-chart=chart role="img" aria-label=label on:mousemove=hover on:mouseleave=leave></canvas> }
+    view! {
+        <canvas node_ref=node width=width height=height data-chart=chart role="img" aria-label=label hidden=move || empty.get() on:mousemove=hover on:mouseleave=leave></canvas>
+        {move || empty.get().then(|| view! {
+            <div class="chart-empty" data-chart-empty=chart style=format!("aspect-ratio: {width} / {height}")>
+                <p>{label} ": " {move || why_empty.get()}</p>
+            </div>
+        })}
+    }
 }

@@ -59,6 +59,14 @@ pub fn FileDrop(
     /// How long the last read took (`data-read-ms`, and in words).
     #[prop(into)]
     timing: Signal<Option<Timing>>,
+    /// Why the last file could not be read, and what to do: shown here, where the user acted,
+    /// and focused.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    #[prop(into)] fix: Signal<Option<String>>,
+    /// Extra content of the error box (e.g. "open it on Support").
+    #[prop(optional)]
+    error_extra: Option<ViewFn>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -78,6 +86,15 @@ pub fn FileDrop(
         input.set_value("");
     };
     let paste_id = format!("{source}-paste");
+    let error_box = NodeRef::<leptos::html::Div>::new();
+    // A new error takes the focus, so a keyboard or screen-reader user lands on it.
+    Effect::new(move |_| {
+        if error.with(Option::is_some) {
+            if let Some(el) = error_box.get() {
+                let _ = el.focus();
+            }
+        }
+    });
     view! {
         <section class="panel" aria-label=title>
             <h2>{title}</h2>
@@ -133,6 +150,13 @@ pub fn FileDrop(
                     <span class="source-line">{format!("Reading {}: {}", p.file, progress_text(&p))}</span>
                     " "
                     <button data-testid=format!("{source}-cancel") on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                </div>
+            })}
+            {move || error.get().map(|e| view! {
+                <div class="load-error notice error" role="alert" tabindex="-1" node_ref=error_box data-notice="load" data-testid=format!("{source}-error")>
+                    <p>{e}</p>
+                    {move || fix.get().map(|f| view! { <p class="fix">{f}</p> })}
+                    {error_extra.as_ref().map(|x| x.run())}
                 </div>
             })}
             <p class="source-line" data-testid=format!("{source}-summary") data-reads=move || reads.get()>

@@ -4,6 +4,7 @@ pub mod chart_canvas;
 pub mod deferred;
 pub mod file_drop;
 pub mod files;
+pub mod glossary;
 pub mod storage;
 pub mod worker_client;
 pub mod worker_host;

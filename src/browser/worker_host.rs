@@ -9,7 +9,7 @@
 
 use super::worker_input::{Input, Pieces};
 use crate::engine::{AnyStore, Engine, FileInfo, Stores};
-use crate::state::Settings;
+use crate::state::{Page, Settings};
 use crate::wire::{FromWorker, Progress, Timing, ToWorker};
 use leptos::prelude::*;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
@@ -130,9 +130,15 @@ fn handle(data: JsValue) {
         }
         ToWorker::Clear { source } => {
             if let Some(store) = stores.by_name(&source) {
-                stop(store.name());
-                with_host(|h| h.inputs.remove(store.name()));
-                store.clear();
+                clear(store);
+                publish();
+            }
+        }
+        ToWorker::Move { from, to } => {
+            let (Some(from), Some(to)) = (stores.by_name(&from), stores.by_name(&to)) else { return };
+            if let Some(input) = with_host(|h| h.inputs.get(from.name()).cloned()).flatten() {
+                clear(from);
+                start_read(to.name(), input);
                 publish();
             }
         }
@@ -146,6 +152,24 @@ fn handle(data: JsValue) {
             if let Some(store) = stores.by_name(&source) {
                 stop(store.name());
             }
+        }
+    }
+}
+
+/// Empties a store: its read stops, its file is forgotten.
+fn clear(store: &dyn AnyStore) {
+    stop(store.name());
+    with_host(|h| h.inputs.remove(store.name()));
+    store.clear();
+}
+
+/// The user's own file is coming for `source`: every demo source on its page goes, so demo and
+/// user data never show side by side.
+fn replace_demos(stores: &Stores, source: &str) {
+    let Some(page) = Page::of_source(source) else { return };
+    for other in page.sources().iter().filter(|s| **s != source).filter_map(|s| stores.by_name(s)) {
+        if other.is_demo() {
+            clear(other);
         }
     }
 }
@@ -237,6 +261,13 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
         None => input.name(),
     };
     let file = FileInfo { name: label, is_demo: input.is_demo(), container: opened.container, parts: opened.parts, part: opened.part };
+    // The user's own table is coming: the demo sources of its page go (a file that is no table,
+    // such as a PDF, was refused above and changed nothing).
+    if !file.is_demo {
+        if let Some(stores) = stores() {
+            replace_demos(&stores, source);
+        }
+    }
     let mut reading = stores().and_then(|s| s.by_name(source).map(|s| s.begin(file, &text))).ok_or("unknown source")?;
     if let Some(bytes) = pieces.text_bytes(total) {
         reading.expect_bytes(bytes);

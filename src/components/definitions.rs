@@ -13,7 +13,7 @@ pub fn Definitions() -> impl IntoView {
                     .into_iter()
                     .map(|d| {
                         view! {
-                            <dt>{d.name} " " <code>{d.id}</code></dt>
+                            <dt id=format!("def-{}", d.id)>{d.name} " " <code>{d.id}</code></dt>
                             <dd>{d.definition}</dd>
                         }
                     })

@@ -1,7 +1,11 @@
-//! KPI cards: the latest period's overall value of each KPI, with its target and status.
+//! KPI cards: one period's overall value of each KPI (the user's pick, else the latest complete
+//! period with data; a partial one is marked), with the file it comes from, the user's target or a
+//! suggestion, the status against the user's target only, the defaults that shape it, and a link
+//! to its definition. With no values, the panel says why.
 
+use crate::browser::glossary::GlossaryLink;
 use crate::format;
-use crate::state::models::{cards, Card};
+use crate::state::cards::{cards, Card, Origin};
 use crate::state::{Shared, Workbench};
 use leptos::prelude::*;
 use northstar_metrics::kpi::Unit;
@@ -11,38 +15,89 @@ use northstar_metrics::KpiValue;
 pub fn KpiCards(
     wb: Workbench,
     #[prop(into)] kpis: Signal<Shared<Vec<KpiValue>>>,
-    /// The KPI ids shown as cards, in this order; none shows every KPI of the latest period.
+    /// The KPI ids shown as cards, in this order; none shows every KPI of the period.
     #[prop(optional)]
     ids: Option<&'static [&'static str]>,
     /// The currency of money values, shown next to them.
     #[prop(into, optional)]
     currency: Signal<Option<String>>,
+    /// This panel's key in the settings' `card_periods` (the period the user picked).
+    key: &'static str,
+    /// The file the values come from, or why there are none.
+    #[prop(into)]
+    origin: Signal<Origin>,
+    /// Per KPI id, the settings that shape its value ("gross margin 100 % (default)").
+    #[prop(into, optional)]
+    notes: Signal<Vec<(&'static str, String)>>,
 ) -> impl IntoView {
     let model = Memo::new(move |_| {
-        let targets = wb.settings.with(|s| s.targets.clone());
-        let mut all = kpis.with(|k| cards(k, &targets));
+        let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get(key).cloned()));
+        let extent = origin.with(|o| o.extent);
+        let mut m = kpis.with(|k| cards(k, &targets, chosen.as_deref(), extent));
         if let Some(ids) = ids {
-            all.retain(|c| ids.contains(&c.id));
-            all.sort_by_key(|c| ids.iter().position(|i| *i == c.id));
+            m.cards.retain(|c| ids.contains(&c.id));
+            m.cards.sort_by_key(|c| ids.iter().position(|i| *i == c.id));
         }
         if let Some(cur) = currency.get() {
-            for c in all.iter_mut().filter(|c| c.is_money) {
+            for c in m.cards.iter_mut().filter(|c| c.is_money) {
                 c.suffix = cur.clone();
             }
         }
-        all
+        m
     });
+    let cards_list = Memo::new(move |_| model.with(|m| m.cards.clone()));
+    let choose = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        wb.update_settings(|s| {
+            if v.is_empty() {
+                s.card_periods.remove(key);
+            } else {
+                s.card_periods.insert(key.to_string(), v);
+            }
+        });
+    };
     view! {
-        <section class="panel" aria-label="Latest period">
+        <section class="panel" aria-label="Key figures" data-cards=key>
             <h2>
-                "Latest period "
-                <span class="source-line">{move || model.with(|c| c.first().map(|c| c.period.clone()).unwrap_or_default())}</span>
+                "Key figures "
+                <label class="source-line period-pick">
+                    "for "
+                    <select data-setting="card_period" on:change=choose>
+                        {move || model.with(|m| {
+                            let picked = m.picked;
+                            let shown = m.shown.as_ref().map(|p| p.label.clone());
+                            let default_text = match m.periods.iter().find(|p| Some(&p.label) == shown.as_ref()).filter(|_| !picked) {
+                                Some(p) if p.label == "all" => p.text(),
+                                Some(p) => format!("{} (latest complete)", p.text()),
+                                None => "latest complete period".to_string(),
+                            };
+                            std::iter::once(view! { <option value=String::new() selected=!picked>{default_text}</option> })
+                                .chain(m.periods.iter().map(|p| {
+                                    let selected = picked && Some(&p.label) == shown.as_ref();
+                                    view! { <option value=p.label.clone() selected=selected>{p.text()}</option> }
+                                }))
+                                .collect_view()
+                        })}
+                    </select>
+                </label>
             </h2>
+            {move || model.with(|m| m.shown.as_ref().filter(|p| p.partial).map(|p| view! {
+                <p class="notice partial" data-partial=p.label.clone()>
+                    {format!("{} is a partial period: the data does not cover all of it, so its values are not comparable with a full period.", p.label)}
+                </p>
+            }))}
+            <p class="source-line" data-origin=key>{move || origin.with(|o| o.from.clone())}</p>
+            {move || model.with(|m| m.cards.is_empty()).then(|| view! {
+                <p class="empty-state" data-empty=key>{move || origin.with(|o| o.empty.clone())}</p>
+            })}
             <div class="cards">
                 <For
-                    each=move || model.get()
-                    key=|c| (c.id, c.kind, c.period.clone(), format::raw(c.value), c.target.map(|t| t.to_string()), c.suffix.clone())
-                    children=move |c: Card| view! { <KpiCard wb=wb card=c /> }
+                    each=move || cards_list.get()
+                    key=|c| (c.id, c.kind, c.period.clone(), format::raw(c.value), c.target.map(|t| t.to_string()), c.suffix.clone(), c.explain.clone(), c.previous.map(|p| p.to_string()))
+                    children=move |c: Card| {
+                        let note = notes.with(|n| n.iter().find(|(id, _)| *id == c.id).map(|(_, t)| t.clone()));
+                        view! { <KpiCard wb=wb card=c note=note /> }
+                    }
                 />
             </div>
         </section>
@@ -50,25 +105,28 @@ pub fn KpiCards(
 }
 
 #[component]
-fn KpiCard(wb: Workbench, card: Card) -> impl IntoView {
+fn KpiCard(wb: Workbench, card: Card, note: Option<String>) -> impl IntoView {
     let id = card.id;
     let unit = card.unit;
     let delta = match (card.value, card.previous) {
-        (Some(v), Some(p)) => format!("{} vs previous period", format::delta(unit, v - p)),
+        (Some(v), Some(p)) => format!("{} vs the period before", format::delta(unit, v - p)),
         _ => String::new(),
     };
     let key = card.target_key.clone();
     // Rate targets are typed in percent and kept as fractions, like the values.
     let scale = if unit == Unit::Rate { 100.0 } else { 1.0 };
-    let current = card.target.map(|t| format!("{}", (t * scale * 1e9).round() / 1e9)).unwrap_or_default();
+    let shown = |t: f64| format!("{}", (t * scale * 1e9).round() / 1e9);
+    let current = card.target.map(shown).unwrap_or_default();
+    let placeholder = card.suggested.map(|t| format!("suggested {}", shown(t))).unwrap_or_default();
     let target_input = view! {
         <label class="meta">
-            {if unit == Unit::Rate { "Target (%) " } else { "Target " }}
+            {if unit == Unit::Rate { "Your target (%) " } else { "Your target " }}
             <input
                 type="number"
                 step="any"
                 size="5"
                 data-target=key.clone()
+                placeholder=placeholder
                 prop:value=current
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
@@ -85,9 +143,13 @@ fn KpiCard(wb: Workbench, card: Card) -> impl IntoView {
             />
         </label>
     };
+    let suggestion = card.suggested.map(|t| {
+        let unit_text = if unit == Unit::Rate { " %" } else { "" };
+        view! { <div class="meta suggestion" data-suggested=id>{format!("Suggested: {}{unit_text}, a common benchmark; not yours until you set it.", shown(t))}</div> }
+    });
     view! {
         <div class="kpi-card" data-card=id>
-            <h3>{card.title.clone()}</h3>
+            <h3>{card.title.clone()} " " <GlossaryLink id=id /></h3>
             <div
                 class="value"
                 data-kpi=id
@@ -98,11 +160,14 @@ fn KpiCard(wb: Workbench, card: Card) -> impl IntoView {
                 {card.display.clone()}
                 {(!card.suffix.is_empty()).then(|| view! { <span class="unit">{card.suffix.clone()}</span> })}
             </div>
-            <div class="explain">{card.explain.clone()}</div>
+            <div class="explain" data-explain=id>{card.explain.clone()}</div>
             <div class="meta">{delta}</div>
+            {note.map(|n| view! { <div class="meta assumption" data-assumption=id>{n}</div> })}
+            {card.warning.clone().map(|w| view! { <div class="card-warning" role="note" data-warning=id>{w}</div> })}
             {card.small_sample.then(|| view! { <div class="small-sample">"Small sample: fewer than 30 responses"</div> })}
             <div class=card.status.class() data-status=id>{card.status.text()}</div>
             {target_input}
+            {suggestion}
         </div>
     }
 }

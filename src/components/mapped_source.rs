@@ -28,6 +28,8 @@ pub fn SourceDrop<S: AppSource>(store: SourceMirror<S>, title: &'static str, hin
             reads=Signal::derive(move || view.with(|v| v.reads))
             progress=store.progress
             timing=store.timing
+            error=Signal::derive(move || store.failure.get().or_else(|| view.with(|v| v.error.as_ref().map(|e| format!("{} could not be read: {e}", v.file.clone().unwrap_or_default())))))
+            fix=Signal::derive(move || if store.failure.with(Option::is_some) { None } else { view.with(|v| v.fix.clone()) })
         />
     }
 }

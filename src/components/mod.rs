@@ -1,6 +1,7 @@
 //! Components: each renders view models from `state`; no KPI arithmetic here.
 pub mod choice_setting;
 pub mod definitions;
+pub mod demo_banner;
 pub mod issues;
 pub mod kpi_cards;
 pub mod mapped_source;

@@ -32,15 +32,17 @@ impl Acquisition {
     pub fn new(settings: RwSignal<Settings>, stores: Stores, revenue: Revenue, orders: OrdersState) -> Acquisition {
         let period = Memo::new(move |_| settings.with(|s| s.acquisition.period));
         let accounts = Memo::new(move |_| {
-            let Some(a) = revenue.accounts.ok() else { return Shared::new(Vec::new()) };
+            let Some(a) = revenue.accounts.ok_beside(&stores.funnel) else { return Shared::new(Vec::new()) };
             let all = Accounts::kpis(&a, &(), &Query::new(period.get()), &Context::default());
             Shared::new(all.into_iter().filter(|k| matches!(k.id, "referral_share" | "referrals" | "account_arpa")).collect())
         });
         // The other sources' KPIs at this page's period, for LTV, ARPA and retained customers.
         let others = Memo::new(move |_| {
             let q = Query::new(period.get());
-            let subs = revenue.subs.ok().map(|d| Subscriptions::kpis(&d, &revenue.subs.kpi.get(), &q, &Context::default())).unwrap_or_default();
-            let ords = orders.source.ok().map(|d| Orders::kpis(&d, &orders.source.kpi.get(), &q, &Context::default())).unwrap_or_default();
+            // Demo and user data never join: LTV and ARPA come from files of the funnel's kind.
+            let subs =
+                revenue.subs.ok_beside(&stores.funnel).map(|d| Subscriptions::kpis(&d, &revenue.subs.kpi.get(), &q, &Context::default())).unwrap_or_default();
+            let ords = orders.source.ok_beside(&stores.funnel).map(|d| Orders::kpis(&d, &orders.source.kpi.get(), &q, &Context::default())).unwrap_or_default();
             Shared::new((subs, ords))
         });
         let compute = move |segment: Option<String>| {

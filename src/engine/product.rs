@@ -30,7 +30,8 @@ impl Product {
             let period = settings.with(|s| s.product.period);
             let kpi = source.kpi.get();
             let Some(d) = source.ok() else { return Shared::new(Vec::new()) };
-            let (subs, accounts) = (revenue.subs.ok(), revenue.accounts.ok());
+            // Demo and user data never join: the paying customers come from a file of the same kind.
+            let (subs, accounts) = (revenue.subs.ok_beside(&source), revenue.accounts.ok_beside(&source));
             let mut ctx = Context::default();
             if let Some(s) = &subs {
                 ctx = ctx.with_data::<Subscriptions>(s);

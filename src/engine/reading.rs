@@ -12,6 +12,8 @@ pub trait AnyStore {
     /// The mapping or the ingest settings changed since the file was read.
     fn stale(&self) -> bool;
     fn clear(&self);
+    /// The file shown is the built-in demo.
+    fn is_demo(&self) -> bool;
     /// The page's view of this source, as JSON.
     fn view_json(&self) -> serde_json::Value;
     /// The source's built-in demo export.
@@ -40,6 +42,9 @@ impl<S: AppSource> AnyStore for SourceStore<S> {
     }
     fn clear(&self) {
         SourceStore::clear(self)
+    }
+    fn is_demo(&self) -> bool {
+        SourceStore::is_demo(self)
     }
     fn view_json(&self) -> serde_json::Value {
         serde_json::to_value(self.view()).unwrap_or(serde_json::Value::Null)

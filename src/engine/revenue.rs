@@ -31,7 +31,7 @@ impl Revenue {
             if let Some(d) = subs.ok() {
                 out.extend(d.segments.iter().map(|c| SegmentOption { column: c.name.clone(), from_accounts: false, values: c.values.clone() }));
             }
-            if let Some(a) = accounts.ok() {
+            if let Some(a) = accounts.ok_beside(&subs) {
                 for c in &a.segments {
                     if !out.iter().any(|o: &SegmentOption| o.column == c.name) {
                         out.push(SegmentOption { column: c.name.clone(), from_accounts: true, values: c.values.clone() });
@@ -44,7 +44,7 @@ impl Revenue {
             let d = subs.ok()?;
             let filter = settings.with(|s| s.revenue.filter.clone());
             let Some((column, value)) = filter else { return Some(d) };
-            let accounts = accounts.ok();
+            let accounts = accounts.ok_beside(&subs);
             match segment_for(&d, accounts.as_deref(), &column) {
                 Some(seg) => Some(Shared::new(d.filtered(&seg, &value))),
                 None => Some(d),
@@ -59,7 +59,7 @@ impl Revenue {
             let column = settings.with(|s| s.revenue.breakdown.clone());
             let period = settings.with(|s| s.revenue.period);
             let st = subs.kpi.get();
-            let accounts = accounts.ok();
+            let accounts = accounts.ok_beside(&subs);
             filtered.with(|d| {
                 let (Some(d), Some(column)) = (d, column) else { return Shared::new(Vec::new()) };
                 let ctx = match &accounts {

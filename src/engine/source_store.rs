@@ -12,7 +12,7 @@ use crate::wire::{ColumnRow, SourceView};
 use leptos::prelude::*;
 use northstar_metrics::ingest::{sniff, Sniff};
 use northstar_metrics::source::{Reader, Source, SourceData};
-use northstar_metrics::RoleMapping;
+use northstar_metrics::{FatalError, RoleMapping};
 use std::sync::Arc;
 
 /// An `Arc` compared by identity, so big derived values can sit in Memos cheaply.
@@ -66,6 +66,8 @@ pub struct SourceStore<S: AppSource> {
     pub ingest: Memo<S::Ingest>,
     pub kpi: Memo<S::Kpi>,
     pub data: RwSignal<Typed<S>>,
+    /// What to do when the file could not be read with this mapping.
+    fix: RwSignal<Option<String>>,
     /// The mapping and ingest settings the data was read with.
     read_with: RwSignal<Option<(S::Mapping, S::Ingest)>>,
     /// How many times a file was read and typed (the end-to-end check that a KPI setting does not
@@ -107,6 +109,7 @@ impl<S: AppSource> SourceStore<S> {
             ingest,
             kpi,
             data: RwSignal::new(None),
+            fix: RwSignal::new(None),
             read_with: RwSignal::new(None),
             reads: RwSignal::new(0),
             settings,
@@ -116,6 +119,17 @@ impl<S: AppSource> SourceStore<S> {
     /// The typed data when the file was read.
     pub fn ok(&self) -> Option<Shared<S::Data>> {
         self.data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).cloned())
+    }
+
+    /// The file shown is the built-in demo (tracked).
+    pub fn is_demo(&self) -> bool {
+        self.file.with(|f| f.as_ref().is_some_and(|f| f.is_demo))
+    }
+
+    /// The typed data, when it may be joined to or shown beside data from `other`: both are the
+    /// demo, or neither is. Demo and user data never mix.
+    pub fn ok_beside<T: AppSource>(&self, other: &SourceStore<T>) -> Option<Shared<S::Data>> {
+        (self.is_demo() == other.is_demo()).then(|| self.ok()).flatten()
     }
 
     /// Files read so far.
@@ -129,7 +143,7 @@ impl<S: AppSource> SourceStore<S> {
         let sniffed = sniff(prefix);
         let mapping = self.settings.with_untracked(|st| mapping_for::<S>(st, &sniffed));
         let ingest = self.ingest.get_untracked();
-        let reader = S::reader(&file.name, &sniffed, &mapping, &ingest).map_err(|e| e.to_string());
+        let reader = S::reader(&file.name, &sniffed, &mapping, &ingest).map_err(|e| ReadError { fix: fix_for(&e), reason: e.to_string() });
         Reading { store: *self, file, sniff: sniffed, mapping, ingest, reader }
     }
 
@@ -144,6 +158,7 @@ impl<S: AppSource> SourceStore<S> {
         self.file.set(None);
         self.sniff.set(None);
         self.data.set(None);
+        self.fix.set(None);
         self.read_with.set(None);
     }
 
@@ -167,6 +182,7 @@ impl<S: AppSource> SourceStore<S> {
                     Some(Ok(d)) => d.describe(),
                 },
                 error: d.as_ref().and_then(|d| d.as_ref().err().cloned()),
+                fix: d.as_ref().is_some_and(|d| d.is_err()).then(|| self.fix.get_untracked()).flatten(),
                 reads: self.reads.get_untracked(),
                 signature: self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())),
                 columns,
@@ -181,6 +197,26 @@ impl<S: AppSource> SourceStore<S> {
     }
 }
 
+/// Why a file cannot be read with the mapping in force, and what to do about it.
+struct ReadError {
+    reason: String,
+    fix: Option<String>,
+}
+
+/// What the user can do about a mapping that cannot be read.
+fn fix_for(e: &FatalError) -> Option<String> {
+    match e {
+        FatalError::MissingColumn { role, .. } => Some(format!(
+            "Fix: in the column mapping below, choose the column that holds the {role}. If this file is meant for another page, open it there."
+        )),
+        FatalError::UnknownColumn { role, column, .. } => Some(format!(
+            "Fix: your saved mapping names a column “{column}” that this file does not have. Choose the {role} column in the mapping below, or press “Reset to guessed”."
+        )),
+        FatalError::NoHeader { .. } => Some("Fix: export the table with its header row, or paste it with the column names on the first line.".into()),
+        _ => None,
+    }
+}
+
 /// One read in progress: bytes in, then [`Reading::finish`] puts the typed data in the store.
 pub struct Reading<S: AppSource> {
     store: SourceStore<S>,
@@ -189,7 +225,7 @@ pub struct Reading<S: AppSource> {
     mapping: S::Mapping,
     ingest: S::Ingest,
     /// The reason when this mapping cannot be read (a required role missing).
-    reader: Result<S::Reader, String>,
+    reader: Result<S::Reader, ReadError>,
 }
 
 impl<S: AppSource> Reading<S> {
@@ -220,7 +256,11 @@ impl<S: AppSource> Reading<S> {
 
     pub fn finish(self) {
         let Reading { store, file, sniff, mapping, ingest, reader } = self;
-        let data = reader.map(|r| Shared::new(r.finish()));
+        let (data, fix) = match reader {
+            Ok(r) => (Ok(Shared::new(r.finish())), None),
+            Err(e) => (Err(e.reason), e.fix),
+        };
+        store.fix.set(fix);
         store.file.set(Some(file));
         store.sniff.set(Some(Shared::new(sniff)));
         store.read_with.set(Some((mapping, ingest)));

@@ -21,6 +21,8 @@ const PERIODS: [Granularity; 3] = [Granularity::Month, Granularity::Quarter, Gra
 
 #[component]
 fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
+    let origin = wb.acquisition.source.origin("funnel sheet");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let a = wb.acquisition;
     let funnel = Memo::new(move |_| wb.acquisition.stages.get());
     let cac = Memo::new(move |_| {
@@ -35,8 +37,8 @@ fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Acquisition charts">
             <h2>"Funnel, CAC and LTV:CAC"</h2>
             <div class="charts two">
-                <ChartCanvas model=funnel draw={|a, (period, stages)| draw_funnel(a, &format!("Funnel, {period}"), stages)} width=640 height=320 chart="funnel" label="Marketing funnel of the latest month" />
-                <ChartCanvas model=cac draw={|a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="cac" label="CAC and LTV:CAC per period" />
+                <ChartCanvas model=funnel draw={|a, (period, stages)| draw_funnel(a, &format!("Funnel, {period}"), stages)} width=640 height=320 chart="funnel" why_empty=why("no funnel stages") label="Marketing funnel of the latest month" />
+                <ChartCanvas model=cac draw={|a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="cac" why_empty=why("no CAC: it needs acquisition spend and new customers") label="CAC and LTV:CAC per period" />
             </div>
             <p class="source-line">"LTV comes from the Revenue page's subscriptions when they are loaded, else from the Orders page's simple CLV; each LTV:CAC card says which."</p>
         </section>
@@ -88,11 +90,11 @@ pub fn AcquisitionPage(wb: Workbench) -> impl IntoView {
                 hint="Drop an account list with the channel each account came from, its acquisition date and who referred it."
             />
         </div>
-        <KpiCards wb=wb kpis=a.funnel ids=&FUNNEL_CARDS />
+        <KpiCards wb=wb kpis=a.funnel ids=&FUNNEL_CARDS key="acquisition" origin=a.source.origin("funnel sheet") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
         <AcquisitionCharts wb=wb />
         <section class="panel" aria-label="Referrals">
             <h2>"Referrals"</h2>
-            <KpiCards wb=wb kpis=a.accounts ids=&REFERRAL_CARDS />
+            <KpiCards wb=wb kpis=a.accounts ids=&REFERRAL_CARDS key="referrals" origin=wb.revenue.accounts.origin("accounts file (on the Revenue page)") />
         </section>
         <AcquisitionSettingsPanel wb=wb />
         <SourceMapping store=funnel title="Funnel column mapping" />

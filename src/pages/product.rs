@@ -19,6 +19,8 @@ const CARDS: [&str; 6] = ["active_users", "stickiness", "avg_session_duration", 
 
 #[component]
 fn ProductCharts(wb: Workbench) -> impl IntoView {
+    let origin = wb.product.source.origin("usage file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let p = wb.product;
     let active = Memo::new(move |_| {
         p.kpis.with(|k| {
@@ -41,8 +43,8 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Product charts">
             <h2>"Activity and adoption"</h2>
             <div class="charts two">
-                <ChartCanvas model=active draw={|a, (labels, series)| draw_lines(a, "Active users per period", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="active" label="Active users over time" />
-                <ChartCanvas model=adoption draw={|a, (period, bars)| draw_bars(a, &format!("Feature adoption, {period}"), bars, true)} width=640 height=320 chart="adoption" label="Feature adoption in the latest period" />
+                <ChartCanvas model=active draw={|a, (labels, series)| draw_lines(a, "Active users per period", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="active" why_empty=why("no activity") label="Active users over time" />
+                <ChartCanvas model=adoption draw={|a, (period, bars)| draw_bars(a, &format!("Feature adoption, {period}"), bars, true)} width=640 height=320 chart="adoption" why_empty=why("no feature or event column") label="Feature adoption in the latest period" />
             </div>
         </section>
     }
@@ -105,7 +107,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
             title="Product usage export"
             hint="Drop a usage or event export: user or customer, timestamp, and optionally session duration, event or feature, units and entitlement."
         />
-        <KpiCards wb=wb kpis=p.kpis ids=&CARDS />
+        <KpiCards wb=wb kpis=p.kpis ids=&CARDS key="product" origin=p.source.origin("usage file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
         <ProductCharts wb=wb />
         <ConsumptionTable wb=wb />
         <ProductSettingsPanel wb=wb />

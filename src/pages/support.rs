@@ -32,6 +32,8 @@ const CARDS: [&str; 10] = [
 #[component]
 fn SupportCharts(wb: Workbench) -> impl IntoView {
     let sp = wb.support;
+    let origin = sp.source.origin("tickets file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let volume = Memo::new(move |_| sp.kpis.with(|k| volume_and_backlog(k)));
     let times = Memo::new(move |_| {
         let sla = wb.settings.with(|s| s.sources.tickets.settings.kpi.sla_hours);
@@ -41,9 +43,9 @@ fn SupportCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Support charts">
             <h2>"Volume, backlog and response times"</h2>
             <div class="charts two">
-                <ChartCanvas model=volume draw={|a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="volume" label="Tickets created and backlog over time" />
+                <ChartCanvas model=volume draw={|a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="volume" why_empty=why("no tickets") label="Tickets created and backlog over time" />
                 <div>
-                    <ChartCanvas model=times draw={|a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="times" label="First response and resolution times over time" />
+                    <ChartCanvas model=times draw={|a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="times" why_empty=why("no first-response or resolution times") label="First response and resolution times over time" />
                     <p class="source-line">"The faint line is the first-response SLA target."</p>
                 </div>
             </div>
@@ -123,7 +125,7 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
             title="Tickets export or event log"
             hint="Drop a Zendesk, Freshdesk or Intercom export, or a ticket event log (ticket id, activity, timestamp, resource)."
         />
-        <KpiCards wb=wb kpis=sp.kpis ids=&CARDS />
+        <KpiCards wb=wb kpis=sp.kpis ids=&CARDS key="support" origin=sp.source.origin("tickets file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
         <SupportCharts wb=wb />
         <AgentTable wb=wb />
         <SupportSettingsPanel wb=wb />

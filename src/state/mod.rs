@@ -2,9 +2,12 @@
 //! signals with verb methods and Memos. Every KPI is computed in `engine/`, inside the worker.
 //! Effects live in `browser/` and only talk to the outside world.
 
+pub mod assumptions;
+pub mod cards;
 pub mod lines_model;
 pub mod models;
 pub mod pages;
+pub mod plotted;
 pub mod product_models;
 pub mod revenue_models;
 mod settings;
@@ -16,7 +19,7 @@ mod workbench;
 pub use crate::engine::Shared;
 pub use crate::wire::SegmentOption;
 pub use pages::{Product, Revenue, Support};
-pub use settings::{AppSource, Page, Settings, Sources, Stored};
+pub use settings::{suggested_target, AppSource, Page, Settings, Sources, Stored, SUGGESTED_TARGETS};
 pub use settings_migration::migrate_v1;
 pub use source_mirror::SourceMirror;
 pub use workbench::{Mirrors, Workbench};

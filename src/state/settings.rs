@@ -91,9 +91,16 @@ impl Sources {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The shape of this document (see [`SETTINGS_VERSION`]); an older one is brought up to date
+    /// when read. A document without it is older than version 3 (hence 0, not the default).
+    #[serde(default)]
+    pub version: u32,
     pub page: Page,
-    /// Target per KPI id.
+    /// Target per KPI id: the user's own, never a suggestion (see [`SUGGESTED_TARGETS`]).
     pub targets: BTreeMap<String, f64>,
+    /// The period the cards of each page show (`revenue`, `accounts`, `support`…); none means
+    /// the latest complete period with data.
+    pub card_periods: BTreeMap<String, String>,
     pub sources: Sources,
     pub surveys: SurveysView,
     pub revenue: RevenueView,
@@ -172,6 +179,28 @@ pub enum Page {
 }
 
 impl Page {
+    /// The source kinds whose files are dropped on this page. Loading a file on a page replaces
+    /// every demo source of it.
+    pub fn sources(self) -> &'static [&'static str] {
+        match self {
+            Page::Revenue => &["subscriptions", "accounts"],
+            Page::Orders => &["orders"],
+            Page::Acquisition => &["funnel"],
+            Page::Support => &["tickets"],
+            Page::Product => &["usage"],
+            Page::Surveys => &["surveys"],
+        }
+    }
+
+    /// The page a source's files are dropped on.
+    pub fn of_source(source: &str) -> Option<Page> {
+        Page::ALL.into_iter().map(|(p, _)| p).find(|p| p.sources().contains(&source))
+    }
+
+    pub fn label(self) -> &'static str {
+        Page::ALL.into_iter().find(|(p, _)| *p == self).map_or("", |(_, l)| l)
+    }
+
     pub const ALL: [(Page, &'static str); 6] = [
         (Page::Revenue, "Revenue"),
         (Page::Orders, "Orders"),
@@ -182,25 +211,38 @@ impl Page {
     ];
 }
 
+/// The current shape of the stored settings: 3 keeps only the user's own targets.
+pub const SETTINGS_VERSION: u32 = 3;
+
+/// Targets Northstar suggests (common benchmarks), shown as suggestions until the user sets one.
+pub const SUGGESTED_TARGETS: [(&str, f64); 10] = [
+    ("nps", 30.0),
+    ("csat", 80.0),
+    ("ces", 5.0),
+    ("nrr", 1.0),
+    ("customer_churn_rate", 0.03),
+    ("gross_mrr_churn_rate", 0.02),
+    ("sla_first_response_rate", 0.9),
+    ("first_response_time_median", 4.0),
+    ("ltv_to_cac", 3.0),
+    ("cac_payback_months", 12.0),
+];
+
+/// The suggested target of a KPI (by its target key), if any.
+pub fn suggested_target(key: &str) -> Option<f64> {
+    SUGGESTED_TARGETS.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
+}
+
 impl Default for Settings {
     fn default() -> Self {
-        let mut targets = BTreeMap::new();
-        targets.insert("nps".to_string(), 30.0);
-        targets.insert("csat".to_string(), 80.0);
-        targets.insert("ces".to_string(), 5.0);
-        targets.insert("nrr".to_string(), 1.0);
-        targets.insert("customer_churn_rate".to_string(), 0.03);
-        targets.insert("gross_mrr_churn_rate".to_string(), 0.02);
-        targets.insert("sla_first_response_rate".to_string(), 0.9);
-        targets.insert("first_response_time_median".to_string(), 4.0);
-        targets.insert("ltv_to_cac".to_string(), 3.0);
-        targets.insert("cac_payback_months".to_string(), 12.0);
         let mut sources = Sources::default();
         // The demo's activation event; a file without it shows onboarding as undefined.
         sources.usage.settings.kpi.activation_event = Some("integration".into());
         Settings {
+            version: SETTINGS_VERSION,
             page: Page::Revenue,
-            targets,
+            targets: BTreeMap::new(),
+            card_periods: BTreeMap::new(),
             sources,
             surveys: SurveysView::default(),
             revenue: RevenueView::default(),
@@ -218,6 +260,13 @@ impl Settings {
     pub fn from_json(text: &str, version: u32) -> Result<Settings, serde_json::Error> {
         let value: serde_json::Value = serde_json::from_str(text)?;
         let value = if version < 2 { migrate_v1(value) } else { value };
-        serde_json::from_value(value)
+        let mut settings: Settings = serde_json::from_value(value)?;
+        if settings.version < SETTINGS_VERSION {
+            // Before version 3 the suggested targets were stored as if the user had set them: a
+            // target still equal to its suggestion goes back to being a suggestion.
+            settings.targets.retain(|k, t| suggested_target(k) != Some(*t));
+            settings.version = SETTINGS_VERSION;
+        }
+        Ok(settings)
     }
 }

@@ -14,6 +14,8 @@ pub struct SourceMirror<S: AppSource> {
     pub progress: RwSignal<Option<Progress>>,
     /// How long the last read took.
     pub timing: RwSignal<Option<Timing>>,
+    /// The last file that could not be read at all (not a table, moved, too big), until the next read.
+    pub failure: RwSignal<Option<String>>,
     settings: RwSignal<Settings>,
 }
 
@@ -26,7 +28,26 @@ impl<S: AppSource> Copy for SourceMirror<S> {}
 
 impl<S: AppSource> SourceMirror<S> {
     pub fn new(settings: RwSignal<Settings>) -> SourceMirror<S> {
-        SourceMirror { view: RwSignal::new(SourceView::default()), progress: RwSignal::new(None), timing: RwSignal::new(None), settings }
+        SourceMirror {
+            view: RwSignal::new(SourceView::default()),
+            progress: RwSignal::new(None),
+            timing: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            settings,
+        }
+    }
+
+    /// Where this source's numbers come from, or why there are none; `what` names the file
+    /// ("subscriptions file").
+    pub fn origin(&self, what: &'static str) -> Signal<super::cards::Origin> {
+        let view = self.view;
+        Signal::derive(move || {
+            let mut o = view.with(|v| super::cards::origin(what, v));
+            if S::PERIOD_TOTALS {
+                o.extent = None;
+            }
+            o
+        })
     }
 
     pub fn summary(&self) -> String {
@@ -79,6 +100,10 @@ pub trait AnyMirror {
     fn receive(&self, view: serde_json::Value) -> Result<(), String>;
     fn progress(&self) -> RwSignal<Option<Progress>>;
     fn timing(&self) -> RwSignal<Option<Timing>>;
+    fn failure(&self) -> RwSignal<Option<String>>;
+    /// The file shown is the built-in demo (tracked).
+    fn is_demo(&self) -> bool;
+    fn clear(&self);
 }
 
 impl<S: AppSource> AnyMirror for SourceMirror<S> {
@@ -87,6 +112,10 @@ impl<S: AppSource> AnyMirror for SourceMirror<S> {
     }
     fn receive(&self, view: serde_json::Value) -> Result<(), String> {
         let view: SourceView<S::Mapping> = serde_json::from_value(view).map_err(|e| format!("{}: {e}", S::NAME))?;
+        if view.file.is_none() {
+            // Cleared: no read time to show.
+            self.timing.set(None);
+        }
         self.view.set(view);
         Ok(())
     }
@@ -95,5 +124,14 @@ impl<S: AppSource> AnyMirror for SourceMirror<S> {
     }
     fn timing(&self) -> RwSignal<Option<Timing>> {
         self.timing
+    }
+    fn failure(&self) -> RwSignal<Option<String>> {
+        self.failure
+    }
+    fn is_demo(&self) -> bool {
+        self.view.with(|v| v.is_demo && v.file.is_some())
+    }
+    fn clear(&self) {
+        SourceMirror::clear(self)
     }
 }

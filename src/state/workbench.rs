@@ -33,7 +33,7 @@ impl Mirrors {
         [&self.subscriptions, &self.accounts, &self.orders, &self.surveys, &self.tickets, &self.usage, &self.funnel]
     }
 
-    fn by_name(&self, source: &str) -> Result<&dyn AnyMirror, String> {
+    pub fn by_name(&self, source: &str) -> Result<&dyn AnyMirror, String> {
         self.all().into_iter().find(|m| m.name() == source).ok_or_else(|| format!("unknown source {source}"))
     }
 
@@ -99,16 +99,21 @@ impl Workbench {
     pub fn receive(&self, message: FromWorker) {
         let outcome = match message {
             FromWorker::Source { source, view } => self.sources.by_name(&source).and_then(|m| m.receive(view)),
-            FromWorker::Progress(p) => self.sources.by_name(&p.source.clone()).map(|m| m.progress().set(Some(p))),
+            FromWorker::Progress(p) => self.sources.by_name(&p.source.clone()).map(|m| {
+                m.failure().set(None);
+                m.progress().set(Some(p))
+            }),
             FromWorker::Done { source, timing } => self.sources.by_name(&source).map(|m| {
                 m.progress().set(None);
                 if timing.is_some() {
+                    m.failure().set(None);
                     m.timing().set(timing);
                 }
             }),
+            // Shown beside the source's drop zone, where the user acted.
             FromWorker::Failed { source, reason } => self.sources.by_name(&source).map(|m| {
                 m.progress().set(None);
-                self.load_error.set(Some(reason));
+                m.failure().set(Some(reason));
             }),
             FromWorker::Results(results) => {
                 super::pages::receive(self, *results);

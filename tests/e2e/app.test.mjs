@@ -39,6 +39,12 @@ test('an uploaded CSV gives the hand-worked values, with none shown as —', asy
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-03']"), 50);
   assert.equal(await valueOf(page, "td[data-kpi='csat'][data-period='2024-03']"), 50);
   assert.equal(await valueOf(page, "td[data-kpi='ces'][data-period='2024-03']"), 4.5);
+  // The file ends on 2024-03-08, so March is partial and February has no answers: the cards
+  // show January, the latest complete month with data, until March is picked.
+  assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2024-01');
+  assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), 0);
+  await page.selectOption("[data-setting='card_period']", '2024-03');
+  await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2024-03']");
   assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), 50);
   // Per segment: Pro answered 7 and 10 in March.
   await page.selectOption("[data-setting='segment']", 'plan');
@@ -50,7 +56,8 @@ test('settings and targets survive a reload', async () => {
   const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   await page.selectOption("[data-setting='period']", 'quarter');
-  await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2026-Q4']");
+  // The demo ends in October 2026: the cards show the latest complete quarter.
+  await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2026-Q3']");
   const target = page.locator("input[data-target='nps']");
   await target.fill('41');
   await target.dispatchEvent('change');
@@ -58,7 +65,7 @@ test('settings and targets survive a reload', async () => {
   // The page choice persists too: the reload opens on Surveys.
   await page.waitForSelector(".kpi-card [data-kpi='nps']");
   assert.equal(await page.locator("[data-setting='period']").inputValue(), 'quarter');
-  assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2026-Q4');
+  assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2026-Q3');
   assert.equal(await page.locator("input[data-target='nps']").inputValue(), '41');
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v2')));
   assert.equal(stored.surveys.period, 'quarter');

@@ -4,7 +4,9 @@
 use crate::args::ReportOptions;
 use crate::input;
 use crate::table::table;
+use northstar_metrics::ingest::Sniff;
 use northstar_metrics::orders::{cohorts, OrdersData};
+use northstar_metrics::recognise;
 use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
 use serde_json::{json, Map, Value};
 
@@ -19,11 +21,21 @@ fn load(o: &ReportOptions, kind: &str, path: &str) -> Result<(Box<dyn Loaded>, &
         segment: o.segment.clone(),
     };
     let (sniffed, head, more) = input.sniff()?;
-    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|e| e.to_string())?;
+    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|e| with_hint(e.to_string(), &options, &sniffed, kind, path))?;
     loading.feed(&head);
     drop(head);
     input.rest(more, &mut |chunk| loading.feed(chunk))?;
     Ok((loading.finish(), sniffed.delimiter_label()))
+}
+
+/// A file that cannot be read as `kind` with the guessed mapping, but clearly fits another source,
+/// says so: "…; FILE looks like a Zendesk tickets export: try --source tickets=FILE". Not when the
+/// user mapped roles by hand (then the mapping is theirs to fix).
+fn with_hint(error: String, options: &Options, sniffed: &Sniff, kind: &str, path: &str) -> String {
+    match recognise::best_other(sniffed, kind).filter(|_| options.maps.is_empty()) {
+        Some(fit) => format!("{error}; {path} looks like {}: try --source {}={path}", fit.describe(), fit.source),
+        None => error,
+    }
 }
 
 /// A source's mapping as JSON: each role's column (null when unmapped), a multi-column role
@@ -55,6 +67,11 @@ fn summary_json(l: &dyn Loaded, delimiter: &str) -> Value {
     }
     for (k, v) in l.facts() {
         m.insert(k.to_string(), json!(v));
+    }
+    let choices = l.choices();
+    if !choices.is_empty() {
+        let c: Map<String, Value> = choices.into_iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+        m.insert("choices".into(), Value::Object(c));
     }
     Value::Object(m)
 }

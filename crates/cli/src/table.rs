@@ -42,5 +42,17 @@ pub fn table(kpis: &[KpiValue]) -> String {
         out.push('\n');
     }
     out.push_str("\n* fewer than 30 responses; — undefined; money in major units; rates in %\n");
+    let mut warnings: Vec<(&str, Vec<&str>)> = Vec::new();
+    for k in kpis {
+        let Some(w) = k.warning.as_deref() else { continue };
+        match warnings.iter_mut().find(|(text, _)| *text == w) {
+            Some((_, ids)) if !ids.contains(&k.id) => ids.push(k.id),
+            Some(_) => {}
+            None => warnings.push((w, vec![k.id])),
+        }
+    }
+    for (w, ids) in warnings {
+        out.push_str(&format!("! {}: {w}\n", ids.join(", ")));
+    }
     out
 }

@@ -4,16 +4,39 @@
 use serde::Serialize;
 
 /// One located problem with the input. Lines are physical lines of the file (1-based).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Issue {
     pub file: String,
     pub line: Option<u64>,
     pub column: Option<String>,
     pub reason: String,
+    /// A warning (a row or cell read around, the default) or an error (a setting that leaves KPIs
+    /// undefined, such as an event-log activity that matches no row). Errors come first in
+    /// [`crate::source::SourceMeta::issues`]. Absent from JSON for a warning.
+    #[serde(default, skip_serializing_if = "Severity::is_warning")]
+    pub severity: Severity,
+}
+
+/// How bad an [`Issue`] is: the UI shows an error apart from (and above) the warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn is_warning(&self) -> bool {
+        *self == Severity::Warning
+    }
 }
 
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.severity == Severity::Error {
+            write!(f, "error: ")?;
+        }
         write!(f, "{}", self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
@@ -56,6 +79,14 @@ impl IssueLog {
         if self.issues.len() < MAX_LISTED_ISSUES {
             self.issues.push(issue);
         }
+    }
+    /// Adds `issue` as an error: after the errors already listed and before every warning, so the
+    /// first issues shown are the errors.
+    pub fn push_error(&mut self, issue: Issue) {
+        self.count += 1;
+        let at = self.issues.iter().take_while(|i| i.severity == Severity::Error).count();
+        self.issues.insert(at, Issue { severity: Severity::Error, ..issue });
+        self.issues.truncate(MAX_LISTED_ISSUES);
     }
     pub fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
         for i in issues {

@@ -26,8 +26,9 @@ pub struct KpiValue {
     /// `subscriptions` or from `orders`).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::static_str_opt")]
     pub basis: Option<crate::wire::Name>,
-    /// Something the reader should know before trusting the value (most survey answers outside the
-    /// scale, and what to set), shown beside it.
+    /// Why the value may mislead or is missing, in words the UI shows beside it (a filter value
+    /// that matches no row, an accounts file whose ids match no subscription customer, an
+    /// event-log activity that matches no row).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
 }

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod calendar;
 pub mod demo;
+pub mod filter;
 pub mod format;
 pub mod funnel;
 pub mod ingest;
@@ -15,6 +16,7 @@ pub mod mapping;
 pub mod orders;
 pub mod parse;
 pub mod period;
+pub mod recognise;
 pub mod segment;
 pub mod source;
 pub mod stats;

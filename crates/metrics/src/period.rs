@@ -82,6 +82,25 @@ pub enum Period {
 }
 
 impl Period {
+    /// Reads a label back (`2024-03-05`, `2024-W09`, `2024-03`, `2024-Q1`, `2024`, `all`).
+    pub fn parse(label: &str) -> Option<Period> {
+        let num = |t: &str| t.parse::<u32>().ok();
+        let parts: Vec<&str> = label.split('-').collect();
+        match parts.as_slice() {
+            ["all"] => Some(Period::All),
+            [y] if y.len() == 4 => Some(Period::Year(y.parse().ok()?)),
+            [y, w] if w.starts_with('W') => Some(Period::Week(y.parse().ok()?, num(&w[1..]).filter(|w| (1..=53).contains(w))?)),
+            [y, q] if q.starts_with('Q') => Some(Period::Quarter(y.parse().ok()?, num(&q[1..]).filter(|q| (1..=4).contains(q))?)),
+            [y, m] => Some(Period::Month(y.parse().ok()?, num(m).filter(|m| (1..=12).contains(m))?)),
+            [y, m, d] => {
+                let (y, m, d) = (y.parse().ok()?, num(m).filter(|m| (1..=12).contains(m))?, num(d).filter(|d| (1..=31).contains(d))?);
+                let day = days_from_civil(y, m, d);
+                (civil_from_days(day) == (y, m, d)).then_some(Period::Day(day))
+            }
+            _ => None,
+        }
+    }
+
     pub fn label(&self) -> String {
         match *self {
             Period::Day(d) => {
@@ -131,6 +150,18 @@ mod tests {
         let labels: Vec<String> = Granularity::ALL.iter().map(|g| g.bucket(d).label()).collect();
         assert_eq!(labels, ["2024-03-05", "2024-W10", "2024-03", "2024-Q1", "2024", "all"]);
         assert_eq!(Granularity::Week.bucket(days_from_civil(2024, 2, 29)).label(), "2024-W09");
+    }
+
+    #[test]
+    fn labels_read_back() {
+        let d = days_from_civil(2024, 3, 5);
+        for g in Granularity::ALL {
+            assert_eq!(Period::parse(&g.bucket(d).label()), Some(g.bucket(d)), "{g:?}");
+        }
+        assert_eq!(Period::parse("2024-Q1").map(|p| (p.first_day(), p.last_day())), Some((days_from_civil(2024, 1, 1), days_from_civil(2024, 3, 31))));
+        for bad in ["2024-13", "2024-02-30", "2024-Q5", "24", "x", "2024-W60", ""] {
+            assert_eq!(Period::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

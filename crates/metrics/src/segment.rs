@@ -187,6 +187,30 @@ impl Interner {
         }
     }
 
+    /// The id of `value` when it was interned, without adding it.
+    pub fn find(&self, value: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let bytes = value.as_bytes();
+        let (head, len) = (head_of(bytes), bytes.len() as u64);
+        let mask = self.slots.len() - 1;
+        let mut at = slot_hash(&head, bytes) as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.len_id == 0 {
+                return None;
+            }
+            if slot.len_id >> 32 == len && same_head(&slot.head, &head) {
+                let id = slot.len_id as u32 - 1;
+                if bytes.len() <= INLINE || self.get(id).as_bytes()[INLINE..] == bytes[INLINE..] {
+                    return Some(id);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// Every interned text, by id.
     pub fn into_strings(self) -> Vec<String> {
         (0..self.len() as u32).map(|i| self.get(i).to_string()).collect()

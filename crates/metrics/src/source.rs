@@ -71,6 +71,12 @@ pub trait SourceData: Send + Sync + 'static {
     fn segment_names(&self) -> Vec<String> {
         Vec::new()
     }
+    /// Settings whose value should be one of the file's own values, each with those values and
+    /// their row counts, most frequent first (an event log's activities for
+    /// `first_response_activity` and `resolution_activity`): the app shows them as a select.
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)> {
+        Vec::new()
+    }
 }
 
 /// A streaming reader: bytes in chunk by chunk (any split, even inside a character or a quoted
@@ -263,6 +269,9 @@ pub trait Source: Sized + Send + Sync + 'static {
     const NAME: &'static str;
     /// What the source is, in one line.
     const DESCRIPTION: &'static str;
+    /// Each row holds a whole period's totals (a monthly funnel sheet), so a period the file
+    /// names is never partly covered, whatever day its date cell shows.
+    const PERIOD_TOTALS: bool = false;
     type Mapping: RoleMapping + Default + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
     type Ingest: SettingsPart;
     type Kpi: SettingsPart;
@@ -315,6 +324,11 @@ pub trait AnySource: Sync {
     /// (ingest keys, KPI keys).
     fn setting_keys(&self) -> (&'static [&'static str], &'static [&'static str]);
     fn demo(&self) -> String;
+    /// The roles guessed for a file, each with its column(s), in the order the UI lists them.
+    fn infer_mapping(&self, sniff: &Sniff) -> Vec<(&'static str, Vec<String>)>;
+    /// How well a file fits this source: the roles its header gives, and whether the reader takes
+    /// the guessed mapping ([`crate::recognise`] adds the vendor shapes and ranks the sources).
+    fn fit(&self, sniff: &Sniff) -> crate::recognise::Fit;
     /// Starts reading `file` with the guessed mapping changed by `options`.
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError>;
 }
@@ -335,6 +349,8 @@ pub trait Loaded: Send + Sync {
     /// The mapping used: each role with its column(s).
     fn mapping(&self) -> Vec<(&'static str, Vec<String>)>;
     fn segment_names(&self) -> Vec<String>;
+    /// See [`SourceData::choices`]: (setting key, the file's values with their row counts).
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)>;
     fn data(&self) -> &(dyn Any + Send + Sync);
     fn kpis(&self, query: &Query, ctx: &Context) -> Vec<KpiValue>;
 }
@@ -402,6 +418,18 @@ impl<S: Source> AnySource for SourceKind<S> {
     fn demo(&self) -> String {
         S::demo()
     }
+    fn infer_mapping(&self, sniff: &Sniff) -> Vec<(&'static str, Vec<String>)> {
+        mapping_columns(&S::infer(sniff))
+    }
+    fn fit(&self, sniff: &Sniff) -> crate::recognise::Fit {
+        let mapping = S::infer(sniff);
+        let columns = mapping_columns(&mapping);
+        let roles = columns.iter().filter(|(role, cols)| *role != "segment" && !cols.is_empty()).count();
+        let segments = columns.iter().filter(|(role, _)| *role == "segment").map(|(_, cols)| cols.len()).sum();
+        // The reader's refusal without a file name ("no column for the role 'start'; …").
+        let problem = S::reader("", sniff, &mapping, &S::Ingest::default()).err().map(|e| e.to_string().trim_start_matches(": ").to_string());
+        crate::recognise::Fit::new(S::NAME, roles, segments, problem)
+    }
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError> {
         let mut mapping = S::infer(sniff);
         // The first column given to a multi-column role replaces its guesses; the next ones add to it.
@@ -467,6 +495,9 @@ impl<S: Source> Loaded for LoadedOf<S> {
     }
     fn segment_names(&self) -> Vec<String> {
         self.data.segment_names()
+    }
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)> {
+        self.data.choices()
     }
     fn data(&self) -> &(dyn Any + Send + Sync) {
         &self.data

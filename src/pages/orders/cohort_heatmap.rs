@@ -13,6 +13,8 @@ const HEIGHT: u32 = 420;
 #[component]
 pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
     let o = wb.orders;
+    let origin = o.source.origin("orders file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let revenue = Memo::new(move |_| wb.settings.with(|s| s.orders.revenue_cohorts));
     let rows = Memo::new(move |_| {
         let revenue = revenue.get();
@@ -56,7 +58,7 @@ pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
                         draw={|a, (rows, title): &(Vec<HeatRow>, &'static str)| draw_heatmap(a, title, "+", rows)}
                         width=WIDTH
                         height=HEIGHT
-                        chart="cohorts"
+                        chart="cohorts" why_empty=why("no cohort has a later period yet")
                         label="Cohort retention heatmap"
                         on_hover=Callback::new(on_hover)
                     />

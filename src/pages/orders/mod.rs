@@ -36,6 +36,8 @@ const PERIODS: [Granularity; 5] = [Granularity::Day, Granularity::Week, Granular
 #[component]
 fn OrdersCharts(wb: Workbench) -> impl IntoView {
     let o = wb.orders;
+    let origin = o.source.origin("orders file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let revenue = Memo::new(move |_| {
         let targets = wb.settings.with(|s| s.targets.clone());
         let l = [
@@ -56,8 +58,8 @@ fn OrdersCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Orders charts">
             <h2>"Revenue, orders and customers"</h2>
             <div class="charts two">
-                <ChartCanvas model=revenue draw={|a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-revenue" label="Revenue and orders per period" />
-                <ChartCanvas model=customers draw={|a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-customers" label="Active customers and the repeat-customer rate per period" />
+                <ChartCanvas model=revenue draw={|a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-revenue" why_empty=why("no orders") label="Revenue and orders per period" />
+                <ChartCanvas model=customers draw={|a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-customers" why_empty=why("no customers") label="Active customers and the repeat-customer rate per period" />
             </div>
         </section>
     }
@@ -128,7 +130,7 @@ pub fn OrdersPage(wb: Workbench) -> impl IntoView {
             title="Orders export"
             hint="Drop an orders export: Shopify, a Stripe payments export, WooCommerce, or invoice lines with quantity and unit price (one row per line is fine)."
         />
-        <KpiCards wb=wb kpis=o.kpis ids=&CARDS currency=currency />
+        <KpiCards wb=wb kpis=o.kpis ids=&CARDS currency=currency key="orders" origin=o.source.origin("orders file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
         <OrdersCharts wb=wb />
         <CohortHeatmap wb=wb />
         <OrdersSettingsPanel wb=wb />

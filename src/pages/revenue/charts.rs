@@ -10,6 +10,8 @@ use northstar_charts::{draw_bridge, draw_lines, draw_stacked, BridgeStep};
 #[component]
 pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
     let r = wb.revenue;
+    let origin = r.subs.origin("subscriptions file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let bridge_model = Memo::new(move |_| {
         let chosen = wb.settings.with(|s| s.revenue.bridge_period.clone());
         r.kpis.with(|k| bridge(k, chosen.as_deref()))
@@ -60,7 +62,7 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                         }}
                         width=640
                         height=320
-                        chart="bridge"
+                        chart="bridge" why_empty=why("no MRR in this period")
                         label="MRR bridge waterfall"
                     />
                     <p class="source-line">"Start MRR, then new, reactivation and expansion (green) and contraction and churn (red), to end MRR."</p>
@@ -88,13 +90,13 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                     </table>
                 </div>
                 <div>
-                    <ChartCanvas model=movement_model draw={|a, (labels, series)| draw_stacked(a, "MRR movements per period", labels, series)} width=640 height=320 chart="movements" label="MRR movements per period" />
+                    <ChartCanvas model=movement_model draw={|a, (labels, series)| draw_stacked(a, "MRR movements per period", labels, series)} width=640 height=320 chart="movements" why_empty=why("no MRR movements") label="MRR movements per period" />
                 </div>
                 <div>
-                    <ChartCanvas model=mrr_model draw={|a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="mrr" label="MRR and customers over time" />
+                    <ChartCanvas model=mrr_model draw={|a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="mrr" why_empty=why("no MRR") label="MRR and customers over time" />
                 </div>
                 <div>
-                    <ChartCanvas model=churn_model draw={|a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="churn" label="Churn and NRR over time" />
+                    <ChartCanvas model=churn_model draw={|a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="churn" why_empty=why("no churn or NRR: they need two periods of MRR") label="Churn and NRR over time" />
                     <p class="source-line">"Faint horizontal lines: your targets."</p>
                 </div>
             </div>

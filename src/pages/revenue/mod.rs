@@ -13,6 +13,8 @@ use charts::RevenueCharts;
 use leptos::prelude::*;
 use settings::RevenueSettingsPanel;
 
+/// The cards when only an accounts snapshot is loaded.
+const ACCOUNT_CARDS: [&str; 3] = ["account_churn_share", "account_mrr", "account_arpa"];
 const CARDS: [&str; 12] =
     ["mrr", "arr", "customers", "nrr", "grr", "customer_churn_rate", "gross_mrr_churn_rate", "arpa", "ltv", "quick_ratio", "renewal_rate", "nrr_12m"];
 
@@ -27,6 +29,26 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
         r.accounts.view.with(|v| m.add("Accounts", v));
         m
     });
+    // The cards follow what is loaded: the subscriptions when they were read, else the accounts.
+    let accounts_only = Memo::new(move |_| {
+        let read = |file: bool, error: bool| file && !error;
+        let subs = r.subs.view.with(|v| read(v.file.is_some(), v.error.is_some()));
+        let accounts = r.accounts.view.with(|v| read(v.file.is_some(), v.error.is_some()));
+        !subs && accounts
+    });
+    let subs_origin = r.subs.origin("subscriptions file");
+    let accounts_origin = r.accounts.origin("accounts file");
+    let card_kpis = Signal::derive(move || if accounts_only.get() { r.account_kpis.get() } else { r.kpis.get() });
+    let card_origin = Signal::derive(move || if accounts_only.get() { accounts_origin.get() } else { subs_origin.get() });
+    let accounts_table = move || {
+        view! {
+            <section class="panel" aria-label="Accounts snapshot">
+                <h2>"Accounts snapshot"</h2>
+                <p class="source-line">"Churn share, MRR of active accounts and ARPA, broken down by the column chosen under “Break down by”."</p>
+                <SeriesTable kpis=r.account_kpis testid="accounts" />
+            </section>
+        }
+    };
     let filter_note = Signal::derive(move || {
         s.with(|st| st.revenue.filter.clone())
             .filter(|f| !f.1.is_empty())
@@ -46,15 +68,16 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
             />
         </div>
         {move || filter_note.get().map(|n| view! { <div class="notice" data-notice="filter">{n}</div> })}
-        <KpiCards wb=wb kpis=r.kpis ids=&CARDS currency=currency />
+        {move || {
+            let ids: &'static [&'static str] = if accounts_only.get() { &ACCOUNT_CARDS } else { &CARDS };
+            view! { <KpiCards wb=wb kpis=card_kpis ids=ids currency=currency key="revenue" origin=card_origin notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) /> }
+        }}
+        {move || accounts_only.get().then(accounts_table)}
         <RevenueCharts wb=wb />
         <RevenueSettingsPanel wb=wb />
         <SourceMapping store=r.subs title="Subscriptions column mapping" />
         <SeriesTable kpis=r.kpis testid="subscriptions" breakdown=Signal::from(r.breakdown) />
-        <section class="panel" aria-label="Accounts snapshot">
-            <h2>"Accounts snapshot"</h2>
-            <SeriesTable kpis=r.account_kpis testid="accounts" />
-        </section>
+        {move || (!accounts_only.get()).then(accounts_table)}
         <SourceMapping store=r.accounts title="Accounts column mapping" />
         <IssuesPanel title="Revenue data issues" testid="revenue" model=issues />
     }

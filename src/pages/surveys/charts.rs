@@ -10,6 +10,8 @@ use northstar_metrics::surveys::Kind;
 
 #[component]
 pub fn Charts(wb: Workbench) -> impl IntoView {
+    let origin = wb.surveys.source.origin("survey file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let trend_kind = RwSignal::new("nps");
     let trend_model = Memo::new(move |_| {
         let id = trend_kind.get();
@@ -40,7 +42,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                             <option value="ces">"CES"</option>
                         </select>
                     </label>
-                    <ChartCanvas model=trend_model draw={|a, chart| draw_trend(a, chart)} width=720 height=320 chart="trend" label="KPI trend chart" />
+                    <ChartCanvas model=trend_model draw={|a, chart| draw_trend(a, chart)} width=720 height=320 chart="trend" why_empty=why("no answers of this kind") label="KPI trend chart" />
                     <p class="source-line">"Blue line: the KPI per period (gaps where undefined). Shaded band: the NPS 95 % margin of error. Orange line: your target."</p>
                 </div>
                 <div>
@@ -64,7 +66,7 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                         }}
                         width=480
                         height=320
-                        chart="distribution"
+                        chart="distribution" why_empty=why("no answers")
                         label="Score distribution chart"
                     />
                     <p class="source-line">"All answers in the file. Green: promoters or satisfied; grey: passives; red: detractors or not satisfied."</p>

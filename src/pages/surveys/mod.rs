@@ -28,7 +28,7 @@ pub fn SurveysPage(wb: Workbench) -> impl IntoView {
             title="Survey export"
             hint="Drop a CSV export here: Delighted, SurveyMonkey, Qualtrics, Typeform, or your own sheet."
         />
-        <KpiCards wb=wb kpis=sv.kpis />
+        <KpiCards wb=wb kpis=sv.kpis key="surveys" origin=sv.source.origin("survey file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
         <Charts wb=wb />
         <SettingsPanel wb=wb />
         <SourceMapping store=sv.source title="Survey column mapping" />

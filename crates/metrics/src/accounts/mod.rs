@@ -9,7 +9,7 @@
 pub mod kpis;
 
 use crate::ingest::dates::{DateCell, DeferredDates};
-use crate::ingest::headers::{column_of, normalise, ColumnPicker};
+use crate::ingest::headers::{column_of, fold_accents, matches_word, ColumnPicker};
 use crate::ingest::{Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
@@ -33,13 +33,180 @@ pub type AccountIngest = crate::source::DateOrderOnly;
 /// The persisted accounts settings (no KPI settings: the accounts KPIs have no parameter).
 pub type AccountSettings = SourceSettings<AccountIngest, ()>;
 
-const CUSTOMER: [&str; 9] = ["customer id", "customerid", "customer", "account id", "account", "company", "client id", "client", "id"];
-const STATUS: [&str; 9] = ["status", "churn", "churned", "is churned", "churn status", "account status", "active", "is active", "state"];
-const CHARGE: [&str; 8] = ["monthly charge", "monthlycharges", "monthly charges", "monthly_charge", "mrr", "monthly fee", "monthly revenue", "monthly amount"];
-const TENURE: [&str; 4] = ["tenure", "tenure months", "tenure_months", "months"];
-const CHANNEL: [&str; 7] = ["channel", "acquisition channel", "lead source", "source", "acquisition source", "marketing channel", "signup channel"];
-const COST: [&str; 6] = ["acquisition cost", "cac", "cost", "customer acquisition cost", "acquisition spend", "cost of acquisition"];
-const ACQUIRED: [&str; 12] = [
+const CUSTOMER: &[&str] = &[
+    "customer id",
+    "customerid",
+    "customer",
+    "account id",
+    "account",
+    "company",
+    "client id",
+    "client",
+    "id",
+    "account name",
+    "company name",
+    "record id",
+    // German, French, Spanish.
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "kunden nr",
+    "kunden nr.",
+    "kundennr",
+    "kundennr.",
+    "kundenname",
+    "firma",
+    "unternehmen",
+    "konto",
+    "n° client",
+    "n° de client",
+    "numéro client",
+    "numéro de client",
+    "id client",
+    "identifiant client",
+    "code client",
+    "nom du client",
+    "société",
+    "entreprise",
+    "compte",
+    "cliente",
+    "id de cliente",
+    "id cliente",
+    "n° de cliente",
+    "n° cliente",
+    "número de cliente",
+    "código de cliente",
+    "nombre del cliente",
+    "empresa",
+    "cuenta",
+    "e mail",
+    "courriel",
+    "correo",
+    "correo electrónico",
+];
+const STATUS: &[&str] = &[
+    "status",
+    "churn",
+    "churned",
+    "is churned",
+    "churn status",
+    "account status",
+    "active",
+    "is active",
+    "state",
+    // German, French, Spanish.
+    "abgewandert",
+    "gekündigt",
+    "kontostatus",
+    "kundenstatus",
+    "aktiv",
+    "ist aktiv",
+    "zustand",
+    "abwanderung",
+    "statut",
+    "résilié",
+    "statut du compte",
+    "statut client",
+    "actif",
+    "état",
+    "attrition",
+    "estado",
+    "estado de la cuenta",
+    "dado de baja",
+    "activo",
+    "abandono",
+    "baja",
+];
+/// A status column named so says whether the account is active ("yes" = active).
+const ACTIVE_HEADER: &[&str] = &["active", "is active", "aktiv", "ist aktiv", "actif", "est actif", "activo", "activa", "está activo"];
+const CHARGE: &[&str] = &[
+    "monthly charge",
+    "monthlycharges",
+    "monthly charges",
+    "monthly_charge",
+    "mrr",
+    "monthly fee",
+    "monthly revenue",
+    "monthly amount",
+    // German, French, Spanish.
+    "monatliche gebühr",
+    "monatsgebühr",
+    "monatlicher betrag",
+    "monatlicher umsatz",
+    "monatsumsatz",
+    "monatliche kosten",
+    "mensualité",
+    "montant mensuel",
+    "revenu mensuel",
+    "frais mensuels",
+    "cuota mensual",
+    "importe mensual",
+    "ingresos mensuales",
+    "ingreso mensual",
+    "cargo mensual",
+    "mensualidad",
+];
+const TENURE: &[&str] = &[
+    "tenure",
+    "tenure months",
+    "tenure_months",
+    "months",
+    // German, French, Spanish.
+    "laufzeit",
+    "vertragsdauer",
+    "kundendauer",
+    "monate",
+    "ancienneté",
+    "durée",
+    "mois",
+    "antigüedad",
+    "meses",
+    "permanencia",
+];
+const CHANNEL: &[&str] = &[
+    "channel",
+    "acquisition channel",
+    "lead source",
+    "source",
+    "acquisition source",
+    "marketing channel",
+    "signup channel",
+    // German, French, Spanish.
+    "kanal",
+    "akquisitionskanal",
+    "lead quelle",
+    "quelle",
+    "akquisitionsquelle",
+    "marketingkanal",
+    "canal",
+    "canal d'acquisition",
+    "source du lead",
+    "origine",
+    "canal de adquisición",
+    "origen",
+    "fuente",
+    "origen del lead",
+];
+const COST: &[&str] = &[
+    "acquisition cost",
+    "cac",
+    "cost",
+    "customer acquisition cost",
+    "acquisition spend",
+    "cost of acquisition",
+    // German, French, Spanish.
+    "akquisitionskosten",
+    "kundenakquisitionskosten",
+    "kosten",
+    "coût d'acquisition",
+    "coût d'acquisition client",
+    "coût",
+    "costo de adquisición",
+    "coste de adquisición",
+    "costo",
+    "coste",
+];
+const ACQUIRED: &[&str] = &[
     "acquired",
     "acquired at",
     "acquired on",
@@ -52,8 +219,55 @@ const ACQUIRED: [&str; 12] = [
     "start date",
     "won date",
     "close date",
+    // German, French, Spanish.
+    "gewonnen am",
+    "akquiriert am",
+    "akquisitionsdatum",
+    "anmeldedatum",
+    "registriert am",
+    "erstellt",
+    "erstellt am",
+    "kunde seit",
+    "startdatum",
+    "abschlussdatum",
+    "acquis le",
+    "date d'acquisition",
+    "date d'inscription",
+    "inscrit le",
+    "créé le",
+    "client depuis",
+    "date de début",
+    "date de signature",
+    "gagné le",
+    "adquirido el",
+    "fecha de adquisición",
+    "fecha de registro",
+    "fecha de alta",
+    "creado el",
+    "cliente desde",
+    "fecha de inicio",
+    "fecha de cierre",
+    "ganado el",
 ];
-const REFERRED_BY: [&str; 7] = ["referred by", "referrer", "referrer id", "referred by customer", "referring customer", "referral", "referred by id"];
+const REFERRED_BY: &[&str] = &[
+    "referred by",
+    "referrer",
+    "referrer id",
+    "referred by customer",
+    "referring customer",
+    "referral",
+    "referred by id",
+    // German, French, Spanish.
+    "empfohlen von",
+    "geworben von",
+    "werber",
+    "parrain",
+    "recommandé par",
+    "parrainé par",
+    "referido por",
+    "recomendado por",
+    "referente",
+];
 
 /// Guesses roles; categorical text columns (few distinct values in the first rows) become segments.
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
@@ -91,14 +305,23 @@ pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
     m
 }
 
-/// Reads a status cell. `active_header`: the column says "active" (so "yes" means active).
+/// Reads a status cell (English, German, French or Spanish, with or without accents).
+/// `active_header`: the column says "active" (so "yes" means active).
 pub fn parse_churned(cell: &str, active_header: bool) -> Option<bool> {
-    let v = cell.trim().to_lowercase();
+    let v = fold_accents(&cell.trim().to_lowercase());
     let yes = match v.as_str() {
-        "yes" | "y" | "true" | "1" => true,
-        "no" | "n" | "false" | "0" => false,
+        "yes" | "y" | "true" | "1" | "ja" | "j" | "wahr" | "oui" | "o" | "vrai" | "si" | "s" | "verdadero" => true,
+        "no" | "n" | "false" | "0" | "nein" | "falsch" | "non" | "faux" | "falso" => false,
         "churned" | "churn" | "cancelled" | "canceled" | "inactive" | "lost" | "closed" | "ended" | "former" => return Some(true),
+        "gekundigt" | "gekuendigt" | "storniert" | "abgewandert" | "inaktiv" | "verloren" | "beendet" | "ehemalig" | "ehemaliger kunde" => return Some(true),
+        "resilie" | "resiliee" | "annule" | "annulee" | "inactif" | "inactive client" | "perdu" | "ancien client" | "termine" | "churne" => return Some(true),
+        "cancelado" | "cancelada" | "dado de baja" | "dada de baja" | "de baja" | "baja" | "inactivo" | "inactiva" | "perdido" | "antiguo cliente" => {
+            return Some(true)
+        }
         "active" | "current" | "open" | "paying" | "live" | "retained" | "customer" => return Some(false),
+        "aktiv" | "bestehend" | "zahlend" | "kunde" | "laufend" => return Some(false),
+        "actif" | "active client" | "en cours" | "payant" | "client" => return Some(false),
+        "activo" | "activa" | "vigente" | "cliente" | "de alta" | "alta" => return Some(false),
         _ => return None,
     };
     Some(if active_header { !yes } else { yes })
@@ -132,6 +355,8 @@ pub struct AccountData {
     pub has_referred_by: bool,
     /// Rows whose `acquired` is blank or unreadable (they are in no acquisition period).
     pub undated: u64,
+    /// What the filter that made this data did ([`AccountData::filtered`]); the KPIs apply it.
+    pub filter_note: crate::filter::FilterNote,
 }
 
 impl SourceData for AccountData {
@@ -197,7 +422,7 @@ impl RowTyping for AccountRows {
 impl AccountRows {
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         let column = column.map(|c| self.names[c].clone());
-        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, column: usize, reason: String) {
@@ -336,7 +561,7 @@ impl AccountReader {
             cost: col("acquisition_cost", &mapping.acquisition_cost)?,
             acquired: col("acquired", &mapping.acquired)?,
             referred_by: col("referred_by", &mapping.referred_by)?,
-            active_header: matches!(normalise(&names[status]).as_str(), "active" | "is active"),
+            active_header: matches_word(&names[status], ACTIVE_HEADER),
             segments,
         };
         let data = AccountData {
@@ -386,6 +611,7 @@ impl Source for Accounts {
         let segment = query.segment.as_ref().and_then(|name| data.segments.iter().position(|s| s.name.eq_ignore_ascii_case(name)));
         let mut out = account_kpis(data, segment);
         out.extend(acquisition_kpis(data, query.granularity, segment));
+        data.filter_note.apply(&mut out);
         out
     }
     fn demo() -> String {
@@ -410,10 +636,12 @@ impl AccountData {
     }
 
     /// Only the accounts whose value in segment column `column` is `value` (referrers keep their
-    /// ids: a referral by an account outside the subset still counts).
+    /// ids: a referral by an account outside the subset still counts). When none is left,
+    /// `filter_note` says why and the KPIs are undefined.
     pub fn filtered(&self, column: usize, value: &str) -> AccountData {
         let Some(seg) = self.segments.get(column) else { return self.clone() };
         let keep: Vec<usize> = (0..self.customers.len()).filter(|&i| seg.value(i) == value).collect();
+        let filter_note = crate::filter::FilterNote::of(seg, value, keep.len(), "account");
         fn pick<T: Clone>(keep: &[usize], v: &[T]) -> Vec<T> {
             keep.iter().map(|&i| v[i].clone()).collect()
         }
@@ -436,6 +664,7 @@ impl AccountData {
                     out
                 })
                 .collect(),
+            filter_note,
             ..self.clone()
         }
     }
@@ -457,6 +686,31 @@ pub fn join_segment(subs: &crate::subscriptions::SubscriptionData, accounts: &Ac
 mod tests {
     use super::*;
     use crate::source::{Reader, SettingsOf};
+
+    #[test]
+    fn reads_german_french_and_spanish_statuses() {
+        for (cell, churned) in [
+            ("aktiv", false),
+            ("gekündigt", true),
+            ("Storniert", true),
+            ("actif", false),
+            ("résilié", true),
+            ("Annulé", true),
+            ("resilie", true),
+            ("activo", false),
+            ("cancelado", true),
+            ("dado de baja", true),
+            ("Ja", true),
+            ("nein", false),
+            ("oui", true),
+            ("sí", true),
+        ] {
+            assert_eq!(parse_churned(cell, false), Some(churned), "{cell}");
+        }
+        // A column named "Aktiv": "ja" means active.
+        assert_eq!(parse_churned("ja", true), Some(false));
+        assert_eq!(parse_churned("vielleicht", false), None);
+    }
 
     fn read(csv: &[u8], chunk: usize) -> AccountData {
         let s = crate::ingest::sniff(csv);

@@ -169,6 +169,7 @@ pub fn funnel_kpis(data: &FunnelData, settings: &FunnelKpi, query: &Query, ctx: 
                         kind: None,
                         small_sample: false,
                         basis,
+
                         warning: None,
                     })
                 };
@@ -223,6 +224,7 @@ mod tests {
             kind: None,
             small_sample: false,
             basis: None,
+
             warning: None,
         }
     }

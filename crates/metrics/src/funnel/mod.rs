@@ -67,17 +67,187 @@ impl SettingsPart for FunnelKpi {
 /// The persisted funnel settings.
 pub type FunnelSettings = SourceSettings<FunnelIngest, FunnelKpi>;
 
-const PERIOD: [&str; 9] = ["month", "period", "date", "month start", "reporting month", "year month", "yearmonth", "month of", "week"];
-const VISITORS: [&str; 8] = ["visitors", "sessions", "traffic", "unique visitors", "website visitors", "site visitors", "visits", "website sessions"];
-const SIGNUPS: [&str; 7] = ["signups", "sign ups", "sign-ups", "leads", "registrations", "signup", "new signups"];
-const TRIALS: [&str; 6] = ["trials", "trial starts", "trials started", "new trials", "trial", "trial signups"];
-const NEW_CUSTOMERS: [&str; 9] =
-    ["new customers", "new paying customers", "conversions", "customers won", "new paying", "paid conversions", "new accounts", "won", "new logos"];
-const ACQUISITION_SPEND: [&str; 9] =
-    ["acquisition spend", "marketing spend", "ad spend", "spend", "cost", "marketing cost", "acquisition cost", "paid spend", "sales and marketing spend"];
-const RETENTION_SPEND: [&str; 7] =
-    ["retention spend", "cs spend", "customer success cost", "customer success spend", "retention cost", "cs cost", "customer success"];
-const SEGMENT: [&str; 8] = ["channel", "source", "segment", "acquisition channel", "campaign", "region", "utm source", "medium"];
+const PERIOD: &[&str] = &[
+    "month",
+    "period",
+    "date",
+    "month start",
+    "reporting month",
+    "year month",
+    "yearmonth",
+    "month of",
+    "week",
+    // German, French, Spanish.
+    "monat",
+    "zeitraum",
+    "periode",
+    "datum",
+    "woche",
+    "berichtsmonat",
+    "mois",
+    "période",
+    "semaine",
+    "mes",
+    "período",
+    "fecha",
+    "semana",
+];
+const VISITORS: &[&str] = &[
+    "visitors",
+    "sessions",
+    "traffic",
+    "unique visitors",
+    "website visitors",
+    "site visitors",
+    "visits",
+    "website sessions",
+    // German, French, Spanish.
+    "besucher",
+    "sitzungen",
+    "besuche",
+    "eindeutige besucher",
+    "webseitenbesucher",
+    "visiteurs",
+    "visites",
+    "visiteurs uniques",
+    "trafic",
+    "visitantes",
+    "sesiones",
+    "visitas",
+    "visitantes únicos",
+    "tráfico",
+];
+const SIGNUPS: &[&str] = &[
+    "signups",
+    "sign ups",
+    "sign-ups",
+    "leads",
+    "registrations",
+    "signup",
+    "new signups",
+    // German, French, Spanish.
+    "anmeldungen",
+    "registrierungen",
+    "neue anmeldungen",
+    "inscriptions",
+    "enregistrements",
+    "prospects",
+    "registros",
+    "inscripciones",
+    "altas",
+];
+const TRIALS: &[&str] = &[
+    "trials",
+    "trial starts",
+    "trials started",
+    "new trials",
+    "trial",
+    "trial signups",
+    // German, French, Spanish.
+    "testversionen",
+    "testphasen",
+    "probeabos",
+    "essais",
+    "essais gratuits",
+    "pruebas",
+    "pruebas gratuitas",
+];
+const NEW_CUSTOMERS: &[&str] = &[
+    "new customers",
+    "new paying customers",
+    "conversions",
+    "customers won",
+    "new paying",
+    "paid conversions",
+    "new accounts",
+    "won",
+    "new logos",
+    // German, French, Spanish.
+    "neukunden",
+    "neue kunden",
+    "zahlende neukunden",
+    "konversionen",
+    "gewonnen",
+    "nouveaux clients",
+    "clients gagnés",
+    "nuevos clientes",
+    "clientes nuevos",
+    "conversiones",
+    "clientes ganados",
+];
+const ACQUISITION_SPEND: &[&str] = &[
+    "acquisition spend",
+    "marketing spend",
+    "ad spend",
+    "spend",
+    "cost",
+    "marketing cost",
+    "acquisition cost",
+    "paid spend",
+    "sales and marketing spend",
+    // German, French, Spanish.
+    "akquisitionskosten",
+    "marketingausgaben",
+    "werbeausgaben",
+    "ausgaben",
+    "kosten",
+    "marketingkosten",
+    "dépenses d'acquisition",
+    "dépenses marketing",
+    "dépenses publicitaires",
+    "dépenses",
+    "coût",
+    "gasto de adquisición",
+    "gasto en marketing",
+    "gasto publicitario",
+    "gasto",
+    "gastos",
+    "costo",
+    "coste",
+    "inversión publicitaria",
+];
+const RETENTION_SPEND: &[&str] = &[
+    "retention spend",
+    "cs spend",
+    "customer success cost",
+    "customer success spend",
+    "retention cost",
+    "cs cost",
+    "customer success",
+    // German, French, Spanish.
+    "bindungskosten",
+    "kundenbindungskosten",
+    "customer success kosten",
+    "retention kosten",
+    "dépenses de rétention",
+    "coût de rétention",
+    "dépenses customer success",
+    "gasto de retención",
+    "costo de retención",
+    "coste de retención",
+];
+const SEGMENT: &[&str] = &[
+    "channel",
+    "source",
+    "segment",
+    "acquisition channel",
+    "campaign",
+    "region",
+    "utm source",
+    "medium",
+    // German, French, Spanish.
+    "kanal",
+    "quelle",
+    "kampagne",
+    "canal",
+    "campagne",
+    "région",
+    "fuente",
+    "campaña",
+    "región",
+    "origen",
+    "medio",
+];
 
 /// Guesses roles from the header; channel-like columns become segments.
 pub fn infer_funnel_mapping(sniff: &Sniff) -> FunnelMapping {
@@ -212,7 +382,7 @@ impl RowTyping for FunnelRows {
 impl FunnelRows {
     fn issue(&mut self, line: u64, column: Option<usize>, reason: String) {
         let column = column.map(|c| self.names[c].clone());
-        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     /// A count cell: blank is none; anything but a whole number ≥ 0 is an issue, read as blank.
@@ -365,6 +535,7 @@ impl FunnelReader {
 impl Source for Funnel {
     const NAME: &'static str = "funnel";
     const DESCRIPTION: &'static str = "A monthly marketing funnel sheet: visitors, sign-ups, trials, new paying customers, acquisition and retention spend.";
+    const PERIOD_TOTALS: bool = true;
     type Mapping = FunnelMapping;
     type Ingest = FunnelIngest;
     type Kpi = FunnelKpi;
@@ -518,8 +689,9 @@ mod tests {
             proptest::prop_assert!(data.segments.iter().all(|s| s.ids.len() == data.rows.len()));
             let zero = [crate::kpi::KpiValue {
                 id: "ltv", source: "subscriptions", period: "2024-01".into(), segment: None, value: Some(0.0), numerator: Some(0.0), denominator: Some(0.0),
-                n: 0, kind: None, small_sample: false, basis: None, warning: None,
-            }];
+                n: 0, kind: None, small_sample: false, basis: None,
+
+            warning: None,}];
             let ctx = Context::default().with_kpis("subscriptions", &zero);
             for g in [crate::period::Granularity::Quarter, crate::period::Granularity::All] {
                 for segment in [None, Some("Channel".to_string())] {

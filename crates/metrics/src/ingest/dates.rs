@@ -95,7 +95,7 @@ impl DeferredDates {
     /// impossible in that order ("row skipped", "treated as blank").
     pub fn settle(self, file: &str, setting: DateOrder, setting_key: &str, consequence: &str) -> SettledDates {
         let mut out = SettledDates::default();
-        let column_issue = |reason: String| Issue { file: file.to_string(), line: None, column: Some(self.name.clone()), reason };
+        let column_issue = |reason: String| Issue { file: file.to_string(), line: None, column: Some(self.name.clone()), reason, ..Default::default() };
         let order = match DateOrder::decide(setting, &self.evidence) {
             OrderDecision::Decided(o) => o,
             OrderDecision::Conflicting(o) => {
@@ -125,6 +125,7 @@ impl DeferredDates {
                         line: Some(line),
                         column: Some(self.name.clone()),
                         reason: format!("{reason} when read as {}; {consequence}", order_name(order)),
+                        ..Default::default()
                     });
                 }
             }

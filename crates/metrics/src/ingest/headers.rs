@@ -1,5 +1,9 @@
 //! Header matching shared by every source's mapping inference: headers are compared lowercased,
-//! without a leading question number ("4.", "7a.") or a trailing qualifier ("(UTC)", "(metadata)").
+//! without a leading question number ("4.", "7a.") or a trailing qualifier ("(UTC)", "(metadata)"),
+//! with `_` and `-` as spaces, and without accents (German umlauts also as "ae", "oe", "ue"), so
+//! one synonym such as "kündigungsdatum" also matches "Kuendigungsdatum" and "Kundigungsdatum",
+//! and "création" matches "Date de creation". Synonyms in German, French and Spanish sit beside
+//! the English ones in each source's mapping.
 
 pub fn normalise(text: &str) -> String {
     let t = text.trim().to_lowercase();
@@ -12,7 +16,8 @@ pub fn normalise(text: &str) -> String {
     } else {
         t.as_str()
     };
-    let rest = rest.trim_end_matches([':', '?', ' ']);
+    // Spanish questions open with "¿" or "¡".
+    let rest = rest.trim_start_matches(['¿', '¡', ' ']).trim_end_matches([':', '?', '!', ' ']);
     // Drop a trailing qualifier such as "(UTC)" or "(property)".
     let rest = match rest.rfind(" (") {
         Some(i) if rest.ends_with(')') => &rest[..i],
@@ -21,9 +26,48 @@ pub fn normalise(text: &str) -> String {
     rest.to_string()
 }
 
+/// Drops the accents of Latin letters used in German, French and Spanish ("é" → "e", "ñ" → "n",
+/// "ß" → "ss", "º" → "°"); other characters are kept. For cell values as well as headers.
+pub fn fold_accents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'ß' => out.push_str("ss"),
+            'œ' => out.push_str("oe"),
+            'º' => out.push('°'),
+            '’' | '‘' => out.push('\''),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A header or synonym as compared: lowercased, `_` and `-` as spaces, runs of spaces as one,
+/// accents dropped and the German "ae", "oe", "ue" read as the plain vowel (both sides get the
+/// same treatment, so English words are unaffected in effect).
+pub fn fold(text: &str) -> String {
+    let t = fold_accents(&text.to_lowercase()).replace(['_', '-'], " ");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+}
+
+/// The comparison key of a header: [`normalise`]d, then [`fold`]ed.
+pub fn header_key(text: &str) -> String {
+    fold(&normalise(text))
+}
+
+/// Whether the header `text` is one of `words`.
 pub fn matches_word(text: &str, words: &[&str]) -> bool {
-    let n = normalise(text);
-    words.iter().any(|w| n == *w || n.replace(['_', '-'], " ") == *w)
+    let n = header_key(text);
+    words.iter().any(|w| n == fold(w))
 }
 
 /// The index of the column a mapping names for `role` (e.g. "tickets.agent"): an exact name first,
@@ -41,8 +85,10 @@ pub fn column_of(file: &str, names: &[String], role: &str, column: Option<&str>)
 
 /// The first column (index) whose name matches one of `words`, in the order of `words`, skipping taken columns.
 pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<usize> {
+    let keys: Vec<String> = names.iter().map(|n| header_key(n)).collect();
     for w in words {
-        if let Some(i) = names.iter().position(|n| normalise(n).replace(['_', '-'], " ") == w.replace(['_', '-'], " ")) {
+        let w = fold(w);
+        if let Some(i) = keys.iter().position(|k| *k == w) {
             if !taken.contains(&i) {
                 return Some(i);
             }
@@ -90,5 +136,18 @@ mod tests {
         assert_eq!(find_column(&names, &["ended at", "canceled at"], &[]), Some(2));
         assert_eq!(find_column(&names, &["customer_id"], &[]), Some(0));
         assert_eq!(find_column(&names, &["customer id"], &[0]), None);
+    }
+
+    #[test]
+    fn accents_and_umlaut_spellings_compare_equal() {
+        let names: Vec<String> = ["Kuendigungsdatum", "Date de creation", "N° Client", "Nº de pedido", "Kunden-ID"].map(String::from).to_vec();
+        assert_eq!(find_column(&names, &["kündigungsdatum"], &[]), Some(0));
+        assert_eq!(find_column(&names, &["date de création"], &[]), Some(1));
+        assert_eq!(find_column(&names, &["n° client"], &[]), Some(2));
+        assert_eq!(find_column(&names, &["n° de pedido"], &[]), Some(3));
+        assert_eq!(find_column(&names, &["kunden id"], &[]), Some(4));
+        assert!(matches_word("Größe", &["grosse"]));
+        assert!(matches_word("Año", &["ano"]));
+        assert_eq!(fold_accents("Résilié"), "Résilié".replace('é', "e"));
     }
 }

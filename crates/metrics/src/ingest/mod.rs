@@ -92,7 +92,13 @@ impl RecordStream {
         self.reader
             .problems
             .iter()
-            .map(|p| Issue { file: self.file.clone(), line: Some(p.line), column: Some(format!("field {}", p.field + 1)), reason: p.reason.clone() })
+            .map(|p| Issue {
+                file: self.file.clone(),
+                line: Some(p.line),
+                column: Some(format!("field {}", p.field + 1)),
+                reason: p.reason.clone(),
+                ..Default::default()
+            })
             .collect()
     }
 

@@ -13,9 +13,10 @@ pub enum StatusClass {
 }
 
 /// Classifies an order status (Shopify financial status, Stripe status, WooCommerce order status
-/// with or without "wc-"); `None` for a status not known.
+/// with or without "wc-", or its German, French or Spanish word with or without accents); `None`
+/// for a status not known.
 pub fn classify_status(text: &str) -> Option<StatusClass> {
-    let t = text.trim().to_lowercase().replace([' ', '-'], "_");
+    let t = crate::ingest::headers::fold_accents(&text.trim().to_lowercase()).replace([' ', '-'], "_");
     let t = t.strip_prefix("wc_").unwrap_or(&t);
     Some(match t {
         "paid"
@@ -36,8 +37,41 @@ pub fn classify_status(text: &str) -> Option<StatusClass> {
         | "settled"
         | "approved"
         | "partially_fulfilled"
-        | "unfulfilled" => StatusClass::Paid,
+        | "unfulfilled"
+        // German, French, Spanish.
+        | "bezahlt"
+        | "abgeschlossen"
+        | "erledigt"
+        | "versandt"
+        | "versendet"
+        | "geliefert"
+        | "zugestellt"
+        | "in_bearbeitung"
+        | "teilweise_erstattet"
+        | "paye"
+        | "payee"
+        | "termine"
+        | "terminee"
+        | "expedie"
+        | "expediee"
+        | "livre"
+        | "livree"
+        | "en_cours"
+        | "partiellement_rembourse"
+        | "pagado"
+        | "pagada"
+        | "completado"
+        | "completada"
+        | "enviado"
+        | "enviada"
+        | "entregado"
+        | "entregada"
+        | "en_proceso"
+        | "procesando"
+        | "parcialmente_reembolsado" => StatusClass::Paid,
         "refunded" | "refund" | "fully_refunded" | "returned" | "chargeback" | "charged_back" | "reversed" => StatusClass::Refunded,
+        "erstattet" | "ruckerstattet" | "rueckerstattet" | "zuruckerstattet" | "retourniert" | "zuruckgegeben" | "rembourse" | "remboursee" | "retourne"
+        | "reembolsado" | "reembolsada" | "devuelto" | "devuelta" => StatusClass::Refunded,
         "failed"
         | "voided"
         | "void"
@@ -54,7 +88,36 @@ pub fn classify_status(text: &str) -> Option<StatusClass> {
         | "requires_payment_method"
         | "unpaid"
         | "blocked"
-        | "trash" => StatusClass::Unpaid,
+        | "trash"
+        // German, French, Spanish.
+        | "storniert"
+        | "abgebrochen"
+        | "fehlgeschlagen"
+        | "ausstehend"
+        | "offen"
+        | "unbezahlt"
+        | "abgelehnt"
+        | "entwurf"
+        | "annule"
+        | "annulee"
+        | "echoue"
+        | "echouee"
+        | "en_attente"
+        | "impaye"
+        | "impayee"
+        | "refuse"
+        | "refusee"
+        | "brouillon"
+        | "cancelado"
+        | "cancelada"
+        | "fallido"
+        | "fallida"
+        | "pendiente"
+        | "no_pagado"
+        | "impagado"
+        | "rechazado"
+        | "rechazada"
+        | "borrador" => StatusClass::Unpaid,
         _ => return None,
     })
 }
@@ -98,6 +161,31 @@ pub(crate) fn to_cents(mantissa: i128, scale: u32) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::parse::{parse_number, NumberStyle};
+
+    #[test]
+    fn classifies_german_french_and_spanish_statuses() {
+        use StatusClass::*;
+        for (text, class) in [
+            ("bezahlt", Paid),
+            ("Abgeschlossen", Paid),
+            ("storniert", Unpaid),
+            ("Rückerstattet", Refunded),
+            ("payée", Paid),
+            ("Expédiée", Paid),
+            ("annulé", Unpaid),
+            ("annule", Unpaid),
+            ("En attente", Unpaid),
+            ("Remboursé", Refunded),
+            ("pagado", Paid),
+            ("Entregado", Paid),
+            ("cancelado", Unpaid),
+            ("pendiente", Unpaid),
+            ("reembolsado", Refunded),
+        ] {
+            assert_eq!(classify_status(text), Some(class), "{text}");
+        }
+        assert_eq!(classify_status("irgendwas"), None);
+    }
 
     #[test]
     fn plain_decimals_agree_with_parse_number() {

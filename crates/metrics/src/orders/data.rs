@@ -316,7 +316,7 @@ struct LineAmount {
 impl Rows {
     fn issue(&mut self, line: u64, col: Option<usize>, reason: String) {
         let column = col.map(|c| self.names[c].clone());
-        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, col: Option<usize>, reason: String) {
@@ -538,7 +538,7 @@ impl Rows {
             if a.day == NO_DAY {
                 let (rows, line) = (a.rows, a.line);
                 let reason = if rows == 1 { "no date; row skipped".to_string() } else { format!("no row of this order has a date; its {rows} rows skipped") };
-                self.log.push(Issue { file: file.clone(), line: Some(line), column: Some(self.names[self.cols.date].clone()), reason });
+                self.log.push(Issue { file: file.clone(), line: Some(line), column: Some(self.names[self.cols.date].clone()), reason, ..Default::default() });
                 self.meta.skipped_rows += rows as u64;
                 continue;
             }
@@ -551,6 +551,7 @@ impl Rows {
                         line: Some(a.line),
                         column: self.cols.currency.map(|c| self.names[c].clone()),
                         reason: format!("currency {cur} differs from the report currency {report}; order excluded (set orders.currency to choose)"),
+                        ..Default::default()
                     });
                     x.other_currency_rows += rows;
                     continue;

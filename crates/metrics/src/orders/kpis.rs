@@ -253,6 +253,7 @@ fn family(entries: &[Entry], frame: &Frame, segment: Option<&str>, out: &mut Vec
                 kind: None,
                 small_sample: false,
                 basis: None,
+
                 warning: None,
             });
         };

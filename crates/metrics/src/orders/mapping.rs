@@ -7,7 +7,7 @@
 //! amount column), `status`, `currency`, `refunded` (an amount refunded of a kept order: Stripe's
 //! "Amount Refunded", Shopify's "Refunded Amount"), and any number of `segment` columns.
 
-use crate::ingest::headers::{normalise, ColumnPicker};
+use crate::ingest::headers::{matches_word, ColumnPicker};
 use crate::ingest::Sniff;
 pub use crate::mapping::RoleMapping;
 use serde::Serialize;
@@ -46,10 +46,7 @@ impl Shape {
 }
 
 fn has(names: &[String], words: &[&str]) -> bool {
-    names.iter().any(|n| {
-        let n = normalise(n).replace(['_', '-'], " ");
-        words.contains(&n.as_str())
-    })
+    names.iter().any(|n| matches_word(n, words))
 }
 
 /// Recognises the export layout from its column names.
@@ -67,7 +64,7 @@ pub fn detect_shape(names: &[String]) -> Shape {
     }
 }
 
-const ID: [&str; 16] = [
+const ID: &[&str] = &[
     "order id",
     "order number",
     "order no",
@@ -84,8 +81,43 @@ const ID: [&str; 16] = [
     "orderid",
     "id",
     "order name",
+    // German, French, Spanish.
+    "bestellung",
+    "bestellnummer",
+    "bestell nr",
+    "bestellnr",
+    "bestell id",
+    "auftrag",
+    "auftragsnummer",
+    "rechnungsnummer",
+    "rechnung",
+    "rechnungs nr",
+    "transaktions id",
+    "zahlungs id",
+    "commande",
+    "n° de commande",
+    "n° commande",
+    "numéro de commande",
+    "id commande",
+    "id de commande",
+    "référence commande",
+    "facture",
+    "n° de facture",
+    "numéro de facture",
+    "id de transaction",
+    "pedido",
+    "n° de pedido",
+    "número de pedido",
+    "id de pedido",
+    "id pedido",
+    "orden",
+    "número de orden",
+    "factura",
+    "n° de factura",
+    "número de factura",
+    "id de transacción",
 ];
-const CUSTOMER: [&str; 14] = [
+const CUSTOMER: &[&str] = &[
     "customer id",
     "customerid",
     "customer",
@@ -100,8 +132,48 @@ const CUSTOMER: [&str; 14] = [
     "user id",
     "account id",
     "account",
+    // German, French, Spanish.
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "kunden nr",
+    "kunden nr.",
+    "kundennr",
+    "kundennr.",
+    "kundenname",
+    "firma",
+    "unternehmen",
+    "konto",
+    "n° client",
+    "n° de client",
+    "numéro client",
+    "numéro de client",
+    "id client",
+    "identifiant client",
+    "code client",
+    "nom du client",
+    "société",
+    "entreprise",
+    "compte",
+    "cliente",
+    "id de cliente",
+    "id cliente",
+    "n° de cliente",
+    "n° cliente",
+    "número de cliente",
+    "código de cliente",
+    "nombre del cliente",
+    "empresa",
+    "cuenta",
+    "e mail",
+    "courriel",
+    "correo",
+    "correo electrónico",
+    "käufer",
+    "acheteur",
+    "comprador",
 ];
-const DATE: [&str; 14] = [
+const DATE: &[&str] = &[
     "order date",
     "date",
     "invoicedate",
@@ -116,8 +188,45 @@ const DATE: [&str; 14] = [
     "purchase date",
     "timestamp",
     "time",
+    // German, French, Spanish.
+    "datum",
+    "bestelldatum",
+    "auftragsdatum",
+    "rechnungsdatum",
+    "erstellt am",
+    "erstellt",
+    "erstellungsdatum",
+    "bezahlt am",
+    "zahlungsdatum",
+    "kaufdatum",
+    "transaktionsdatum",
+    "zeitstempel",
+    "zeit",
+    "date de commande",
+    "date de la commande",
+    "date de facture",
+    "date de création",
+    "créé le",
+    "payé le",
+    "date de paiement",
+    "date d'achat",
+    "date de transaction",
+    "horodatage",
+    "fecha",
+    "fecha de pedido",
+    "fecha del pedido",
+    "fecha de factura",
+    "fecha de creación",
+    "creado",
+    "creado el",
+    "pagado el",
+    "fecha de pago",
+    "fecha de compra",
+    "fecha de transacción",
+    "marca de tiempo",
+    "hora",
 ];
-const AMOUNT: [&str; 13] = [
+const AMOUNT: &[&str] = &[
     "amount",
     "total",
     "order total",
@@ -131,13 +240,136 @@ const AMOUNT: [&str; 13] = [
     "grand total",
     "amount paid",
     "net amount",
+    // German, French, Spanish.
+    "betrag",
+    "summe",
+    "gesamt",
+    "gesamtbetrag",
+    "gesamtsumme",
+    "bestellwert",
+    "bestellsumme",
+    "umsatz",
+    "wert",
+    "endbetrag",
+    "rechnungsbetrag",
+    "bezahlter betrag",
+    "nettobetrag",
+    "bruttobetrag",
+    "montant",
+    "montant total",
+    "total commande",
+    "montant de la commande",
+    "chiffre d'affaires",
+    "ventes",
+    "valeur",
+    "montant payé",
+    "montant net",
+    "somme",
+    "importe",
+    "monto",
+    "importe total",
+    "monto total",
+    "total del pedido",
+    "importe del pedido",
+    "ingresos",
+    "ventas",
+    "valor",
+    "importe pagado",
+    "importe neto",
+    "suma",
 ];
-const QUANTITY: [&str; 6] = ["quantity", "qty", "lineitem quantity", "item quantity", "units", "quantity ordered"];
-const UNIT_PRICE: [&str; 8] = ["unitprice", "unit price", "lineitem price", "item price", "price each", "price", "unit cost", "price per unit"];
-const STATUS: [&str; 6] = ["financial status", "order status", "status", "payment status", "state", "transaction status"];
-const CURRENCY: [&str; 4] = ["currency", "currency code", "order currency", "presentment currency"];
-const REFUNDED: [&str; 6] = ["amount refunded", "refunded amount", "total refunded", "refunded", "refund amount", "order refund amount"];
-const SEGMENT: [&str; 14] = [
+const QUANTITY: &[&str] = &[
+    "quantity",
+    "qty",
+    "lineitem quantity",
+    "item quantity",
+    "units",
+    "quantity ordered",
+    // German, French, Spanish.
+    "menge",
+    "anzahl",
+    "stückzahl",
+    "stück",
+    "quantité",
+    "qté",
+    "cantidad",
+    "unidades",
+    "uds",
+];
+const UNIT_PRICE: &[&str] = &[
+    "unitprice",
+    "unit price",
+    "lineitem price",
+    "item price",
+    "price each",
+    "price",
+    "unit cost",
+    "price per unit",
+    // German, French, Spanish.
+    "einzelpreis",
+    "stückpreis",
+    "preis",
+    "preis pro stück",
+    "prix unitaire",
+    "prix",
+    "prix à l'unité",
+    "precio unitario",
+    "precio",
+    "precio por unidad",
+];
+const STATUS: &[&str] = &[
+    "financial status",
+    "order status",
+    "status",
+    "payment status",
+    "state",
+    "transaction status",
+    // German, French, Spanish.
+    "bestellstatus",
+    "zahlungsstatus",
+    "zustand",
+    "statut",
+    "statut de la commande",
+    "statut du paiement",
+    "état",
+    "estado",
+    "estado del pedido",
+    "estado del pago",
+];
+const CURRENCY: &[&str] = &[
+    "currency",
+    "currency code",
+    "order currency",
+    "presentment currency",
+    // German, French, Spanish.
+    "währung",
+    "devise",
+    "monnaie",
+    "moneda",
+    "divisa",
+];
+const REFUNDED: &[&str] = &[
+    "amount refunded",
+    "refunded amount",
+    "total refunded",
+    "refunded",
+    "refund amount",
+    "order refund amount",
+    // German, French, Spanish.
+    "erstattet",
+    "erstatteter betrag",
+    "rückerstattet",
+    "rückerstattung",
+    "erstattungsbetrag",
+    "remboursé",
+    "montant remboursé",
+    "remboursement",
+    "reembolsado",
+    "importe reembolsado",
+    "monto reembolsado",
+    "reembolso",
+];
+const SEGMENT: &[&str] = &[
     "country",
     "billing country",
     "shipping country",
@@ -152,6 +384,33 @@ const SEGMENT: [&str; 14] = [
     "created via",
     "customer type",
     "store",
+    // German, French, Spanish.
+    "land",
+    "rechnungsland",
+    "lieferland",
+    "kanal",
+    "verkaufskanal",
+    "quelle",
+    "markt",
+    "kundentyp",
+    "shop",
+    "pays",
+    "pays de facturation",
+    "pays de livraison",
+    "canal",
+    "canal de vente",
+    "région",
+    "marché",
+    "type de client",
+    "boutique",
+    "país",
+    "país de facturación",
+    "país de envío",
+    "canal de venta",
+    "origen",
+    "mercado",
+    "tipo de cliente",
+    "tienda",
 ];
 
 /// Guesses the mapping of an orders file from its header.
@@ -188,7 +447,7 @@ pub fn infer_orders_mapping(sniff: &Sniff) -> OrdersMapping {
     m.unit_price = p.pick(&UNIT_PRICE);
     m.status = p.pick(&STATUS);
     m.currency = p.pick(&CURRENCY);
-    let segments: Vec<String> = p.free().filter(|(_, n)| SEGMENT.contains(&normalise(n).replace(['_', '-'], " ").as_str())).map(|(_, n)| n.clone()).collect();
+    let segments: Vec<String> = p.free().filter(|(_, n)| matches_word(n, SEGMENT)).map(|(_, n)| n.clone()).collect();
     m.segment = segments;
     m
 }

@@ -24,17 +24,26 @@ pub enum Interval {
 }
 
 impl Interval {
-    /// Reads "month", "monthly", "year", "annual", "quarter", "week", "day" (times `count`).
+    /// Reads "month", "monthly", "year", "annual", "quarter", "week", "day" (times `count`), and
+    /// the German, French and Spanish words ("monatlich", "annuel", "año", …).
     pub fn parse(text: &str, count: u32) -> Option<Interval> {
-        let t = text.trim().to_lowercase();
+        let t = crate::ingest::headers::fold_accents(&text.trim().to_lowercase());
+        // Plurals: "months", "mois", "meses", "años", "jahre".
         let t = t.trim_end_matches('s');
+        let t = t.strip_suffix("e").filter(|s| ["mes", "jahr", "monat"].contains(s)).unwrap_or(t);
         Some(match t {
             "" | "month" | "monthly" | "mo" | "m" | "mensual" | "monat" => Interval::Months(count),
+            "monatlich" | "moi" | "mensuel" | "mensuelle" | "me" | "mes" => Interval::Months(count),
             "year" | "yearly" | "annual" | "annually" | "yr" | "y" => Interval::Months(12 * count),
+            "jahr" | "jahrlich" | "jaehrlich" | "an" | "annee" | "annuel" | "annuelle" | "ano" | "anual" => Interval::Months(12 * count),
             "quarter" | "quarterly" | "q" => Interval::Months(3 * count),
+            "quartal" | "quartalsweise" | "vierteljahrlich" | "trimestre" | "trimestriel" | "trimestrielle" | "trimestral" => Interval::Months(3 * count),
             "semiannual" | "half-year" | "half year" => Interval::Months(6 * count),
+            "halbjahr" | "halbjahrlich" | "semestre" | "semestriel" | "semestrielle" | "semestral" => Interval::Months(6 * count),
             "week" | "weekly" | "wk" | "w" => Interval::Days(7 * count),
+            "woche" | "wochentlich" | "semaine" | "hebdomadaire" | "semana" | "semanal" => Interval::Days(7 * count),
             "day" | "daily" | "d" => Interval::Days(count),
+            "tag" | "taglich" | "jour" | "quotidien" | "quotidienne" | "dia" | "diario" => Interval::Days(count),
             _ => return None,
         })
     }
@@ -100,6 +109,9 @@ pub struct SubscriptionData {
     pub amount_unit_reason: String,
     pub excluded_trials: u64,
     pub excluded_currency: u64,
+    /// What the filter that made this data did ([`SubscriptionData::filtered`],
+    /// [`super::join::filter`]); the KPIs apply it. Default for a file as read.
+    pub filter_note: crate::filter::FilterNote,
 }
 
 struct Plan {
@@ -240,7 +252,7 @@ impl SubscriptionReader {
 
     fn issue(&mut self, line: u64, col: Option<usize>, reason: String) {
         let column = col.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1)));
-        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason });
+        self.log.push(Issue { file: self.data.meta.file.clone(), line: Some(line), column, reason, ..Default::default() });
     }
 
     fn skip(&mut self, line: u64, col: Option<usize>, reason: String) {
@@ -309,9 +321,11 @@ impl SubscriptionReader {
         }
         let mut trial = false;
         if let Some(s) = self.plan.status {
-            let status = r.cell(s).trim().to_lowercase();
+            let status = crate::ingest::headers::fold_accents(&r.cell(s).trim().to_lowercase());
             match status.as_str() {
                 "trialing" | "trial" | "in_trial" | "trialling" => trial = true,
+                "testphase" | "in testphase" | "test" | "probezeit" | "essai" | "en essai" | "periode d'essai" | "prueba" | "en prueba"
+                | "periodo de prueba" => trial = true,
                 "incomplete" | "incomplete_expired" | "pending" => trial = true,
                 _ => {}
             }
@@ -395,6 +409,7 @@ impl SubscriptionReader {
                         line: Some(p.line),
                         column: None,
                         reason: format!("currency {cur} differs from the report currency {report}; excluded from MRR (set subscriptions.currency to choose)"),
+                        ..Default::default()
                     });
                     self.data.excluded_currency += 1;
                     keep[i] = false;
@@ -426,6 +441,7 @@ impl SubscriptionReader {
                         line: Some(p.line),
                         column: self.plan.end.map(|c| self.names[c].clone()),
                         reason: format!("ends {y:04}-{m:02}-{d:02}, before it starts; row skipped"),
+                        ..Default::default()
                     });
                     self.data.meta.skipped_rows += 1;
                     keep[i] = false;
@@ -490,13 +506,15 @@ impl SubscriptionData {
     }
 
     /// Only the subscriptions whose value in `segment` (aligned with `subs`) is `value`; the date
-    /// span stays that of the whole file so series line up.
+    /// span stays that of the whole file so series line up. When none is left, `filter_note` says
+    /// why and the KPIs are undefined.
     pub fn filtered(&self, segment: &SegmentColumn, value: &str) -> SubscriptionData {
         let Some(id) = segment.values.iter().position(|v| v == value) else {
-            return SubscriptionData { subs: Vec::new(), segments: Vec::new(), ..self.clone_meta() };
+            let filter_note = crate::filter::FilterNote::of(segment, value, 0, "subscription");
+            return SubscriptionData { subs: Vec::new(), segments: Vec::new(), filter_note, ..self.clone_meta() };
         };
         let keep: Vec<bool> = segment.ids.iter().map(|&v| v as usize == id).collect();
-        let subs = self.subs.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
+        let subs: Vec<Subscription> = self.subs.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
         let segments = self
             .segments
             .iter()
@@ -508,7 +526,8 @@ impl SubscriptionData {
                 out
             })
             .collect();
-        SubscriptionData { subs, segments, ..self.clone_meta() }
+        let filter_note = crate::filter::FilterNote::of(segment, value, subs.len(), "subscription");
+        SubscriptionData { subs, segments, filter_note, ..self.clone_meta() }
     }
 
     fn clone_meta(&self) -> SubscriptionData {
@@ -523,6 +542,7 @@ impl SubscriptionData {
             amount_unit_reason: self.amount_unit_reason.clone(),
             excluded_trials: self.excluded_trials,
             excluded_currency: self.excluded_currency,
+            filter_note: Default::default(),
         }
     }
 }
@@ -530,6 +550,33 @@ impl SubscriptionData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_german_french_and_spanish_intervals() {
+        for (text, interval) in [
+            ("monatlich", Interval::Months(1)),
+            ("Monat", Interval::Months(1)),
+            ("jährlich", Interval::Months(12)),
+            ("Jahr", Interval::Months(12)),
+            ("Quartal", Interval::Months(3)),
+            ("wöchentlich", Interval::Days(7)),
+            ("mensuel", Interval::Months(1)),
+            ("mois", Interval::Months(1)),
+            ("annuel", Interval::Months(12)),
+            ("année", Interval::Months(12)),
+            ("trimestriel", Interval::Months(3)),
+            ("mensual", Interval::Months(1)),
+            ("mes", Interval::Months(1)),
+            ("anual", Interval::Months(12)),
+            ("año", Interval::Months(12)),
+            ("semanal", Interval::Days(7)),
+            ("diario", Interval::Days(1)),
+        ] {
+            assert_eq!(Interval::parse(text, 1), Some(interval), "{text}");
+        }
+        assert_eq!(Interval::parse("meses", 2), Some(Interval::Months(2)));
+        assert_eq!(Interval::parse("Jahre", 2), Some(Interval::Months(24)));
+    }
 
     #[test]
     fn normalises_intervals_to_monthly_cents() {

@@ -270,6 +270,7 @@ impl Emit<'_> {
             kind: None,
             small_sample: false,
             basis: None,
+
             warning: None,
         });
     }

@@ -5,7 +5,7 @@
 //! `start`, `end`, `status`, `plan`, `trial_end`. Snapshot rows: `customer`, `month`, `mrr`.
 //! Either shape can carry any number of `segment` columns (Stripe's "<key> (metadata)").
 
-use crate::ingest::headers::{normalise, ColumnPicker};
+use crate::ingest::headers::{matches_word, ColumnPicker};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 pub use crate::mapping::RoleMapping;
@@ -42,7 +42,7 @@ impl SubscriptionMapping {
     }
 }
 
-const CUSTOMER: [&str; 14] = [
+const CUSTOMER: &[&str] = &[
     "customer id",
     "customer",
     "customer_oid",
@@ -57,13 +57,150 @@ const CUSTOMER: [&str; 14] = [
     "client",
     "user id",
     "email",
+    // German, French, Spanish.
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "kunden nr",
+    "kunden nr.",
+    "kundennr",
+    "kundennr.",
+    "kundenname",
+    "firma",
+    "unternehmen",
+    "konto",
+    "n° client",
+    "n° de client",
+    "numéro client",
+    "numéro de client",
+    "id client",
+    "identifiant client",
+    "code client",
+    "nom du client",
+    "société",
+    "entreprise",
+    "compte",
+    "cliente",
+    "id de cliente",
+    "id cliente",
+    "n° de cliente",
+    "n° cliente",
+    "número de cliente",
+    "código de cliente",
+    "nombre del cliente",
+    "empresa",
+    "cuenta",
+    "e mail",
+    "courriel",
+    "correo",
+    "correo electrónico",
 ];
-const AMOUNT: [&str; 10] = ["amount", "plan_amount", "plan amount", "unit amount", "price", "amount_cents", "price_cents", "monthly amount", "charge", "total"];
-const CURRENCY: [&str; 4] = ["currency", "plan currency", "currency code", "plan_currency"];
-const INTERVAL: [&str; 7] = ["interval", "plan_interval", "plan interval", "billing interval", "billing period", "billing cycle", "frequency"];
-const INTERVAL_COUNT: [&str; 4] = ["interval count", "plan_interval_count", "plan interval count", "interval_count"];
-const QUANTITY: [&str; 6] = ["quantity", "subscription_quantity", "seats", "qty", "licenses", "subscription quantity"];
-const START: [&str; 10] = [
+const AMOUNT: &[&str] = &[
+    "amount",
+    "plan_amount",
+    "plan amount",
+    "unit amount",
+    "price",
+    "amount_cents",
+    "price_cents",
+    "monthly amount",
+    "charge",
+    "total",
+    // German, French, Spanish.
+    "betrag",
+    "preis",
+    "summe",
+    "gesamt",
+    "gesamtbetrag",
+    "monatsbetrag",
+    "montant",
+    "prix",
+    "somme",
+    "montant total",
+    "importe",
+    "monto",
+    "precio",
+    "importe total",
+    "monto total",
+];
+const CURRENCY: &[&str] = &[
+    "currency",
+    "plan currency",
+    "currency code",
+    "plan_currency",
+    // German, French, Spanish.
+    "währung",
+    "devise",
+    "monnaie",
+    "moneda",
+    "divisa",
+];
+const INTERVAL: &[&str] = &[
+    "interval",
+    "plan_interval",
+    "plan interval",
+    "billing interval",
+    "billing period",
+    "billing cycle",
+    "frequency",
+    // German, French, Spanish.
+    "intervall",
+    "abrechnungsintervall",
+    "abrechnungszeitraum",
+    "zahlungsintervall",
+    "abrechnungsperiode",
+    "zahlweise",
+    "périodicité",
+    "fréquence",
+    "fréquence de facturation",
+    "période de facturation",
+    "cycle de facturation",
+    "intervalo",
+    "periodicidad",
+    "frecuencia",
+    "ciclo de facturación",
+    "período de facturación",
+    "periodo de facturación",
+];
+const INTERVAL_COUNT: &[&str] = &[
+    "interval count",
+    "plan_interval_count",
+    "plan interval count",
+    "interval_count",
+    // German, French, Spanish.
+    "anzahl intervalle",
+    "intervallanzahl",
+    "nombre d'intervalles",
+    "nombre de périodes",
+    "número de intervalos",
+    "cantidad de intervalos",
+];
+const QUANTITY: &[&str] = &[
+    "quantity",
+    "subscription_quantity",
+    "seats",
+    "qty",
+    "licenses",
+    "subscription quantity",
+    // German, French, Spanish.
+    "menge",
+    "anzahl",
+    "sitzplätze",
+    "plätze",
+    "lizenzen",
+    "anzahl lizenzen",
+    "quantité",
+    "sièges",
+    "licences",
+    "nombre de licences",
+    "postes",
+    "cantidad",
+    "asientos",
+    "licencias",
+    "puestos",
+    "plazas",
+];
+const START: &[&str] = &[
     "start",
     "start date",
     "subscription_started_at",
@@ -74,8 +211,41 @@ const START: [&str; 10] = [
     "created",
     "created at",
     "created (utc)",
+    // German, French, Spanish.
+    "beginn",
+    "startdatum",
+    "vertragsbeginn",
+    "abobeginn",
+    "abonnementbeginn",
+    "begonnen am",
+    "gestartet am",
+    "aktiviert am",
+    "erstellt am",
+    "erstellt",
+    "erstellungsdatum",
+    "angelegt am",
+    "début",
+    "date de début",
+    "commencé le",
+    "activé le",
+    "date d'activation",
+    "créé le",
+    "date de création",
+    "date de souscription",
+    "date d'abonnement",
+    "inicio",
+    "fecha de inicio",
+    "fecha inicio",
+    "fecha de alta",
+    "iniciado el",
+    "activado el",
+    "fecha de activación",
+    "creado",
+    "creado el",
+    "fecha de creación",
+    "fecha de suscripción",
 ];
-const END: [&str; 12] = [
+const END: &[&str] = &[
     "canceled at",
     "cancelled at",
     "subscription_canceled_at",
@@ -88,13 +258,150 @@ const END: [&str; 12] = [
     "end date",
     "churn date",
     "churned at",
+    // German, French, Spanish.
+    "gekündigt am",
+    "kündigungsdatum",
+    "kündigung",
+    "storniert am",
+    "beendet am",
+    "enddatum",
+    "ende",
+    "vertragsende",
+    "abgewandert am",
+    "annulé le",
+    "date d'annulation",
+    "résilié le",
+    "date de résiliation",
+    "résiliation",
+    "date de fin",
+    "terminé le",
+    "fin",
+    "cancelado el",
+    "fecha de cancelación",
+    "fecha de baja",
+    "dado de baja el",
+    "fecha de fin",
+    "fecha fin",
+    "finalizado el",
+    "terminado el",
 ];
-const STATUS: [&str; 3] = ["status", "subscription status", "state"];
-const PLAN: [&str; 7] = ["plan", "plan name", "plan_name", "plan id", "plan_oid", "product", "price id"];
-const TRIAL_END: [&str; 4] = ["trial end", "trial_end", "trial ends at", "trial_ends_at"];
-const MONTH: [&str; 4] = ["month", "period", "date", "snapshot month"];
-const MRR: [&str; 3] = ["mrr", "monthly recurring revenue", "mrr amount"];
-const SEGMENT: [&str; 8] = ["segment", "region", "country", "industry", "channel", "owner", "tier", "market"];
+const STATUS: &[&str] = &[
+    "status",
+    "subscription status",
+    "state",
+    // German, French, Spanish.
+    "abostatus",
+    "zustand",
+    "statut",
+    "état",
+    "statut de l'abonnement",
+    "estado",
+    "estado de la suscripción",
+];
+const PLAN: &[&str] = &[
+    "plan",
+    "plan name",
+    "plan_name",
+    "plan id",
+    "plan_oid",
+    "product",
+    "price id",
+    // German, French, Spanish.
+    "tarif",
+    "paket",
+    "produkt",
+    "abo",
+    "formule",
+    "offre",
+    "produit",
+    "nom du plan",
+    "tarifa",
+    "producto",
+    "nombre del plan",
+    "paquete",
+];
+const TRIAL_END: &[&str] = &[
+    "trial end",
+    "trial_end",
+    "trial ends at",
+    "trial_ends_at",
+    // German, French, Spanish.
+    "testphase endet",
+    "ende testphase",
+    "ende der testphase",
+    "testende",
+    "probezeit endet",
+    "fin de l'essai",
+    "fin d'essai",
+    "fin de la période d'essai",
+    "fin de prueba",
+    "fin del periodo de prueba",
+    "fin de la prueba",
+];
+const MONTH: &[&str] = &[
+    "month",
+    "period",
+    "date",
+    "snapshot month",
+    // German, French, Spanish.
+    "monat",
+    "datum",
+    "zeitraum",
+    "periode",
+    "mois",
+    "période",
+    "mes",
+    "periodo",
+    "fecha",
+];
+const MRR: &[&str] = &[
+    "mrr",
+    "monthly recurring revenue",
+    "mrr amount",
+    // German, French, Spanish.
+    "monatlicher umsatz",
+    "monatsumsatz",
+    "monatlich wiederkehrender umsatz",
+    "monatliche wiederkehrende einnahmen",
+    "revenu mensuel",
+    "revenu mensuel récurrent",
+    "revenus mensuels",
+    "revenu récurrent mensuel",
+    "chiffre d'affaires mensuel",
+    "ingresos mensuales",
+    "ingreso mensual",
+    "ingresos recurrentes mensuales",
+    "ingreso mensual recurrente",
+];
+const SEGMENT: &[&str] = &[
+    "segment",
+    "region",
+    "country",
+    "industry",
+    "channel",
+    "owner",
+    "tier",
+    "market",
+    // German, French, Spanish.
+    "land",
+    "branche",
+    "kanal",
+    "verantwortlicher",
+    "stufe",
+    "markt",
+    "région",
+    "pays",
+    "secteur",
+    "canal",
+    "responsable",
+    "niveau",
+    "marché",
+    "país",
+    "sector",
+    "industria",
+    "mercado",
+    "nivel",
+];
 
 /// Guesses the mapping of a subscriptions file from its header.
 pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
@@ -119,7 +426,7 @@ pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
         m.month = p.pick(&MONTH);
     }
     for (_, n) in p.free() {
-        if n.trim().to_lowercase().ends_with("(metadata)") || SEGMENT.contains(&normalise(n).as_str()) {
+        if n.trim().to_lowercase().ends_with("(metadata)") || matches_word(n, SEGMENT) {
             m.segment.push(n.clone());
         }
     }

@@ -1,13 +1,15 @@
 //! The `subscriptions` source: subscription rows or monthly MRR snapshots, and every §1 KPI.
 pub mod data;
+pub mod join;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
 pub use data::{Interval, Subscription, SubscriptionData, SubscriptionReader};
+pub use join::{filter, join_report, JoinReport};
 pub use kpis::{paying_customers, period_totals, subscription_kpis, subscription_periods, PeriodTotals};
 pub use mapping::{infer_subscription_mapping, SubscriptionMapping};
-pub use settings::{SubscriptionIngest, SubscriptionKpi, SubscriptionSettings};
+pub use settings::{ChurnBasis, SubscriptionIngest, SubscriptionKpi, SubscriptionSettings};
 
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
@@ -35,10 +37,21 @@ impl Source for Subscriptions {
     fn reader(file: &str, sniff: &Sniff, mapping: &SubscriptionMapping, ingest: &SubscriptionIngest) -> Result<SubscriptionReader, FatalError> {
         SubscriptionReader::new(file, sniff, mapping, ingest)
     }
-    /// The breakdown column is the data's own (plan, metadata) or an accounts column joined by customer.
+    /// The breakdown column is the data's own (plan, metadata) or an accounts column joined by
+    /// customer; when not every subscription customer has an account, the per-segment values carry
+    /// the [`JoinReport`]'s warning. The data's `filter_note` applies to every value.
     fn kpis(data: &SubscriptionData, kpi: &SubscriptionKpi, query: &Query, ctx: &Context) -> Vec<KpiValue> {
-        let segment = query.segment.as_ref().and_then(|column| segment_for(data, ctx.data::<crate::accounts::Accounts>(), column));
-        subscription_kpis(data, kpi, query.granularity, segment.as_ref())
+        let accounts = ctx.data::<crate::accounts::Accounts>();
+        let segment = query.segment.as_ref().and_then(|column| segment_for(data, accounts, column));
+        let mut out = subscription_kpis(data, kpi, query.granularity, segment.as_ref());
+        let own = |column: &String| data.segments.iter().any(|c| c.name.eq_ignore_ascii_case(column));
+        if let (Some(a), Some(_), Some(column)) = (accounts, &segment, &query.segment) {
+            if let Some(w) = (!own(column)).then(|| join_report(data, a).warning()).flatten() {
+                out.iter_mut().filter(|k| k.segment.is_some()).for_each(|k| k.warning = Some(w.clone()));
+            }
+        }
+        data.filter_note.apply(&mut out);
+        out
     }
     fn demo() -> String {
         crate::demo::demo_subscriptions_csv()

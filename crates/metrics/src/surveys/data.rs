@@ -297,6 +297,7 @@ impl SurveyReader {
             line: Some(line),
             column: column.map(|c| self.names.get(c).cloned().unwrap_or_else(|| format!("field {}", c + 1))),
             reason,
+            ..Default::default()
         });
     }
 

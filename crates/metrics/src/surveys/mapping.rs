@@ -6,7 +6,7 @@
 //! any number of question columns each, every one its own question).
 
 use super::settings::Kind;
-use crate::ingest::headers::{matches_word, normalise};
+use crate::ingest::headers::{fold_accents, matches_word, normalise};
 use crate::ingest::{Record, Sniff};
 use crate::issue::FatalError;
 use crate::mapping::RoleMapping;
@@ -96,7 +96,7 @@ impl SurveyMapping {
     }
 }
 
-const DATE_WORDS: [&str; 21] = [
+const DATE_WORDS: &[&str] = &[
     "date",
     "submitted",
     "submitted at",
@@ -118,8 +118,42 @@ const DATE_WORDS: [&str; 21] = [
     "survey date",
     "start date",
     "startdate",
+    // German, French, Spanish.
+    "datum",
+    "eingereicht am",
+    "abgeschickt am",
+    "erstellt am",
+    "zeitstempel",
+    "zeit",
+    "enddatum",
+    "antwortdatum",
+    "beantwortet am",
+    "abgeschlossen am",
+    "umfragedatum",
+    "startdatum",
+    "soumis le",
+    "date de soumission",
+    "créé le",
+    "horodatage",
+    "date de fin",
+    "date de réponse",
+    "répondu le",
+    "terminé le",
+    "date de l'enquête",
+    "date de début",
+    "fecha",
+    "enviado el",
+    "fecha de envío",
+    "creado el",
+    "marca de tiempo",
+    "fecha de finalización",
+    "fecha de respuesta",
+    "respondido el",
+    "completado el",
+    "fecha de la encuesta",
+    "fecha de inicio",
 ];
-const RESPONDENT_WORDS: [&str; 14] = [
+const RESPONDENT_WORDS: &[&str] = &[
     "respondent",
     "respondent id",
     "responseid",
@@ -134,8 +168,41 @@ const RESPONDENT_WORDS: [&str; 14] = [
     "account",
     "account id",
     "contact",
+    // German, French, Spanish.
+    "befragter",
+    "teilnehmer",
+    "teilnehmer id",
+    "antwort id",
+    "e mail",
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "benutzer",
+    "benutzer id",
+    "konto",
+    "kontakt",
+    "répondant",
+    "id du répondant",
+    "participant",
+    "id de réponse",
+    "courriel",
+    "client",
+    "id client",
+    "utilisateur",
+    "compte",
+    "encuestado",
+    "id del encuestado",
+    "participante",
+    "id de respuesta",
+    "correo",
+    "correo electrónico",
+    "cliente",
+    "id de cliente",
+    "usuario",
+    "cuenta",
+    "contacto",
 ];
-const SEGMENT_WORDS: [&str; 16] = [
+const SEGMENT_WORDS: &[&str] = &[
     "plan",
     "segment",
     "region",
@@ -152,31 +219,175 @@ const SEGMENT_WORDS: [&str; 16] = [
     "market",
     "cohort",
     "language submitted in:",
+    // German, French, Spanish.
+    "tarif",
+    "land",
+    "stufe",
+    "kanal",
+    "sprache",
+    "produkt",
+    "unternehmensgröße",
+    "branche",
+    "markt",
+    "kohorte",
+    "formule",
+    "région",
+    "pays",
+    "niveau",
+    "canal",
+    "langue",
+    "produit",
+    "équipe",
+    "taille de l'entreprise",
+    "secteur",
+    "étiquettes",
+    "marché",
+    "cohorte",
+    "región",
+    "país",
+    "nivel",
+    "idioma",
+    "producto",
+    "equipo",
+    "tamaño de la empresa",
+    "sector",
+    "industria",
+    "etiquetas",
+    "mercado",
 ];
-const COMMENT_WORDS: [&str; 10] = ["comment", "comments", "feedback", "why", "reason", "verbatim", "notes", "text", "open-ended response", "what could we"];
-const SCORE_WORDS: [&str; 6] = ["score", "rating", "value", "answer", "response", "nps score"];
-const KIND_WORDS: [&str; 7] = ["kind", "type", "survey type", "survey", "question type", "metric", "survey kind"];
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "feedback",
+    "why",
+    "reason",
+    "verbatim",
+    "notes",
+    "text",
+    "open-ended response",
+    "what could we",
+    // German, French, Spanish.
+    "kommentar",
+    "kommentare",
+    "anmerkung",
+    "anmerkungen",
+    "begründung",
+    "grund",
+    "warum",
+    "bemerkung",
+    "freitext",
+    "commentaire",
+    "commentaires",
+    "remarque",
+    "remarques",
+    "pourquoi",
+    "raison",
+    "comentario",
+    "comentarios",
+    "observaciones",
+    "motivo",
+    "razón",
+    "por qué",
+    "texto",
+];
+const SCORE_WORDS: &[&str] = &[
+    "score",
+    "rating",
+    "value",
+    "answer",
+    "response",
+    "nps score",
+    // German, French, Spanish.
+    "punktzahl",
+    "bewertung",
+    "wert",
+    "antwort",
+    "note",
+    "évaluation",
+    "valeur",
+    "réponse",
+    "puntuación",
+    "calificación",
+    "valor",
+    "respuesta",
+    "nota",
+];
+const KIND_WORDS: &[&str] = &[
+    "kind",
+    "type",
+    "survey type",
+    "survey",
+    "question type",
+    "metric",
+    "survey kind",
+    // German, French, Spanish.
+    "art",
+    "typ",
+    "umfragetyp",
+    "umfrage",
+    "fragetyp",
+    "metrik",
+    "type d'enquête",
+    "enquête",
+    "type de question",
+    "métrique",
+    "tipo",
+    "tipo de encuesta",
+    "encuesta",
+    "tipo de pregunta",
+    "métrica",
+];
+
+/// Words of a question that collects comments (English, German, French, Spanish; no accents).
+const WHY: &[&str] = &[
+    "reason",
+    "why",
+    "comment",
+    "comments",
+    "feedback",
+    "improve",
+    "grund",
+    "warum",
+    "kommentar",
+    "anmerkung",
+    "verbessern",
+    "pourquoi",
+    "raison",
+    "commentaire",
+    "ameliorer",
+    "motivo",
+    "razon",
+    "porque",
+    "comentario",
+    "mejorar",
+];
+/// Words of a question that names a segment (no accents).
+const SEGMENT_QUESTION: &[&str] =
+    &["plan", "region", "segment", "country", "tier", "industry", "tarif", "land", "branche", "pays", "secteur", "formule", "pais", "sector", "industria"];
 
 /// A question such as "What's the main reason for your score?" collects comments.
 fn asks_why(text: &str) -> bool {
-    let n = normalise(text);
-    n.split(|c: char| !c.is_alphanumeric()).any(|w| ["reason", "why", "comment", "comments", "feedback", "improve"].contains(&w))
+    let n = fold_accents(&normalise(text));
+    n.split(|c: char| !c.is_alphanumeric()).any(|w| WHY.contains(&w))
 }
 
 /// A header such as "Which plan are you on?" names a segment column.
 fn names_a_segment(text: &str) -> bool {
-    let n = normalise(text);
-    !n.contains("plan to") && n.split(|c: char| !c.is_alphanumeric()).any(|w| ["plan", "region", "segment", "country", "tier", "industry"].contains(&w))
+    let n = fold_accents(&normalise(text));
+    !n.contains("plan to") && n.split(|c: char| !c.is_alphanumeric()).any(|w| SEGMENT_QUESTION.contains(&w))
 }
 
-/// The survey kind a question's wording names, if any.
+/// The survey kind a question's wording names, if any: English, or German ("empfehlen",
+/// "Aufwand", "zufrieden"), French ("recommander", "facile", "satisfait") or Spanish
+/// ("recomendar", "esfuerzo", "satisfecho").
 pub fn kind_from_text(text: &str) -> Option<Kind> {
-    let t = text.to_lowercase();
-    if t.contains("recommend") || t.contains("nps") || t.contains("net promoter") || t.contains("likelihood to recommend") {
+    let t = fold_accents(&text.to_lowercase());
+    let has = |parts: &[&str]| parts.iter().any(|p| t.contains(p));
+    if has(&["recommend", "nps", "net promoter", "empfehl", "recommand", "recomend", "recomiend"]) {
         Some(Kind::Nps)
-    } else if t.contains("effort") || t.contains("easy") || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ces") {
+    } else if has(&["effort", "easy", "aufwand", "einfach", "facile", "esfuerzo", "facil"]) || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ces") {
         Some(Kind::Ces)
-    } else if t.contains("satisf") || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "csat") {
+    } else if has(&["satisf", "zufrieden"]) || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "csat") {
         Some(Kind::Csat)
     } else {
         None
@@ -332,6 +543,26 @@ mod tests {
         let s = sniff(b"when,rating\n2024-01-01,6\n");
         assert_eq!(infer_kind("rating", &s.preview, 1, s.number_style), Kind::Ces);
         assert_eq!(infer_kind("Customer Effort", &s.preview, 1, s.number_style), Kind::Ces);
+    }
+
+    #[test]
+    fn names_kinds_in_german_french_and_spanish() {
+        for (text, kind) in [
+            ("Würden Sie uns weiterempfehlen?", Kind::Nps),
+            ("Empfehlung (NPS)", Kind::Nps),
+            ("Recommanderiez-vous notre produit ?", Kind::Nps),
+            ("¿Nos recomendaría a un amigo?", Kind::Nps),
+            ("Wie zufrieden sind Sie?", Kind::Csat),
+            ("Satisfaction", Kind::Csat),
+            ("Satisfacción", Kind::Csat),
+            ("Aufwand", Kind::Ces),
+            ("Était-ce facile ?", Kind::Ces),
+            ("Esfuerzo del cliente", Kind::Ces),
+            ("¿Fue fácil?", Kind::Ces),
+        ] {
+            assert_eq!(kind_from_text(text), Some(kind), "{text}");
+        }
+        assert_eq!(kind_from_text("Kommentar"), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! issues and the typing state of the shape are separate fields, so each record goes straight to
 //! the typing state while the stream is borrowed.
 
+use super::activities::{Activities, ActivityCounter, ActivityKind, UnmatchedActivity};
 use super::mapping::TicketMapping;
 use super::settings::{ResolutionEvent, TicketIngest};
 use super::ticket::{Ticket, TicketRow, MAX_COUNT};
@@ -32,12 +33,24 @@ pub struct TicketData {
     pub agent: Option<String>,
     /// Durations that were negative and excluded.
     pub impossible_durations: u64,
+    /// An event log's activity names with their row counts, most frequent first.
+    pub activities: Activities,
+    /// The activity settings that match no row of an event log (each also an error issue, first
+    /// in `meta.issues`): the KPIs that need them are undefined.
+    pub unmatched_activities: Vec<UnmatchedActivity>,
 }
 
 impl TicketData {
     /// The segment column called `name`.
     pub fn segment(&self, name: &str) -> Option<&SegmentColumn> {
         self.segments.iter().find(|s| s.name == name)
+    }
+
+    /// An event log's activity names with their row counts, most frequent first (at most
+    /// [`super::activities::MAX_LISTED_ACTIVITIES`]; `self.activities` counts the rest). Empty for
+    /// one row per ticket.
+    pub fn activities(&self) -> &[(String, u64)] {
+        &self.activities.listed
     }
 
     /// The agent column (see [`TicketData::agent`]).
@@ -52,14 +65,19 @@ impl SourceData for TicketData {
     }
 
     fn describe(&self) -> String {
-        format!(
+        let mut out = format!(
             "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",
             self.meta.rows,
             self.tickets.len(),
             if self.event_log { " from an event log" } else { "" },
             self.meta.skipped_rows,
             self.impossible_durations
-        )
+        );
+        for u in &self.unmatched_activities {
+            out.push_str("; error: ");
+            out.push_str(&u.message);
+        }
+        out
     }
 
     fn counters(&self) -> Vec<(&'static str, u64)> {
@@ -67,7 +85,18 @@ impl SourceData for TicketData {
     }
 
     fn facts(&self) -> Vec<(&'static str, String)> {
-        vec![("shape", if self.event_log { "event log" } else { "one row per ticket" }.to_string())]
+        let mut out = vec![("shape", if self.event_log { "event log" } else { "one row per ticket" }.to_string())];
+        out.extend(self.unmatched_activities.iter().map(|u| ("activity_error", u.message.clone())));
+        out
+    }
+
+    /// An event log's two activity settings, each offered the file's activity names.
+    fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)> {
+        if !self.event_log || self.activities.listed.is_empty() {
+            return Vec::new();
+        }
+        let names = self.activities.listed.clone();
+        vec![("first_response_activity", names.clone()), ("resolution_activity", names)]
     }
 
     fn segment_names(&self) -> Vec<String> {
@@ -78,12 +107,28 @@ impl SourceData for TicketData {
 /// Reads a rating cell: Zendesk's Good/Bad as 1/0; Offered and Not Offered are no rating.
 pub fn parse_rating(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
     let t = trim_cell(cell);
-    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
-    if t.is_empty() || is(&["offered", "not offered", "unoffered", "not_offered"]) {
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w) || crate::ingest::headers::fold_accents(&t.to_lowercase()) == *w);
+    if t.is_empty()
+        || is(&["offered", "not offered", "unoffered", "not_offered", "angeboten", "nicht angeboten", "propose", "non propose", "ofrecido", "no ofrecido"])
+    {
         Ok(None)
-    } else if is(&["good", "satisfied", "positive", "great"]) {
+    } else if is(&["good", "satisfied", "positive", "great", "gut", "zufrieden", "positiv", "bon", "satisfait", "positif", "bueno", "satisfecho", "positivo"]) {
         Ok(Some(1.0))
-    } else if is(&["bad", "unsatisfied", "dissatisfied", "negative"]) {
+    } else if is(&[
+        "bad",
+        "unsatisfied",
+        "dissatisfied",
+        "negative",
+        "schlecht",
+        "unzufrieden",
+        "negativ",
+        "mauvais",
+        "insatisfait",
+        "negatif",
+        "malo",
+        "insatisfecho",
+        "negativo",
+    ]) {
         Ok(Some(0.0))
     } else {
         parse_number(t, style).map(|n| Some(n.value())).map_err(|_| format!("'{t}' is not a rating"))
@@ -126,7 +171,7 @@ struct Layout {
 
 impl Layout {
     fn issue(&self, log: &mut IssueLog, line: u64, col: Option<usize>, reason: String) {
-        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason })
+        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason, ..Default::default() })
     }
 
     /// A row whose main timestamp is blank or unreadable is skipped, with its reason.
@@ -190,7 +235,7 @@ impl TicketReader {
         };
         let event_log = mapping.is_event_log();
         let shape = if event_log {
-            Shape::Events(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource")))
+            Shape::Events(EventFolding::new(&names[cols.main], mapping.resource.as_deref().unwrap_or("resource"), ingest))
         } else {
             Shape::Rows(RowTyping::new(&names, &cols, &segment_names))
         };
@@ -458,10 +503,11 @@ struct EventFolding {
     ticket_customers: Vec<Option<u32>>,
     resources: SegmentColumn,
     customers: Interner,
+    activities: Box<ActivityCounter>,
 }
 
 impl EventFolding {
-    fn new(timestamp: &str, resource: &str) -> EventFolding {
+    fn new(timestamp: &str, resource: &str, ingest: &TicketIngest) -> EventFolding {
         EventFolding {
             stamps: DateColumn::new(timestamp),
             events: Vec::new(),
@@ -470,12 +516,14 @@ impl EventFolding {
             ticket_customers: Vec::new(),
             resources: SegmentColumn::new(resource),
             customers: Interner::default(),
+            activities: Box::new(ActivityCounter::new(ingest)),
         }
     }
 
     fn row(&mut self, layout: &Layout, data: &mut TicketData, log: &mut IssueLog, r: &Record) {
         layout.count_row(data, log, r);
-        let (cols, ingest) = (&layout.cols, &layout.ingest);
+        let cols = &layout.cols;
+        let kind = self.activities.row(cols.activity.map_or("", |c| r.cell(c).trim()));
         if let Err(reason) = self.stamps.push_required(r.line, r.cell(cols.main), "empty timestamp") {
             return layout.skip(data, log, r.line, reason);
         }
@@ -486,13 +534,10 @@ impl EventFolding {
             let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(c));
             self.ticket_customers.push(customer);
         }
-        let activity = cols.activity.map_or("", |c| r.cell(c).trim());
-        let kind = if activity.eq_ignore_ascii_case(&ingest.resolution_activity) {
-            2
-        } else if activity.eq_ignore_ascii_case(&ingest.first_response_activity) {
-            1
-        } else {
-            0
+        let kind = match kind {
+            ActivityKind::Other => 0,
+            ActivityKind::FirstResponse => 1,
+            ActivityKind::Resolution => 2,
         };
         let resource = self.resources.intern(cols.resource.map_or("", |c| r.cell(c).trim()));
         self.events.push(Event { ticket, kind, resource, line: r.line });
@@ -502,6 +547,12 @@ impl EventFolding {
         let resolved = self.stamps.resolve(&layout.file, layout.ingest.date_order, "tickets.date_order");
         log.extend(resolved.issues);
         data.meta.skipped_rows += resolved.bad_rows.len() as u64;
+        let (activities, unmatched) = self.activities.finish(&layout.ingest);
+        for u in &unmatched {
+            let column = layout.cols.activity.map(|c| layout.names[c].clone());
+            log.push_error(Issue { file: layout.file.clone(), line: None, column, reason: u.message.clone(), ..Default::default() });
+        }
+        (data.activities, data.unmatched_activities) = (activities, unmatched);
         data.customers = self.customers.into_strings();
         let kept =
             fold_events(data, log, &resolved.stamps, &self.events, &self.resources, &self.ticket_customers, layout.ingest.resolution_event, &layout.file);
@@ -575,6 +626,7 @@ fn fold_events(
                 line: Some(line),
                 column: None,
                 reason: "resolution is before the ticket was created; duration excluded".into(),
+                ..Default::default()
             });
             data.impossible_durations += 1;
         }
@@ -600,6 +652,22 @@ fn fold_events(
 mod tests {
     use super::*;
     use crate::ingest::sniff;
+
+    #[test]
+    fn reads_german_french_and_spanish_ratings() {
+        let style = NumberStyle::default();
+        for (cell, rating) in [
+            ("gut", Some(1.0)),
+            ("Schlecht", Some(0.0)),
+            ("satisfait", Some(1.0)),
+            ("négatif", Some(0.0)),
+            ("bueno", Some(1.0)),
+            ("malo", Some(0.0)),
+            ("nicht angeboten", None),
+        ] {
+            assert_eq!(parse_rating(cell, style), Ok(rating), "{cell}");
+        }
+    }
     use crate::period::Granularity;
     use crate::source::{Context, Query, Source};
     use crate::tickets::{TicketKpi, Tickets};

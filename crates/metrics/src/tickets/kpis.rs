@@ -14,6 +14,11 @@
 //! - `repeat_contact_rate`: of tickets created in t with a known customer, the share whose customer
 //!   opened another ticket within the previous 7 days (a setting).
 //!
+//! In an event log, an activity setting that matches no row leaves the KPIs that need it
+//! undefined (value, numerator and denominator none, with the reason in `warning`) rather than
+//! counting as if nothing were ever resolved or answered: a misspelt resolution activity gives no
+//! backlog, not a backlog of every ticket.
+//!
 //! Medians of an even count average the two middle values; p90 is Hyndman-Fan type 7. Durations are
 //! elapsed hours between instants (time zones respected); buckets use each timestamp's own date.
 
@@ -101,6 +106,8 @@ pub struct PeriodTally {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TicketTally {
     groups: Vec<(Option<String>, bool, Vec<PeriodTally>)>,
+    /// KPIs left undefined by an event-log activity that matches no row, with the reason.
+    withheld: Vec<(&'static str, String)>,
 }
 
 /// No previous ticket of the same customer.
@@ -188,6 +195,7 @@ fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>,
                 kind: None,
                 small_sample: false,
                 basis: None,
+
                 warning: None,
             })
         };
@@ -226,6 +234,15 @@ pub fn kpis_from(tally: &TicketTally, settings: &TicketKpi) -> Vec<KpiValue> {
     let mut out = Vec::new();
     for (segment, only_rating, periods) in &tally.groups {
         emit(periods, settings, segment, *only_rating, &mut out);
+    }
+    if !tally.withheld.is_empty() {
+        for k in &mut out {
+            let reasons: Vec<&str> = tally.withheld.iter().filter(|(id, _)| *id == k.id).map(|(_, why)| why.as_str()).collect();
+            if !reasons.is_empty() {
+                (k.value, k.numerator, k.denominator, k.n) = (None, None, None, 0);
+                k.warning = Some(reasons.join("; "));
+            }
+        }
     }
     out
 }
@@ -308,6 +325,9 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
     }
     let mut groups = buckets.into_iter();
     let mut out = TicketTally::default();
+    for u in &data.unmatched_activities {
+        out.withheld.extend(u.kpis.iter().map(|&id| (id, u.message.clone())));
+    }
     if let Some(all) = groups.next().filter(|_| overall) {
         out.groups.push((None, false, tally_periods(all, &periods)));
     }

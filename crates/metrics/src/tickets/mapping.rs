@@ -37,10 +37,83 @@ impl TicketMapping {
     }
 }
 
-const ID: [&str; 9] = ["ticket id", "ticket_id", "id", "case id", "conversation id", "conversation_id", "ticket", "ticket number", "case"];
-const CREATED: [&str; 10] =
-    ["created at", "created time", "created", "conversation_created_at", "created_at", "opened at", "opened", "date created", "creation date", "submitted at"];
-const FIRST_RESPONSE: [&str; 9] = [
+const ID: &[&str] = &[
+    "ticket id",
+    "ticket_id",
+    "id",
+    "case id",
+    "conversation id",
+    "conversation_id",
+    "ticket",
+    "ticket number",
+    "case",
+    // German, French, Spanish.
+    "ticketnummer",
+    "ticket nr",
+    "ticket nummer",
+    "anfrage",
+    "anfrage id",
+    "anfragenummer",
+    "vorgang",
+    "vorgangsnummer",
+    "fall",
+    "fallnummer",
+    "fall id",
+    "vorgangs id",
+    "n° de ticket",
+    "numéro de ticket",
+    "id du ticket",
+    "demande",
+    "n° de demande",
+    "id de demande",
+    "numéro de demande",
+    "dossier",
+    "cas",
+    "número de ticket",
+    "id del ticket",
+    "id de ticket",
+    "solicitud",
+    "id de solicitud",
+    "número de solicitud",
+    "caso",
+    "id de caso",
+    "incidencia",
+];
+const CREATED: &[&str] = &[
+    "created at",
+    "created time",
+    "created",
+    "conversation_created_at",
+    "created_at",
+    "opened at",
+    "opened",
+    "date created",
+    "creation date",
+    "submitted at",
+    // German, French, Spanish.
+    "erstellt am",
+    "erstellt",
+    "erstellungsdatum",
+    "geöffnet am",
+    "eröffnet am",
+    "angelegt am",
+    "eingegangen am",
+    "eingangsdatum",
+    "créé le",
+    "date de création",
+    "création",
+    "ouvert le",
+    "date d'ouverture",
+    "soumis le",
+    "reçu le",
+    "creado",
+    "creado el",
+    "fecha de creación",
+    "abierto el",
+    "fecha de apertura",
+    "recibido el",
+];
+const FIRST_RESPONSE: &[&str] = &[
     "first response",
     "first_response",
     "first response at",
@@ -50,8 +123,20 @@ const FIRST_RESPONSE: [&str; 9] = [
     "first responded at",
     "initial response time",
     "first response time",
+    // German, French, Spanish.
+    "erste antwort",
+    "erste antwort am",
+    "erste reaktion",
+    "erstreaktion",
+    "erste rückmeldung",
+    "première réponse",
+    "première réponse le",
+    "date de première réponse",
+    "primera respuesta",
+    "primera respuesta el",
+    "fecha de primera respuesta",
 ];
-const RESOLVED: [&str; 11] = [
+const RESOLVED: &[&str] = &[
     "solved at",
     "resolved at",
     "resolved time",
@@ -63,19 +148,255 @@ const RESOLVED: [&str; 11] = [
     "closed time",
     "closed",
     "closed_at",
+    // German, French, Spanish.
+    "gelöst am",
+    "gelöst",
+    "erledigt am",
+    "erledigt",
+    "geschlossen am",
+    "geschlossen",
+    "lösungsdatum",
+    "abgeschlossen am",
+    "résolu le",
+    "résolu",
+    "date de résolution",
+    "fermé le",
+    "fermé",
+    "clos le",
+    "clôturé le",
+    "date de clôture",
+    "resuelto",
+    "resuelto el",
+    "fecha de resolución",
+    "cerrado",
+    "cerrado el",
+    "fecha de cierre",
+    "solucionado el",
 ];
-const CUSTOMER: [&str; 10] =
-    ["customer", "requester", "requester id", "requester email", "customer id", "contact", "contact id", "organization", "company", "user id"];
-const AGENT: [&str; 7] = ["assignee", "agent", "assignee name", "assigned to", "owner", "admin", "responder"];
-const CHANNEL: [&str; 4] = ["via", "channel", "source", "medium"];
-const REPLIES: [&str; 6] = ["replies", "agent interactions", "agent replies", "number of replies", "reply count", "agent_replies"];
-const REOPENS: [&str; 4] = ["reopens", "reopen count", "reopened", "reopens count"];
-const RATING: [&str; 7] = ["satisfaction score", "satisfaction", "satisfaction rating", "rating", "csat", "customer satisfaction", "conversation_rating"];
-const FIRST_REPLY_MINUTES: [&str; 3] = ["first reply time in minutes", "first reply time (minutes)", "first_reply_time_minutes"];
-const ACTIVITY: [&str; 4] = ["activity", "event", "action", "activity name"];
-const TIMESTAMP: [&str; 5] = ["complete timestamp", "timestamp", "event time", "time", "date"];
-const RESOURCE: [&str; 3] = ["resource", "performer", "user"];
-const SEGMENT: [&str; 9] = ["group", "priority", "product", "type", "seriousness", "brand", "tags", "form", "workgroup"];
+const CUSTOMER: &[&str] = &[
+    "customer",
+    "requester",
+    "requester id",
+    "requester email",
+    "customer id",
+    "contact",
+    "contact id",
+    "organization",
+    "company",
+    "user id",
+    // German, French, Spanish.
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "anfragender",
+    "antragsteller",
+    "kontakt",
+    "organisation",
+    "firma",
+    "unternehmen",
+    "client",
+    "demandeur",
+    "société",
+    "entreprise",
+    "id client",
+    "cliente",
+    "solicitante",
+    "contacto",
+    "organización",
+    "empresa",
+    "id de cliente",
+];
+const AGENT: &[&str] = &[
+    "assignee",
+    "agent",
+    "assignee name",
+    "assigned to",
+    "owner",
+    "admin",
+    "responder",
+    // German, French, Spanish.
+    "bearbeiter",
+    "zuständig",
+    "zuständiger",
+    "zugewiesen an",
+    "mitarbeiter",
+    "verantwortlich",
+    "assigné à",
+    "attribué à",
+    "responsable",
+    "technicien",
+    "conseiller",
+    "agente",
+    "asignado a",
+    "técnico",
+    "asesor",
+];
+const CHANNEL: &[&str] = &[
+    "via",
+    "channel",
+    "source",
+    "medium",
+    // German, French, Spanish.
+    "kanal",
+    "quelle",
+    "eingangskanal",
+    "canal",
+    "origine",
+    "origen",
+    "medio",
+    "fuente",
+];
+const REPLIES: &[&str] = &[
+    "replies",
+    "agent interactions",
+    "agent replies",
+    "number of replies",
+    "reply count",
+    "agent_replies",
+    // German, French, Spanish.
+    "antworten",
+    "anzahl antworten",
+    "interaktionen",
+    "réponses",
+    "nombre de réponses",
+    "interactions",
+    "respuestas",
+    "número de respuestas",
+    "interacciones",
+];
+const REOPENS: &[&str] = &[
+    "reopens",
+    "reopen count",
+    "reopened",
+    "reopens count",
+    // German, French, Spanish.
+    "wiedereröffnungen",
+    "wieder geöffnet",
+    "anzahl wiedereröffnungen",
+    "réouvertures",
+    "rouvert",
+    "nombre de réouvertures",
+    "reaperturas",
+    "reabierto",
+    "número de reaperturas",
+];
+const RATING: &[&str] = &[
+    "satisfaction score",
+    "satisfaction",
+    "satisfaction rating",
+    "rating",
+    "csat",
+    "customer satisfaction",
+    "conversation_rating",
+    // German, French, Spanish.
+    "bewertung",
+    "zufriedenheit",
+    "kundenzufriedenheit",
+    "zufriedenheitsbewertung",
+    "note",
+    "évaluation",
+    "satisfaction client",
+    "calificación",
+    "puntuación",
+    "valoración",
+    "satisfacción",
+    "satisfacción del cliente",
+];
+const FIRST_REPLY_MINUTES: &[&str] = &[
+    "first reply time in minutes",
+    "first reply time (minutes)",
+    "first_reply_time_minutes",
+    // German, French, Spanish.
+    "erste antwortzeit in minuten",
+    "minuten bis zur ersten antwort",
+    "délai de première réponse en minutes",
+    "temps de première réponse en minutes",
+    "tiempo de primera respuesta en minutos",
+    "minutos hasta la primera respuesta",
+];
+const ACTIVITY: &[&str] = &[
+    "activity",
+    "event",
+    "action",
+    "activity name",
+    // German, French, Spanish.
+    "aktivität",
+    "ereignis",
+    "aktion",
+    "tätigkeit",
+    "activité",
+    "événement",
+    "actividad",
+    "evento",
+    "acción",
+];
+const TIMESTAMP: &[&str] = &[
+    "complete timestamp",
+    "timestamp",
+    "event time",
+    "time",
+    "date",
+    // German, French, Spanish.
+    "zeitstempel",
+    "zeitpunkt",
+    "zeit",
+    "datum",
+    "horodatage",
+    "date et heure",
+    "heure",
+    "marca de tiempo",
+    "fecha y hora",
+    "fecha",
+    "hora",
+];
+const RESOURCE: &[&str] = &[
+    "resource",
+    "performer",
+    "user",
+    // German, French, Spanish.
+    "ressource",
+    "benutzer",
+    "ausführender",
+    "utilisateur",
+    "exécutant",
+    "recurso",
+    "usuario",
+];
+const SEGMENT: &[&str] = &[
+    "group",
+    "priority",
+    "product",
+    "type",
+    "seriousness",
+    "brand",
+    "tags",
+    "form",
+    "workgroup",
+    // German, French, Spanish.
+    "gruppe",
+    "priorität",
+    "produkt",
+    "typ",
+    "schweregrad",
+    "marke",
+    "formular",
+    "arbeitsgruppe",
+    "groupe",
+    "priorité",
+    "produit",
+    "gravité",
+    "marque",
+    "étiquettes",
+    "formulaire",
+    "grupo",
+    "prioridad",
+    "producto",
+    "tipo",
+    "gravedad",
+    "marca",
+    "etiquetas",
+    "formulario",
+];
 
 /// Guesses the mapping of a tickets file from its header.
 pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
@@ -97,7 +418,7 @@ pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
         m.resource = p.pick(&RESOURCE);
     }
     for w in SEGMENT {
-        m.segment.extend(p.pick(&[w]));
+        m.segment.extend(p.pick(&[*w]));
     }
     m
 }

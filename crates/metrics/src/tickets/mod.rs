@@ -1,11 +1,13 @@
 //! The `tickets` source: one row per ticket (Zendesk, Freshdesk, Intercom) or an event log, and
 //! every §4 KPI.
+pub mod activities;
 pub mod data;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
 pub mod ticket;
 
+pub use activities::{normalize as normalize_activity, Activities, UnmatchedActivity, MAX_LISTED_ACTIVITIES};
 pub use data::{TicketData, TicketReader};
 pub use kpis::{ticket_kpis, ticket_periods, DEFS};
 pub use mapping::{infer_ticket_mapping, TicketMapping};

@@ -21,9 +21,13 @@ pub enum ResolutionEvent {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketIngest {
-    /// Event logs: the activity that is the first response.
+    /// Event logs: the activity that is the first response. Activities match ignoring case and
+    /// spacing ("take in  charge ticket " is "Take in charge ticket"); one that matches no row of
+    /// the file is an error issue and leaves the first-response KPIs undefined. The file's own
+    /// names are offered by `TicketData::activities` (and `Loaded::choices`).
     pub first_response_activity: String,
-    /// Event logs: the activity that is a resolution.
+    /// Event logs: the activity that is a resolution, matched as `first_response_activity` is; one
+    /// that matches no row is an error and leaves the backlog and resolution KPIs undefined.
     pub resolution_activity: String,
     /// Event logs: which resolution of a reopened ticket is its resolution.
     pub resolution_event: ResolutionEvent,

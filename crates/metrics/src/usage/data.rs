@@ -125,7 +125,7 @@ struct Layout {
 
 impl Layout {
     fn issue(&self, log: &mut IssueLog, line: u64, col: Option<usize>, reason: String) {
-        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason })
+        log.push(Issue { file: self.file.clone(), line: Some(line), column: col.map(|c| self.names[c].clone()), reason, ..Default::default() })
     }
 
     /// A number cell: blank is none; anything but a non-negative number is an issue, treated as blank.

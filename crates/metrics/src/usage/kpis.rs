@@ -199,6 +199,7 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
                 kind: None,
                 small_sample: false,
                 basis: None,
+
                 warning: None,
             });
         };

@@ -10,13 +10,170 @@ crate::role_mapping!(
     UsageMapping { user, customer, timestamp, duration, feature, units, entitlement }
 );
 
-const USER: [&str; 7] = ["user id", "user_id", "user", "userid", "distinct_id", "person", "member id"];
-const CUSTOMER: [&str; 8] = ["customer id", "customer", "account id", "account", "company", "organization", "org id", "workspace"];
-const TIMESTAMP: [&str; 9] = ["timestamp", "time", "event time", "date", "occurred at", "created at", "session start", "started at", "day"];
-const DURATION: [&str; 7] = ["session duration", "duration", "session length", "duration_minutes", "duration (min)", "session minutes", "duration_seconds"];
-const FEATURE: [&str; 6] = ["feature", "event", "event name", "action", "event_name", "feature name"];
-const UNITS: [&str; 5] = ["units", "quantity", "usage", "consumed", "units consumed"];
-const ENTITLEMENT: [&str; 4] = ["entitlement", "entitled", "units entitled", "quota"];
+const USER: &[&str] = &[
+    "user id",
+    "user_id",
+    "user",
+    "userid",
+    "distinct_id",
+    "person",
+    "member id",
+    // German, French, Spanish.
+    "benutzer",
+    "benutzer id",
+    "benutzerid",
+    "nutzer",
+    "nutzer id",
+    "mitglied",
+    "utilisateur",
+    "id utilisateur",
+    "identifiant utilisateur",
+    "membre",
+    "usuario",
+    "id de usuario",
+    "id usuario",
+    "miembro",
+];
+const CUSTOMER: &[&str] = &[
+    "customer id",
+    "customer",
+    "account id",
+    "account",
+    "company",
+    "organization",
+    "org id",
+    "workspace",
+    // German, French, Spanish.
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "konto",
+    "firma",
+    "unternehmen",
+    "organisation",
+    "arbeitsbereich",
+    "client",
+    "id client",
+    "compte",
+    "société",
+    "entreprise",
+    "espace de travail",
+    "cliente",
+    "id de cliente",
+    "cuenta",
+    "empresa",
+    "organización",
+    "espacio de trabajo",
+];
+const TIMESTAMP: &[&str] = &[
+    "timestamp",
+    "time",
+    "event time",
+    "date",
+    "occurred at",
+    "created at",
+    "session start",
+    "started at",
+    "day",
+    // German, French, Spanish.
+    "zeitstempel",
+    "zeit",
+    "zeitpunkt",
+    "datum",
+    "sitzungsbeginn",
+    "gestartet am",
+    "erstellt am",
+    "horodatage",
+    "heure",
+    "jour",
+    "début de session",
+    "créé le",
+    "marca de tiempo",
+    "hora",
+    "fecha",
+    "día",
+    "inicio de sesión",
+    "creado el",
+];
+const DURATION: &[&str] = &[
+    "session duration",
+    "duration",
+    "session length",
+    "duration_minutes",
+    "duration (min)",
+    "session minutes",
+    "duration_seconds",
+    // German, French, Spanish.
+    "dauer",
+    "sitzungsdauer",
+    "dauer in minuten",
+    "nutzungsdauer",
+    "durée",
+    "durée de session",
+    "durée de la session",
+    "duración",
+    "duración de la sesión",
+    "duración de sesión",
+];
+const FEATURE: &[&str] = &[
+    "feature",
+    "event",
+    "event name",
+    "event type",
+    "action",
+    "event_name",
+    "feature name",
+    // German, French, Spanish.
+    "funktion",
+    "ereignis",
+    "ereignisname",
+    "aktion",
+    "fonctionnalité",
+    "événement",
+    "nom de l'événement",
+    "función",
+    "funcionalidad",
+    "evento",
+    "nombre del evento",
+    "acción",
+];
+const UNITS: &[&str] = &[
+    "units",
+    "quantity",
+    "usage",
+    "consumed",
+    "units consumed",
+    // German, French, Spanish.
+    "einheiten",
+    "menge",
+    "nutzung",
+    "verbrauch",
+    "verbrauchte einheiten",
+    "unités",
+    "quantité",
+    "utilisation",
+    "consommation",
+    "unidades",
+    "cantidad",
+    "uso",
+    "consumo",
+];
+const ENTITLEMENT: &[&str] = &[
+    "entitlement",
+    "entitled",
+    "units entitled",
+    "quota",
+    // German, French, Spanish.
+    "kontingent",
+    "anspruch",
+    "inklusive einheiten",
+    "quote",
+    "droit",
+    "unités incluses",
+    "cuota",
+    "derecho",
+    "unidades incluidas",
+];
 
 /// Guesses the mapping of a usage file from its header.
 pub fn infer_usage_mapping(sniff: &Sniff) -> UsageMapping {

@@ -274,8 +274,11 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 
 mod bridge_identity;
 mod helpdesk;
+mod join;
+mod languages;
 mod memory;
 mod messy_input;
+mod recognise;
 mod somerville;
 mod telco;
 mod uci;
