@@ -77,8 +77,8 @@ pub fn trend(kpis: &[KpiValue], id: &str, title: &str, target: Option<f64>) -> T
 
 /// Bars for the score distribution of one kind, coloured by what each answer counts as.
 pub fn distribution(data: &SurveyData, settings: &SurveyKpi, kind: Kind) -> Vec<DistributionBar> {
-    let (promoter, detractor) = data.read_with.nps_cutoffs();
-    let satisfied = settings.satisfied_threshold(&data.read_with);
+    let (promoter, detractor) = data.scale_of(Kind::Nps).nps_cutoffs();
+    let satisfied = settings.satisfied_threshold(data.scale_of(Kind::Csat));
     score_distribution(data, kind)
         .into_iter()
         .map(|(score, count)| {

@@ -33,7 +33,10 @@ sources (roles; settings that change how rows are read | that change only the ar
 FILE: CSV or TSV text, also gzip-compressed (streamed); a zip archive (its first CSV, or
   FILE.zip#entry.csv); an Excel or OpenDocument workbook, .xlsx, .xls or .ods (its first sheet, or
   FILE.xlsx#Sheet name). The kind is told by the file's first bytes, not by its name.
---segment COLUMN: rows per value of COLUMN beside the overall rows (segment null)
+--segment COLUMN: rows per value of COLUMN beside the overall rows (segment null); for surveys with
+  several questions of one kind, --segment Question gives each question's values
+--map: repeat it for a role that takes several columns (segment; surveys' nps, csat, ces questions):
+  the first replaces the guessed columns, the next ones add to them
 exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
 ",
     );

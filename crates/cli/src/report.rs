@@ -38,12 +38,14 @@ fn with_hint(error: String, options: &Options, sniffed: &Sniff, kind: &str, path
     }
 }
 
-/// A source's mapping as JSON: each role's column (null when unmapped), `segment` a list, then the
-/// facts decided while reading (amount unit, currency, score kind, shape).
+/// A source's mapping as JSON: each role's column (null when unmapped), a multi-column role
+/// (`segment`, a survey's `csat`…) a list, then the facts decided while reading (amount unit,
+/// currency, score kind, the scales survey questions were read on).
 fn mapping_json(l: &dyn Loaded) -> Value {
     let mut m = Map::new();
+    let source = by_name(l.name());
     for (role, columns) in l.mapping() {
-        let v = if role == "segment" { json!(columns) } else { json!(columns.first()) };
+        let v = if source.is_some_and(|s| s.is_multi(role)) { json!(columns) } else { json!(columns.first()) };
         m.insert(role.to_string(), v);
     }
     for (k, v) in l.facts() {
@@ -130,6 +132,13 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         let meta = l.meta();
         text.push_str(&format!("== {}\n{}: {}; {} issues\nmapping: {}\n\n", l.name(), meta.file, l.describe(), meta.issue_count, mapping_json(*l)));
         text.push_str(&table(values));
+        let mut warnings: Vec<&str> = values.iter().filter_map(|v| v.warning.as_deref()).collect();
+        warnings.dedup();
+        warnings.sort_unstable();
+        warnings.dedup();
+        for w in warnings {
+            text.push_str(&format!("warning: {w}\n"));
+        }
         let count = meta.issues.len();
         if count > 0 {
             text.push_str(&format!("\nissues ({count} listed):\n"));

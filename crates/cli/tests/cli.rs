@@ -104,6 +104,41 @@ fn somerville_survey_without_dates_is_one_period() {
 }
 
 #[test]
+fn several_questions_of_a_kind_are_mapped_with_repeated_maps() {
+    // Golden case 17 (hand-worked there): support 5, 4, 2 | 3 on 1-5; overall 10, 7, 9, 3 | 10 on 1-10.
+    let file = format!("surveys={GOLDEN}/17_two_csat_questions_own_scales/input.csv");
+    let overall = "surveys.csat=How satisfied are you overall?";
+    // One --map replaces the guessed questions: only "overall" (January 10, 9 of 4 at 9-10).
+    let v = json(&["report", "--source", &file, "--map", overall, "--json"]);
+    assert_eq!(v["mapping"]["surveys"]["csat"], serde_json::json!(["How satisfied are you overall?"]));
+    assert_eq!(v["mapping"]["surveys"]["csat_scale"], "1-10 (inferred)");
+    assert_eq!((find(&v, "csat", "2024-01", None)["value"].as_f64(), find(&v, "csat", "2024-01", None)["n"].as_u64()), (Some(50.0), Some(4)));
+    // Repeated, they add up: both questions, pooled 4 of 7 in January, each under --segment Question.
+    let v =
+        json(&["report", "--source", &file, "--map", "surveys.csat=How satisfied were you with support?", "--map", overall, "--segment", "Question", "--json"]);
+    assert_eq!(v["mapping"]["surveys"]["csat"].as_array().map(Vec::len), Some(2));
+    assert_eq!(find(&v, "csat", "2024-01", None)["n"], 7);
+    assert!((find(&v, "csat", "2024-01", Some("How satisfied were you with support?"))["value"].as_f64().unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    assert!(v["mapping"]["surveys"]["segment"].as_array().is_some_and(Vec::is_empty));
+}
+
+#[test]
+fn an_explicit_scale_most_answers_miss_is_warned_about() {
+    // Golden case 18: 3 of 5 answers (10, 8, 9) are outside 1-5.
+    let file = format!("surveys={GOLDEN}/18_explicit_scale_most_answers_outside/input.csv");
+    let (code, out, err) = northstar(&["report", "--source", &file, "--set", "surveys.csat_scale=1-5"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("warning: 3 of 5 answers to 'How satisfied are you?' are outside the CSAT scale 1-5 and were skipped: set the CSAT scale to 1-10"),
+        "{out}"
+    );
+    let v = json(&["report", "--source", &file, "--set", "surveys.csat_scale=1-5", "--json"]);
+    assert!(find(&v, "csat", "2024-03", None)["warning"].as_str().is_some_and(|w| w.starts_with("3 of 5 answers")));
+    let v = json(&["report", "--source", &file, "--json"]);
+    assert!(find(&v, "csat", "2024-03", None).get("warning").is_none(), "auto reads it on 1-10, nothing skipped");
+}
+
+#[test]
 fn demo_prints_the_built_in_dataset() {
     let (code, out, _) = northstar(&["demo"]);
     assert_eq!(code, 0);

@@ -1,25 +1,30 @@
-//! What every source's column mapping shares: roles that name one column each, and (for most
-//! sources) any number of `segment` columns. A mapping only says where its slots are; setting,
-//! finding and clearing roles is written once, here.
+//! What every source's column mapping shares: roles that name one column each, and roles that take
+//! any number of columns (`segment` for most sources, a survey's `nps`/`csat`/`ces` questions). A
+//! mapping only says where its slots are; setting, finding and clearing roles is written once, here.
 
 pub trait RoleMapping: Clone {
-    /// The single-column roles, in the order the UI lists them (plus "segment" where supported).
+    /// The roles, in the order the UI lists them.
     fn roles() -> &'static [&'static str];
     /// The slot of a single-column role.
     fn slot(&mut self, role: &str) -> Option<&mut Option<String>>;
-    /// The segment columns, for sources that have them.
-    fn segments(&mut self) -> Option<&mut Vec<String>> {
+    /// The columns of a multi-column role (`segment`, …); none for a single-column role.
+    fn columns(&mut self, _role: &str) -> Option<&mut Vec<String>> {
         None
     }
 
-    /// Sets a role to a column (`None` clears it); `segment` adds a column (`None` clears them all).
+    /// The role takes any number of columns.
+    fn is_multi(&self, role: &str) -> bool {
+        self.clone().columns(role).is_some()
+    }
+
+    /// Sets a role to a column (`None` clears it); a multi-column role adds the column (`None`
+    /// clears them all).
     fn set(&mut self, role: &str, column: Option<String>) -> bool {
-        if role == "segment" {
-            let Some(segments) = self.segments() else { return false };
+        if let Some(columns) = self.columns(role) {
             match column {
-                Some(c) if !segments.contains(&c) => segments.push(c),
+                Some(c) if !columns.contains(&c) => columns.push(c),
                 Some(_) => {}
-                None => segments.clear(),
+                None => columns.clear(),
             }
             return true;
         }
@@ -35,19 +40,18 @@ pub trait RoleMapping: Clone {
     /// The role a column plays, if any.
     fn role_of(&self, column: &str) -> Option<&'static str> {
         let mut copy = self.clone();
-        if copy.segments().is_some_and(|s| s.iter().any(|c| c == column)) {
-            return Some("segment");
-        }
-        Self::roles().iter().copied().find(|r| copy.slot(r).is_some_and(|s| s.as_deref() == Some(column)))
+        Self::roles().iter().copied().find(|r| match copy.columns(r) {
+            Some(columns) => columns.iter().any(|c| c == column),
+            None => copy.slot(r).is_some_and(|s| s.as_deref() == Some(column)),
+        })
     }
 
     /// Removes a column from whatever role it has.
     fn clear_column(&mut self, column: &str) {
-        if let Some(segments) = self.segments() {
-            segments.retain(|c| c != column);
-        }
         for r in Self::roles() {
-            if let Some(slot) = self.slot(r) {
+            if let Some(columns) = self.columns(r) {
+                columns.retain(|c| c != column);
+            } else if let Some(slot) = self.slot(r) {
                 if slot.as_deref() == Some(column) {
                     *slot = None;
                 }
@@ -55,11 +59,12 @@ pub trait RoleMapping: Clone {
         }
     }
 
-    /// Gives `column` the role `role` ("" for none), taking it from any other role first.
+    /// Gives `column` the role `role` ("" for none), taking it from any other role first. A
+    /// single-column role leaves the column it had; a multi-column role keeps its others.
     fn assign(&mut self, column: &str, role: &str) {
         self.clear_column(column);
         if !role.is_empty() {
-            if role != "segment" {
+            if !self.is_multi(role) {
                 self.set(role, None);
             }
             self.set(role, Some(column.to_string()));
@@ -82,8 +87,8 @@ macro_rules! role_mapping {
         $crate::role_mapping!(@roles [$(stringify!($role)),+, "segment"]);
         $crate::role_mapping!(@struct $(#[$doc])* $name { $($role),+ } { pub segment: Vec<String>, });
         $crate::role_mapping!(@impl $name { $($role),+ } {
-            fn segments(&mut self) -> Option<&mut Vec<String>> {
-                Some(&mut self.segment)
+            fn columns(&mut self, role: &str) -> Option<&mut Vec<String>> {
+                (role == "segment").then_some(&mut self.segment)
             }
         });
     };
@@ -113,4 +118,20 @@ macro_rules! role_mapping {
             $($extra)*
         }
     };
+}
+
+/// Reads a multi-column role saved as a list, as one column (the form a single-column role was
+/// saved in before it took several), or as null.
+pub fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match <Option<Stored> as serde::Deserialize>::deserialize(d)? {
+        None => Vec::new(),
+        Some(Stored::One(c)) => vec![c],
+        Some(Stored::Many(v)) => v,
+    })
 }

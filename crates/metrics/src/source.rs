@@ -305,7 +305,8 @@ pub type SettingsOf<S> = SourceSettings<<S as Source>::Ingest, <S as Source>::Kp
 /// is added as a segment when it has no role yet.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// (role, column); a column of `None` clears the role. The first `segment` replaces the guesses.
+    /// (role, column); a column of `None` clears the role. The first column of a multi-column role
+    /// (`segment`, a survey's `csat`…) replaces the guesses, the next ones add to it.
     pub maps: Vec<(String, Option<String>)>,
     /// (key, value) without the source prefix.
     pub sets: Vec<(String, String)>,
@@ -318,6 +319,8 @@ pub trait AnySource: Sync {
     fn description(&self) -> &'static str;
     fn defs(&self) -> &'static [KpiDef];
     fn roles(&self) -> &'static [&'static str];
+    /// The role takes any number of columns (`segment`, a survey's questions).
+    fn is_multi(&self, role: &str) -> bool;
     /// (ingest keys, KPI keys).
     fn setting_keys(&self) -> (&'static [&'static str], &'static [&'static str]);
     fn demo(&self) -> String;
@@ -357,8 +360,8 @@ pub fn mapping_columns<M: RoleMapping>(mapping: &M) -> Vec<(&'static str, Vec<St
     let mut m = mapping.clone();
     let mut out = Vec::new();
     for &role in M::roles() {
-        if role == "segment" {
-            out.push((role, m.segments().map(|s| s.clone()).unwrap_or_default()));
+        if let Some(columns) = m.columns(role) {
+            out.push((role, columns.clone()));
         } else if let Some(slot) = m.slot(role) {
             out.push((role, slot.iter().cloned().collect()));
         }
@@ -406,6 +409,9 @@ impl<S: Source> AnySource for SourceKind<S> {
     fn roles(&self) -> &'static [&'static str] {
         S::Mapping::roles()
     }
+    fn is_multi(&self, role: &str) -> bool {
+        S::Mapping::default().is_multi(role)
+    }
     fn setting_keys(&self) -> (&'static [&'static str], &'static [&'static str]) {
         (S::Ingest::KEYS, S::Kpi::KEYS)
     }
@@ -426,11 +432,12 @@ impl<S: Source> AnySource for SourceKind<S> {
     }
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError> {
         let mut mapping = S::infer(sniff);
-        let mut segment_cleared = false;
+        // The first column given to a multi-column role replaces its guesses; the next ones add to it.
+        let mut replaced: Vec<&str> = Vec::new();
         for (role, column) in &options.maps {
-            if role == "segment" && !segment_cleared {
-                mapping.set("segment", None);
-                segment_cleared = true;
+            if mapping.is_multi(role) && !replaced.contains(&role.as_str()) {
+                mapping.set(role, None);
+                replaced.push(role);
             }
             if !mapping.set(role, column.clone()) {
                 return Err(FatalError::UnknownSetting {

@@ -5,18 +5,18 @@ use crate::components::setting_input::SettingInput;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::parse::DateOrder;
-use northstar_metrics::surveys::settings::{Scale, CES_SCALES, CSAT_SCALES, NPS_SCALES};
-use northstar_metrics::surveys::Kind;
+use northstar_metrics::surveys::{Kind, ScaleSetting};
 use northstar_metrics::Granularity;
 
-/// The choices of a scale setting.
-fn scales(options: &[Scale]) -> Vec<(String, String)> {
-    options.iter().map(|s| (s.label(), s.label())).collect()
+/// The choices of a scale setting: "auto" (each question's scale inferred from its answers), then each scale.
+fn scales(kind: Kind) -> Vec<(String, String)> {
+    ScaleSetting::choices(kind).into_iter().map(|s| (s.clone(), if s == "auto" { "auto (per question, from its answers)".into() } else { s })).collect()
 }
 
 #[component]
 pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
-    let segment_names = Memo::new(move |_| wb.surveys.source.view.with(|v| v.mapping.segment.clone()));
+    // The segment columns, and "Question" when several questions share a kind.
+    let segment_names = Memo::new(move |_| wb.surveys.source.view.with(|v| v.segments.clone()));
     let score_kind = Memo::new(move |_| wb.surveys.score_kind.get());
     let s = wb.settings;
     view! {
@@ -29,7 +29,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     wb=wb
                     label="NPS scale"
                     key="nps_scale"
-                    choices=scales(&NPS_SCALES)
+                    choices=scales(Kind::Nps)
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.nps_scale.label()))
                     apply=|st, v| st.sources.surveys.settings.apply("surveys", "nps_scale", v)
                 />
@@ -37,7 +37,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     wb=wb
                     label="CSAT scale"
                     key="csat_scale"
-                    choices=scales(&CSAT_SCALES)
+                    choices=scales(Kind::Csat)
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.csat_scale.label()))
                     apply=|st, v| {
                         st.sources.surveys.settings.apply("surveys", "csat_scale", v)?;
@@ -51,14 +51,14 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     label="CSAT satisfied from"
                     key="csat_threshold"
                     numeric=true
-                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.satisfied_threshold().to_string()))
+                    value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.satisfied_threshold().map(|t| t.to_string()).unwrap_or_default()))
                     apply=|st, v| st.sources.surveys.settings.apply("surveys", "csat_threshold", v)
                 />
                 <ChoiceSetting
                     wb=wb
                     label="CES scale"
                     key="ces_scale"
-                    choices=scales(&CES_SCALES)
+                    choices=scales(Kind::Ces)
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.ces_scale.label()))
                     apply=|st, v| st.sources.surveys.settings.apply("surveys", "ces_scale", v)
                 />

@@ -10,8 +10,15 @@
 //!
 //! n is the number of answers of that kind in the period (and segment). With n = 0 every value is
 //! none. Values with n < 30 carry `small_sample`.
+//!
+//! Each answer is counted on its question's scale (promoters, detractors and the satisfied
+//! threshold of that scale), so the overall value of a kind pools its questions. The breakdown
+//! "Question" (segment index = the number of segment columns, after them as in `segment_names`)
+//! gives each question's own values, labelled by its header. A kind whose questions had most
+//! answers outside their scale carries the warning on every value.
 
 use super::data::SurveyData;
+use super::settings::Scale;
 use super::settings::{Kind, SurveyKpi};
 use crate::kpi::{KpiDef, KpiValue, Unit, SMALL_SAMPLE};
 use crate::period::{Granularity, Period};
@@ -39,7 +46,7 @@ pub const DEFS: [KpiDef; 5] = [
         name: "Customer satisfaction (CSAT)",
         unit: Unit::Points,
         higher_is_better: true,
-        definition: "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of the scale (4 and 5 on 1–5).",
+        definition: "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of each question's scale (4 and 5 on 1–5, 9 and 10 on 1–10); several CSAT questions pool their answers.",
     },
     KpiDef {
         id: "ces",
@@ -47,7 +54,7 @@ pub const DEFS: [KpiDef; 5] = [
         name: "Customer effort score (CES)",
         unit: Unit::Score,
         higher_is_better: true,
-        definition: "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (default 1–7, higher means easier).",
+        definition: "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (1–7 unless the answers need another, higher means easier).",
     },
     KpiDef {
         id: "responses",
@@ -78,15 +85,32 @@ pub fn survey_periods(data: &SurveyData, granularity: Granularity) -> Vec<Period
     granularity.buckets_between(first, last)
 }
 
-/// Every survey KPI per period, overall and for each value of segment column `segment`.
+/// What one group of answers is broken down by.
+enum Groups<'a> {
+    None,
+    Column(&'a crate::segment::SegmentColumn),
+    Question(usize),
+}
+
+/// Every survey KPI per period, overall and for each value of segment `segment`: segment column
+/// `segment`, or with `segment == data.segments.len()` (when the file has the question breakdown),
+/// each question.
 pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granularity, segment: Option<usize>) -> Vec<KpiValue> {
     let granularity = if data.has_dates { granularity } else { Granularity::All };
     let periods = survey_periods(data, granularity);
     if periods.is_empty() {
         return Vec::new();
     }
-    let seg = segment.and_then(|s| data.segments.get(s));
-    let groups = 1 + seg.map_or(0, |s| s.values.len());
+    let by = match segment {
+        Some(s) if s < data.segments.len() => Groups::Column(&data.segments[s]),
+        Some(s) if s == data.segments.len() && data.has_question_breakdown() => Groups::Question(data.question_list().len()),
+        _ => Groups::None,
+    };
+    let groups = 1 + match by {
+        Groups::None => 0,
+        Groups::Column(s) => s.values.len(),
+        Groups::Question(n) => n,
+    };
     let kinds = 3;
     let mut tallies = vec![Tally::default(); periods.len() * groups * kinds];
     // Day → period index, over the span of the data.
@@ -105,8 +129,15 @@ pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granula
         }
         v
     };
-    let (promoter_min, detractor_max) = data.read_with.nps_cutoffs();
-    let satisfied_min = settings.satisfied_threshold(&data.read_with);
+    // Each question's cut-offs on its own scale: (lowest promoter, highest detractor, lowest satisfied).
+    let cuts: Vec<(f64, f64, f64)> = data
+        .question_list()
+        .iter()
+        .map(|q| {
+            let (promoter, detractor) = q.scale.nps_cutoffs();
+            (promoter, detractor, settings.satisfied_threshold(q.scale))
+        })
+        .collect();
     for a in &data.answers {
         let p = if granularity == Granularity::All {
             0
@@ -117,6 +148,7 @@ pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granula
             }
             day_index[(day - first_day) as usize] as usize
         };
+        let Some(&(promoter_min, detractor_max, satisfied_min)) = cuts.get(a.question as usize) else { continue };
         let mut add = |group: usize| {
             let t = &mut tallies[(p * groups + group) * kinds + a.kind.index()];
             t.n += 1;
@@ -129,26 +161,52 @@ pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granula
             }
         };
         add(0);
-        if let Some(s) = seg {
-            add(1 + s.ids[a.row as usize] as usize);
+        match by {
+            Groups::None => {}
+            Groups::Column(s) => add(1 + s.ids[a.row as usize] as usize),
+            Groups::Question(_) => add(1 + a.question as usize),
         }
     }
+    let warnings: Vec<Option<String>> = Kind::ALL.iter().map(|&k| data.warning_of(k)).collect();
     let mut out = Vec::with_capacity(periods.len() * groups * 8);
     for group in 0..groups {
-        let segment_value = if group == 0 { None } else { seg.map(|s| s.values[group - 1].clone()) };
+        // The group's question under the question breakdown: its label, its one kind, its warning.
+        let question = match (&by, group) {
+            (Groups::Question(_), g) if g > 0 => data.question_list().get(g - 1),
+            _ => None,
+        };
+        let segment_value = match (&by, group, question) {
+            (_, _, Some(q)) => Some(q.column.clone()),
+            (Groups::Column(s), g, None) if g > 0 => Some(s.values[g - 1].clone()),
+            _ => None,
+        };
+        let kinds_here: Vec<Kind> = question.map_or_else(|| data.kinds.clone(), |q| vec![q.kind]);
+        let warning_of = |k: Kind| question.map_or_else(|| warnings[k.index()].clone(), |q| q.warning.clone());
         for (p, period) in periods.iter().enumerate() {
             let label = period.label();
             let at = |kind: Kind| tallies[(p * groups + group) * kinds + kind.index()];
-            for &kind in &data.kinds {
+            for &kind in &kinds_here {
+                let start = out.len();
                 values_for(kind, &at(kind), &label, &segment_value, &mut out);
+                warn(&mut out[start..], warning_of(kind));
             }
-            for &kind in &data.kinds {
+            for &kind in &kinds_here {
                 let t = at(kind);
                 out.push(value("responses", &label, &segment_value, Some(t.n as f64), Some(t.n as f64), None, t.n, Some(kind)));
+                let last = out.len() - 1;
+                warn(&mut out[last..], warning_of(kind));
             }
         }
     }
     out
+}
+
+fn warn(values: &mut [KpiValue], warning: Option<String>) {
+    if let Some(w) = warning {
+        for v in values {
+            v.warning = Some(w.clone());
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -174,7 +232,6 @@ fn value(
         kind: kind.map(Kind::as_str),
         small_sample: n > 0 && n < SMALL_SAMPLE,
         basis: None,
-
         warning: None,
     }
 }
@@ -203,12 +260,22 @@ fn values_for(kind: Kind, t: &Tally, period: &str, segment: &Option<String>, out
     }
 }
 
-/// Count of answers at each point of the kind's scale (whole file), for the distribution chart.
+/// Count of answers at each point of the kind's scale (whole file), for the distribution chart:
+/// the scale its questions were read on ([`SurveyData::scale_of`]).
 pub fn score_distribution(data: &SurveyData, kind: Kind) -> Vec<(f64, u64)> {
-    let scale = data.read_with.scale(kind);
+    distribution_on(data.scale_of(kind), data.answers.iter().filter(|a| a.kind == kind).map(|a| a.score))
+}
+
+/// Count of answers at each point of question `question`'s scale.
+pub fn question_distribution(data: &SurveyData, question: u16) -> Vec<(f64, u64)> {
+    let Some(q) = data.question(question) else { return Vec::new() };
+    distribution_on(q.scale, data.answers.iter().filter(|a| a.question == question).map(|a| a.score))
+}
+
+fn distribution_on(scale: Scale, scores: impl Iterator<Item = f64>) -> Vec<(f64, u64)> {
     let mut counts = vec![0u64; (scale.max - scale.min) as usize + 1];
-    for a in data.answers.iter().filter(|a| a.kind == kind) {
-        let i = (a.score.round() as i64 - scale.min as i64).clamp(0, counts.len() as i64 - 1) as usize;
+    for score in scores {
+        let i = (score.round() as i64 - scale.min as i64).clamp(0, counts.len() as i64 - 1) as usize;
         counts[i] += 1;
     }
     counts.into_iter().enumerate().map(|(i, c)| (scale.min as f64 + i as f64, c)).collect()

@@ -2,10 +2,10 @@
 //! wording and the values in the first rows.
 //!
 //! Roles: `date`, `respondent`, `segment` (any number), `comment`, and either the long shape
-//! (`score` + `kind`, or a `score` whose kind is inferred) or the wide shape (`nps`, `csat`, `ces`
-//! columns, one per question).
+//! (`score` + `kind`, or a `score` whose kind is inferred) or the wide shape (`nps`, `csat`, `ces`:
+//! any number of question columns each, every one its own question).
 
-use super::settings::{Kind, Scale, SurveyIngest};
+use super::settings::Kind;
 use crate::ingest::headers::{fold_accents, matches_word, normalise};
 use crate::ingest::{Record, Sniff};
 use crate::issue::FatalError;
@@ -26,9 +26,13 @@ pub struct SurveyMapping {
     pub comment: Option<String>,
     pub score: Option<String>,
     pub kind: Option<String>,
-    pub nps: Option<String>,
-    pub csat: Option<String>,
-    pub ces: Option<String>,
+    /// NPS question columns (wide shape). Saved mappings holding one column (a string) still read.
+    #[serde(deserialize_with = "crate::mapping::one_or_many")]
+    pub nps: Vec<String>,
+    #[serde(deserialize_with = "crate::mapping::one_or_many")]
+    pub csat: Vec<String>,
+    #[serde(deserialize_with = "crate::mapping::one_or_many")]
+    pub ces: Vec<String>,
 }
 
 impl RoleMapping for SurveyMapping {
@@ -42,18 +46,22 @@ impl RoleMapping for SurveyMapping {
             "comment" => &mut self.comment,
             "score" => &mut self.score,
             "kind" => &mut self.kind,
+            _ => return None,
+        })
+    }
+    fn columns(&mut self, role: &str) -> Option<&mut Vec<String>> {
+        Some(match role {
+            "segment" => &mut self.segment,
             "nps" => &mut self.nps,
             "csat" => &mut self.csat,
             "ces" => &mut self.ces,
             _ => return None,
         })
     }
-    fn segments(&mut self) -> Option<&mut Vec<String>> {
-        Some(&mut self.segment)
-    }
 }
 
 impl SurveyMapping {
+    /// The first column of a role.
     pub fn role(&self, role: &str) -> Option<&String> {
         match role {
             "date" => self.date.as_ref(),
@@ -61,15 +69,22 @@ impl SurveyMapping {
             "comment" => self.comment.as_ref(),
             "score" => self.score.as_ref(),
             "kind" => self.kind.as_ref(),
-            "nps" => self.nps.as_ref(),
-            "csat" => self.csat.as_ref(),
-            "ces" => self.ces.as_ref(),
-            _ => None,
+            "segment" => self.segment.first(),
+            k => Kind::parse(k).and_then(|k| self.questions(k).first()),
+        }
+    }
+
+    /// The question columns of a kind (wide shape).
+    pub fn questions(&self, kind: Kind) -> &[String] {
+        match kind {
+            Kind::Nps => &self.nps,
+            Kind::Csat => &self.csat,
+            Kind::Ces => &self.ces,
         }
     }
 
     pub fn is_wide(&self) -> bool {
-        self.nps.is_some() || self.csat.is_some() || self.ces.is_some()
+        !(self.nps.is_empty() && self.csat.is_empty() && self.ces.is_empty())
     }
 
     /// The required roles are there: a score, or at least one of nps, csat, ces.
@@ -406,11 +421,6 @@ fn numeric_profile(preview: &[Record], col: usize, style: NumberStyle) -> Numeri
     p
 }
 
-fn fits_scale(preview: &[Record], col: usize, style: NumberStyle, scale: Scale) -> bool {
-    let p = numeric_profile(preview, col, style);
-    p.numeric == 0 || (scale.contains(p.min) && scale.contains(p.max))
-}
-
 fn mostly_dates(preview: &[Record], col: usize) -> bool {
     let filled: Vec<&str> = preview.iter().map(|r| r.cell(col).trim()).filter(|c| !c.is_empty()).collect();
     let dates = filled.iter().filter(|c| parse_stamp(c).is_ok()).count();
@@ -467,19 +477,11 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
         } else if m.score.is_none() && matches_word(name, &SCORE_WORDS) && mostly_numeric(i) {
             m.score = Some(name.clone());
         } else if let Some(kind) = kind_from_text(&text).filter(|_| scorable(i)) {
-            // Prefer the first question whose answers fit the kind's default scale.
-            let fits = fits_scale(&sniff.preview, i, style, SurveyIngest::default().scale(kind));
-            let slot = match kind {
-                Kind::Nps => &mut m.nps,
-                Kind::Csat => &mut m.csat,
-                Kind::Ces => &mut m.ces,
-            };
-            let current_fits = slot
-                .as_ref()
-                .and_then(|c| cols.iter().position(|h| &h.name == c))
-                .map(|j| fits_scale(&sniff.preview, j, style, SurveyIngest::default().scale(kind)));
-            if slot.is_none() || (fits && current_fits == Some(false)) {
-                *slot = Some(name.clone());
+            // Every question of the kind: each is read as a question of its own, on its own scale.
+            match kind {
+                Kind::Nps => m.nps.push(name.clone()),
+                Kind::Csat => m.csat.push(name.clone()),
+                Kind::Ces => m.ces.push(name.clone()),
             }
         } else if m.comment.is_none()
             && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"]) || asks_why(name) && !mostly_numeric(i))
@@ -492,9 +494,9 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
     // A long-shape file names its kinds in a column: the wide guesses were question columns of a
     // different kind of file, so keep the shapes apart.
     if m.score.is_some() && m.kind.is_some() {
-        m.nps = None;
-        m.csat = None;
-        m.ces = None;
+        m.nps.clear();
+        m.csat.clear();
+        m.ces.clear();
     }
     if m.score.is_some() && m.is_wide() {
         m.score = None;
@@ -525,9 +527,10 @@ mod tests {
                    03/05/2024,10,4,6,nice\n";
         let m = infer_mapping(&sniff(csv.as_bytes()));
         assert_eq!(m.date.as_deref(), Some("Submitted At"));
-        assert!(m.nps.as_deref().unwrap().starts_with("How likely"));
-        assert!(m.csat.as_deref().unwrap().starts_with("How satisfied"));
-        assert!(m.ces.as_deref().unwrap().starts_with("How easy"));
+        assert!(m.nps[0].starts_with("How likely"));
+        assert!(m.csat[0].starts_with("How satisfied"));
+        assert!(m.ces[0].starts_with("How easy"));
+        assert_eq!((m.nps.len(), m.csat.len(), m.ces.len()), (1, 1, 1));
         assert_eq!(m.score, None);
     }
 
@@ -567,5 +570,33 @@ mod tests {
         let m = SurveyMapping::default();
         let err = m.check("x.csv", &["a".into(), "b".into()]).unwrap_err();
         assert_eq!(err.to_string(), "x.csv: no column for the role 'score (or nps, csat, ces)'; available columns: a, b");
+    }
+
+    #[test]
+    fn maps_every_question_of_a_kind_but_not_ids_or_text() {
+        let csv = "Customer ID,How satisfied were you with support?,How satisfied are you overall?,Why are you satisfied?\n\
+                   1042,5,9,fast answers\n1043,4,10,\n";
+        let m = infer_mapping(&sniff(csv.as_bytes()));
+        assert_eq!(m.csat, ["How satisfied were you with support?", "How satisfied are you overall?"]);
+        assert_eq!(m.respondent.as_deref(), Some("Customer ID"));
+        assert_eq!(m.comment.as_deref(), Some("Why are you satisfied?"));
+    }
+
+    #[test]
+    fn question_roles_take_several_columns_and_read_the_old_single_form() {
+        let mut m = SurveyMapping::default();
+        m.assign("A", "csat");
+        m.assign("B", "csat");
+        m.assign("C", "date");
+        assert_eq!(m.csat, ["A", "B"]);
+        assert_eq!((m.role_of("B"), m.role_of("C")), (Some("csat"), Some("date")));
+        m.assign("A", "nps");
+        assert_eq!((m.csat.as_slice(), m.nps.as_slice()), (&["B".to_string()][..], &["A".to_string()][..]));
+        m.assign("B", "");
+        assert!(m.csat.is_empty() && m.is_multi("csat") && m.is_multi("segment") && !m.is_multi("date"));
+        // Saved before questions took several columns: one string, or null.
+        let old: SurveyMapping = serde_json::from_str(r#"{"csat":"Q1","nps":null,"segment":["plan"]}"#).unwrap();
+        assert_eq!((old.csat.as_slice(), old.nps.len(), old.segment.as_slice()), (&["Q1".to_string()][..], 0, &["plan".to_string()][..]));
+        assert!(serde_json::to_string(&old).unwrap().contains(r#""csat":["Q1"]"#));
     }
 }

@@ -5,10 +5,10 @@ pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
-pub use data::{Answer, SurveyData, SurveyReader};
-pub use kpis::{score_distribution, survey_kpis, survey_periods};
+pub use data::{Answer, QuestionInfo, SurveyData, SurveyReader, QUESTION_SEGMENT};
+pub use kpis::{question_distribution, score_distribution, survey_kpis, survey_periods};
 pub use mapping::{infer_mapping, SurveyMapping};
-pub use settings::{Kind, Scale, SurveyIngest, SurveyKpi, SurveySettings};
+pub use settings::{Kind, Scale, ScaleSetting, SurveyIngest, SurveyKpi, SurveySettings};
 
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
@@ -37,7 +37,8 @@ impl Source for Surveys {
         SurveyReader::new(file, sniff, mapping, ingest)
     }
     fn kpis(data: &SurveyData, kpi: &SurveyKpi, query: &Query, _: &Context) -> Vec<KpiValue> {
-        let segment = query.segment.as_ref().and_then(|s| data.segments.iter().position(|c| c.name.eq_ignore_ascii_case(s)));
+        // A segment column, else the question breakdown (index = the number of segment columns).
+        let segment = query.segment.as_ref().and_then(|s| data.segment_names().iter().position(|c| c.eq_ignore_ascii_case(s)));
         survey_kpis(data, kpi, query.granularity, segment)
     }
     fn demo() -> String {
@@ -66,22 +67,48 @@ impl SourceData for SurveyData {
         &self.meta
     }
     fn describe(&self) -> String {
+        let scales: Vec<String> = Kind::ALL.iter().filter_map(|&k| self.scales_fact(k).map(|s| format!("{} on {s}", k.as_str().to_uppercase()))).collect();
         format!(
-            "{} rows, {} answers{}; {} rows skipped, {} answers skipped",
+            "{} rows, {} answers{}; {} rows skipped, {} answers skipped{}",
             self.meta.rows,
             self.answers.len(),
             self.score_kind.map(|k| format!(" (score column read as {})", k.as_str().to_uppercase())).unwrap_or_default(),
             self.meta.skipped_rows,
-            self.skipped_answers
+            self.skipped_answers,
+            if scales.is_empty() { String::new() } else { format!("; read {}", scales.join(", ")) }
         )
     }
     fn counters(&self) -> Vec<(&'static str, u64)> {
         vec![("answers", self.answers.len() as u64), ("skipped_answers", self.skipped_answers)]
     }
     fn facts(&self) -> Vec<(&'static str, String)> {
-        self.score_kind.map(|k| ("score_kind", k.as_str().to_string())).into_iter().collect()
+        let mut out: Vec<(&'static str, String)> = self.score_kind.map(|k| ("score_kind", k.as_str().to_string())).into_iter().collect();
+        for (k, key) in [(Kind::Nps, "nps_scale"), (Kind::Csat, "csat_scale"), (Kind::Ces, "ces_scale")] {
+            out.extend(self.scales_fact(k).map(|s| (key, s)));
+        }
+        out
     }
+    /// The segment columns, then "Question" when several questions share a kind.
     fn segment_names(&self) -> Vec<String> {
-        self.segments.iter().map(|c| c.name.clone()).collect()
+        let mut names: Vec<String> = self.segments.iter().map(|c| c.name.clone()).collect();
+        if self.has_question_breakdown() {
+            names.push(QUESTION_SEGMENT.to_string());
+        }
+        names
+    }
+}
+
+impl SurveyData {
+    /// The scale(s) a kind's questions were read on: "1-10 (inferred)" when they share one, else
+    /// each question's ("1-10 (inferred) for 'Q2', 1-5 (inferred) for 'Q7'"); none without questions.
+    pub fn scales_fact(&self, kind: Kind) -> Option<String> {
+        let qs: Vec<QuestionInfo> = self.questions().into_iter().filter(|q| q.kind == kind).collect();
+        let label = |q: &QuestionInfo| format!("{}{}", q.scale.label(), if q.inferred { " (inferred)" } else { "" });
+        let first = qs.first()?;
+        if qs.iter().all(|q| q.scale == first.scale) {
+            Some(label(first))
+        } else {
+            Some(qs.iter().map(|q| format!("{} for '{}'", label(q), q.column)).collect::<Vec<_>>().join(", "))
+        }
     }
 }

@@ -15,6 +15,7 @@
 //!   `context SOURCE FILE`                                    (also load FILE of this folder as SOURCE)
 //!   `expect ID PERIOD SEGMENT|- KIND|- VALUE|none N`        (value compared to 1e-9)
 //!   `basis ID PERIOD SEGMENT|- SOURCE|none`                  (where the value's LTV/ARPA/… came from)
+//!   `warning ID PERIOD SEGMENT|- SUBSTRING|none`             (the warning the value carries)
 //!   `rows ID COUNT`                                          (how many values of that id)
 //!   `issue LINE|- COLUMN|- REASON-SUBSTRING`                 (an issue that must be reported)
 //!   `issues COUNT` | `encoding NAME` | `delimiter NAME` | `first_period LABEL` | `last_period LABEL`
@@ -154,6 +155,11 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
                 Some(k) if k.basis == (l[4] != "none").then_some(l[4].as_str()) => {}
                 k => failures.push(fail(format!("got {:?}", k.map(|k| k.basis)))),
             },
+            "warning" => match find(&l[1], &l[2], &l[3], "-") {
+                Some(k) if l[4] == "none" && k.warning.is_none() => {}
+                Some(k) if l[4] != "none" && k.warning.as_deref().is_some_and(|w| w.contains(l[4].as_str())) => {}
+                k => failures.push(fail(format!("got {:?}", k.map(|k| &k.warning)))),
+            },
             "rows" => {
                 let count = kpis.iter().filter(|k| k.id == l[1]).count();
                 if count.to_string() != l[2] {
@@ -215,7 +221,6 @@ fn cohort_values(data: &OrdersData, options: &Options) -> Vec<KpiValue> {
                     kind: None,
                     small_sample: false,
                     basis: None,
-
                     warning: None,
                 });
             }
