@@ -39,10 +39,12 @@ test('an uploaded CSV gives the hand-worked values, with none shown as —', asy
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-03']"), 50);
   assert.equal(await valueOf(page, "td[data-kpi='csat'][data-period='2024-03']"), 50);
   assert.equal(await valueOf(page, "td[data-kpi='ces'][data-period='2024-03']"), 4.5);
-  // The file ends on 2024-03-08, so March is partial and February has no answers: the cards
-  // show January, the latest complete month with data, until March is picked.
-  assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2024-01');
-  assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), 0);
+  // The file ends on 2024-03-08, so March is partial: the cards show February, the latest
+  // complete month with answers (CSAT and CES; no NPS answer, and the NPS card says so), until
+  // March is picked.
+  assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2024-02');
+  assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), null);
+  assert.match(await page.locator("[data-explain='nps']").textContent(), /no answers in this period/);
   await page.selectOption("[data-setting='card_period']", '2024-03');
   await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2024-03']");
   assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), 50);

@@ -9,6 +9,7 @@ import { ROOT, SHARED, canvasInk, openApp, useSite, valueOf } from './harness.mj
 
 const site = useSite(before, after);
 const TELCO = path.join(SHARED, 'ibm_telco_customer_churn/Telco-Customer-Churn.csv');
+const SOMERVILLE = path.join(SHARED, 'somerville_happiness_survey/Happiness_Survey_2017.csv');
 const HELPDESK_LOG = path.join(SHARED, 'helpdesk_italian_sw_company/helpdesk_finale.csv');
 
 async function upload(page, source, file) {
@@ -219,8 +220,31 @@ test('a breakdown or filter by an accounts column that matches no subscription s
   assert.match(await warning.textContent(), /no account id matches a subscription customer id/);
   await page.selectOption("[data-setting='filter_column']", 'Contract');
   await page.selectOption("[data-setting='filter_value']", 'Month-to-month');
-  await page.waitForSelector("[data-warning='mrr']");
+  await page.waitForFunction(() => document.querySelector("[data-warning='mrr']")?.textContent.includes('Month-to-month'));
   assert.equal(await valueOf(page, ".kpi-card [data-kpi='mrr']"), null, 'not 0.00');
   assert.match(await page.locator("[data-warning='mrr']").textContent(), /selects no subscription/);
+  await context.close();
+});
+
+test('survey scales are inferred per question; a scale that skips most answers warns on the card', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await page.click("[data-page='surveys']");
+  await page.waitForSelector(".kpi-card [data-kpi='nps']");
+  await upload(page, 'surveys', SOMERVILLE);
+  // Counted with Python's csv module: question 2 has 825 answers from 1 to 10, 324 of them 9 or
+  // 10 (the top two boxes of 1-10); over the six satisfaction questions, 2,164 of 4,938.
+  await page.waitForSelector(".kpi-card [data-kpi='csat']");
+  assert.match(await page.locator("[data-testid='surveys-summary']").textContent(), /1-10 \(inferred\)/);
+  assert.ok(Math.abs((await valueOf(page, ".kpi-card [data-kpi='csat']")) - (100 * 2164) / 4938) < 1e-9);
+  assert.equal(await page.locator("[data-warning='csat']").count(), 0);
+  // Each question is its own series under the Question breakdown; the card is the pooled value.
+  await page.selectOption("[data-setting='segment']", 'Question');
+  const q2 = "[data-testid='surveys-segment-table'] td[data-kpi='csat'][data-segment='2. How satisfied are you with your life in general?']";
+  await page.waitForSelector(q2);
+  assert.ok(Math.abs((await valueOf(page, q2)) - (100 * 324) / 825) < 1e-9);
+  // Forcing the old 1-5 scale skips 743 of question 2's 825 answers: the card says so.
+  await page.selectOption("[data-setting='csat_scale']", '1-5');
+  await page.waitForSelector("[data-warning='csat']");
+  assert.match(await page.locator("[data-warning='csat']").textContent(), /743 of 825 answers/);
   await context.close();
 });
