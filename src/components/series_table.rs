@@ -4,6 +4,7 @@
 use crate::browser::deferred::deferred;
 use crate::engine::Shared;
 use crate::format;
+use crate::state::cards::Origin;
 use crate::state::models::{table, Table};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
@@ -65,7 +66,11 @@ pub fn SeriesTable(
     /// The segment breakdown of the latest period, when it comes from elsewhere.
     #[prop(into, optional)]
     breakdown: Option<Signal<Shared<Vec<KpiValue>>>>,
+    /// The file the values come from: when there are none, the table says why.
+    #[prop(into)]
+    origin: Signal<Origin>,
 ) -> impl IntoView {
+    let empty = Memo::new(move |_| kpis.with(|k| k.is_empty()));
     // Each table renders a task after the results arrive, apart from the cards.
     let series = deferred(Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none()))).into());
     let by_segment: ReadSignal<Option<(String, Table)>> = deferred(
@@ -104,6 +109,7 @@ pub fn SeriesTable(
             <h2>"Every period"</h2>
             <p class="source-line">"* fewer than 30 responses. — undefined (no data or a zero denominator), never 0. Hover a value to see how it was made."</p>
             {move || warnings.get().into_iter().map(|w| view! { <p class="card-warning" role="note" data-table-warning=testid>{w}</p> }).collect_view()}
+            {move || empty.get().then(|| view! { <p class="empty-state" data-empty-table=testid>{move || origin.with(|o| o.empty.clone())}</p> })}
             <div class="scroll" data-testid=format!("{testid}-series-table")>{move || render(series.get(), "Period")}</div>
             {move || {
                 by_segment

@@ -98,7 +98,7 @@ pub fn AcquisitionPage(wb: Workbench) -> impl IntoView {
         </section>
         <AcquisitionSettingsPanel wb=wb />
         <SourceMapping store=funnel title="Funnel column mapping" />
-        <SeriesTable kpis=a.kpis testid="funnel" breakdown=Signal::from(a.breakdown) />
+        <SeriesTable kpis=a.kpis testid="funnel" breakdown=Signal::from(a.breakdown) origin=a.source.origin("funnel sheet") />
         <IssuesPanel title="Acquisition data issues" testid="acquisition" model=issues />
     }
 }

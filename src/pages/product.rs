@@ -112,7 +112,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
         <ConsumptionTable wb=wb />
         <ProductSettingsPanel wb=wb />
         <SourceMapping store=p.source title="Usage column mapping" />
-        <SeriesTable kpis=p.kpis testid="usage" />
+        <SeriesTable kpis=p.kpis testid="usage" origin=p.source.origin("usage file") />
         <IssuesPanel title="Usage data issues" testid="usage" model=issues />
     }
 }

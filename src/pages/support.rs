@@ -134,7 +134,7 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
         <AgentTable wb=wb />
         <SupportSettingsPanel wb=wb />
         <SourceMapping store=sp.source title="Tickets column mapping" />
-        <SeriesTable kpis=sp.kpis testid="tickets" />
+        <SeriesTable kpis=sp.kpis testid="tickets" origin=sp.source.origin("tickets file") />
         <IssuesPanel title="Ticket data issues" testid="tickets" model=issues />
     }
 }

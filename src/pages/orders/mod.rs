@@ -135,7 +135,7 @@ pub fn OrdersPage(wb: Workbench) -> impl IntoView {
         <CohortHeatmap wb=wb />
         <OrdersSettingsPanel wb=wb />
         <SourceMapping store=o.source title="Orders column mapping" />
-        <SeriesTable kpis=o.kpis testid="orders" breakdown=Signal::from(o.breakdown) />
+        <SeriesTable kpis=o.kpis testid="orders" breakdown=Signal::from(o.breakdown) origin=o.source.origin("orders file") />
         <IssuesPanel title="Order data issues" testid="orders" model=issues />
     }
 }

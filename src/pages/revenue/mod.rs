@@ -45,7 +45,7 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
             <section class="panel" aria-label="Accounts snapshot">
                 <h2>"Accounts snapshot"</h2>
                 <p class="source-line">"Churn share, MRR of active accounts and ARPA, broken down by the column chosen under “Break down by”."</p>
-                <SeriesTable kpis=r.account_kpis testid="accounts" />
+                <SeriesTable kpis=r.account_kpis testid="accounts" origin=accounts_origin />
             </section>
         }
     };
@@ -76,7 +76,7 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
         <RevenueCharts wb=wb />
         <RevenueSettingsPanel wb=wb />
         <SourceMapping store=r.subs title="Subscriptions column mapping" />
-        <SeriesTable kpis=r.kpis testid="subscriptions" breakdown=Signal::from(r.breakdown) />
+        <SeriesTable kpis=r.kpis testid="subscriptions" breakdown=Signal::from(r.breakdown) origin=subs_origin />
         {move || (!accounts_only.get()).then(accounts_table)}
         <SourceMapping store=r.accounts title="Accounts column mapping" />
         <IssuesPanel title="Revenue data issues" testid="revenue" model=issues />
