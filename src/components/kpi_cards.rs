@@ -68,6 +68,7 @@ pub fn KpiCards(
                             let shown = m.shown.as_ref().map(|p| p.label.clone());
                             let default_text = match m.periods.iter().find(|p| Some(&p.label) == shown.as_ref()).filter(|_| !picked) {
                                 Some(p) if p.label == "all" => p.text(),
+                                Some(p) if p.partial => format!("{} (latest with data; none is complete)", p.text()),
                                 Some(p) => format!("{} (latest complete)", p.text()),
                                 None => "latest complete period".to_string(),
                             };

@@ -42,7 +42,8 @@ impl Revenue {
         });
         let filtered = Memo::new(move |_| {
             let d = subs.ok()?;
-            let filter = settings.with(|s| s.revenue.filter.clone());
+            // A column without a value chosen yet filters nothing.
+            let filter = settings.with(|s| s.revenue.filter.clone()).filter(|f| !f.1.is_empty());
             let Some((column, value)) = filter else { return Some(d) };
             let accounts = accounts.ok_beside(&subs);
             // A filter that selects nothing says why (e.g. no account id matches a customer).
@@ -70,7 +71,8 @@ impl Revenue {
             })
         });
         let account_kpis = Memo::new(move |_| {
-            let (column, filter, period) = settings.with(|s| (s.revenue.breakdown.clone(), s.revenue.filter.clone(), s.revenue.period));
+            let (column, filter, period) =
+                settings.with(|s| (s.revenue.breakdown.clone(), s.revenue.filter.clone().filter(|f| !f.1.is_empty()), s.revenue.period));
             {
                 let Some(a) = accounts.ok() else { return Shared::new(Vec::new()) };
                 // The page filter applies here too when it names an accounts column.

@@ -39,15 +39,16 @@ test('an uploaded CSV gives the hand-worked values, with none shown as —', asy
   assert.equal(await valueOf(page, "td[data-kpi='nps'][data-period='2024-03']"), 50);
   assert.equal(await valueOf(page, "td[data-kpi='csat'][data-period='2024-03']"), 50);
   assert.equal(await valueOf(page, "td[data-kpi='ces'][data-period='2024-03']"), 4.5);
-  // The file ends on 2024-03-08, so March is partial: the cards show February, the latest
-  // complete month with answers (CSAT and CES; no NPS answer, and the NPS card says so), until
-  // March is picked.
-  assert.equal(await page.locator(".kpi-card [data-kpi='nps']").getAttribute('data-period'), '2024-02');
-  assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), null);
-  assert.match(await page.locator("[data-explain='nps']").textContent(), /no answers in this period/);
-  await page.selectOption("[data-setting='card_period']", '2024-03');
+  // The file runs from 2024-01-03 to 2024-03-08 with no answer in February: no month is both
+  // complete and answered, so the cards show March, the latest month with answers, marked partial.
   await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2024-03']");
   assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), 50);
+  await page.waitForSelector("[data-partial='2024-03']");
+  // February picked: its NPS card says why it has no value.
+  await page.selectOption("[data-setting='card_period']", '2024-02');
+  await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2024-02']");
+  assert.equal(await valueOf(page, ".kpi-card [data-kpi='nps']"), null);
+  assert.match(await page.locator("[data-explain='nps']").textContent(), /no answers in this period/);
   // Per segment: Pro answered 7 and 10 in March.
   await page.selectOption("[data-setting='segment']", 'plan');
   assert.equal(await valueOf(page, "[data-testid='surveys-segment-table'] td[data-kpi='nps'][data-segment='Pro']"), 50);
@@ -135,7 +136,9 @@ test('a refused setting is explained until corrected or made moot; a stored one 
   const { page, context, errors } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   const threshold = "[data-setting='csat_threshold']";
-  // CSAT 1-5: 6 is outside the scale, refused and explained; the field keeps the text.
+  // The scale is inferred per question by default; on a CSAT scale set to 1-5, 6 is outside it,
+  // refused and explained; the field keeps the text.
+  await page.selectOption("[data-setting='csat_scale']", '1-5');
   await page.fill(threshold, '6');
   await page.dispatchEvent(threshold, 'change');
   await page.waitForSelector('.field-error');

@@ -220,7 +220,7 @@ test('a breakdown or filter by an accounts column that matches no subscription s
   assert.match(await warning.textContent(), /no account id matches a subscription customer id/);
   await page.selectOption("[data-setting='filter_column']", 'Contract');
   await page.selectOption("[data-setting='filter_value']", 'Month-to-month');
-  await page.waitForFunction(() => document.querySelector("[data-warning='mrr']")?.textContent.includes('Month-to-month'));
+  await page.waitForFunction(() => document.querySelector("[data-warning='mrr']")?.textContent.includes("Contract = 'Month-to-month'"));
   assert.equal(await valueOf(page, ".kpi-card [data-kpi='mrr']"), null, 'not 0.00');
   assert.match(await page.locator("[data-warning='mrr']").textContent(), /selects no subscription/);
   await context.close();
