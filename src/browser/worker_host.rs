@@ -163,13 +163,14 @@ fn clear(store: &dyn AnyStore) {
     store.clear();
 }
 
-/// The user's own file is coming for `source`: every demo source on its page goes, so demo and
+/// The user's own file is coming for `source`: every demo source on its pages goes, so demo and
 /// user data never show side by side.
 fn replace_demos(stores: &Stores, source: &str) {
-    let Some(page) = Page::of_source(source) else { return };
-    for other in page.sources().iter().filter(|s| **s != source).filter_map(|s| stores.by_name(s)) {
-        if other.is_demo() {
-            clear(other);
+    for page in Page::with_source(source) {
+        for other in page.sources().iter().filter(|s| **s != source).filter_map(|s| stores.by_name(s)) {
+            if other.is_demo() {
+                clear(other);
+            }
         }
     }
 }

@@ -234,6 +234,17 @@ pub fn why_none(k: &KpiValue, partial: bool, extent: Option<(i32, i32)>) -> Stri
     if k.id.ends_with("_12m") {
         return "needs the same month a year earlier, which is not in the data".into();
     }
+    if matches!(k.id, "ltv_to_cac" | "cac_payback_months" | "customer_retention_cost") && k.n > 0 {
+        let what = match k.id {
+            "ltv_to_cac" => "LTV from a subscriptions (Revenue) or orders (Orders) file",
+            "cac_payback_months" => "ARPA from a subscriptions or accounts file",
+            _ => "the customers retained, from a subscriptions file",
+        };
+        return format!("undefined: needs {what} of the same kind as this one (the demo is never mixed with your files)");
+    }
+    if k.id == "sales_growth_per_customer" {
+        return "undefined: no customer ordered both in this period and in the same period a year earlier".into();
+    }
     if let (Some(p), Some((first, last))) = (Period::parse(&k.period), extent) {
         if p.first_day() > last {
             return format!("the data ends on {}, before this period", Period::Day(last).label());

@@ -185,16 +185,21 @@ impl Page {
         match self {
             Page::Revenue => &["subscriptions", "accounts"],
             Page::Orders => &["orders"],
-            Page::Acquisition => &["funnel"],
+            Page::Acquisition => &["funnel", "accounts"],
             Page::Support => &["tickets"],
             Page::Product => &["usage"],
             Page::Surveys => &["surveys"],
         }
     }
 
-    /// The page a source's files are dropped on.
+    /// The page a source's files are dropped on (the first, when there are several).
     pub fn of_source(source: &str) -> Option<Page> {
-        Page::ALL.into_iter().map(|(p, _)| p).find(|p| p.sources().contains(&source))
+        Page::with_source(source).next()
+    }
+
+    /// Every page a source's files are dropped on (accounts: Revenue and Acquisition).
+    pub fn with_source(source: &str) -> impl Iterator<Item = Page> + '_ {
+        Page::ALL.into_iter().map(|(p, _)| p).filter(move |p| p.sources().contains(&source))
     }
 
     pub fn label(self) -> &'static str {

@@ -12,7 +12,9 @@ use northstar_metrics::surveys::Kind;
 pub fn Charts(wb: Workbench) -> impl IntoView {
     let origin = wb.surveys.source.origin("survey file");
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
-    let trend_kind = RwSignal::new("nps");
+    // The kind the user picked, else the file's first kind (a CSAT-only file opens on CSAT).
+    let picked = RwSignal::new(None::<&'static str>);
+    let trend_kind = Memo::new(move |_| picked.get().unwrap_or_else(|| wb.surveys.kinds.with(|k| k.first().map_or("nps", |k| k.as_str()))));
     let trend_model = Memo::new(move |_| {
         let id = trend_kind.get();
         let target = wb.settings.with(|s| s.targets.get(id).copied());
@@ -35,11 +37,11 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
                         "Show "
                         <select data-setting="trend" on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            trend_kind.set(match v.as_str() { "csat" => "csat", "ces" => "ces", _ => "nps" });
+                            picked.set(Some(match v.as_str() { "csat" => "csat", "ces" => "ces", _ => "nps" }));
                         }>
-                            <option value="nps">"NPS"</option>
-                            <option value="csat">"CSAT"</option>
-                            <option value="ces">"CES"</option>
+                            <option value="nps" selected=move || trend_kind.get() == "nps">"NPS"</option>
+                            <option value="csat" selected=move || trend_kind.get() == "csat">"CSAT"</option>
+                            <option value="ces" selected=move || trend_kind.get() == "ces">"CES"</option>
                         </select>
                     </label>
                     <ChartCanvas model=trend_model draw={|a, chart| draw_trend(a, chart)} width=720 height=320 chart="trend" why_empty=why("no answers of this kind") label="KPI trend chart" />
