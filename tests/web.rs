@@ -99,7 +99,11 @@ fn settings_stored_under_the_first_key_are_migrated() {
 
 /// Reads `bytes` into `store` as the worker does: sniff the prefix, feed, finish.
 fn read_into(store: &dyn AnyStore, name: &str, bytes: &[u8]) {
-    let file = FileInfo { name: name.into(), ..FileInfo::default() };
+    read_as(store, name, bytes, false)
+}
+
+fn read_as(store: &dyn AnyStore, name: &str, bytes: &[u8], is_demo: bool) {
+    let file = FileInfo { name: name.into(), is_demo, ..FileInfo::default() };
     let mut reading = store.begin(file, &bytes[..bytes.len().min(256 * 1024)]);
     reading.feed(bytes);
     reading.finish();
@@ -173,5 +177,26 @@ fn every_page_and_source_view_crosses_the_wire_unchanged() {
         assert!(wb.revenue.kpis.get_untracked().iter().any(|k| k.id == "mrr" && k.value.unwrap_or(0.0) > 0.0));
         assert!(!wb.orders.cohorts.get_untracked().is_empty());
         assert!(wb.support.kpis.get_untracked().iter().any(|k| k.id == "ticket_volume"));
+    });
+}
+
+#[wasm_bindgen_test]
+fn demo_data_never_joins_the_users_files() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let engine = Engine::new(Settings::default());
+        let subs = engine.sources.subscriptions;
+        read_as(&subs, "demo-subscriptions.csv", subs.demo().as_bytes(), true);
+        let usage = engine.sources.usage;
+        let engagement = || engine.product.kpis.get_untracked().iter().filter(|k| k.id == "engagement_rate" && k.segment.is_none()).any(|k| k.value.is_some());
+        // The demo usage divides by the demo's paying customers…
+        read_as(&usage, "demo-usage.csv", usage.demo().as_bytes(), true);
+        assert!(engagement(), "demo with demo");
+        // …the user's own usage file never by the demo's.
+        read_as(&usage, "mine.csv", usage.demo().as_bytes(), false);
+        assert!(!engagement(), "user data with demo data");
+        assert!(usage.ok_beside(&subs).is_none() && subs.ok_beside(&usage).is_none());
+        read_as(&subs, "my-subscriptions.csv", subs.demo().as_bytes(), false);
+        assert!(engagement(), "user data with user data");
     });
 }
