@@ -18,6 +18,9 @@ pub fn SortableTable(
     testid: &'static str,
     /// The column sorted first, and whether descending.
     initial: (usize, bool),
+    /// Why there are no rows, shown instead of an empty table.
+    #[prop(into, optional)]
+    empty: Option<Signal<String>>,
 ) -> impl IntoView {
     let sort = RwSignal::new(initial);
     let sorted = Memo::new(move |_| {
@@ -72,7 +75,9 @@ pub fn SortableTable(
             })
             .collect_view()
     };
+    let none = Memo::new(move |_| rows.with(|r| r.is_empty()));
     view! {
+        {move || none.get().then(|| empty.map(|e| view! { <p class="empty-state" data-empty-table=testid>{move || e.get()}</p> }))}
         <table data-testid=testid>
             <thead>
                 <tr>

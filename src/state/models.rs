@@ -47,7 +47,10 @@ pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool) -> Table {
             kind: k.kind,
             value: k.value,
             display: format::display(def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit), k.value) + if k.small_sample { "*" } else { "" },
-            title: format::explain(k),
+            title: match k.value {
+                Some(_) => format::explain(k),
+                None => super::cards::why_none(k, false, None),
+            },
         };
         match rows.iter_mut().find(|r| r.period == k.period && r.segment == k.segment) {
             Some(r) => r.cells.push(cell),
