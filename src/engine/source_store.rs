@@ -107,7 +107,7 @@ impl<S: AppSource> SourceStore<S> {
                 return None;
             }
             let fit = sniff.with(|s| s.as_ref().and_then(|s| best_other(s, S::NAME)))?;
-            let page = Page::of_source(&fit.source)?;
+            let page = Page::of_source(fit.source)?;
             Some(LooksLike { source: fit.source.to_string(), what: fit.describe(), page })
         });
         let ingest = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.ingest.clone()));

@@ -231,6 +231,9 @@ fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, pa
 /// Why a KPI has no value, in words ("—" never stands alone).
 pub fn why_none(k: &KpiValue, partial: bool, extent: Option<(i32, i32)>) -> String {
     let ends = extent.map(|(_, last)| Period::Day(last).label());
+    if k.warning.is_some() {
+        return "undefined: see the warning below".into();
+    }
     if k.id.ends_with("_12m") {
         return "needs the same month a year earlier, which is not in the data".into();
     }

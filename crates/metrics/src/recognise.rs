@@ -194,7 +194,7 @@ pub fn fits(sniff: &Sniff) -> Vec<Fit> {
             fit
         })
         .collect();
-    out.sort_by(|a, b| b.rank().cmp(&a.rank()));
+    out.sort_by_key(|b| std::cmp::Reverse(b.rank()));
     out
 }
 

@@ -273,23 +273,23 @@ const REFERRED_BY: &[&str] = &[
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
     let mut m = AccountMapping {
-        customer: p.pick(&CUSTOMER),
-        status: p.pick(&STATUS),
-        monthly_charge: p.pick(&CHARGE),
-        tenure: p.pick(&TENURE),
-        channel: p.pick(&CHANNEL),
-        acquisition_cost: p.pick(&COST),
-        acquired: p.pick(&ACQUIRED),
+        customer: p.pick(CUSTOMER),
+        status: p.pick(STATUS),
+        monthly_charge: p.pick(CHARGE),
+        tenure: p.pick(TENURE),
+        channel: p.pick(CHANNEL),
+        acquisition_cost: p.pick(COST),
+        acquired: p.pick(ACQUIRED),
         referred_by: None,
         segment: Vec::new(),
     };
     // A "Referral" column of yes/no flags says whether, not who: it is no `referred_by`.
-    let referrer = crate::ingest::headers::find_column(&p.names, &REFERRED_BY, &p.taken);
+    let referrer = crate::ingest::headers::find_column(&p.names, REFERRED_BY, &p.taken);
     if let Some(i) = referrer {
         let values: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).collect();
         let flags = values.iter().filter(|v| parse_churned(v, false).is_some()).count();
         if values.is_empty() || flags * 2 <= values.len() {
-            m.referred_by = p.pick(&REFERRED_BY);
+            m.referred_by = p.pick(REFERRED_BY);
         }
     }
     for (i, n) in p.free() {

@@ -253,16 +253,16 @@ const SEGMENT: &[&str] = &[
 pub fn infer_funnel_mapping(sniff: &Sniff) -> FunnelMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
     let mut m = FunnelMapping {
-        period: p.pick(&PERIOD),
-        visitors: p.pick(&VISITORS),
-        signups: p.pick(&SIGNUPS),
-        trials: p.pick(&TRIALS),
-        new_customers: p.pick(&NEW_CUSTOMERS),
-        retention_spend: p.pick(&RETENTION_SPEND),
-        acquisition_spend: p.pick(&ACQUISITION_SPEND),
+        period: p.pick(PERIOD),
+        visitors: p.pick(VISITORS),
+        signups: p.pick(SIGNUPS),
+        trials: p.pick(TRIALS),
+        new_customers: p.pick(NEW_CUSTOMERS),
+        retention_spend: p.pick(RETENTION_SPEND),
+        acquisition_spend: p.pick(ACQUISITION_SPEND),
         segment: Vec::new(),
     };
-    while let Some(s) = p.pick(&SEGMENT) {
+    while let Some(s) = p.pick(SEGMENT) {
         m.segment.push(s);
     }
     m

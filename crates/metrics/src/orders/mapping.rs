@@ -57,7 +57,7 @@ pub fn detect_shape(names: &[String]) -> Shape {
         Shape::Stripe
     } else if has(names, &["order status"]) && has(names, &["order total", "order total amount"]) {
         Shape::WooCommerce
-    } else if !has(names, &AMOUNT) && has(names, &QUANTITY) && has(names, &UNIT_PRICE) {
+    } else if !has(names, AMOUNT) && has(names, QUANTITY) && has(names, UNIT_PRICE) {
         Shape::InvoiceLines
     } else {
         Shape::Plain
@@ -438,15 +438,15 @@ pub fn infer_orders_mapping(sniff: &Sniff) -> OrdersMapping {
         }
         Shape::InvoiceLines | Shape::Plain => {}
     }
-    m.refunded = m.refunded.take().or_else(|| p.pick(&REFUNDED));
-    m.id = m.id.take().or_else(|| p.pick(&ID));
-    m.customer = m.customer.take().or_else(|| p.pick(&CUSTOMER));
-    m.date = m.date.take().or_else(|| p.pick(&DATE));
-    m.amount = m.amount.take().or_else(|| p.pick(&AMOUNT));
-    m.quantity = p.pick(&QUANTITY);
-    m.unit_price = p.pick(&UNIT_PRICE);
-    m.status = p.pick(&STATUS);
-    m.currency = p.pick(&CURRENCY);
+    m.refunded = m.refunded.take().or_else(|| p.pick(REFUNDED));
+    m.id = m.id.take().or_else(|| p.pick(ID));
+    m.customer = m.customer.take().or_else(|| p.pick(CUSTOMER));
+    m.date = m.date.take().or_else(|| p.pick(DATE));
+    m.amount = m.amount.take().or_else(|| p.pick(AMOUNT));
+    m.quantity = p.pick(QUANTITY);
+    m.unit_price = p.pick(UNIT_PRICE);
+    m.status = p.pick(STATUS);
+    m.currency = p.pick(CURRENCY);
     let segments: Vec<String> = p.free().filter(|(_, n)| matches_word(n, SEGMENT)).map(|(_, n)| n.clone()).collect();
     m.segment = segments;
     m

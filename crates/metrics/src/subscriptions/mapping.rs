@@ -408,22 +408,22 @@ pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
     // Fields are filled in this order (the first role asked gets a contested column).
     let mut m = SubscriptionMapping {
-        mrr: p.pick(&MRR),
-        customer: p.pick(&CUSTOMER),
-        amount: p.pick(&AMOUNT),
-        currency: p.pick(&CURRENCY),
-        interval_count: p.pick(&INTERVAL_COUNT),
-        interval: p.pick(&INTERVAL),
-        quantity: p.pick(&QUANTITY),
-        trial_end: p.pick(&TRIAL_END),
-        start: p.pick(&START),
-        end: p.pick(&END),
-        status: p.pick(&STATUS),
-        plan: p.pick(&PLAN),
+        mrr: p.pick(MRR),
+        customer: p.pick(CUSTOMER),
+        amount: p.pick(AMOUNT),
+        currency: p.pick(CURRENCY),
+        interval_count: p.pick(INTERVAL_COUNT),
+        interval: p.pick(INTERVAL),
+        quantity: p.pick(QUANTITY),
+        trial_end: p.pick(TRIAL_END),
+        start: p.pick(START),
+        end: p.pick(END),
+        status: p.pick(STATUS),
+        plan: p.pick(PLAN),
         ..Default::default()
     };
     if m.mrr.is_some() && m.amount.is_none() {
-        m.month = p.pick(&MONTH);
+        m.month = p.pick(MONTH);
     }
     for (_, n) in p.free() {
         if n.trim().to_lowercase().ends_with("(metadata)") || matches_word(n, SEGMENT) {

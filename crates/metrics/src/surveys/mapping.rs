@@ -457,7 +457,7 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
     };
     // Dates: the first synonym whose values are dates ("start date" only as a last resort).
     let mut date_candidates: Vec<usize> = (0..cols.len())
-        .filter(|&i| matches_word(&cols[i].name, &DATE_WORDS) || matches_word(&cols[i].label, &DATE_WORDS))
+        .filter(|&i| matches_word(&cols[i].name, DATE_WORDS) || matches_word(&cols[i].label, DATE_WORDS))
         .filter(|&i| sniff.preview.is_empty() || mostly_dates(&sniff.preview, i))
         .collect();
     date_candidates.sort_by_key(|&i| normalise(&cols[i].name).contains("start") as u8);
@@ -470,11 +470,11 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
             continue;
         }
         let text = c.search_text();
-        if m.kind.is_none() && matches_word(name, &KIND_WORDS) {
+        if m.kind.is_none() && matches_word(name, KIND_WORDS) {
             m.kind = Some(name.clone());
-        } else if m.respondent.is_none() && matches_word(name, &RESPONDENT_WORDS) {
+        } else if m.respondent.is_none() && matches_word(name, RESPONDENT_WORDS) {
             m.respondent = Some(name.clone());
-        } else if m.score.is_none() && matches_word(name, &SCORE_WORDS) && mostly_numeric(i) {
+        } else if m.score.is_none() && matches_word(name, SCORE_WORDS) && mostly_numeric(i) {
             m.score = Some(name.clone());
         } else if let Some(kind) = kind_from_text(&text).filter(|_| scorable(i)) {
             // Every question of the kind: each is read as a question of its own, on its own scale.
@@ -484,10 +484,10 @@ pub fn infer_mapping(sniff: &Sniff) -> SurveyMapping {
                 Kind::Ces => m.ces.push(name.clone()),
             }
         } else if m.comment.is_none()
-            && (matches_word(name, &COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"]) || asks_why(name) && !mostly_numeric(i))
+            && (matches_word(name, COMMENT_WORDS) || matches_word(&c.label, &["open-ended response"]) || asks_why(name) && !mostly_numeric(i))
         {
             m.comment = Some(name.clone());
-        } else if matches_word(name, &SEGMENT_WORDS) || (names_a_segment(name) && !scorable(i)) {
+        } else if matches_word(name, SEGMENT_WORDS) || (names_a_segment(name) && !scorable(i)) {
             m.segment.push(name.clone());
         }
     }

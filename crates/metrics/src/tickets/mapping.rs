@@ -401,21 +401,21 @@ const SEGMENT: &[&str] = &[
 /// Guesses the mapping of a tickets file from its header.
 pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
-    let mut m = TicketMapping { id: p.pick(&ID), ..Default::default() };
-    m.first_reply_minutes = p.pick(&FIRST_REPLY_MINUTES);
-    m.created = p.pick(&CREATED);
-    m.first_response = p.pick(&FIRST_RESPONSE);
-    m.resolved = p.pick(&RESOLVED);
-    m.customer = p.pick(&CUSTOMER);
-    m.agent = p.pick(&AGENT);
-    m.channel = p.pick(&CHANNEL);
-    m.replies = p.pick(&REPLIES);
-    m.reopens = p.pick(&REOPENS);
-    m.rating = p.pick(&RATING);
+    let mut m = TicketMapping { id: p.pick(ID), ..Default::default() };
+    m.first_reply_minutes = p.pick(FIRST_REPLY_MINUTES);
+    m.created = p.pick(CREATED);
+    m.first_response = p.pick(FIRST_RESPONSE);
+    m.resolved = p.pick(RESOLVED);
+    m.customer = p.pick(CUSTOMER);
+    m.agent = p.pick(AGENT);
+    m.channel = p.pick(CHANNEL);
+    m.replies = p.pick(REPLIES);
+    m.reopens = p.pick(REOPENS);
+    m.rating = p.pick(RATING);
     if m.created.is_none() {
-        m.activity = p.pick(&ACTIVITY);
-        m.timestamp = p.pick(&TIMESTAMP);
-        m.resource = p.pick(&RESOURCE);
+        m.activity = p.pick(ACTIVITY);
+        m.timestamp = p.pick(TIMESTAMP);
+        m.resource = p.pick(RESOURCE);
     }
     for w in SEGMENT {
         m.segment.extend(p.pick(&[*w]));

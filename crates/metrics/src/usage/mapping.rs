@@ -179,12 +179,12 @@ const ENTITLEMENT: &[&str] = &[
 pub fn infer_usage_mapping(sniff: &Sniff) -> UsageMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
     UsageMapping {
-        user: p.pick(&USER),
-        customer: p.pick(&CUSTOMER),
-        duration: p.pick(&DURATION),
-        timestamp: p.pick(&TIMESTAMP),
-        feature: p.pick(&FEATURE),
-        entitlement: p.pick(&ENTITLEMENT),
-        units: p.pick(&UNITS),
+        user: p.pick(USER),
+        customer: p.pick(CUSTOMER),
+        duration: p.pick(DURATION),
+        timestamp: p.pick(TIMESTAMP),
+        feature: p.pick(FEATURE),
+        entitlement: p.pick(ENTITLEMENT),
+        units: p.pick(UNITS),
     }
 }

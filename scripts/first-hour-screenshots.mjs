@@ -1,10 +1,10 @@
-// A first-hour walk with real files, page by page, with screenshots (not a test).
-import { startServer, launch, openApp, SHARED, ROOT } from './harness.mjs';
+// A first-hour walk with real files, page by page, with screenshots (not a test): node scripts/first-hour-screenshots.mjs [DIR], against a built dist/.
+import { startServer, launch, openApp, SHARED, ROOT } from '../tests/e2e/harness.mjs';
 import path from 'node:path';
 const srv = await startServer(); const browser = await launch();
 const { page, errors } = await openApp(browser, srv.url);
-const out = process.argv[2] ?? '/tmp/tour';
-const shot = (n, full = false) => page.screenshot({ path: `${out}/${n}.png`, fullPage: full });
+const out = process.argv[2] ?? 'test-results';
+const shot = (n, full = false) => page.screenshot({ path: `${out}/first-hour-${n}.png`, fullPage: full });
 const load = async (source, file) => {
   await page.setInputFiles(`[data-testid='${source}-file-input']`, file);
   await page.waitForFunction(([s, n]) => document.querySelector(`[data-testid='${s}-summary']`)?.textContent.includes(n), [source, path.basename(file)]);
