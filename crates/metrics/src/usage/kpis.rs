@@ -266,5 +266,58 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
             push("feature_retention_lift", Some(name.clone()), lift, None, None, users_of.len() as u64);
         }
     }
+    if let Some(w) = unmatched_customers(data, denominators) {
+        for k in out.iter_mut().filter(|k| k.id == "engagement_rate") {
+            k.warning = Some(w.clone());
+        }
+    }
     out
+}
+
+/// The warning for an engagement rate whose paying customers and usage customers share no id
+/// (the rate would read 0 % as if nobody used the product).
+fn unmatched_customers(data: &UsageData, denominators: &Denominators) -> Option<String> {
+    let sets: Vec<&HashSet<String>> = denominators.per_period.iter().flatten().chain(denominators.snapshot.iter()).collect();
+    let paying: HashSet<&String> = sets.iter().flat_map(|s| s.iter()).collect();
+    if paying.is_empty() || data.customers.is_empty() || data.customers.iter().any(|c| paying.contains(c)) {
+        return None;
+    }
+    let examples = |ids: &mut dyn Iterator<Item = &String>| ids.take(3).cloned().collect::<Vec<_>>().join(", ");
+    let mut sorted: Vec<&String> = paying.into_iter().collect();
+    sorted.sort();
+    Some(format!(
+        "no customer id of the usage file matches a paying customer (usage has {}; the paying customers are {}): map the usage file's customer column to the same ids",
+        examples(&mut data.customers.iter()),
+        examples(&mut sorted.into_iter())
+    ))
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::*;
+    use crate::source::Source;
+    use crate::usage::Usage;
+
+    fn read(text: &str) -> UsageData {
+        let sniff = crate::ingest::sniff(text.as_bytes());
+        let mapping = Usage::infer(&sniff);
+        Usage::read("u.csv", text.as_bytes(), &sniff, &mapping, &Default::default()).unwrap()
+    }
+
+    #[test]
+    fn an_engagement_rate_over_ids_that_never_match_says_so() {
+        let data = read("customer,timestamp\nc1,2024-01-05\nc2,2024-01-06\n");
+        let rate = |ids: &[&str]| {
+            let d = Denominators { per_period: None, snapshot: Some(ids.iter().map(|s| s.to_string()).collect()) };
+            usage_kpis(&data, &UsageKpi::default(), Granularity::Month, &d).into_iter().find(|k| k.id == "engagement_rate").unwrap()
+        };
+        // Neither c1 nor c2 is a paying customer: 0 of 2, and the reason.
+        let none = rate(&["7590-VHVEG", "5575-GNVDE"]);
+        assert_eq!((none.value, none.numerator, none.denominator), (Some(0.0), Some(0.0), Some(2.0)));
+        let w = none.warning.unwrap();
+        assert!(w.contains("usage has c1, c2") && w.contains("5575-GNVDE, 7590-VHVEG"), "{w}");
+        // One of two paying customers active: 50 %, and no warning.
+        let half = rate(&["c1", "c9"]);
+        assert_eq!((half.value, half.warning), (Some(0.5), None));
+    }
 }
