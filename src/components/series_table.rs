@@ -9,13 +9,20 @@ use crate::state::models::{table, Table};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
 
+/// The first column's heading when a segment table lists every period.
+const PERIOD_AND_SEGMENT: &str = "Period · segment";
+
 fn render(t: Table, first_header: &'static str) -> impl IntoView {
     let header = t.columns.iter().map(|c| view! { <th>{c.2.clone()}</th> }).collect_view();
     let rows = t
         .rows
         .into_iter()
         .map(|r| {
-            let first = r.segment.clone().unwrap_or_else(|| r.period.clone());
+            let first = match &r.segment {
+                Some(seg) if first_header == PERIOD_AND_SEGMENT => format!("{} · {seg}", r.period),
+                Some(seg) => seg.clone(),
+                None => r.period.clone(),
+            };
             let period = r.period.clone();
             let segment = r.segment.clone().unwrap_or_default();
             let cells = r
@@ -69,6 +76,10 @@ pub fn SeriesTable(
     /// The file the values come from: when there are none, the table says why.
     #[prop(into)]
     origin: Signal<Origin>,
+    /// The segment table lists every period (each segment's series, e.g. each survey question),
+    /// not only the latest.
+    #[prop(optional)]
+    segments_over_time: bool,
 ) -> impl IntoView {
     let empty = Memo::new(move |_| kpis.with(|k| k.is_empty()));
     // Each table renders a task after the results arrive, apart from the cards.
@@ -77,8 +88,9 @@ pub fn SeriesTable(
         Memo::new(move |_| {
             let from = |k: &[KpiValue]| {
                 let last = k.iter().map(|v| v.period.clone()).next_back()?;
-                let t = table(k, |v| v.segment.is_some() && v.period == last);
-                (!t.rows.is_empty()).then_some((last, t))
+                let t = table(k, |v| v.segment.is_some() && (segments_over_time || v.period == last));
+                let heading = if segments_over_time { "every period".to_string() } else { last };
+                (!t.rows.is_empty()).then_some((heading, t))
             };
             match breakdown {
                 Some(b) => b.with(|k| from(k)),
@@ -117,7 +129,7 @@ pub fn SeriesTable(
                     .map(|(period, t)| {
                         view! {
                             <h2>"By segment, " {period}</h2>
-                            <div class="scroll" data-testid=format!("{testid}-segment-table")>{render(t, "Segment")}</div>
+                            <div class="scroll" data-testid=format!("{testid}-segment-table")>{render(t, if segments_over_time { PERIOD_AND_SEGMENT } else { "Segment" })}</div>
                         }
                     })
             }}

@@ -248,3 +248,22 @@ test('survey scales are inferred per question; a scale that skips most answers w
   assert.match(await page.locator("[data-warning='csat']").textContent(), /743 of 825 answers/);
   await context.close();
 });
+
+test('several CSAT questions: each is its own series under the Question breakdown, and the card pools them', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await page.click("[data-page='surveys']");
+  await page.waitForSelector(".kpi-card [data-kpi='nps']");
+  await upload(page, 'surveys', path.join(ROOT, 'crates/metrics/tests/golden/surveys/17_two_csat_questions_own_scales/input.csv'));
+  // Hand-worked in that golden case: support answers 5, 4, 2 in January (2 of 3 at 4-5 on 1-5) and
+  // 3 in February (0 of 1); overall 10, 7, 9, 3 in January (2 of 4 at 9-10 on 1-10), 10 in February.
+  await page.selectOption("[data-setting='segment']", 'Question');
+  const cell = (period, q) => `[data-testid='surveys-segment-table'] td[data-kpi='csat'][data-period='${period}'][data-segment='${q}']`;
+  await page.waitForSelector(cell('2024-02', 'How satisfied are you overall?'));
+  assert.ok(Math.abs((await valueOf(page, cell('2024-01', 'How satisfied were you with support?'))) - 200 / 3) < 1e-9);
+  assert.equal(await valueOf(page, cell('2024-01', 'How satisfied are you overall?')), 50);
+  assert.equal(await valueOf(page, cell('2024-02', 'How satisfied were you with support?')), 0);
+  assert.equal(await valueOf(page, cell('2024-02', 'How satisfied are you overall?')), 100);
+  // The pooled value, every period: January 4 of 7.
+  assert.ok(Math.abs((await valueOf(page, "[data-testid='surveys-series-table'] td[data-kpi='csat'][data-period='2024-01']")) - 400 / 7) < 1e-9);
+  await context.close();
+});

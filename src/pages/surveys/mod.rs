@@ -32,7 +32,7 @@ pub fn SurveysPage(wb: Workbench) -> impl IntoView {
         <Charts wb=wb />
         <SettingsPanel wb=wb />
         <SourceMapping store=sv.source title="Survey column mapping" />
-        <SeriesTable kpis=sv.kpis testid="surveys" origin=sv.source.origin("survey file") />
+        <SeriesTable kpis=sv.kpis testid="surveys" origin=sv.source.origin("survey file") segments_over_time=true />
         <CommentsPanel wb=wb />
         <IssuesPanel title="Survey data issues" testid="surveys" model=issues />
     }
