@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
             <components::notices::Notices wb=wb />
             {move || view! { <components::demo_banner::DemoBanner wb=wb page=page.get() /> }}
             {move || match page.get() {
+                state::Page::Scorecard => view! { <pages::scorecard::ScorecardPage wb=wb /> }.into_any(),
                 state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
                 state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
                 state::Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),

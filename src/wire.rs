@@ -221,9 +221,17 @@ pub struct SegmentOption {
     pub values: Vec<String>,
 }
 
+/// The scorecard: every source's overall KPI values (every period), at each page's period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ScorecardResults {
+    /// (source, its overall values).
+    pub sources: Vec<(String, Vec<KpiValue>)>,
+}
+
 /// The results of the page shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PageResults {
+    Scorecard(ScorecardResults),
     Revenue(RevenueResults),
     Orders(OrdersResults),
     Acquisition(AcquisitionResults),
@@ -235,6 +243,7 @@ pub enum PageResults {
 impl PageResults {
     pub fn page(&self) -> Page {
         match self {
+            PageResults::Scorecard(_) => Page::Scorecard,
             PageResults::Revenue(_) => Page::Revenue,
             PageResults::Orders(_) => Page::Orders,
             PageResults::Acquisition(_) => Page::Acquisition,

@@ -38,7 +38,7 @@ pub fn load_settings() -> (Settings, Option<String>) {
 }
 
 pub fn save_settings(settings: &Settings) -> Result<(), String> {
-    storage_available()?;
+    storage_available().map_err(|why| format!("Settings will not be kept after this visit: {why}."))?;
     LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| format!("Settings could not be saved: {e}."))
 }
 

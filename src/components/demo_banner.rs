@@ -6,21 +6,32 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DemoBanner(wb: Workbench, page: Page) -> impl IntoView {
-    let demo = Memo::new(move |_| page.sources().iter().any(|s| wb.sources.by_name(s).is_ok_and(|m| m.is_demo())));
+    // The scorecard shows every source, so its banner covers them all.
+    let names: Vec<&'static str> = match page {
+        Page::Scorecard => Page::ALL.iter().flat_map(|(p, _)| p.sources().iter().copied()).collect(),
+        _ => page.sources().to_vec(),
+    };
+    let names = StoredValue::new(names);
+    let demo = Memo::new(move |_| {
+        let mut any = false;
+        names.with_value(|n| wb.sources.each(n, |m| any |= m.is_demo()));
+        any
+    });
     let clear = move |_| {
-        for s in page.sources() {
-            if let Ok(m) = wb.sources.by_name(s).map(|m| (m.is_demo(), m)) {
-                if m.0 {
-                    m.1.clear();
+        names.with_value(|n| {
+            wb.sources.each(n, |m| {
+                if m.is_demo() {
+                    m.clear();
                 }
-            }
-        }
+            })
+        })
     };
     view! {
         <Show when=move || demo.get()>
             <div class="demo-banner" role="note" data-banner="demo">
                 <strong>"Demo data: "</strong>
-                "drop your exports below to replace it. Your files are read on this device and never stored, so after a reload you see this demo again until you drop them anew."
+                {if page == Page::Scorecard { "drop your exports on the pages to replace it. " } else { "drop your exports below to replace it. " }}
+                "Your files are read on this device and never stored, so after a reload you see this demo again until you drop them anew."
                 " "
                 <button data-action="clear-demo" on:click=clear>"Clear demo"</button>
             </div>

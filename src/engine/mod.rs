@@ -20,7 +20,7 @@ pub use reading::{AnyReading, AnyStore};
 pub use source_store::{FileInfo, Shared, SourceStore};
 
 use crate::state::{AppSource, Page, Settings};
-use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, SupportResults, SurveysResults};
+use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, ScorecardResults, SupportResults, SurveysResults};
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::funnel::Funnel;
@@ -100,6 +100,19 @@ impl Engine {
     pub fn results(&self, page: Page) -> PageResults {
         let list = |m: Memo<Shared<Vec<northstar_metrics::KpiValue>>>| m.get_untracked().to_vec();
         match page {
+            Page::Scorecard => {
+                let overall = |m: Memo<Shared<Vec<northstar_metrics::KpiValue>>>| m.get_untracked().iter().filter(|k| k.segment.is_none()).cloned().collect();
+                let sources = vec![
+                    ("subscriptions".to_string(), overall(self.revenue.kpis)),
+                    ("accounts".to_string(), overall(self.revenue.account_kpis)),
+                    ("orders".to_string(), overall(self.orders.kpis)),
+                    ("funnel".to_string(), overall(self.acquisition.funnel)),
+                    ("tickets".to_string(), overall(self.support.kpis)),
+                    ("usage".to_string(), overall(self.product.overview)),
+                    ("surveys".to_string(), overall(self.surveys.kpis)),
+                ];
+                PageResults::Scorecard(ScorecardResults { sources: sources.into_iter().filter(|(_, k): &(String, Vec<_>)| !k.is_empty()).collect() })
+            }
             Page::Revenue => {
                 let r = self.revenue;
                 PageResults::Revenue(RevenueResults {

@@ -3,5 +3,6 @@ pub mod acquisition;
 pub mod orders;
 pub mod product;
 pub mod revenue;
+pub mod scorecard;
 pub mod support;
 pub mod surveys;

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod plotted;
 pub mod product_models;
 pub mod revenue_models;
+pub mod scorecard;
 mod settings;
 mod settings_migration;
 pub mod source_mirror;

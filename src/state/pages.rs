@@ -3,7 +3,9 @@
 
 use super::source_mirror::SourceMirror;
 use crate::engine::Shared;
-use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, SegmentOption, Stages, SupportResults, SurveysResults};
+use crate::wire::{
+    AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, ScorecardResults, SegmentOption, Stages, SupportResults, SurveysResults,
+};
 use leptos::prelude::*;
 use northstar_charts::DistributionBar;
 use northstar_metrics::accounts::Accounts;
@@ -173,9 +175,22 @@ impl SurveysState {
     }
 }
 
+/// The scorecard: every source's overall values, as the worker sent them.
+#[derive(Clone, Copy)]
+pub struct ScorecardState {
+    pub results: RwSignal<ScorecardResults>,
+}
+
+impl Default for ScorecardState {
+    fn default() -> Self {
+        ScorecardState { results: RwSignal::new(ScorecardResults::default()) }
+    }
+}
+
 /// Puts a page's results where its page reads them.
 pub fn receive(pages: &super::Workbench, results: PageResults) {
     match results {
+        PageResults::Scorecard(r) => pages.scorecard.results.set(r),
         PageResults::Revenue(r) => pages.revenue.results.set(r),
         PageResults::Orders(r) => pages.orders.results.set(r),
         PageResults::Acquisition(r) => pages.acquisition.results.set(r),

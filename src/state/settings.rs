@@ -169,7 +169,9 @@ pub struct AcquisitionView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Page {
+    /// Every KPI the loaded files support, by area, with goals: the first page.
     #[default]
+    Scorecard,
     Revenue,
     Orders,
     Acquisition,
@@ -183,6 +185,8 @@ impl Page {
     /// every demo source of it.
     pub fn sources(self) -> &'static [&'static str] {
         match self {
+            // The scorecard shows every source but takes no file of its own.
+            Page::Scorecard => &[],
             Page::Revenue => &["subscriptions", "accounts"],
             Page::Orders => &["orders"],
             Page::Acquisition => &["funnel", "accounts"],
@@ -206,7 +210,8 @@ impl Page {
         Page::ALL.into_iter().find(|(p, _)| *p == self).map_or("", |(_, l)| l)
     }
 
-    pub const ALL: [(Page, &'static str); 6] = [
+    pub const ALL: [(Page, &'static str); 7] = [
+        (Page::Scorecard, "Scorecard"),
         (Page::Revenue, "Revenue"),
         (Page::Orders, "Orders"),
         (Page::Acquisition, "Acquisition"),
@@ -245,7 +250,7 @@ impl Default for Settings {
         sources.usage.settings.kpi.activation_event = Some("integration".into());
         Settings {
             version: SETTINGS_VERSION,
-            page: Page::Revenue,
+            page: Page::Scorecard,
             targets: BTreeMap::new(),
             card_periods: BTreeMap::new(),
             sources,

@@ -40,14 +40,17 @@ impl<S: AppSource> SourceMirror<S> {
     /// Where this source's numbers come from, or why there are none; `what` names the file
     /// ("subscriptions file").
     pub fn origin(&self, what: &'static str) -> Signal<super::cards::Origin> {
-        let view = self.view;
-        Signal::derive(move || {
-            let mut o = view.with(|v| super::cards::origin(what, v));
-            if S::PERIOD_TOTALS {
-                o.extent = None;
-            }
-            o
-        })
+        let mirror = *self;
+        Signal::derive(move || mirror.origin_now(what))
+    }
+
+    /// [`SourceMirror::origin`] now (tracked).
+    pub fn origin_now(&self, what: &str) -> super::cards::Origin {
+        let mut o = self.view.with(|v| super::cards::origin(what, v));
+        if S::PERIOD_TOTALS {
+            o.extent = None;
+        }
+        o
     }
 
     pub fn summary(&self) -> String {
@@ -111,6 +114,8 @@ pub trait AnyMirror {
     /// The file shown is the built-in demo (tracked).
     fn is_demo(&self) -> bool;
     fn clear(&self);
+    /// Where its numbers come from (tracked; see [`SourceMirror::origin`]).
+    fn origin(&self) -> super::cards::Origin;
 }
 
 impl<S: AppSource> AnyMirror for SourceMirror<S> {
@@ -140,5 +145,8 @@ impl<S: AppSource> AnyMirror for SourceMirror<S> {
     }
     fn clear(&self) {
         SourceMirror::clear(self)
+    }
+    fn origin(&self) -> super::cards::Origin {
+        self.origin_now(&format!("{} file", S::NAME))
     }
 }

@@ -2,7 +2,7 @@
 //! engine's worker last said of each source and of the shown page's results, and the notices.
 //! Nothing here computes a KPI: the worker does, off the page's thread.
 
-use super::pages::{Acquisition, OrdersState, Product, Revenue, Support, SurveysState};
+use super::pages::{Acquisition, OrdersState, Product, Revenue, ScorecardState, Support, SurveysState};
 use super::settings::Settings;
 use super::source_mirror::{AnyMirror, SourceMirror};
 use crate::wire::FromWorker;
@@ -37,6 +37,13 @@ impl Mirrors {
         self.all().into_iter().find(|m| m.name() == source).ok_or_else(|| format!("unknown source {source}"))
     }
 
+    /// Every mirror by name, for the sources in `names`.
+    pub fn each(&self, names: &[&str], mut f: impl FnMut(&dyn AnyMirror)) {
+        for m in self.all().into_iter().filter(|m| names.contains(&m.name())) {
+            f(m);
+        }
+    }
+
     /// No read is under way (a new engine started).
     pub fn reset_progress(&self) {
         for m in self.all() {
@@ -51,6 +58,7 @@ pub struct Workbench {
     pub storage_notice: RwSignal<Option<String>>,
     pub load_error: RwSignal<Option<String>>,
     pub sources: Mirrors,
+    pub scorecard: ScorecardState,
     pub revenue: Revenue,
     pub orders: OrdersState,
     pub acquisition: Acquisition,
@@ -82,6 +90,7 @@ impl Workbench {
             storage_notice: RwSignal::new(notice),
             load_error: RwSignal::new(None),
             sources,
+            scorecard: ScorecardState::default(),
             revenue: Revenue::new(sources.subscriptions, sources.accounts),
             orders: OrdersState::new(sources.orders),
             acquisition: Acquisition::new(sources.funnel),

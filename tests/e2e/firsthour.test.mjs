@@ -267,3 +267,38 @@ test('several CSAT questions: each is its own series under the Question breakdow
   assert.ok(Math.abs((await valueOf(page, "[data-testid='surveys-series-table'] td[data-kpi='csat'][data-period='2024-01']")) - 400 / 7) < 1e-9);
   await context.close();
 });
+
+test('the scorecard opens first: every supported KPI by area, goals, share of goals met, links to the pages', async () => {
+  const { page, context, errors } = await openApp(site.browser, site.srv.url, { stay: true });
+  assert.equal(await page.locator("nav.tabs [aria-pressed='true']").getAttribute('data-page'), 'scorecard');
+  for (const area of ['revenue', 'retention', 'support', 'product', 'satisfaction', 'acquisition']) {
+    assert.ok((await page.locator(`[data-area='${area}'] tr[data-score]`).count()) > 0, `${area} has rows`);
+  }
+  // The same value as the Revenue page's card, for the same period.
+  const mrr = page.locator("[data-score='mrr'] [data-kpi='mrr']");
+  const [value, period] = [await mrr.getAttribute('data-value'), await mrr.getAttribute('data-period')];
+  assert.match(await page.locator("[data-goals='all']").textContent(), /no goal set yet/);
+  // Two goals: NRR at least 90 % (the demo's is 96.4 %: met) and churn at most 1 % (3.2 %: not met).
+  for (const [key, goal] of [['nrr', '90'], ['customer_churn_rate', '1']]) {
+    const input = page.locator(`[data-scorecard] input[data-target='${key}']`);
+    await input.fill(goal);
+    await input.dispatchEvent('change');
+  }
+  await page.waitForFunction(() => document.querySelector("[data-goals='all']").textContent.startsWith('1 of 2'));
+  assert.match(await page.locator("[data-goals='retention']").textContent(), /1 of 2 goals met \(50 %\)/);
+  assert.equal(await page.locator("[data-score='nrr'] [data-status='nrr']").textContent(), 'on track');
+  assert.ok((await page.locator("[data-score='mrr'] svg.sparkline polyline").getAttribute('points')).split(' ').length > 5);
+  // The row links to its page, whose card shows the same value.
+  await page.click("[data-score='mrr'] [data-goto='revenue']");
+  await page.waitForSelector(`.kpi-card [data-kpi='mrr'][data-period='${period}']`);
+  assert.equal(await page.locator(".kpi-card [data-kpi='mrr']").getAttribute('data-value'), value);
+  // Goals persist.
+  await page.click("[data-page='scorecard']");
+  await page.reload();
+  await page.waitForSelector("[data-scorecard] [data-kpi]");
+  assert.match(await page.locator("[data-goals='all']").textContent(), /^1 of 2/);
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-results/scorecard.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -45,8 +45,9 @@ export async function launch() {
   });
 }
 
-/// A fresh page that records every request URL; resolves once the demo KPIs are rendered.
-export async function openApp(browser, url, { init, initArg } = {}) {
+/// A fresh page that records every request URL; resolves once the demo KPIs are rendered (on the
+/// Revenue page, or the scorecard with `stay`).
+export async function openApp(browser, url, { init, initArg, stay = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
@@ -56,7 +57,14 @@ export async function openApp(browser, url, { init, initArg } = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('.kpi-card [data-kpi]');
+  // The scorecard is the first page; tests of a page open it (the Revenue page unless the stored
+  // settings name another), and scorecard tests ask to stay.
+  await page.waitForSelector("nav.tabs [aria-pressed='true']");
+  const shown = await page.locator("nav.tabs [aria-pressed='true']").getAttribute('data-page');
+  if (shown === 'scorecard' && !stay) {
+    await page.click("[data-page='revenue']");
+  }
+  await page.waitForSelector(stay ? "[data-scorecard] [data-kpi]" : '.kpi-card [data-kpi]');
   return { context, page, requests, errors };
 }
 

@@ -8,7 +8,7 @@ import { ROOT, SHARED, canvasInk, openApp, uploadAndWait, useSite, valueOf } fro
 const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures');
 const site = useSite(before, after);
 
-test('the revenue demo opens first, with a bridge that ends at the MRR card', async () => {
+test('the revenue demo shows a bridge that ends at the MRR card', async () => {
   const { page, context, errors, requests } = await openApp(site.browser, site.srv.url);
   const mrr = await valueOf(page, ".kpi-card [data-kpi='mrr']");
   assert.ok(mrr > 0);

@@ -1,0 +1,127 @@
+//! The scorecard, the first page: every KPI the loaded files support, grouped by area, each with
+//! its value for its source's period, the user's goal, the status, a sparkline of its series and a
+//! link to its page; the share of goals met overall and per area.
+
+use crate::browser::glossary::GlossaryLink;
+use crate::format;
+use crate::state::cards::Origin;
+use crate::state::scorecard::{goals_text, scorecard, sparkline, ScoreRow};
+use crate::state::Workbench;
+use leptos::prelude::*;
+use northstar_metrics::kpi::Unit;
+use std::collections::BTreeMap;
+
+const SOURCES: [&str; 7] = ["subscriptions", "accounts", "orders", "funnel", "tickets", "usage", "surveys"];
+
+#[component]
+pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
+    let model = Memo::new(move |_| {
+        let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
+        wb.sources.each(&SOURCES, |m| {
+            origins.insert(m.name().to_string(), m.origin());
+        });
+        let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get("scorecard").cloned()));
+        wb.scorecard.results.with(|r| scorecard(&r.sources, &origins, &targets, chosen.as_deref()))
+    });
+    view! {
+        <section class="panel" aria-label="Scorecard" data-scorecard="">
+            <h2>"Scorecard"</h2>
+            <p class="source-line">
+                "Every KPI your files support, at each source's latest complete period (a partial one is marked). A goal is your target: set one in a row and the status and the share of goals met follow. Values come from the pages' own period settings."
+            </p>
+            <p class="goals-total" data-goals="all">{move || model.with(|m| goals_text(m.goals))}</p>
+            {move || model.with(|m| m.areas.is_empty()).then(|| view! {
+                <p class="empty-state" data-empty="scorecard">"No KPI yet: drop your exports on the pages, or load the demo."</p>
+            })}
+            {move || {
+                model
+                    .get()
+                    .areas
+                    .into_iter()
+                    .map(|a| {
+                        view! {
+                            <div class="score-area" data-area=a.area>
+                                <h3>{capitalised(a.area)} " " <span class="source-line" data-goals=a.area>{goals_text(a.goals)}</span></h3>
+                                <table class="scorecard">
+                                    <thead>
+                                        <tr><th>"KPI"</th><th>"Value"</th><th>"Period"</th><th>"Trend"</th><th>"Goal"</th><th>"Status"</th><th>"Page"</th></tr>
+                                    </thead>
+                                    <tbody>{a.rows.into_iter().map(|r| view! { <Row wb=wb row=r /> }).collect_view()}</tbody>
+                                </table>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+fn capitalised(area: &str) -> String {
+    let mut c = area.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+#[component]
+fn Row(wb: Workbench, row: ScoreRow) -> impl IntoView {
+    let card = row.card;
+    let unit = card.unit;
+    let scale = if unit == Unit::Rate { 100.0 } else { 1.0 };
+    let shown = move |t: f64| format!("{}", (t * scale * 1e9).round() / 1e9);
+    let key = card.target_key.clone();
+    let page = row.page;
+    let points = sparkline(&row.series, 80.0, 20.0);
+    let period = if row.partial { format!("{} (partial)", card.period) } else { card.period.clone() };
+    view! {
+        <tr data-score=card.id data-source=row.source.clone()>
+            <td>{card.title.clone()} " " <GlossaryLink id=card.id /></td>
+            <td
+                class="value"
+                data-kpi=card.id
+                data-kind=card.kind.unwrap_or_default()
+                data-period=card.period.clone()
+                data-value=format::raw(card.value)
+                title=card.explain.clone()
+            >
+                {card.display.clone()}
+                {card.warning.clone().map(|w| view! { <span class="card-warning" role="note" data-warning=card.id>{w}</span> })}
+            </td>
+            <td>{period}</td>
+            <td>
+                <svg class="sparkline" viewBox="-2 -2 84 24" width="84" height="24" role="img" aria-label=format!("{} over time", card.title)>
+                    <polyline points=points fill="none" stroke="#2563eb" stroke-width="1.5"></polyline>
+                </svg>
+            </td>
+            <td>
+                <input
+                    type="number"
+                    step="any"
+                    size="5"
+                    aria-label=format!("Goal for {}", card.title)
+                    data-target=key.clone()
+                    placeholder=card.suggested.map(|t| format!("suggested {}", shown(t))).unwrap_or_default()
+                    prop:value=card.target.map(shown).unwrap_or_default()
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        let key = key.clone();
+                        wb.update_settings(move |s| match text.trim().parse::<f64>() {
+                            Ok(t) if t.is_finite() => {
+                                s.targets.insert(key, t / scale);
+                            }
+                            _ => {
+                                s.targets.remove(&key);
+                            }
+                        });
+                    }
+                />
+                {if unit == Unit::Rate { " %" } else { "" }}
+            </td>
+            <td class=card.status.class() data-status=card.id>{card.status.text()}</td>
+            <td>
+                <button class="link" data-goto=page.label().to_lowercase() on:click=move |_| wb.update_settings(|s| s.page = page)>
+                    {page.label()}
+                </button>
+            </td>
+        </tr>
+    }
+}
