@@ -29,6 +29,34 @@ pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
             <p class="source-line">
                 "Every KPI your files support, at each source's latest complete period (a partial one is marked). A goal is your target: set one in a row and the status and the share of goals met follow. Values come from the pages' own period settings."
             </p>
+            <label class="source-line period-pick">
+                "Period: "
+                <select data-setting="scorecard_period" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    wb.update_settings(|s| {
+                        if v.is_empty() {
+                            s.card_periods.remove("scorecard");
+                        } else {
+                            s.card_periods.insert("scorecard".into(), v);
+                        }
+                    });
+                }>
+                    {move || {
+                        let chosen = wb.settings.with(|s| s.card_periods.get("scorecard").cloned());
+                        let picked = chosen.is_some();
+                        std::iter::once(view! { <option value=String::new() selected=!picked>{"each source's latest complete period".to_string()}</option> })
+                            .chain(model.with(|m| m.periods.clone()).into_iter().map(|p| {
+                                let selected = chosen.as_deref() == Some(p.as_str());
+                                view! { <option value=p.clone() selected=selected>{p.clone()}</option> }
+                            }))
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            {move || model.with(|m| (!m.without_period.is_empty()).then(|| {
+                let text = format!("Not shown: {} (no value for this period).", m.without_period.join(", "));
+                view! { <p class="notice" data-scorecard-missing="">{text}</p> }
+            }))}
             <p class="goals-total" data-goals="all">{move || model.with(|m| goals_text(m.goals))}</p>
             {move || model.with(|m| m.areas.is_empty()).then(|| view! {
                 <p class="empty-state" data-empty="scorecard">"No KPI yet: drop your exports on the pages, or load the demo."</p>

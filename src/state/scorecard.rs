@@ -63,6 +63,10 @@ pub struct AreaBlock {
 pub struct Scorecard {
     pub areas: Vec<AreaBlock>,
     pub goals: (usize, usize),
+    /// Every period label any source has, latest first: the picker's choices.
+    pub periods: Vec<String>,
+    /// The sources left out because they have no value for the period picked.
+    pub without_period: Vec<String>,
 }
 
 /// Whether a card's value meets the user's target: none when no target is set or no value.
@@ -79,7 +83,18 @@ fn met(card: &Card) -> Option<bool> {
 /// the default period and partial marks); `chosen` is the period the user picked, if any.
 pub fn scorecard(sources: &[(String, Vec<KpiValue>)], origins: &BTreeMap<String, Origin>, targets: &BTreeMap<String, f64>, chosen: Option<&str>) -> Scorecard {
     let mut by_area: BTreeMap<&'static str, Vec<ScoreRow>> = BTreeMap::new();
+    let mut out = Scorecard::default();
     for (source, kpis) in sources {
+        for k in kpis {
+            if !out.periods.contains(&k.period) {
+                out.periods.push(k.period.clone());
+            }
+        }
+        // A period picked that this source does not have: its rows are left out, and said so.
+        if chosen.is_some_and(|c| !kpis.iter().any(|k| k.period == c)) {
+            out.without_period.push(source.clone());
+            continue;
+        }
         let extent = origins.get(source).and_then(|o| o.extent);
         let model = cards(kpis, targets, chosen, extent);
         let partial = model.shown.as_ref().is_some_and(|p| p.partial);
@@ -94,7 +109,7 @@ pub fn scorecard(sources: &[(String, Vec<KpiValue>)], origins: &BTreeMap<String,
             by_area.entry(area).or_default().push(ScoreRow { card, source: source.clone(), page, series, partial });
         }
     }
-    let mut out = Scorecard::default();
+    out.periods.sort_by(|a, b| b.cmp(a));
     for area in AREAS {
         let Some(rows) = by_area.remove(area) else { continue };
         let judged: Vec<bool> = rows.iter().filter_map(|r| met(&r.card)).collect();

@@ -292,8 +292,14 @@ test('the scorecard opens first: every supported KPI by area, goals, share of go
   await page.click("[data-score='mrr'] [data-goto='revenue']");
   await page.waitForSelector(`.kpi-card [data-kpi='mrr'][data-period='${period}']`);
   assert.equal(await page.locator(".kpi-card [data-kpi='mrr']").getAttribute('data-value'), value);
-  // Goals persist.
+  // Another period, picked: the rows show it; a source without it is named, not shown stale.
   await page.click("[data-page='scorecard']");
+  await page.waitForSelector("[data-scorecard] [data-kpi]");
+  await page.selectOption("[data-setting='scorecard_period']", '2026-09');
+  await page.waitForSelector("[data-score='mrr'] [data-kpi='mrr'][data-period='2026-09']");
+  await page.selectOption("[data-setting='scorecard_period']", '');
+  await page.waitForSelector(`[data-score='mrr'] [data-kpi='mrr'][data-period='${period}']`);
+  // Goals persist.
   await page.reload();
   await page.waitForSelector("[data-scorecard] [data-kpi]");
   assert.match(await page.locator("[data-goals='all']").textContent(), /^1 of 2/);
