@@ -1,6 +1,6 @@
 //! Comment analysis (spec §3): sentiment (positive / neutral / negative) and the most frequent
-//! themes. Sentiment is VADER's (a well-kept lexicon and rule set, through the `vader-sentimental`
-//! crate), for English comments. Themes are the most frequent content words (stop words removed),
+//! themes. Sentiment is lexicon-based: positive minus negative words, a word after "not"/"no"
+//! counting the other way. Themes are the most frequent content words (stop words removed),
 //! counted once per comment.
 
 use super::data::SurveyData;
@@ -15,6 +15,60 @@ pub enum Sentiment {
     Negative,
 }
 
+const POSITIVE: [&str; 24] = [
+    "great",
+    "love",
+    "loved",
+    "excellent",
+    "good",
+    "easy",
+    "fast",
+    "helpful",
+    "amazing",
+    "awesome",
+    "happy",
+    "thanks",
+    "perfect",
+    "nice",
+    "smooth",
+    "best",
+    "intuitive",
+    "reliable",
+    "quick",
+    "friendly",
+    "useful",
+    "clear",
+    "simple",
+    "recommend",
+];
+const NEGATIVE: [&str; 26] = [
+    "bad",
+    "slow",
+    "bug",
+    "bugs",
+    "broken",
+    "crash",
+    "crashes",
+    "hard",
+    "difficult",
+    "confusing",
+    "expensive",
+    "poor",
+    "terrible",
+    "hate",
+    "worst",
+    "missing",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "frustrating",
+    "error",
+    "errors",
+    "annoying",
+    "late",
+    "unclear",
+];
 const STOP: [&str; 48] = [
     "the", "and", "for", "that", "this", "with", "you", "your", "was", "were", "are", "but", "not", "have", "has", "had", "our", "its", "it's", "they", "them",
     "from", "very", "just", "more", "would", "could", "should", "what", "when", "there", "their", "been", "into", "also", "than", "then", "some", "much",
@@ -25,20 +79,22 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
-/// VADER's reading of a comment (the `vader-sentimental` crate: the lexicon and rules of Hutto and
-/// Gilbert's vaderSentiment), with the authors' cut-offs on the compound score: ≥ 0.05 positive,
-/// ≤ −0.05 negative, neutral between. English only.
 pub fn sentiment(text: &str) -> Sentiment {
-    thread_local! {
-        static ANALYZER: vader_sentimental::SentimentIntensityAnalyzer<'static> = vader_sentimental::SentimentIntensityAnalyzer::new();
+    let mut score = 0i32;
+    let mut negate = false;
+    for w in words(text) {
+        let sign = if negate { -1 } else { 1 };
+        if POSITIVE.contains(&w.as_str()) {
+            score += sign;
+        } else if NEGATIVE.contains(&w.as_str()) {
+            score -= sign;
+        }
+        negate = matches!(w.as_str(), "not" | "no" | "never" | "isn't" | "wasn't" | "don't" | "didn't");
     }
-    let compound = ANALYZER.with(|a| a.polarity_scores(text).compound);
-    if compound >= 0.05 {
-        Sentiment::Positive
-    } else if compound <= -0.05 {
-        Sentiment::Negative
-    } else {
-        Sentiment::Neutral
+    match score {
+        s if s > 0 => Sentiment::Positive,
+        s if s < 0 => Sentiment::Negative,
+        _ => Sentiment::Neutral,
     }
 }
 
@@ -81,15 +137,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_sentiment_as_vader_does() {
-        // Compound scores from Python's vaderSentiment 3.3.2 (pip install vaderSentiment):
-        // 0.8718, -0.3412, 0.0, 0.431, -0.6093, and 0.0 for the last (neither "slow" nor
-        // "crashes" is in VADER's lexicon).
+    fn reads_sentiment_with_negation() {
         assert_eq!(sentiment("Great support, very helpful"), Sentiment::Positive);
+        assert_eq!(sentiment("Export is slow and the app crashes"), Sentiment::Negative);
         assert_eq!(sentiment("not easy to find the billing page"), Sentiment::Negative);
         assert_eq!(sentiment("We use it daily"), Sentiment::Neutral);
-        assert_eq!(sentiment("The onboarding was not bad at all"), Sentiment::Positive);
-        assert_eq!(sentiment("Terrible. Nothing works!!!"), Sentiment::Negative);
-        assert_eq!(sentiment("Export is slow and the app crashes"), Sentiment::Neutral);
     }
 }
