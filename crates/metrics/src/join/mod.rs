@@ -60,6 +60,16 @@ pub enum JoinRule {
 }
 
 impl JoinRule {
+    /// The word of `--set join.SOURCE.rule=…`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JoinRule::Id => "id",
+            JoinRule::Email => "email",
+            JoinRule::Domain => "domain",
+            JoinRule::Auto => "auto",
+        }
+    }
+
     /// Reads `id`, `email` (`e-mail`), `domain` or `auto`.
     pub fn parse(text: &str) -> Result<JoinRule, String> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -206,4 +216,37 @@ pub fn tally(names: &[String], rows: impl IntoIterator<Item = Option<u32>>) -> V
         out.push((String::new(), blank));
     }
     out
+}
+
+/// The directory of every loaded source of billing customers (subscriptions, accounts: those with
+/// [`crate::source::Loaded::contacts`]).
+pub fn directory_of(loaded: &[Box<dyn crate::source::Loaded>]) -> Directory {
+    let contacts: Vec<Contact> = ordered(loaded).flat_map(|l| l.contacts()).collect();
+    Directory::new(&contacts)
+}
+
+/// The join of every other loaded source to the billing customers, in [`crate::source::SOURCES`]
+/// order, each under its rule in `rules` (source name → rule; [`JoinRule::Auto`] when not
+/// given). Empty without a source of billing customers; a source whose rows have no key at all
+/// (no customer column mapped) is left out.
+pub fn join_loaded(loaded: &[Box<dyn crate::source::Loaded>], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
+    let directory = directory_of(loaded);
+    if directory.is_empty() {
+        return Vec::new();
+    }
+    ordered(loaded)
+        .filter_map(|l| {
+            let keys = l.customer_keys();
+            if keys.iter().all(|(k, _)| k.trim().is_empty()) {
+                return None;
+            }
+            let rule = rules.iter().rev().find(|(name, _)| name == l.name()).map_or(JoinRule::Auto, |r| r.1);
+            Some(join(l.name(), &directory, &keys, rule))
+        })
+        .collect()
+}
+
+/// The loaded sources in [`crate::source::SOURCES`] order.
+fn ordered(loaded: &[Box<dyn crate::source::Loaded>]) -> impl Iterator<Item = &dyn crate::source::Loaded> {
+    crate::source::SOURCES.iter().flat_map(move |s| loaded.iter().filter(move |l| l.name() == s.name()).map(|l| &**l))
 }
