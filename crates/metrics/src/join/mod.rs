@@ -28,6 +28,10 @@ use std::collections::{BTreeMap, HashMap};
 /// How many unmatched keys a report lists (the most rows first).
 pub const LISTED_UNMATCHED: usize = 20;
 
+/// The roles of subscriptions and accounts that only feed the [`Directory`] (not counted when
+/// recognising what kind of file a header is).
+pub const CONTACT_ROLES: &[&str] = &["email", "website", "name"];
+
 /// What the key `""` is listed as.
 pub const BLANK: &str = "(blank)";
 
