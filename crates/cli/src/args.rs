@@ -30,6 +30,11 @@ sources (roles; settings that change how rows are read | that change only the ar
         "Sources that need another's data find it when both are given: engagement_rate divides by the paying
   customers of subscriptions (else the active accounts); ltv_to_cac takes LTV from subscriptions (else
   clv_simple from orders); a subscriptions --segment may be an accounts column, joined by customer.
+Join: given subscriptions or accounts (the billing customers) and other sources, the report says how
+  each other source's rows reach a customer (JSON \"join\"): by customer id, by e-mail (trimmed,
+  case-folded) or by the e-mail's domain matched to the customer's e-mail or website domain (never a
+  free-mail domain, never a domain several customers share); --set join.SOURCE.rule=id|email|domain|auto
+  (auto: id, else e-mail, else domain); the key column is the source's customer (respondent, user) role.
 FILE: CSV or TSV text, also gzip-compressed (streamed); a zip archive (its first CSV, or
   FILE.zip#entry.csv); an Excel or OpenDocument workbook, .xlsx, .xls or .ods (its first sheet, or
   FILE.xlsx#Sheet name). The kind is told by the file's first bytes, not by its name.

@@ -5,6 +5,7 @@ use crate::args::ReportOptions;
 use crate::input;
 use crate::table::table;
 use northstar_metrics::ingest::Sniff;
+use northstar_metrics::join::{join_loaded, JoinReport, JoinRule};
 use northstar_metrics::orders::{cohorts, OrdersData};
 use northstar_metrics::recognise;
 use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
@@ -77,7 +78,11 @@ fn summary_json(l: &dyn Loaded, delimiter: &str) -> Value {
 }
 
 pub fn run(o: &ReportOptions) -> Result<String, String> {
+    let rules = join_rules(o)?;
     for (key, _) in &o.sets {
+        if key.starts_with("join.") {
+            continue;
+        }
         if key.split_once('.').and_then(|(s, _)| by_name(s)).is_none() {
             return Err(format!("unknown setting '{key}'; settings start with a source name, as in 'tickets.sla_hours'"));
         }
@@ -109,6 +114,7 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         }
         cohorts(d, &settings.kpi)
     });
+    let joins = join_loaded(&loaded, &rules);
     let ordered: Vec<(&dyn Loaded, &str)> =
         kpis.iter().filter_map(|(name, _)| loaded.iter().position(|l| l.name() == *name).map(|i| (&*loaded[i], delimiters[i]))).collect();
     if o.json {
@@ -124,6 +130,9 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         });
         if let Some(rows) = &cohort_rows {
             out["cohorts"] = json!(rows);
+        }
+        if !joins.is_empty() {
+            out["join"] = json!(joins);
         }
         return Ok(serde_json::to_string_pretty(&out).map_err(|e| e.to_string())? + "\n");
     }
@@ -158,5 +167,46 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
             text.push_str(&format!("{:<9} {:>6}  {}\n", r.cohort, r.size, cells.join(" ")));
         }
     }
+    text.push_str(&join_table(&joins));
     Ok(text)
+}
+
+/// `--set join.SOURCE.rule=id|email|domain|auto`.
+fn join_rules(o: &ReportOptions) -> Result<Vec<(String, JoinRule)>, String> {
+    let mut out = Vec::new();
+    for (key, value) in &o.sets {
+        let Some(rest) = key.strip_prefix("join.") else { continue };
+        let source = match rest.split_once('.') {
+            Some((source, "rule")) if by_name(source).is_some() => source,
+            _ => return Err(format!("unknown setting '{key}'; the join's setting is join.SOURCE.rule, as in 'join.tickets.rule=email'")),
+        };
+        out.push((source.to_string(), JoinRule::parse(value).map_err(|e| format!("--set {key}={value}: {e}"))?));
+    }
+    Ok(out)
+}
+
+/// The "Join" section: per source its rows, match rate, unmatched keys and the first few of them.
+fn join_table(joins: &[JoinReport]) -> String {
+    if joins.is_empty() {
+        return String::new();
+    }
+    let mut text = String::from("== join (rows of each source matched to a billing customer)\n");
+    for j in joins {
+        let rate = j.match_rate().map_or("—".to_string(), |r| format!("{:.1}%", r * 100.0));
+        let first: Vec<String> = j.unmatched_keys.iter().take(3).map(|k| format!("{} ({})", k.key, k.rows)).collect();
+        text.push_str(&format!(
+            "{:<9} {:>8} rows {:>8} matched {:>6}  rule {}; {} unmatched keys{}\n",
+            j.source,
+            j.rows,
+            j.matched_rows,
+            rate,
+            j.rule.as_str(),
+            j.unmatched_count,
+            if first.is_empty() { String::new() } else { format!(": {}", first.join(", ")) }
+        ));
+        for a in &j.ambiguous_domains {
+            text.push_str(&format!("          domain {} is shared by {} ({} rows): matched by domain to none\n", a.domain, a.customers.join(", "), a.rows));
+        }
+    }
+    text
 }

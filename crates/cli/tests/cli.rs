@@ -350,3 +350,41 @@ fn a_misspelt_event_log_activity_is_an_error_with_the_files_activities() {
     );
     assert!(text.contains("  error: helpdesk_finale.csv [Activity]: resolution activity"), "{text}");
 }
+
+/// Subscriptions beside tickets: "join" lists the tickets' match (worked by hand: A by id, b@acme.com
+/// by the domain of A's "Customer Email", " B@Beta.IO " by B's e-mail trimmed and case-folded,
+/// zoe@gmail.com by nothing (free mail), one ticket without a requester).
+#[test]
+fn join_of_tickets_to_subscription_customers() {
+    let dir = std::env::temp_dir().join(format!("northstar-join-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (subs, tickets) = (dir.join("subs.csv"), dir.join("tickets.csv"));
+    std::fs::write(&subs, "Customer ID,Customer Email,Amount,Interval,Start\nA,ann@acme.com,10,month,2024-01-01\nB,b@beta.io,20,month,2024-01-01\n").unwrap();
+    std::fs::write(
+        &tickets,
+        "Ticket ID,Created,Requester\n1,2024-01-02 09:00,A\n2,2024-01-03 09:00,b@acme.com\n3,2024-01-04 09:00,\" B@Beta.IO \"\n4,2024-01-05 09:00,zoe@gmail.com\n5,2024-01-06 09:00,\n",
+    )
+    .unwrap();
+    let (s, t) = (format!("subscriptions={}", subs.display()), format!("tickets={}", tickets.display()));
+    let v = json(&["report", "--source", &s, "--source", &t, "--json"]);
+    let join = v["join"].as_array().unwrap();
+    assert_eq!(join.len(), 1);
+    assert_eq!(join[0]["source"], "tickets");
+    assert_eq!(join[0]["rows"], 5);
+    assert_eq!(join[0]["matched_rows"], 3);
+    assert_eq!(join[0]["by_rule"], serde_json::json!({"id": 1, "email": 1, "domain": 1}));
+    assert_eq!(join[0]["unmatched_count"], 2);
+    assert_eq!(join[0]["unmatched_keys"], serde_json::json!([{"key": "(blank)", "rows": 1}, {"key": "zoe@gmail.com", "rows": 1}]));
+    // By id only, one ticket matches.
+    let v = json(&["report", "--source", &s, "--source", &t, "--json", "--set", "join.tickets.rule=id"]);
+    assert_eq!(v["join"][0]["matched_rows"], 1);
+    assert_eq!(v["join"][0]["rule"], "id");
+    let (code, out, _) = northstar(&["report", "--source", &s, "--source", &t]);
+    assert_eq!(code, 0);
+    assert!(out.contains("== join"), "{out}");
+    assert!(out.contains("60.0%"), "3 of 5: {out}");
+    let (code, _, err) = northstar(&["report", "--source", &s, "--source", &t, "--set", "join.tickets.rule=fuzzy"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a join rule"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

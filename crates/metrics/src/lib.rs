@@ -11,6 +11,7 @@ pub mod format;
 pub mod funnel;
 pub mod ingest;
 pub mod issue;
+pub mod join;
 pub mod kpi;
 pub mod mapping;
 pub mod orders;

@@ -77,6 +77,17 @@ pub trait SourceData: Send + Sync + 'static {
     fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)> {
         Vec::new()
     }
+    /// For a source whose rows belong to a customer (orders, tickets, survey answers, usage
+    /// events): each distinct customer key as read (a row without one under `""`) with its rows,
+    /// for [`crate::join`]. Empty for a source that is not joined.
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        Vec::new()
+    }
+    /// For a source of billing customers (subscriptions, accounts): each customer with its
+    /// e-mail, website and name when the file has them, for [`crate::join::Directory`].
+    fn contacts(&self) -> Vec<crate::join::Contact> {
+        Vec::new()
+    }
 }
 
 /// A streaming reader: bytes in chunk by chunk (any split, even inside a character or a quoted
@@ -353,6 +364,14 @@ pub trait Loaded: Send + Sync {
     fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)>;
     fn data(&self) -> &(dyn Any + Send + Sync);
     fn kpis(&self, query: &Query, ctx: &Context) -> Vec<KpiValue>;
+    /// See [`SourceData::customer_keys`].
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        Vec::new()
+    }
+    /// See [`SourceData::contacts`].
+    fn contacts(&self) -> Vec<crate::join::Contact> {
+        Vec::new()
+    }
 }
 
 /// Every role of `mapping` with its column(s), in the order the UI lists them.
@@ -424,7 +443,9 @@ impl<S: Source> AnySource for SourceKind<S> {
     fn fit(&self, sniff: &Sniff) -> crate::recognise::Fit {
         let mapping = S::infer(sniff);
         let columns = mapping_columns(&mapping);
-        let roles = columns.iter().filter(|(role, cols)| *role != "segment" && !cols.is_empty()).count();
+        // The contact roles serve only the join: a file's e-mail column says nothing of its kind.
+        let counted = |role: &str| role != "segment" && !crate::join::CONTACT_ROLES.contains(&role);
+        let roles = columns.iter().filter(|(role, cols)| counted(role) && !cols.is_empty()).count();
         let segments = columns.iter().filter(|(role, _)| *role == "segment").map(|(_, cols)| cols.len()).sum();
         // The reader's refusal without a file name ("no column for the role 'start'; …").
         let problem = S::reader("", sniff, &mapping, &S::Ingest::default()).err().map(|e| e.to_string().trim_start_matches(": ").to_string());
@@ -504,6 +525,12 @@ impl<S: Source> Loaded for LoadedOf<S> {
     }
     fn kpis(&self, query: &Query, ctx: &Context) -> Vec<KpiValue> {
         S::kpis(&self.data, &self.kpi, query, ctx)
+    }
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        self.data.customer_keys()
+    }
+    fn contacts(&self) -> Vec<crate::join::Contact> {
+        self.data.contacts()
     }
 }
 

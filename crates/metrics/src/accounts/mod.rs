@@ -21,7 +21,7 @@ pub use kpis::{account_kpis, acquisition_kpis, DEFS};
 
 crate::role_mapping!(
     /// Where the accounts columns are.
-    AccountMapping { customer, status, monthly_charge, tenure, channel, acquisition_cost, acquired, referred_by } + segments
+    AccountMapping { customer, status, monthly_charge, tenure, channel, acquisition_cost, acquired, referred_by, email, website, name } + segments
 );
 
 /// The `accounts` source kind.
@@ -269,6 +269,59 @@ const REFERRED_BY: &[&str] = &[
     "referente",
 ];
 
+/// The account's e-mail, website and name, for the join ([`crate::join`]): guessed only among the
+/// columns no other role or segment took.
+const EMAIL: &[&str] = &[
+    "email",
+    "e mail",
+    "email address",
+    "e mail address",
+    "customer email",
+    "contact email",
+    "billing email",
+    "primary email",
+    "mail",
+    "e mail adresse",
+    "courriel",
+    "adresse e mail",
+    "correo",
+    "correo electrónico",
+];
+const WEBSITE: &[&str] = &[
+    "website",
+    "web site",
+    "domain",
+    "company domain",
+    "company website",
+    "website url",
+    "url",
+    "homepage",
+    "webseite",
+    "domäne",
+    "site web",
+    "site",
+    "domaine",
+    "sitio web",
+    "dominio",
+];
+const NAME: &[&str] = &[
+    "company",
+    "company name",
+    "account name",
+    "customer name",
+    "name",
+    "organization",
+    "organisation",
+    "firma",
+    "unternehmen",
+    "kundenname",
+    "société",
+    "entreprise",
+    "nom",
+    "empresa",
+    "nombre",
+];
+
 /// Guesses roles; categorical text columns (few distinct values in the first rows) become segments.
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
@@ -282,6 +335,7 @@ pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
         acquired: p.pick(ACQUIRED),
         referred_by: None,
         segment: Vec::new(),
+        ..Default::default()
     };
     // A "Referral" column of yes/no flags says whether, not who: it is no `referred_by`.
     let referrer = crate::ingest::headers::find_column(&p.names, REFERRED_BY, &p.taken);
@@ -302,6 +356,11 @@ pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
             m.segment.push(n.clone());
         }
     }
+    let segments: Vec<usize> = p.free().filter(|(_, n)| m.segment.contains(n)).map(|(i, _)| i).collect();
+    p.taken.extend(segments);
+    m.email = p.pick(EMAIL);
+    m.website = p.pick(WEBSITE);
+    m.name = p.pick(NAME);
     m
 }
 
@@ -357,6 +416,8 @@ pub struct AccountData {
     pub undated: u64,
     /// What the filter that made this data did ([`AccountData::filtered`]); the KPIs apply it.
     pub filter_note: crate::filter::FilterNote,
+    /// The rows with an e-mail, website or name (by customer id, so a filter leaves them right).
+    pub contacts: Vec<crate::join::Contact>,
 }
 
 impl SourceData for AccountData {
@@ -373,6 +434,11 @@ impl SourceData for AccountData {
     fn segment_names(&self) -> Vec<String> {
         self.segments.iter().map(|s| s.name.clone()).collect()
     }
+    fn contacts(&self) -> Vec<crate::join::Contact> {
+        let mut out: Vec<crate::join::Contact> = self.customers.iter().map(|c| crate::join::Contact::id(c)).collect();
+        out.extend(self.contacts.iter().cloned());
+        out
+    }
 }
 
 /// Column indices of the mapped roles.
@@ -385,6 +451,8 @@ struct Plan {
     cost: Option<usize>,
     acquired: Option<usize>,
     referred_by: Option<usize>,
+    /// E-mail, website, name (for the join).
+    contact: [Option<usize>; 3],
     /// One per segment column (the channel last when it is not a mapped segment).
     segments: Vec<usize>,
     active_header: bool,
@@ -475,6 +543,10 @@ impl AccountRows {
                 }
             },
         };
+        let [email, website, name] = self.plan.contact.map(|c| c.map(|c| r.cell(c).trim()).filter(|t| !t.is_empty()).map(str::to_string));
+        if email.is_some() || website.is_some() || name.is_some() {
+            self.data.contacts.push(crate::join::Contact { customer: id.to_string(), email, website, name });
+        }
         if let Some(text) = referred_by.map(|c| r.cell(c).trim()).filter(|t| !t.is_empty()) {
             self.referrals.push((row, line, text.to_string()));
         }
@@ -561,6 +633,7 @@ impl AccountReader {
             cost: col("acquisition_cost", &mapping.acquisition_cost)?,
             acquired: col("acquired", &mapping.acquired)?,
             referred_by: col("referred_by", &mapping.referred_by)?,
+            contact: [col("email", &mapping.email)?, col("website", &mapping.website)?, col("name", &mapping.name)?],
             active_header: matches_word(&names[status], ACTIVE_HEADER),
             segments,
         };

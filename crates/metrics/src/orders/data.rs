@@ -102,6 +102,11 @@ impl SourceData for OrdersData {
         &self.meta
     }
 
+    /// Each order's customer (netted refunds that are not orders left out).
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        crate::join::tally(&self.customers, self.entries.iter().filter(|e| e.is_order).map(|e| e.has_customer().then_some(e.customer)))
+    }
+
     fn describe(&self) -> String {
         let x = &self.excluded;
         format!(

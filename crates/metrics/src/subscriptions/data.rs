@@ -112,6 +112,8 @@ pub struct SubscriptionData {
     /// What the filter that made this data did ([`SubscriptionData::filtered`],
     /// [`super::join::filter`]); the KPIs apply it. Default for a file as read.
     pub filter_note: crate::filter::FilterNote,
+    /// Each customer's first e-mail, when the file has an `email` column (for [`crate::join`]).
+    pub contacts: Vec<crate::join::Contact>,
 }
 
 struct Plan {
@@ -127,6 +129,7 @@ struct Plan {
     end: Option<usize>,
     status: Option<usize>,
     trial_end: Option<usize>,
+    email: Option<usize>,
     segments: Vec<usize>,
 }
 
@@ -153,6 +156,8 @@ pub struct SubscriptionReader {
     trial_ends: Option<DateColumn>,
     /// Customer ids: many distinct values, interned without a String per row.
     customer_ids: Interner,
+    /// Customers whose e-mail is in `data.contacts`.
+    emailed: std::collections::HashSet<String>,
     log: IssueLog,
     data: SubscriptionData,
 }
@@ -194,6 +199,7 @@ impl SubscriptionReader {
             end: if snapshot { None } else { idx("end", &mapping.end)? },
             status: idx("status", &mapping.status)?,
             trial_end: if snapshot { None } else { idx("trial_end", &mapping.trial_end)? },
+            email: idx("email", &mapping.email)?,
             segments: Vec::new(),
         };
         let mut segment_names = Vec::new();
@@ -231,6 +237,7 @@ impl SubscriptionReader {
             cents,
             pending: Vec::new(),
             customer_ids: Interner::default(),
+            emailed: Default::default(),
             log: IssueLog::default(),
             data,
         })
@@ -285,6 +292,12 @@ impl SubscriptionReader {
         let customer = r.cell(self.plan.customer).trim();
         if customer.is_empty() {
             return self.skip(line, Some(self.plan.customer), "empty customer".into());
+        }
+        if let Some(email) = self.plan.email.map(|c| r.cell(c).trim()).filter(|e| !e.is_empty()) {
+            if !self.emailed.contains(customer) {
+                self.emailed.insert(customer.to_string());
+                self.data.contacts.push(crate::join::Contact { customer: customer.to_string(), email: Some(email.to_string()), ..Default::default() });
+            }
         }
         let amount_col = self.plan.amount.or(self.plan.mrr).unwrap_or(0);
         let (mut amount, symbol_currency) = match self.amount(r.cell(amount_col)) {
@@ -543,6 +556,7 @@ impl SubscriptionData {
             excluded_trials: self.excluded_trials,
             excluded_currency: self.excluded_currency,
             filter_note: Default::default(),
+            contacts: self.contacts.clone(),
         }
     }
 }

@@ -12,7 +12,7 @@ pub use crate::mapping::RoleMapping;
 
 crate::role_mapping!(
     /// Where the subscription columns are: subscription rows, or monthly snapshots (`month`, `mrr`).
-    SubscriptionMapping { customer, amount, currency, interval, interval_count, quantity, start, end, status, plan, trial_end, month, mrr } + segments
+    SubscriptionMapping { customer, amount, currency, interval, interval_count, quantity, start, end, status, plan, trial_end, month, mrr, email } + segments
 );
 
 impl SubscriptionMapping {
@@ -403,6 +403,22 @@ const SEGMENT: &[&str] = &[
     "nivel",
 ];
 
+/// The customer's e-mail (Stripe's "Customer Email"), for the join ([`crate::join`]): guessed
+/// only among the columns no other role or segment took.
+const EMAIL: &[&str] = &[
+    "customer email",
+    "email",
+    "e mail",
+    "email address",
+    "billing email",
+    "contact email",
+    "customer e mail",
+    "e mail adresse",
+    "courriel",
+    "correo",
+    "correo electrónico",
+];
+
 /// Guesses the mapping of a subscriptions file from its header.
 pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
@@ -430,6 +446,9 @@ pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
             m.segment.push(n.clone());
         }
     }
+    let segments: Vec<usize> = p.free().filter(|(_, n)| m.segment.contains(n)).map(|(i, _)| i).collect();
+    p.taken.extend(segments);
+    m.email = p.pick(EMAIL);
     m
 }
 

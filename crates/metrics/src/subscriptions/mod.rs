@@ -107,4 +107,9 @@ impl SourceData for SubscriptionData {
     fn segment_names(&self) -> Vec<String> {
         self.segments.iter().map(|c| c.name.clone()).collect()
     }
+    fn contacts(&self) -> Vec<crate::join::Contact> {
+        let mut out: Vec<crate::join::Contact> = self.customers.iter().map(|c| crate::join::Contact::id(c)).collect();
+        out.extend(self.contacts.iter().cloned());
+        out
+    }
 }

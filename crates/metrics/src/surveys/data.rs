@@ -84,6 +84,9 @@ pub struct SurveyData {
     pub score_kind: Option<Kind>,
     pub kept_rows: u64,
     pub skipped_answers: u64,
+    /// Each respondent with the kept rows they answered (`""`: rows without one), when the file
+    /// has a `respondent` column (for [`crate::join`]).
+    pub respondents: Vec<(String, u64)>,
     /// Every question, indexed by [`Answer::question`] (see [`SurveyData::questions`]).
     question_list: Vec<QuestionInfo>,
     /// Long shape: the questions are the kinds of one score column.
@@ -184,6 +187,7 @@ struct Plan {
     wide: Vec<(usize, Kind)>,
     segments: Vec<usize>,
     comment: Option<usize>,
+    respondent: Option<usize>,
 }
 
 /// Streaming survey typing over a [`RecordStream`].
@@ -198,6 +202,8 @@ pub struct SurveyReader {
     log: IssueLog,
     data: SurveyData,
     seen: Vec<Seen>,
+    /// Kept rows per respondent (trimmed).
+    respondents: std::collections::BTreeMap<String, u64>,
 }
 
 impl SurveyReader {
@@ -265,7 +271,7 @@ impl SurveyReader {
         };
         Ok(SurveyReader {
             stream: RecordStream::new(file, sniff),
-            plan: Plan { date, kind, score, wide, segments, comment },
+            plan: Plan { date, kind, score, wide, segments, comment, respondent: idx("surveys.respondent", &mapping.respondent)? },
             width: names.len(),
             names,
             settings: settings.clone(),
@@ -273,6 +279,7 @@ impl SurveyReader {
             dates: date.map(|i| DateColumn::new(&sniff.columns[i].name)),
             log: IssueLog::default(),
             seen: vec![Seen::default(); data.question_list.len()],
+            respondents: Default::default(),
             data,
         })
     }
@@ -315,6 +322,15 @@ impl SurveyReader {
         }
         let row = self.data.kept_rows as u32;
         self.data.kept_rows += 1;
+        if let Some(c) = self.plan.respondent {
+            let key = r.cell(c).trim();
+            match self.respondents.get_mut(key) {
+                Some(n) => *n += 1,
+                None => {
+                    self.respondents.insert(key.to_string(), 1);
+                }
+            }
+        }
         // Long shape: one score, kind from a column or the inferred/set kind.
         if let Some((c, default_kind)) = self.plan.score {
             let cell = r.cell(c);
@@ -410,6 +426,7 @@ impl SurveyReader {
         let reading = stream.finish(&mut |r| self.row(r));
         self.data.meta.encoding = stream.encoding();
         self.log.extend(reading);
+        self.data.respondents = std::mem::take(&mut self.respondents).into_iter().collect();
         if let Some(dates) = self.dates.take() {
             let resolved = dates.resolve(&self.data.meta.file, self.settings.date_order, "surveys.date_order");
             self.data.days = resolved.stamps.iter().map(|s| s.map_or(i32::MIN, |s| s.day())).collect();

@@ -81,6 +81,10 @@ impl SourceData for SurveyData {
     fn counters(&self) -> Vec<(&'static str, u64)> {
         vec![("answers", self.answers.len() as u64), ("skipped_answers", self.skipped_answers)]
     }
+    /// Each kept row's respondent.
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        self.respondents.clone()
+    }
     fn facts(&self) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = self.score_kind.map(|k| ("score_kind", k.as_str().to_string())).into_iter().collect();
         for (k, key) in [(Kind::Nps, "nps_scale"), (Kind::Csat, "csat_scale"), (Kind::Ces, "ces_scale")] {

@@ -64,6 +64,11 @@ impl SourceData for TicketData {
         &self.meta
     }
 
+    /// Each ticket's customer (requester).
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        crate::join::tally(&self.customers, self.tickets.iter().map(|t| t.customer()))
+    }
+
     fn describe(&self) -> String {
         let mut out = format!(
             "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",

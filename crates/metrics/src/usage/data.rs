@@ -86,6 +86,11 @@ impl SourceData for UsageData {
         &self.meta
     }
 
+    /// Each event's customer (its user when there is no customer column).
+    fn customer_keys(&self) -> Vec<(String, u64)> {
+        crate::join::tally(&self.customers, self.events.iter().map(|e| Some(e.customer)))
+    }
+
     fn describe(&self) -> String {
         format!(
             "{} rows, {} events, {} users, {} customers, {} features; {} rows skipped",

@@ -1,0 +1,170 @@
+//! How a key is read for the join: an e-mail is trimmed and case-folded ("Ann Lee
+//! <Ann@Acme.COM>" and " ann@acme.com " are one address); a domain is lowercased, without a
+//! scheme, `www.`, user, port, path, query or trailing dot ("https://www.Acme.com:443/about" is
+//! `acme.com`); a free-mail domain (gmail.com, yahoo.co.uk, …) names no company.
+//!
+//! crates.io could not be searched from here (the registry's search answered 404) and no crate of
+//! free-mail domains is among the ones installed, so the list is ours: the big consumer
+//! providers, exact ([`FREE_MAIL`]) and by family over any country domain ([`FREE_MAIL_FAMILIES`]).
+
+/// Consumer e-mail domains, exact.
+pub const FREE_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "web.de",
+    "t-online.de",
+    "freenet.de",
+    "mail.ru",
+    "list.ru",
+    "bk.ru",
+    "inbox.ru",
+    "proton.me",
+    "protonmail.com",
+    "protonmail.ch",
+    "pm.me",
+    "tutanota.com",
+    "tuta.io",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "sina.com",
+    "naver.com",
+    "daum.net",
+    "rediffmail.com",
+    "zoho.com",
+    "zohomail.com",
+    "mail.com",
+    "email.com",
+    "fastmail.com",
+    "hey.com",
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "laposte.net",
+    "sfr.fr",
+    "libero.it",
+    "virgilio.it",
+    "seznam.cz",
+    "wp.pl",
+    "o2.pl",
+    "onet.pl",
+    "interia.pl",
+    "comcast.net",
+    "verizon.net",
+    "att.net",
+    "sbcglobal.net",
+    "bellsouth.net",
+    "cox.net",
+    "btinternet.com",
+    "bigpond.com",
+    "shaw.ca",
+    "rogers.com",
+    "sympatico.ca",
+    "ukr.net",
+    "rambler.ru",
+    "hushmail.com",
+    "inbox.com",
+    "lycos.com",
+];
+
+/// Consumer providers present under many country domains: `yahoo.com`, `yahoo.co.uk`,
+/// `hotmail.fr`, `gmx.net`, `yandex.ru`, `outlook.de`, `live.co.uk`… (the family's name, then one
+/// or two labels of country or generic domain).
+pub const FREE_MAIL_FAMILIES: &[&str] = &["yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "windowslive", "gmx", "yandex", "aol", "icloud"];
+
+/// Whether `domain` (already read by [`domain_of`] or [`email_domain`]) is a free-mail domain.
+pub fn is_free_mail(domain: &str) -> bool {
+    if FREE_MAIL.contains(&domain) {
+        return true;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    match labels.as_slice() {
+        [family, _] => FREE_MAIL_FAMILIES.contains(family),
+        // A second-level country domain: yahoo.co.uk, hotmail.com.br, yahoo.co.jp.
+        [family, second, _] => FREE_MAIL_FAMILIES.contains(family) && ["co", "com", "net", "org", "ne", "or"].contains(second),
+        _ => false,
+    }
+}
+
+/// The e-mail address in `text`, trimmed and case-folded, when it reads as one (one `@`, a local
+/// part, a dotted domain, no space); `Name <address>` and `mailto:` forms are unwrapped.
+pub fn normalise_email(text: &str) -> Option<String> {
+    let mut t = text.trim();
+    if let (Some(open), Some(close)) = (t.rfind('<'), t.rfind('>')) {
+        if open < close {
+            t = t[open + 1..close].trim();
+        }
+    }
+    let lower = t.to_lowercase();
+    let t = lower.strip_prefix("mailto:").unwrap_or(&lower);
+    let (local, domain) = t.split_once('@')?;
+    let domain = domain.trim_end_matches('.');
+    let plausible = !local.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !t.chars().any(char::is_whitespace);
+    plausible.then(|| format!("{local}@{domain}"))
+}
+
+/// The domain of an e-mail address already read by [`normalise_email`].
+pub fn email_domain(email: &str) -> &str {
+    email.rsplit_once('@').map_or("", |(_, d)| d)
+}
+
+/// The domain a website, URL or bare domain names, lowercased, without scheme, `www.`, user,
+/// port, path, query, fragment or trailing dot; none when what is left has no dot or a space.
+pub fn domain_of(text: &str) -> Option<String> {
+    let lower = text.trim().to_lowercase();
+    let mut t = lower.as_str();
+    if let Some((_, after)) = t.split_once("://") {
+        t = after;
+    }
+    t = t.split(['/', '?', '#']).next().unwrap_or("");
+    if let Some((_, host)) = t.rsplit_once('@') {
+        t = host;
+    }
+    t = t.split(':').next().unwrap_or("");
+    t = t.trim_end_matches('.');
+    t = t.strip_prefix("www.").unwrap_or(t);
+    let plausible = t.contains('.') && !t.starts_with('.') && !t.contains("..") && !t.chars().any(char::is_whitespace);
+    plausible.then(|| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_and_case_folded() {
+        assert_eq!(normalise_email(" Ann@Acme.COM ").as_deref(), Some("ann@acme.com"));
+        assert_eq!(normalise_email("Ann Lee <ann@acme.com>").as_deref(), Some("ann@acme.com"));
+        assert_eq!(normalise_email("mailto:Bob@acme.com.").as_deref(), Some("bob@acme.com"));
+        assert_eq!(normalise_email("cus_0001"), None);
+        assert_eq!(normalise_email("a b@acme.com"), None);
+        assert_eq!(normalise_email("@acme.com"), None);
+        assert_eq!(normalise_email("ann@localhost"), None);
+    }
+
+    #[test]
+    fn websites_give_their_domain() {
+        assert_eq!(domain_of("https://www.acme.com/about").as_deref(), Some("acme.com"));
+        assert_eq!(domain_of("HTTP://Shop.Acme.co.uk:8080/x?y#z").as_deref(), Some("shop.acme.co.uk"));
+        assert_eq!(domain_of(" acme.com. ").as_deref(), Some("acme.com"));
+        assert_eq!(domain_of("www.acme.io").as_deref(), Some("acme.io"));
+        assert_eq!(domain_of("Acme Inc"), None);
+        assert_eq!(domain_of(""), None);
+    }
+
+    #[test]
+    fn free_mail_domains() {
+        for d in ["gmail.com", "yahoo.com", "yahoo.co.uk", "hotmail.fr", "gmx.net", "gmx.de", "yandex.ru", "outlook.com", "proton.me", "web.de", "qq.com"] {
+            assert!(is_free_mail(d), "{d}");
+        }
+        for d in ["acme.com", "yahoo.acme.com.example.org", "mygmail.com", "outlookconsulting.com", "live.acme.com"] {
+            assert!(!is_free_mail(d), "{d}");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The join: which billing customer each row of another source belongs to.
+//!
+//! Definition (spec §7): the customer is the billing customer, from subscriptions or accounts
+//! (the [`Directory`], built from each file's [`Contact`]s). A row of another source (an order, a
+//! ticket, a survey answer, a usage event) reaches it through its customer key (the column mapped
+//! to the source's customer, requester, respondent or user role) by one of three rules:
+//! - `id`: the key, trimmed, is a customer id (exact, case kept);
+//! - `email`: the key, trimmed and case-folded, is one of the customer's e-mails (an id that reads
+//!   as an e-mail counts as one);
+//! - `domain`: the key's domain (an e-mail's, or a website's or bare domain's) is the domain of
+//!   the customer's e-mail or website (scheme, `www.`, port and path dropped). A free-mail domain
+//!   (gmail.com, yahoo.co.uk, …) never matches by domain, and a domain several customers share is
+//!   ambiguous and matches none of them;
+//! - `auto` (the guess): `id`, else `email`, else `domain`.
+//!
+//! A row without a key is a row, unmatched, listed as `(blank)`. The match rate of a source is
+//! matched rows / rows ([`JoinReport::match_rate`]). The key column is the source's mapped role
+//! (change it with the mapping); the rule is a per-source choice ([`JoinRule`]).
+
+mod directory;
+pub mod keys;
+
+pub use directory::Directory;
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// How many unmatched keys a report lists (the most rows first).
+pub const LISTED_UNMATCHED: usize = 20;
+
+/// The roles of subscriptions and accounts that only feed the [`Directory`] (not counted when
+/// recognising what kind of file a header is).
+pub const CONTACT_ROLES: &[&str] = &["email", "website", "name"];
+
+/// What the key `""` is listed as.
+pub const BLANK: &str = "(blank)";
+
+/// A billing customer as a file names it: its id and, when the file has them, an e-mail, a
+/// website (or domain) and a name, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub customer: String,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub name: Option<String>,
+}
+
+impl Contact {
+    pub fn id(customer: &str) -> Contact {
+        Contact { customer: customer.to_string(), ..Default::default() }
+    }
+}
+
+/// How the keys of a source reach a customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinRule {
+    Id,
+    Email,
+    Domain,
+    /// Id, else e-mail, else domain.
+    #[default]
+    Auto,
+}
+
+impl JoinRule {
+    /// The word of `--set join.SOURCE.rule=…`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JoinRule::Id => "id",
+            JoinRule::Email => "email",
+            JoinRule::Domain => "domain",
+            JoinRule::Auto => "auto",
+        }
+    }
+
+    /// Reads `id`, `email` (`e-mail`), `domain` or `auto`.
+    pub fn parse(text: &str) -> Result<JoinRule, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "id" => Ok(JoinRule::Id),
+            "email" | "e-mail" | "mail" => Ok(JoinRule::Email),
+            "domain" => Ok(JoinRule::Domain),
+            "auto" | "" => Ok(JoinRule::Auto),
+            other => Err(format!("'{other}' is not a join rule (id, email, domain, auto)")),
+        }
+    }
+}
+
+/// Rows matched by each rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ByRule {
+    pub id: u64,
+    pub email: u64,
+    pub domain: u64,
+}
+
+/// A key and how many rows have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyRows {
+    pub key: String,
+    pub rows: u64,
+}
+
+/// A domain the keys of a source name that several customers share (so it matched none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AmbiguousDomain {
+    pub domain: String,
+    pub customers: Vec<String>,
+    /// Rows whose key has this domain and that no other rule matched.
+    pub rows: u64,
+}
+
+/// How the rows of one source reach the billing customers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct JoinReport {
+    pub source: String,
+    pub rule: JoinRule,
+    /// Rows (the source's unit: orders, tickets, answer rows, events), blank keys included.
+    pub rows: u64,
+    pub matched_rows: u64,
+    pub by_rule: ByRule,
+    /// Distinct keys (blank counts as one).
+    pub keys: u64,
+    /// Distinct keys that match no customer.
+    pub unmatched_count: u64,
+    /// The unmatched keys with the most rows (at most [`LISTED_UNMATCHED`]; ties by key), a blank
+    /// one as [`BLANK`].
+    pub unmatched_keys: Vec<KeyRows>,
+    /// Unmatched rows whose key is a free-mail address (never matched by domain).
+    pub free_mail_rows: u64,
+    /// Domains of unmatched keys that several customers share.
+    pub ambiguous_domains: Vec<AmbiguousDomain>,
+    /// Each matched key (as given) → the customer id.
+    #[serde(skip)]
+    pub matches: HashMap<String, String>,
+}
+
+impl JoinReport {
+    /// matched rows / rows; none without rows.
+    pub fn match_rate(&self) -> Option<f64> {
+        (self.rows > 0).then(|| self.matched_rows as f64 / self.rows as f64)
+    }
+}
+
+/// The customer `key` reaches under `rule`, with the rule that matched.
+pub fn match_key(directory: &Directory, key: &str, rule: JoinRule) -> Option<(u32, JoinRule)> {
+    let id = || directory.by_id(key).map(|c| (c, JoinRule::Id));
+    let email = || directory.by_email(key).map(|c| (c, JoinRule::Email));
+    let domain = || directory.by_domain(key).map(|c| (c, JoinRule::Domain));
+    match rule {
+        JoinRule::Id => id(),
+        JoinRule::Email => email(),
+        JoinRule::Domain => domain(),
+        JoinRule::Auto => id().or_else(email).or_else(domain),
+    }
+}
+
+/// Joins the keys of `source` (each distinct key with its rows; a key may repeat, its rows add
+/// up) to `directory` under `rule`.
+pub fn join(source: &str, directory: &Directory, keys: &[(String, u64)], rule: JoinRule) -> JoinReport {
+    let mut merged: BTreeMap<&str, u64> = BTreeMap::new();
+    for (key, rows) in keys {
+        let k = if key.trim().is_empty() { "" } else { key.as_str() };
+        *merged.entry(k).or_default() += rows;
+    }
+    let mut report = JoinReport { source: source.to_string(), rule, keys: merged.len() as u64, ..Default::default() };
+    let mut unmatched: Vec<KeyRows> = Vec::new();
+    let mut ambiguous: BTreeMap<String, u64> = BTreeMap::new();
+    for (&key, &rows) in &merged {
+        report.rows += rows;
+        let found = if key.is_empty() { None } else { match_key(directory, key, rule) };
+        match found {
+            Some((customer, by)) => {
+                report.matched_rows += rows;
+                match by {
+                    JoinRule::Id => report.by_rule.id += rows,
+                    JoinRule::Email => report.by_rule.email += rows,
+                    _ => report.by_rule.domain += rows,
+                }
+                report.matches.insert(key.to_string(), directory.customers[customer as usize].clone());
+            }
+            None => {
+                let free = keys::normalise_email(key).is_some_and(|e| keys::is_free_mail(keys::email_domain(&e)));
+                if free {
+                    report.free_mail_rows += rows;
+                }
+                if matches!(rule, JoinRule::Domain | JoinRule::Auto) {
+                    if let Some(d) = Directory::key_domain(key).filter(|d| directory.ambiguous_owners(d).is_some()) {
+                        *ambiguous.entry(d).or_default() += rows;
+                    }
+                }
+                unmatched.push(KeyRows { key: if key.is_empty() { BLANK.to_string() } else { key.to_string() }, rows });
+            }
+        }
+    }
+    report.unmatched_count = unmatched.len() as u64;
+    unmatched.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.key.cmp(&b.key)));
+    unmatched.truncate(LISTED_UNMATCHED);
+    report.unmatched_keys = unmatched;
+    report.ambiguous_domains = ambiguous
+        .into_iter()
+        .map(|(domain, rows)| AmbiguousDomain { customers: directory.ambiguous_owners(&domain).cloned().unwrap_or_default(), domain, rows })
+        .collect();
+    report
+}
+
+/// Each key of `names` with the rows that point at it, then `""` with the rows that point at
+/// none (`None`); keys no row points at are left out. For [`crate::source::SourceData::customer_keys`].
+pub fn tally(names: &[String], rows: impl IntoIterator<Item = Option<u32>>) -> Vec<(String, u64)> {
+    let mut counts = vec![0u64; names.len()];
+    let mut blank = 0u64;
+    for row in rows {
+        match row.and_then(|i| counts.get_mut(i as usize)) {
+            Some(n) => *n += 1,
+            None => blank += 1,
+        }
+    }
+    let mut out: Vec<(String, u64)> = names.iter().zip(counts).filter(|(_, n)| *n > 0).map(|(k, n)| (k.clone(), n)).collect();
+    if blank > 0 {
+        out.push((String::new(), blank));
+    }
+    out
+}
+
+/// The directory of every loaded source of billing customers (subscriptions, accounts: those with
+/// [`crate::source::Loaded::contacts`]).
+pub fn directory_of(loaded: &[Box<dyn crate::source::Loaded>]) -> Directory {
+    let contacts: Vec<Contact> = ordered(loaded).flat_map(|l| l.contacts()).collect();
+    Directory::new(&contacts)
+}
+
+/// The join of every other loaded source to the billing customers, in [`crate::source::SOURCES`]
+/// order, each under its rule in `rules` (source name → rule; [`JoinRule::Auto`] when not
+/// given). Empty without a source of billing customers; a source whose rows have no key at all
+/// (no customer column mapped) is left out.
+pub fn join_loaded(loaded: &[Box<dyn crate::source::Loaded>], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
+    let directory = directory_of(loaded);
+    if directory.is_empty() {
+        return Vec::new();
+    }
+    ordered(loaded)
+        .filter_map(|l| {
+            let keys = l.customer_keys();
+            if keys.iter().all(|(k, _)| k.trim().is_empty()) {
+                return None;
+            }
+            let rule = rules.iter().rev().find(|(name, _)| name == l.name()).map_or(JoinRule::Auto, |r| r.1);
+            Some(join(l.name(), &directory, &keys, rule))
+        })
+        .collect()
+}
+
+/// The loaded sources in [`crate::source::SOURCES`] order.
+fn ordered(loaded: &[Box<dyn crate::source::Loaded>]) -> impl Iterator<Item = &dyn crate::source::Loaded> {
+    crate::source::SOURCES.iter().flat_map(move |s| loaded.iter().filter(move |l| l.name() == s.name()).map(|l| &**l))
+}
