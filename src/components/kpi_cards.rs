@@ -66,13 +66,7 @@ pub fn KpiCards(
                         {move || model.with(|m| {
                             let picked = m.picked;
                             let shown = m.shown.as_ref().map(|p| p.label.clone());
-                            let default_text = match m.periods.iter().find(|p| Some(&p.label) == shown.as_ref()).filter(|_| !picked) {
-                                Some(p) if p.label == "all" => p.text(),
-                                Some(p) if p.partial => format!("{} (latest with data; none is complete)", p.text()),
-                                Some(p) => format!("{} (latest complete)", p.text()),
-                                None => "latest complete period".to_string(),
-                            };
-                            std::iter::once(view! { <option value=String::new() selected=!picked>{default_text}</option> })
+                            std::iter::once(view! { <option value=String::new() selected=!picked>{m.default_text()}</option> })
                                 .chain(m.periods.iter().map(|p| {
                                     let selected = picked && Some(&p.label) == shown.as_ref();
                                     view! { <option value=p.label.clone() selected=selected>{p.text()}</option> }
@@ -130,16 +124,7 @@ fn KpiCard(wb: Workbench, card: Card, note: Option<String>) -> impl IntoView {
                 placeholder=placeholder
                 prop:value=current
                 on:change=move |ev| {
-                    let text = event_target_value(&ev);
-                    let key = key.clone();
-                    wb.update_settings(move |s| match text.trim().parse::<f64>() {
-                        Ok(t) if t.is_finite() => {
-                            s.targets.insert(key, t / scale);
-                        }
-                        _ => {
-                            s.targets.remove(&key);
-                        }
-                    });
+                    wb.set_target(key.clone(), &event_target_value(&ev), scale);
                 }
             />
         </label>

@@ -11,17 +11,19 @@ use leptos::prelude::*;
 use northstar_metrics::kpi::Unit;
 use std::collections::BTreeMap;
 
-const SOURCES: [&str; 7] = ["subscriptions", "accounts", "orders", "funnel", "tickets", "usage", "surveys"];
-
 #[component]
 pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
     let model = Memo::new(move |_| {
-        let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
-        wb.sources.each(&SOURCES, |m| {
-            origins.insert(m.name().to_string(), m.origin());
-        });
         let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get("scorecard").cloned()));
-        wb.scorecard.results.with(|r| scorecard(&r.sources, &origins, &targets, chosen.as_deref()))
+        wb.scorecard.results.with(|r| {
+            // The span of each source's data, for its default period and partial marks.
+            let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
+            let names: Vec<&str> = r.sources.iter().map(|(name, _)| name.as_str()).collect();
+            wb.sources.each(&names, |m| {
+                origins.insert(m.name().to_string(), m.origin());
+            });
+            scorecard(&r.sources, &origins, &targets, chosen.as_deref())
+        })
     });
     view! {
         <section class="panel" aria-label="Scorecard" data-scorecard="">
@@ -130,16 +132,7 @@ fn Row(wb: Workbench, row: ScoreRow) -> impl IntoView {
                     placeholder=card.suggested.map(|t| format!("suggested {}", shown(t))).unwrap_or_default()
                     prop:value=card.target.map(shown).unwrap_or_default()
                     on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        let key = key.clone();
-                        wb.update_settings(move |s| match text.trim().parse::<f64>() {
-                            Ok(t) if t.is_finite() => {
-                                s.targets.insert(key, t / scale);
-                            }
-                            _ => {
-                                s.targets.remove(&key);
-                            }
-                        });
+                        wb.set_target(key.clone(), &event_target_value(&ev), scale);
                     }
                 />
                 {if unit == Unit::Rate { " %" } else { "" }}

@@ -115,6 +115,18 @@ pub struct CardsModel {
     pub cards: Vec<Card>,
 }
 
+impl CardsModel {
+    /// What the picker's default choice reads: the period it stands for while the user has picked none.
+    pub fn default_text(&self) -> String {
+        match self.shown.as_ref().filter(|_| !self.picked) {
+            Some(p) if p.label == "all" => p.text(),
+            Some(p) if p.partial => format!("{} (latest with data; none is complete)", p.text()),
+            Some(p) => format!("{} (latest complete)", p.text()),
+            None => "latest complete period".to_string(),
+        }
+    }
+}
+
 /// Where a panel's numbers come from: the file, and when there is none, why.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Origin {

@@ -104,6 +104,20 @@ impl Workbench {
         self.settings.update(change);
     }
 
+    /// Sets the user's target `key` from the text of a target field, typed in the field's units
+    /// (`scale` = 100 for rates, kept as fractions); text that is not a number removes it.
+    pub fn set_target(&self, key: String, text: &str, scale: f64) {
+        let parsed = text.trim().parse::<f64>().ok().filter(|t| t.is_finite());
+        self.settings.update(move |s| match parsed {
+            Some(t) => {
+                s.targets.insert(key, t / scale);
+            }
+            None => {
+                s.targets.remove(&key);
+            }
+        });
+    }
+
     /// Takes one message from the worker.
     pub fn receive(&self, message: FromWorker) {
         let outcome = match message {

@@ -9,7 +9,7 @@
 pub mod kpis;
 
 use crate::ingest::dates::{DateCell, DeferredDates};
-use crate::ingest::headers::{column_of, fold_accents, matches_word, ColumnPicker};
+use crate::ingest::headers::{column_of, fold_accents, matches_word, ColumnPicker, CUSTOMER_DE_FR_ES};
 use crate::ingest::{Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 pub use crate::mapping::RoleMapping;
@@ -33,57 +33,8 @@ pub type AccountIngest = crate::source::DateOrderOnly;
 /// The persisted accounts settings (no KPI settings: the accounts KPIs have no parameter).
 pub type AccountSettings = SourceSettings<AccountIngest, ()>;
 
-const CUSTOMER: &[&str] = &[
-    "customer id",
-    "customerid",
-    "customer",
-    "account id",
-    "account",
-    "company",
-    "client id",
-    "client",
-    "id",
-    "account name",
-    "company name",
-    "record id",
-    // German, French, Spanish.
-    "kunde",
-    "kunden id",
-    "kundennummer",
-    "kunden nr",
-    "kunden nr.",
-    "kundennr",
-    "kundennr.",
-    "kundenname",
-    "firma",
-    "unternehmen",
-    "konto",
-    "n° client",
-    "n° de client",
-    "numéro client",
-    "numéro de client",
-    "id client",
-    "identifiant client",
-    "code client",
-    "nom du client",
-    "société",
-    "entreprise",
-    "compte",
-    "cliente",
-    "id de cliente",
-    "id cliente",
-    "n° de cliente",
-    "n° cliente",
-    "número de cliente",
-    "código de cliente",
-    "nombre del cliente",
-    "empresa",
-    "cuenta",
-    "e mail",
-    "courriel",
-    "correo",
-    "correo electrónico",
-];
+const CUSTOMER: &[&str] =
+    &["customer id", "customerid", "customer", "account id", "account", "company", "client id", "client", "id", "account name", "company name", "record id"];
 const STATUS: &[&str] = &[
     "status",
     "churn",
@@ -326,7 +277,7 @@ const NAME: &[&str] = &[
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
     let mut m = AccountMapping {
-        customer: p.pick(CUSTOMER),
+        customer: p.pick_in(&[CUSTOMER, CUSTOMER_DE_FR_ES]),
         status: p.pick(STATUS),
         monthly_charge: p.pick(CHARGE),
         tenure: p.pick(TENURE),

@@ -97,6 +97,47 @@ pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<
     None
 }
 
+/// Customer (account, client) id columns in German, French and Spanish, shared by every source
+/// whose rows name a billing customer; each source lists its English words first.
+pub const CUSTOMER_DE_FR_ES: &[&str] = &[
+    "kunde",
+    "kunden id",
+    "kundennummer",
+    "kunden nr",
+    "kunden nr.",
+    "kundennr",
+    "kundennr.",
+    "kundenname",
+    "firma",
+    "unternehmen",
+    "konto",
+    "n° client",
+    "n° de client",
+    "numéro client",
+    "numéro de client",
+    "id client",
+    "identifiant client",
+    "code client",
+    "nom du client",
+    "société",
+    "entreprise",
+    "compte",
+    "cliente",
+    "id de cliente",
+    "id cliente",
+    "n° de cliente",
+    "n° cliente",
+    "número de cliente",
+    "código de cliente",
+    "nombre del cliente",
+    "empresa",
+    "cuenta",
+    "e mail",
+    "courriel",
+    "correo",
+    "correo electrónico",
+];
+
 /// Picks columns by their synonyms for the role-guessing of every source: each column at most
 /// once, the first role asked getting it.
 pub struct ColumnPicker {
@@ -114,6 +155,11 @@ impl ColumnPicker {
         let i = find_column(&self.names, words, &self.taken)?;
         self.taken.push(i);
         Some(self.names[i].clone())
+    }
+
+    /// The first free column named by one of the word lists, in order (as if they were one list).
+    pub fn pick_in(&mut self, lists: &[&[&str]]) -> Option<String> {
+        lists.iter().find_map(|words| self.pick(words))
     }
 
     /// The columns not picked, with their index.

@@ -7,7 +7,7 @@
 //! amount column), `status`, `currency`, `refunded` (an amount refunded of a kept order: Stripe's
 //! "Amount Refunded", Shopify's "Refunded Amount"), and any number of `segment` columns.
 
-use crate::ingest::headers::{matches_word, ColumnPicker};
+use crate::ingest::headers::{matches_word, ColumnPicker, CUSTOMER_DE_FR_ES};
 use crate::ingest::Sniff;
 pub use crate::mapping::RoleMapping;
 use serde::Serialize;
@@ -132,47 +132,9 @@ const CUSTOMER: &[&str] = &[
     "user id",
     "account id",
     "account",
-    // German, French, Spanish.
-    "kunde",
-    "kunden id",
-    "kundennummer",
-    "kunden nr",
-    "kunden nr.",
-    "kundennr",
-    "kundennr.",
-    "kundenname",
-    "firma",
-    "unternehmen",
-    "konto",
-    "n° client",
-    "n° de client",
-    "numéro client",
-    "numéro de client",
-    "id client",
-    "identifiant client",
-    "code client",
-    "nom du client",
-    "société",
-    "entreprise",
-    "compte",
-    "cliente",
-    "id de cliente",
-    "id cliente",
-    "n° de cliente",
-    "n° cliente",
-    "número de cliente",
-    "código de cliente",
-    "nombre del cliente",
-    "empresa",
-    "cuenta",
-    "e mail",
-    "courriel",
-    "correo",
-    "correo electrónico",
-    "käufer",
-    "acheteur",
-    "comprador",
 ];
+/// Words for a buyer, after the shared ones.
+const BUYER: &[&str] = &["käufer", "acheteur", "comprador"];
 const DATE: &[&str] = &[
     "order date",
     "date",
@@ -440,7 +402,7 @@ pub fn infer_orders_mapping(sniff: &Sniff) -> OrdersMapping {
     }
     m.refunded = m.refunded.take().or_else(|| p.pick(REFUNDED));
     m.id = m.id.take().or_else(|| p.pick(ID));
-    m.customer = m.customer.take().or_else(|| p.pick(CUSTOMER));
+    m.customer = m.customer.take().or_else(|| p.pick_in(&[CUSTOMER, CUSTOMER_DE_FR_ES, BUYER]));
     m.date = m.date.take().or_else(|| p.pick(DATE));
     m.amount = m.amount.take().or_else(|| p.pick(AMOUNT));
     m.quantity = p.pick(QUANTITY);

@@ -5,7 +5,7 @@
 //! `start`, `end`, `status`, `plan`, `trial_end`. Snapshot rows: `customer`, `month`, `mrr`.
 //! Either shape can carry any number of `segment` columns (Stripe's "<key> (metadata)").
 
-use crate::ingest::headers::{matches_word, ColumnPicker};
+use crate::ingest::headers::{matches_word, ColumnPicker, CUSTOMER_DE_FR_ES};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 pub use crate::mapping::RoleMapping;
@@ -57,43 +57,6 @@ const CUSTOMER: &[&str] = &[
     "client",
     "user id",
     "email",
-    // German, French, Spanish.
-    "kunde",
-    "kunden id",
-    "kundennummer",
-    "kunden nr",
-    "kunden nr.",
-    "kundennr",
-    "kundennr.",
-    "kundenname",
-    "firma",
-    "unternehmen",
-    "konto",
-    "n° client",
-    "n° de client",
-    "numéro client",
-    "numéro de client",
-    "id client",
-    "identifiant client",
-    "code client",
-    "nom du client",
-    "société",
-    "entreprise",
-    "compte",
-    "cliente",
-    "id de cliente",
-    "id cliente",
-    "n° de cliente",
-    "n° cliente",
-    "número de cliente",
-    "código de cliente",
-    "nombre del cliente",
-    "empresa",
-    "cuenta",
-    "e mail",
-    "courriel",
-    "correo",
-    "correo electrónico",
 ];
 const AMOUNT: &[&str] = &[
     "amount",
@@ -425,7 +388,7 @@ pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
     // Fields are filled in this order (the first role asked gets a contested column).
     let mut m = SubscriptionMapping {
         mrr: p.pick(MRR),
-        customer: p.pick(CUSTOMER),
+        customer: p.pick_in(&[CUSTOMER, CUSTOMER_DE_FR_ES]),
         amount: p.pick(AMOUNT),
         currency: p.pick(CURRENCY),
         interval_count: p.pick(INTERVAL_COUNT),
