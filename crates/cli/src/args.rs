@@ -35,6 +35,11 @@ Join: given subscriptions or accounts (the billing customers) and other sources,
   case-folded) or by the e-mail's domain matched to the customer's e-mail or website domain (never a
   free-mail domain, never a domain several customers share); --set join.SOURCE.rule=id|email|domain|auto
   (auto: id, else e-mail, else domain); the key column is the source's customer (respondent, user) role.
+Health: with billing customers, the report adds the health KPIs per month (accounts_red, _yellow,
+  _green, mrr_at_risk, health_auc, health_top_decile_lift) and each active customer's health_score
+  with its components as of --set health.as_of=YYYY-MM-DD (default: the data's last day), JSON
+  \"health\". Settings: health.weight.COMPONENT (usage_trend, usage_level, engagement, satisfaction,
+  tickets, mrr_change), health.red_below, health.yellow_below, health.window_months, health.slow_hours.
 FILE: CSV or TSV text, also gzip-compressed (streamed); a zip archive (its first CSV, or
   FILE.zip#entry.csv); an Excel or OpenDocument workbook, .xlsx, .xls or .ods (its first sheet, or
   FILE.xlsx#Sheet name). The kind is told by the file's first bytes, not by its name.

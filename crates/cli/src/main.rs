@@ -2,6 +2,7 @@
 //! the app. See `northstar --help`.
 
 mod args;
+mod health;
 mod input;
 mod report;
 mod table;

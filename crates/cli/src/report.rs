@@ -79,8 +79,9 @@ fn summary_json(l: &dyn Loaded, delimiter: &str) -> Value {
 
 pub fn run(o: &ReportOptions) -> Result<String, String> {
     let rules = join_rules(o)?;
+    let health_settings = crate::health::settings(&o.sets)?;
     for (key, _) in &o.sets {
-        if key.starts_with("join.") {
+        if key.starts_with("join.") || key.starts_with("health.") {
             continue;
         }
         if key.split_once('.').and_then(|(s, _)| by_name(s)).is_none() {
@@ -106,6 +107,8 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
     }
     let query = Query::new(o.period).segment(o.segment.clone());
     let kpis = kpis_of_all(&loaded, &query);
+    let book = northstar_metrics::health::Book::new(&loaded, &rules);
+    let health = crate::health::part(&book, &health_settings);
     // Cohort retention of an orders export (by first-order month unless `orders.cohort` says otherwise).
     let cohort_rows = loaded.iter().find_map(|l| l.data().downcast_ref::<OrdersData>()).map(|d| {
         let mut settings = northstar_metrics::orders::OrdersSettings::default();
@@ -133,6 +136,15 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         }
         if !joins.is_empty() {
             out["join"] = json!(joins);
+        }
+        if !book.customers.is_empty() {
+            out["health"] = crate::health::json(&book, &health);
+            if let Some(day) = health.as_of {
+                out["health_as_of"] = json!(northstar_metrics::format::day(day));
+            }
+            if let Some(all) = out["kpis"].as_array_mut() {
+                all.extend(health.kpis.iter().map(|k| json!(k)));
+            }
         }
         return Ok(serde_json::to_string_pretty(&out).map_err(|e| e.to_string())? + "\n");
     }
@@ -168,6 +180,12 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         }
     }
     text.push_str(&join_table(&joins));
+    if !book.customers.is_empty() && !health.kpis.is_empty() {
+        text.push_str("== health (spec §7)\n");
+        text.push_str(&table(&health.kpis));
+        text.push('\n');
+        text.push_str(&crate::health::table(&book, &health, 20));
+    }
     Ok(text)
 }
 

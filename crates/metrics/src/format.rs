@@ -38,6 +38,17 @@ pub fn money(v: f64) -> String {
     format!("{sign}{}.{:02}", count_text((cents / 100) as u64), cents % 100)
 }
 
+/// Cents as money: 123456 → "1,234.56".
+pub fn cents(c: i64) -> String {
+    money(c as f64 / 100.0)
+}
+
+/// A day (days since 1970-01-01) as `YYYY-MM-DD`.
+pub fn day(d: i32) -> String {
+    let (y, m, dd) = crate::calendar::civil_from_days(d);
+    format!("{y:04}-{m:02}-{dd:02}")
+}
+
 /// 1234567 → "1,234,567".
 pub fn count_text(n: u64) -> String {
     let digits = n.to_string();

@@ -66,8 +66,8 @@ pub struct KpiDef {
     pub definition: &'static str,
 }
 
-/// Every KPI the product computes: the definitions of every source, in registry order.
-/// Every KPI definition, in the order of [`crate::source::SOURCES`]. Listed by type rather than
+/// Every KPI definition, in the order of [`crate::source::SOURCES`], then the health score's
+/// (which joins them all). Listed by type rather than
 /// through `SOURCES`, whose trait objects would link every reader and KPI function into a program
 /// that only needs the definitions (the page, whose worker computes).
 pub fn registry() -> Vec<KpiDef> {
@@ -80,6 +80,7 @@ pub fn registry() -> Vec<KpiDef> {
         crate::tickets::Tickets::defs(),
         crate::usage::Usage::defs(),
         crate::funnel::Funnel::defs(),
+        &crate::health::DEFS,
     ]
     .concat()
 }
@@ -101,8 +102,9 @@ mod tests {
         ids.dedup();
         assert_eq!(before, ids.len());
         assert!(defs.iter().all(|d| d.definition.len() > 20 && !d.name.is_empty()));
-        let by_registry: Vec<KpiDef> = crate::source::SOURCES.iter().flat_map(|s| s.defs().iter().copied()).collect();
-        assert_eq!(defs, by_registry, "the registry lists every source's definitions, in the registry's order");
+        let mut by_registry: Vec<KpiDef> = crate::source::SOURCES.iter().flat_map(|s| s.defs().iter().copied()).collect();
+        by_registry.extend(crate::health::DEFS);
+        assert_eq!(defs, by_registry, "the registry lists every source's definitions, in the registry's order, then the health score's");
         // Each definition belongs to the source that lists it.
         for s in crate::source::SOURCES {
             assert!(s.defs().iter().all(|d| d.source == s.name()), "{}", s.name());

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod filter;
 pub mod format;
 pub mod funnel;
+pub mod health;
 pub mod ingest;
 pub mod issue;
 pub mod join;

@@ -88,6 +88,11 @@ pub trait SourceData: Send + Sync + 'static {
     fn contacts(&self) -> Vec<crate::join::Contact> {
         Vec::new()
     }
+    /// The source's dated touches of its customers, for the health score and the customer
+    /// timeline ([`crate::health`]); none for a source that says nothing of customers.
+    fn signals(&self) -> Option<crate::health::Signals> {
+        None
+    }
 }
 
 /// A streaming reader: bytes in chunk by chunk (any split, even inside a character or a quoted
@@ -372,6 +377,10 @@ pub trait Loaded: Send + Sync {
     fn contacts(&self) -> Vec<crate::join::Contact> {
         Vec::new()
     }
+    /// See [`SourceData::signals`].
+    fn signals(&self) -> Option<crate::health::Signals> {
+        None
+    }
 }
 
 /// Every role of `mapping` with its column(s), in the order the UI lists them.
@@ -531,6 +540,9 @@ impl<S: Source> Loaded for LoadedOf<S> {
     }
     fn contacts(&self) -> Vec<crate::join::Contact> {
         self.data.contacts()
+    }
+    fn signals(&self) -> Option<crate::health::Signals> {
+        self.data.signals()
     }
 }
 

@@ -390,6 +390,11 @@ impl SourceData for AccountData {
         out.extend(self.contacts.iter().cloned());
         out
     }
+    fn signals(&self) -> Option<crate::health::Signals> {
+        use crate::health::signals::{AccountTouch, Touches};
+        let rows = (0..self.customers.len()).map(|i| AccountTouch { key: i as u32, churned: self.churned[i], monthly: self.monthly[i] }).collect();
+        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Accounts(rows) })
+    }
 }
 
 /// Column indices of the mapped roles.

@@ -107,6 +107,12 @@ impl SourceData for OrdersData {
         crate::join::tally(&self.customers, self.entries.iter().filter(|e| e.is_order).map(|e| e.has_customer().then_some(e.customer)))
     }
 
+    fn signals(&self) -> Option<crate::health::Signals> {
+        use crate::health::signals::{OrderTouch, Touches};
+        let orders = self.entries.iter().filter(|e| e.has_customer()).map(|e| OrderTouch { key: e.customer, day: e.day, cents: e.cents }).collect();
+        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Orders(orders) })
+    }
+
     fn describe(&self) -> String {
         let x = &self.excluded;
         format!(

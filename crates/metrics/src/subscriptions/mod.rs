@@ -112,4 +112,9 @@ impl SourceData for SubscriptionData {
         out.extend(self.contacts.iter().cloned());
         out
     }
+    fn signals(&self) -> Option<crate::health::Signals> {
+        use crate::health::signals::{MrrSpan, Touches};
+        let spans = self.subs.iter().map(|s| MrrSpan { key: s.customer, monthly: s.monthly, from: s.from, until: s.until, line: s.line }).collect();
+        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Mrr(spans) })
+    }
 }

@@ -87,6 +87,12 @@ pub struct SurveyData {
     /// Each respondent with the kept rows they answered (`""`: rows without one), when the file
     /// has a `respondent` column (for [`crate::join`]).
     pub respondents: Vec<(String, u64)>,
+    /// Each distinct respondent as read (trimmed), first seen first, when the file has a
+    /// `respondent` column.
+    pub respondent_keys: Vec<String>,
+    /// Per kept row (see [`Answer::row`]): its respondent (index into `respondent_keys`) and its
+    /// file line, when the file has a `respondent` column (for the health score).
+    pub respondent_rows: Vec<(u32, u64)>,
     /// Every question, indexed by [`Answer::question`] (see [`SurveyData::questions`]).
     question_list: Vec<QuestionInfo>,
     /// Long shape: the questions are the kinds of one score column.
@@ -203,7 +209,7 @@ pub struct SurveyReader {
     data: SurveyData,
     seen: Vec<Seen>,
     /// Kept rows per respondent (trimmed).
-    respondents: std::collections::BTreeMap<String, u64>,
+    respondents: std::collections::HashMap<String, u32>,
 }
 
 impl SurveyReader {
@@ -324,12 +330,16 @@ impl SurveyReader {
         self.data.kept_rows += 1;
         if let Some(c) = self.plan.respondent {
             let key = r.cell(c).trim();
-            match self.respondents.get_mut(key) {
-                Some(n) => *n += 1,
+            let next = self.data.respondent_keys.len() as u32;
+            let at = match self.respondents.get(key) {
+                Some(&i) => i,
                 None => {
-                    self.respondents.insert(key.to_string(), 1);
+                    self.respondents.insert(key.to_string(), next);
+                    self.data.respondent_keys.push(key.to_string());
+                    next
                 }
-            }
+            };
+            self.data.respondent_rows.push((at, r.line));
         }
         // Long shape: one score, kind from a column or the inferred/set kind.
         if let Some((c, default_kind)) = self.plan.score {
@@ -426,7 +436,13 @@ impl SurveyReader {
         let reading = stream.finish(&mut |r| self.row(r));
         self.data.meta.encoding = stream.encoding();
         self.log.extend(reading);
-        self.data.respondents = std::mem::take(&mut self.respondents).into_iter().collect();
+        let mut counts = vec![0u64; self.data.respondent_keys.len()];
+        for &(at, _) in &self.data.respondent_rows {
+            counts[at as usize] += 1;
+        }
+        let mut respondents: Vec<(String, u64)> = self.data.respondent_keys.iter().cloned().zip(counts).collect();
+        respondents.sort();
+        self.data.respondents = respondents;
         if let Some(dates) = self.dates.take() {
             let resolved = dates.resolve(&self.data.meta.file, self.settings.date_order, "surveys.date_order");
             self.data.days = resolved.stamps.iter().map(|s| s.map_or(i32::MIN, |s| s.day())).collect();

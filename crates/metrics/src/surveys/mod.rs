@@ -85,6 +85,26 @@ impl SourceData for SurveyData {
     fn customer_keys(&self) -> Vec<(String, u64)> {
         self.respondents.clone()
     }
+    /// Dated answers of rows with a respondent, each on 0-100 from its question's scale.
+    fn signals(&self) -> Option<crate::health::Signals> {
+        use crate::health::signals::{AnswerTouch, Touches};
+        if !self.has_dates || self.respondent_rows.is_empty() {
+            return None;
+        }
+        let answers = self
+            .answers
+            .iter()
+            .filter_map(|a| {
+                let (key, line) = *self.respondent_rows.get(a.row as usize)?;
+                let day = *self.days.get(a.row as usize)?;
+                let scale = self.question(a.question)?.scale;
+                let span = (scale.max as f64 - scale.min as f64).max(1.0);
+                let score = ((a.score - scale.min as f64) / span * 100.0).clamp(0.0, 100.0);
+                Some(AnswerTouch { key, day, score, raw: a.score, kind: a.kind.as_str(), line })
+            })
+            .collect();
+        Some(crate::health::Signals { keys: self.respondent_keys.clone(), touches: Touches::Answers(answers) })
+    }
     fn facts(&self) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = self.score_kind.map(|k| ("score_kind", k.as_str().to_string())).into_iter().collect();
         for (k, key) in [(Kind::Nps, "nps_scale"), (Kind::Csat, "csat_scale"), (Kind::Ces, "ces_scale")] {

@@ -69,6 +69,25 @@ impl SourceData for TicketData {
         crate::join::tally(&self.customers, self.tickets.iter().map(|t| t.customer()))
     }
 
+    fn signals(&self) -> Option<crate::health::Signals> {
+        use crate::health::signals::{TicketTouch, Touches};
+        let tickets = self
+            .tickets
+            .iter()
+            .filter_map(|t| {
+                let r = t.row();
+                Some(TicketTouch {
+                    key: r.customer?,
+                    created: r.created.utc,
+                    first_response: r.first_response.map(|s| s.utc),
+                    resolved: r.resolved.map(|s| s.utc),
+                    line: r.line,
+                })
+            })
+            .collect();
+        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Tickets(tickets) })
+    }
+
     fn describe(&self) -> String {
         let mut out = format!(
             "{} rows, {} tickets{}; {} rows skipped, {} impossible durations excluded",

@@ -91,6 +91,12 @@ impl SourceData for UsageData {
         crate::join::tally(&self.customers, self.events.iter().map(|e| Some(e.customer)))
     }
 
+    fn signals(&self) -> Option<crate::health::Signals> {
+        use crate::health::signals::{Touches, UsageTouch};
+        let events = self.events.iter().map(|e| UsageTouch { key: e.customer, day: e.day, user: e.user }).collect();
+        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Usage(events) })
+    }
+
     fn describe(&self) -> String {
         format!(
             "{} rows, {} events, {} users, {} customers, {} features; {} rows skipped",

@@ -274,6 +274,7 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 
 mod bridge_identity;
 mod customer_join;
+mod health;
 mod helpdesk;
 mod join;
 mod languages;

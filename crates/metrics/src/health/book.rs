@@ -1,0 +1,191 @@
+//! The book of customers: every loaded source's touches joined to the billing customers
+//! ([`crate::join`]), each customer's touches sorted by time. The health score, the back-test
+//! and the customer timeline read it and nothing else.
+
+use super::signals::{AccountTouch, AnswerTouch, MrrSpan, OrderTouch, Signals, TicketTouch, Touches};
+use crate::join::{self, Contact, Directory, JoinReport, JoinRule};
+use crate::source::Loaded;
+
+/// One billing customer with what the files say of it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Customer {
+    pub contact: Contact,
+    /// MRR spans (subscriptions), by start.
+    pub mrr: Vec<MrrSpan>,
+    /// The accounts snapshot's row.
+    pub account: Option<AccountTouch>,
+    /// (day, user) of each product event, by day.
+    pub usage: Vec<(i32, u32)>,
+    pub answers: Vec<AnswerTouch>,
+    pub tickets: Vec<TicketTouch>,
+    pub orders: Vec<OrderTouch>,
+}
+
+impl Customer {
+    /// m_c on `day`: the sum of the spans counting that day (cents).
+    pub fn mrr_on(&self, day: i32) -> i64 {
+        self.mrr.iter().filter(|s| s.from <= day && s.until.is_none_or(|u| day < u)).map(|s| s.monthly).sum()
+    }
+}
+
+/// Which sources were joined, so a component without data can tell "not loaded" from "nothing
+/// for this customer".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Joined {
+    pub mrr: bool,
+    pub accounts: bool,
+    pub usage: bool,
+    pub answers: bool,
+    pub tickets: bool,
+    pub orders: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Book {
+    pub customers: Vec<Customer>,
+    pub loaded: Joined,
+    /// How each source's rows reached the customers.
+    pub joins: Vec<JoinReport>,
+    /// The last day any loaded source mentions.
+    pub last_day: Option<i32>,
+    /// The first day any loaded source mentions.
+    pub first_day: Option<i32>,
+}
+
+impl Book {
+    /// Joins every loaded source under its rule in `rules` (source name → rule; auto when not
+    /// given). Empty without subscriptions or accounts.
+    pub fn new(loaded: &[Box<dyn Loaded>], rules: &[(String, JoinRule)]) -> Book {
+        let directory = join::directory_of(loaded);
+        let mut book = Book { joins: join::join_loaded(loaded, rules), ..Default::default() };
+        if directory.is_empty() {
+            return book;
+        }
+        book.customers = directory.customers.iter().map(|id| Customer { contact: Contact::id(id), ..Default::default() }).collect();
+        for l in loaded {
+            for c in l.contacts() {
+                if let Some(i) = directory.by_id(&c.customer) {
+                    let known = &mut book.customers[i as usize].contact;
+                    known.email = known.email.take().or(c.email);
+                    known.website = known.website.take().or(c.website);
+                    known.name = known.name.take().or(c.name);
+                }
+            }
+            let Some(signals) = l.signals() else { continue };
+            let rule = rules.iter().rev().find(|(name, _)| name == l.name()).map_or(JoinRule::Auto, |r| r.1);
+            book.add(&directory, signals, rule);
+            let meta = l.meta();
+            book.first_day = [book.first_day, meta.first_day].into_iter().flatten().min();
+            book.last_day = [book.last_day, meta.last_day].into_iter().flatten().max();
+        }
+        for c in &mut book.customers {
+            c.mrr.sort_by_key(|s| (s.from, s.line));
+            c.usage.sort_unstable();
+            c.answers.sort_by_key(|a| (a.day, a.line));
+            c.tickets.sort_by_key(|t| (t.created, t.line));
+            c.orders.sort_by_key(|o| o.day);
+        }
+        book
+    }
+
+    /// Adds one source's touches, each to the customer its key reaches (billing sources by id).
+    fn add(&mut self, directory: &Directory, signals: Signals, rule: JoinRule) {
+        let billing = matches!(signals.touches, Touches::Mrr(_) | Touches::Accounts(_));
+        let rule = if billing { JoinRule::Id } else { rule };
+        let reach: Vec<Option<usize>> =
+            signals.keys.iter().map(|k| if k.trim().is_empty() { None } else { join::match_key(directory, k, rule).map(|(c, _)| c as usize) }).collect();
+        let at = |key: u32| reach.get(key as usize).copied().flatten();
+        let customers = &mut self.customers;
+        match signals.touches {
+            Touches::None => {}
+            Touches::Mrr(spans) => {
+                self.loaded.mrr = true;
+                for s in spans {
+                    if let Some(c) = at(s.key) {
+                        customers[c].mrr.push(s);
+                    }
+                }
+            }
+            Touches::Accounts(rows) => {
+                self.loaded.accounts = true;
+                for a in rows {
+                    if let Some(c) = at(a.key) {
+                        customers[c].account = Some(a);
+                    }
+                }
+            }
+            Touches::Usage(events) => {
+                self.loaded.usage = true;
+                for e in events {
+                    if let Some(c) = at(e.key) {
+                        customers[c].usage.push((e.day, e.user));
+                    }
+                }
+            }
+            Touches::Answers(answers) => {
+                self.loaded.answers = true;
+                for a in answers {
+                    if let Some(c) = at(a.key) {
+                        customers[c].answers.push(a);
+                    }
+                }
+            }
+            Touches::Tickets(tickets) => {
+                self.loaded.tickets = true;
+                for t in tickets {
+                    if let Some(c) = at(t.key) {
+                        customers[c].tickets.push(t);
+                    }
+                }
+            }
+            Touches::Orders(orders) => {
+                self.loaded.orders = true;
+                for o in orders {
+                    if let Some(c) = at(o.key) {
+                        customers[c].orders.push(o);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the customer is active on `day`: MRR > 0 with subscriptions, else not churned in
+    /// the accounts snapshot.
+    pub fn is_active(&self, c: &Customer, day: i32) -> bool {
+        if self.loaded.mrr {
+            c.mrr_on(day) > 0
+        } else {
+            c.account.is_some_and(|a| !a.churned)
+        }
+    }
+
+    /// The customer's MRR on `day` (the snapshot's monthly amount without subscriptions).
+    pub fn mrr_of(&self, c: &Customer, day: i32) -> i64 {
+        if self.loaded.mrr {
+            c.mrr_on(day)
+        } else {
+            c.account.map_or(0, |a| a.monthly)
+        }
+    }
+
+    /// The index of the customer whose id, e-mail or name is `query` (trimmed, case-folded),
+    /// else the customers whose id, e-mail or name contain it, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let fields = |c: &Customer| -> Vec<String> {
+            [Some(&c.contact.customer), c.contact.email.as_ref(), c.contact.name.as_ref(), c.contact.website.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|f| f.to_lowercase())
+                .collect()
+        };
+        let exact: Vec<usize> = (0..self.customers.len()).filter(|&i| fields(&self.customers[i]).iter().any(|f| f.trim() == q)).collect();
+        if !exact.is_empty() {
+            return exact.into_iter().take(limit).collect();
+        }
+        (0..self.customers.len()).filter(|&i| fields(&self.customers[i]).iter().any(|f| f.contains(&q))).take(limit).collect()
+    }
+}
