@@ -368,19 +368,9 @@ pub trait Loaded: Send + Sync {
     /// See [`SourceData::choices`]: (setting key, the file's values with their row counts).
     fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)>;
     fn data(&self) -> &(dyn Any + Send + Sync);
+    /// The typed data as the common face every source's data has.
+    fn source_data(&self) -> &dyn SourceData;
     fn kpis(&self, query: &Query, ctx: &Context) -> Vec<KpiValue>;
-    /// See [`SourceData::customer_keys`].
-    fn customer_keys(&self) -> Vec<(String, u64)> {
-        Vec::new()
-    }
-    /// See [`SourceData::contacts`].
-    fn contacts(&self) -> Vec<crate::join::Contact> {
-        Vec::new()
-    }
-    /// See [`SourceData::signals`].
-    fn signals(&self) -> Option<crate::health::Signals> {
-        None
-    }
 }
 
 /// Every role of `mapping` with its column(s), in the order the UI lists them.
@@ -532,17 +522,11 @@ impl<S: Source> Loaded for LoadedOf<S> {
     fn data(&self) -> &(dyn Any + Send + Sync) {
         &self.data
     }
+    fn source_data(&self) -> &dyn SourceData {
+        &self.data
+    }
     fn kpis(&self, query: &Query, ctx: &Context) -> Vec<KpiValue> {
         S::kpis(&self.data, &self.kpi, query, ctx)
-    }
-    fn customer_keys(&self) -> Vec<(String, u64)> {
-        self.data.customer_keys()
-    }
-    fn contacts(&self) -> Vec<crate::join::Contact> {
-        self.data.contacts()
-    }
-    fn signals(&self) -> Option<crate::health::Signals> {
-        self.data.signals()
     }
 }
 

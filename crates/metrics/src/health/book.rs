@@ -3,7 +3,7 @@
 //! and the customer timeline read it and nothing else.
 
 use super::signals::{AccountTouch, AnswerTouch, MrrSpan, OrderTouch, Signals, TicketTouch, Touches};
-use crate::join::{self, Contact, Directory, JoinReport, JoinRule};
+use crate::join::{self, Contact, Directory, JoinReport, JoinRule, Part};
 use crate::source::Loaded;
 
 /// One billing customer with what the files say of it.
@@ -53,17 +53,22 @@ pub struct Book {
 }
 
 impl Book {
-    /// Joins every loaded source under its rule in `rules` (source name → rule; auto when not
-    /// given). Empty without subscriptions or accounts.
+    /// Joins every loaded file (see [`Book::of_parts`]).
     pub fn new(loaded: &[Box<dyn Loaded>], rules: &[(String, JoinRule)]) -> Book {
-        let directory = join::directory_of(loaded);
-        let mut book = Book { joins: join::join_loaded(loaded, rules), ..Default::default() };
+        Book::of_parts(&join::parts(loaded), rules)
+    }
+
+    /// Joins every source of `parts` under its rule in `rules` (source name → rule; auto when not
+    /// given). Empty without subscriptions or accounts.
+    pub fn of_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Book {
+        let directory = join::directory_of(parts);
+        let mut book = Book { joins: join::join_parts(parts, rules), ..Default::default() };
         if directory.is_empty() {
             return book;
         }
         book.customers = directory.customers.iter().map(|id| Customer { contact: Contact::id(id), ..Default::default() }).collect();
-        for l in loaded {
-            for c in l.contacts() {
+        for l in parts {
+            for c in l.data.contacts() {
                 if let Some(i) = directory.by_id(&c.customer) {
                     let known = &mut book.customers[i as usize].contact;
                     known.email = known.email.take().or(c.email);
@@ -71,10 +76,9 @@ impl Book {
                     known.name = known.name.take().or(c.name);
                 }
             }
-            let Some(signals) = l.signals() else { continue };
-            let rule = rules.iter().rev().find(|(name, _)| name == l.name()).map_or(JoinRule::Auto, |r| r.1);
-            book.add(&directory, signals, rule);
-            let meta = l.meta();
+            let Some(signals) = l.data.signals() else { continue };
+            book.add(&directory, signals, join::rule_of(rules, l.name));
+            let meta = l.data.meta();
             book.first_day = [book.first_day, meta.first_day].into_iter().flatten().min();
             book.last_day = [book.last_day, meta.last_day].into_iter().flatten().max();
         }

@@ -87,7 +87,7 @@ impl JoinRule {
 }
 
 /// Rows matched by each rule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ByRule {
     pub id: u64,
     pub email: u64,
@@ -95,14 +95,14 @@ pub struct ByRule {
 }
 
 /// A key and how many rows have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyRows {
     pub key: String,
     pub rows: u64,
 }
 
 /// A domain the keys of a source name that several customers share (so it matched none).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AmbiguousDomain {
     pub domain: String,
     pub customers: Vec<String>,
@@ -111,7 +111,7 @@ pub struct AmbiguousDomain {
 }
 
 /// How the rows of one source reach the billing customers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JoinReport {
     pub source: String,
     pub rule: JoinRule,
@@ -222,35 +222,55 @@ pub fn tally(names: &[String], rows: impl IntoIterator<Item = Option<u32>>) -> V
     out
 }
 
-/// The directory of every loaded source of billing customers (subscriptions, accounts: those with
-/// [`crate::source::Loaded::contacts`]).
-pub fn directory_of(loaded: &[Box<dyn crate::source::Loaded>]) -> Directory {
-    let contacts: Vec<Contact> = ordered(loaded).flat_map(|l| l.contacts()).collect();
+/// One loaded source as the join and the health score read it: its kind's name and its data.
+#[derive(Clone, Copy)]
+pub struct Part<'a> {
+    pub name: &'static str,
+    pub data: &'a dyn crate::source::SourceData,
+}
+
+/// The parts of `loaded`, in [`crate::source::SOURCES`] order.
+pub fn parts(loaded: &[Box<dyn crate::source::Loaded>]) -> Vec<Part<'_>> {
+    crate::source::SOURCES
+        .iter()
+        .flat_map(move |s| loaded.iter().filter(move |l| l.name() == s.name()).map(|l| Part { name: l.name(), data: l.source_data() }))
+        .collect()
+}
+
+/// The directory of every source of billing customers among `parts` (subscriptions, accounts:
+/// those with [`crate::source::SourceData::contacts`]).
+pub fn directory_of(parts: &[Part]) -> Directory {
+    let contacts: Vec<Contact> = parts.iter().flat_map(|p| p.data.contacts()).collect();
     Directory::new(&contacts)
 }
 
-/// The join of every other loaded source to the billing customers, in [`crate::source::SOURCES`]
-/// order, each under its rule in `rules` (source name → rule; [`JoinRule::Auto`] when not
-/// given). Empty without a source of billing customers; a source whose rows have no key at all
-/// (no customer column mapped) is left out.
-pub fn join_loaded(loaded: &[Box<dyn crate::source::Loaded>], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
-    let directory = directory_of(loaded);
+/// The join of every other source of `parts` to the billing customers, in the order given, each
+/// under its rule in `rules` (source name → rule; [`JoinRule::Auto`] when not given). Empty
+/// without a source of billing customers; a source whose rows have no key at all (no customer
+/// column mapped) is left out.
+pub fn join_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
+    let directory = directory_of(parts);
     if directory.is_empty() {
         return Vec::new();
     }
-    ordered(loaded)
-        .filter_map(|l| {
-            let keys = l.customer_keys();
+    parts
+        .iter()
+        .filter_map(|p| {
+            let keys = p.data.customer_keys();
             if keys.iter().all(|(k, _)| k.trim().is_empty()) {
                 return None;
             }
-            let rule = rules.iter().rev().find(|(name, _)| name == l.name()).map_or(JoinRule::Auto, |r| r.1);
-            Some(join(l.name(), &directory, &keys, rule))
+            Some(join(p.name, &directory, &keys, rule_of(rules, p.name)))
         })
         .collect()
 }
 
-/// The loaded sources in [`crate::source::SOURCES`] order.
-fn ordered(loaded: &[Box<dyn crate::source::Loaded>]) -> impl Iterator<Item = &dyn crate::source::Loaded> {
-    crate::source::SOURCES.iter().flat_map(move |s| loaded.iter().filter(move |l| l.name() == s.name()).map(|l| &**l))
+/// The rule `rules` gives `source` (the last one given), else auto.
+pub fn rule_of(rules: &[(String, JoinRule)], source: &str) -> JoinRule {
+    rules.iter().rev().find(|(name, _)| name == source).map_or(JoinRule::Auto, |r| r.1)
+}
+
+/// [`join_parts`] over loaded files (in [`crate::source::SOURCES`] order).
+pub fn join_loaded(loaded: &[Box<dyn crate::source::Loaded>], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
+    join_parts(&parts(loaded), rules)
 }

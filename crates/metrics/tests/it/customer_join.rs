@@ -59,7 +59,7 @@ fn accounts_guess_email_website_and_name() {
     assert_eq!(role("website"), vec!["Website".to_string()]);
     assert_eq!(role("name"), vec!["Company".to_string()]);
     // Five ids, then the four rows with an e-mail, website or name.
-    assert_eq!(accounts.contacts().len(), 10);
+    assert_eq!(accounts.source_data().contacts().len(), 10);
 }
 
 #[test]
