@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                 state::Page::Product => view! { <pages::product::ProductPage wb=wb /> }.into_any(),
                 state::Page::Orders => view! { <pages::orders::OrdersPage wb=wb /> }.into_any(),
                 state::Page::Acquisition => view! { <pages::acquisition::AcquisitionPage wb=wb /> }.into_any(),
+                state::Page::Health => view! { <pages::health::HealthPage wb=wb /> }.into_any(),
+                state::Page::Customers => view! { <pages::customers::CustomersPage wb=wb /> }.into_any(),
             }}
         </main>
     }

@@ -6,6 +6,9 @@
 use crate::state::models::SortRow;
 use crate::state::{Page, Settings};
 use northstar_charts::DistributionBar;
+use northstar_metrics::health::timeline::Timeline;
+use northstar_metrics::health::{Band, Component};
+use northstar_metrics::join::JoinReport;
 use northstar_metrics::orders::CohortRow;
 use northstar_metrics::source::SourceMeta;
 use northstar_metrics::surveys::comments::CommentSummary;
@@ -228,6 +231,63 @@ pub struct ScorecardResults {
     pub sources: Vec<(String, Vec<KpiValue>)>,
 }
 
+/// One customer of the risk list, as of the month shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RiskRow {
+    pub customer: String,
+    pub name: Option<String>,
+    pub score: Option<f64>,
+    pub band: Option<Band>,
+    /// Cents.
+    pub mrr: i64,
+    pub components: Vec<(Component, f64)>,
+}
+
+/// The Health page: how each source matched, the health KPIs per month, and the risk list.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct HealthResults {
+    pub joins: Vec<JoinReport>,
+    /// Billing customers in the directory.
+    pub customers: u64,
+    /// Where the billing customers come from (`subscriptions` or `accounts`).
+    pub billing: Option<String>,
+    /// The sources joined.
+    pub loaded: Vec<String>,
+    pub demo: bool,
+    pub kpis: Vec<KpiValue>,
+    /// Every month scored, oldest first.
+    pub periods: Vec<String>,
+    /// The month the risk list shows, and the day it is scored at.
+    pub period: Option<String>,
+    pub as_of: Option<String>,
+    /// Active customers at that day, and how many of them have no component at all.
+    pub active: u64,
+    pub unscored: u64,
+    /// Lowest score first, at most `engine::health::RISK_ROWS`.
+    pub risk: Vec<RiskRow>,
+}
+
+/// A customer a search found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerHit {
+    pub customer: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub score: Option<f64>,
+    pub band: Option<Band>,
+}
+
+/// The Customers page: the search's customers and the timeline of the one shown.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CustomersResults {
+    pub customers: u64,
+    pub query: String,
+    pub hits: Vec<CustomerHit>,
+    pub timeline: Option<Timeline>,
+    pub demo: bool,
+    pub loaded: Vec<String>,
+}
+
 /// The results of the page shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PageResults {
@@ -238,6 +298,8 @@ pub enum PageResults {
     Support(SupportResults),
     Product(ProductResults),
     Surveys(SurveysResults),
+    Health(HealthResults),
+    Customers(CustomersResults),
 }
 
 impl PageResults {
@@ -250,6 +312,8 @@ impl PageResults {
             PageResults::Support(_) => Page::Support,
             PageResults::Product(_) => Page::Product,
             PageResults::Surveys(_) => Page::Surveys,
+            PageResults::Health(_) => Page::Health,
+            PageResults::Customers(_) => Page::Customers,
         }
     }
 }

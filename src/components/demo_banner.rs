@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn DemoBanner(wb: Workbench, page: Page) -> impl IntoView {
     // The scorecard shows every source, so its banner covers them all.
     let names: Vec<&'static str> = match page {
-        Page::Scorecard => Page::ALL.iter().flat_map(|(p, _)| p.sources().iter().copied()).collect(),
+        p if p.is_overview() => Page::ALL.iter().flat_map(|(p, _)| p.sources().iter().copied()).collect(),
         _ => page.sources().to_vec(),
     };
     let names = StoredValue::new(names);
@@ -30,7 +30,7 @@ pub fn DemoBanner(wb: Workbench, page: Page) -> impl IntoView {
         <Show when=move || demo.get()>
             <div class="demo-banner" role="note" data-banner="demo">
                 <strong>"Demo data: "</strong>
-                {if page == Page::Scorecard { "drop your exports on the pages to replace it. " } else { "drop your exports below to replace it. " }}
+                {if page.is_overview() { "drop your exports on the pages to replace it. " } else { "drop your exports below to replace it. " }}
                 "Your files are read on this device and never stored, so after a reload you see this demo again until you drop them anew."
                 " "
                 <button data-action="clear-demo" on:click=clear>"Clear demo"</button>

@@ -8,6 +8,7 @@
 //! No web-sys here: the worker host streams the files in and posts the results out.
 
 pub mod acquisition;
+pub mod health;
 pub mod orders;
 pub mod product;
 mod reading;
@@ -64,6 +65,7 @@ pub struct Engine {
     pub support: support::Support,
     pub product: product::Product,
     pub surveys: surveys::SurveysState,
+    pub health: health::HealthState,
 }
 
 impl Engine {
@@ -93,6 +95,7 @@ impl Engine {
             support: support::Support::new(settings, sources.tickets),
             product: product::Product::new(settings, sources.usage, revenue),
             surveys: surveys::SurveysState::new(settings, sources.surveys),
+            health: health::HealthState::new(settings, sources),
         }
     }
 
@@ -110,6 +113,7 @@ impl Engine {
                     ("tickets".to_string(), overall(self.support.kpis)),
                     ("usage".to_string(), overall(self.product.overview)),
                     ("surveys".to_string(), overall(self.surveys.kpis)),
+                    ("health".to_string(), overall(self.health.kpis)),
                 ];
                 PageResults::Scorecard(ScorecardResults { sources: sources.into_iter().filter(|(_, k): &(String, Vec<_>)| !k.is_empty()).collect() })
             }
@@ -146,6 +150,8 @@ impl Engine {
                 PageResults::Product(ProductResults { kpis: list(p.overview), consumption: p.consumption.get_untracked(), features })
             }
             Page::Surveys => PageResults::Surveys(self.surveys_results()),
+            Page::Health => PageResults::Health(self.health.results(&self.settings.get_untracked())),
+            Page::Customers => PageResults::Customers(self.health.customers(&self.settings.get_untracked())),
         }
     }
 

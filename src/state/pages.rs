@@ -187,6 +187,21 @@ impl Default for ScorecardState {
     }
 }
 
+/// The Health and Customers pages' results, as the worker sent them.
+#[derive(Clone, Copy)]
+pub struct HealthPages {
+    pub health: RwSignal<crate::wire::HealthResults>,
+    pub customers: RwSignal<crate::wire::CustomersResults>,
+    pub kpis: Kpis,
+}
+
+impl Default for HealthPages {
+    fn default() -> Self {
+        let health = RwSignal::new(crate::wire::HealthResults::default());
+        HealthPages { health, customers: RwSignal::new(Default::default()), kpis: kpis(health, |r| &r.kpis) }
+    }
+}
+
 /// Puts a page's results where its page reads them.
 pub fn receive(pages: &super::Workbench, results: PageResults) {
     match results {
@@ -197,5 +212,7 @@ pub fn receive(pages: &super::Workbench, results: PageResults) {
         PageResults::Support(r) => pages.support.results.set(r),
         PageResults::Product(r) => pages.product.results.set(r),
         PageResults::Surveys(r) => pages.surveys.results.set(r),
+        PageResults::Health(r) => pages.health.health.set(r),
+        PageResults::Customers(r) => pages.health.customers.set(r),
     }
 }

@@ -98,7 +98,7 @@ pub fn scorecard(sources: &[(String, Vec<KpiValue>)], origins: &BTreeMap<String,
         let extent = origins.get(source).and_then(|o| o.extent);
         let model = cards(kpis, targets, chosen, extent);
         let partial = model.shown.as_ref().is_some_and(|p| p.partial);
-        let page = Page::of_source(source).unwrap_or_default();
+        let page = Page::showing(source);
         for card in model.cards {
             let series = kpis.iter().filter(|k| k.id == card.id && k.kind == card.kind).map(|k| k.value).collect::<Vec<_>>();
             // A KPI the file does not support at all (no value in any period) is left out.

@@ -5,6 +5,8 @@
 use super::settings_migration::migrate_v1;
 use northstar_metrics::accounts::Accounts;
 use northstar_metrics::funnel::Funnel;
+use northstar_metrics::health::HealthSettings;
+use northstar_metrics::join::JoinRule;
 use northstar_metrics::orders::Orders;
 use northstar_metrics::source::{SettingsOf, Source};
 use northstar_metrics::subscriptions::Subscriptions;
@@ -108,6 +110,30 @@ pub struct Settings {
     pub product: ProductView,
     pub orders: OrdersView,
     pub acquisition: AcquisitionView,
+    pub health: HealthView,
+}
+
+/// The Health and Customers pages' choices: the score's settings, the join rule per source, the
+/// month the risk list shows, and the customer looked up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct HealthView {
+    pub score: HealthSettings,
+    /// Per source, how its keys reach a customer (auto when not set).
+    pub join_rules: BTreeMap<String, JoinRule>,
+    /// The month the risk list is scored at (a label such as `2024-03`); none for the latest.
+    pub period: Option<String>,
+    /// What the customer search box holds.
+    pub query: String,
+    /// The customer whose timeline is shown (an id).
+    pub customer: Option<String>,
+}
+
+impl HealthView {
+    /// The join rules as the metrics crate takes them.
+    pub fn rules(&self) -> Vec<(String, JoinRule)> {
+        self.join_rules.iter().map(|(k, v)| (k.clone(), *v)).collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -178,6 +204,10 @@ pub enum Page {
     Support,
     Product,
     Surveys,
+    /// Every source joined by customer: match rates, health scores, the risk list, the back-test.
+    Health,
+    /// One customer's timeline across every source.
+    Customers,
 }
 
 impl Page {
@@ -186,7 +216,7 @@ impl Page {
     pub fn sources(self) -> &'static [&'static str] {
         match self {
             // The scorecard shows every source but takes no file of its own.
-            Page::Scorecard => &[],
+            Page::Scorecard | Page::Health | Page::Customers => &[],
             Page::Revenue => &["subscriptions", "accounts"],
             Page::Orders => &["orders"],
             Page::Acquisition => &["funnel", "accounts"],
@@ -210,7 +240,7 @@ impl Page {
         Page::ALL.into_iter().find(|(p, _)| *p == self).map_or("", |(_, l)| l)
     }
 
-    pub const ALL: [(Page, &'static str); 7] = [
+    pub const ALL: [(Page, &'static str); 9] = [
         (Page::Scorecard, "Scorecard"),
         (Page::Revenue, "Revenue"),
         (Page::Orders, "Orders"),
@@ -218,7 +248,22 @@ impl Page {
         (Page::Support, "Support"),
         (Page::Product, "Product"),
         (Page::Surveys, "Surveys"),
+        (Page::Health, "Health"),
+        (Page::Customers, "Customers"),
     ];
+
+    /// The page that shows the KPIs of `source` (a source kind, or `health`).
+    pub fn showing(source: &str) -> Page {
+        if source == "health" {
+            return Page::Health;
+        }
+        Page::of_source(source).unwrap_or_default()
+    }
+
+    /// A page that shows every source rather than taking files of its own.
+    pub fn is_overview(self) -> bool {
+        self.sources().is_empty()
+    }
 }
 
 /// The current shape of the stored settings: 3 keeps only the user's own targets.
@@ -260,6 +305,7 @@ impl Default for Settings {
             product: ProductView::default(),
             orders: OrdersView::default(),
             acquisition: AcquisitionView::default(),
+            health: HealthView::default(),
         }
     }
 }

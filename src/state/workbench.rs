@@ -2,7 +2,7 @@
 //! engine's worker last said of each source and of the shown page's results, and the notices.
 //! Nothing here computes a KPI: the worker does, off the page's thread.
 
-use super::pages::{Acquisition, OrdersState, Product, Revenue, ScorecardState, Support, SurveysState};
+use super::pages::{Acquisition, HealthPages, OrdersState, Product, Revenue, ScorecardState, Support, SurveysState};
 use super::settings::Settings;
 use super::source_mirror::{AnyMirror, SourceMirror};
 use crate::wire::FromWorker;
@@ -65,6 +65,7 @@ pub struct Workbench {
     pub support: Support,
     pub product: Product,
     pub surveys: SurveysState,
+    pub health: HealthPages,
 }
 
 impl Workbench {
@@ -97,6 +98,7 @@ impl Workbench {
             support: Support::new(sources.tickets),
             product: Product::new(sources.usage),
             surveys: SurveysState::new(sources.surveys),
+            health: HealthPages::default(),
         }
     }
 

@@ -1,0 +1,102 @@
+//! The accounts most at risk: every active customer at the end of the month picked, lowest score
+//! first, with its band, MRR and each component's score; a customer opens its timeline.
+
+use crate::format;
+use crate::state::health_models::{band_text, component_text};
+use crate::state::{Page, Workbench};
+use crate::wire::RiskRow;
+use leptos::prelude::*;
+use northstar_metrics::format::count_text;
+
+/// Rows shown before "Show all".
+const FIRST_ROWS: usize = 25;
+
+#[component]
+pub fn RiskList(wb: Workbench) -> impl IntoView {
+    let results = wb.health.health;
+    let all = RwSignal::new(false);
+    let rows = Memo::new(move |_| results.with(|r| r.risk.clone()));
+    let period = Memo::new(move |_| results.with(|r| r.period.clone().unwrap_or_default()));
+    view! {
+        <section class="panel" aria-labelledby="risk-h" data-risk="">
+            <h2 id="risk-h">"Accounts most at risk"</h2>
+            <label class="source-line period-pick">
+                "Scored at the end of: "
+                <select data-setting="health_period" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    wb.update_settings(|s| s.health.period = (!v.is_empty()).then_some(v));
+                }>
+                    {move || {
+                        let chosen = wb.settings.with(|s| s.health.period.clone());
+                        let mut periods = results.with(|r| r.periods.clone());
+                        periods.reverse();
+                        std::iter::once(view! { <option value=String::new() selected=chosen.is_none()>{"the latest month".to_string()}</option> })
+                            .chain(periods.into_iter().map(|p| {
+                                let selected = chosen.as_deref() == Some(p.as_str());
+                                view! { <option value=p.clone() selected=selected>{p.clone()}</option> }
+                            }))
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <p class="source-line" data-risk-summary="">
+                {move || results.with(|r| match &r.as_of {
+                    Some(day) => format!(
+                        "{} active customers on {day}{}; lowest score first.",
+                        count_text(r.active),
+                        if r.unscored > 0 { format!(", {} without any data to score", count_text(r.unscored)) } else { String::new() }
+                    ),
+                    None => "No customer to score yet.".into(),
+                })}
+            </p>
+            <Show when=move || rows.with(|r| !r.is_empty())>
+                <table class="risk-table">
+                    <thead>
+                        <tr><th>"Customer"</th><th>"Score"</th><th>"Band"</th><th>"MRR"</th><th>"Components (0-100)"</th></tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let shown = if all.get() { usize::MAX } else { FIRST_ROWS };
+                            let p = period.get();
+                            rows.get().into_iter().take(shown).map(|r| view! { <Row wb=wb row=r period=p.clone() /> }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+                {move || (!all.get() && rows.with(|r| r.len() > FIRST_ROWS)).then(|| view! {
+                    <button class="link" data-action="risk-all" on:click=move |_| all.set(true)>{format!("Show all {}", rows.with(|r| r.len()))}</button>
+                })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Row(wb: Workbench, row: RiskRow, period: String) -> impl IntoView {
+    let id = row.customer.clone();
+    let open = id.clone();
+    let band = band_text(row.band);
+    let label = match &row.name {
+        Some(n) if n != &row.customer => format!("{n} ({})", row.customer),
+        _ => row.customer.clone(),
+    };
+    view! {
+        <tr data-customer=row.customer.clone() data-band=band>
+            <td>
+                <button class="link" data-open-customer=row.customer.clone() on:click=move |_| {
+                    let c = open.clone();
+                    wb.update_settings(move |s| {
+                        s.health.customer = Some(c.clone());
+                        s.health.query = c;
+                        s.page = Page::Customers;
+                    });
+                }>{label}</button>
+            </td>
+            <td class="value" data-kpi="health_score" data-segment=id data-period=period data-value=format::raw(row.score)>
+                {row.score.map_or("—".into(), |s| format!("{s:.1}"))}
+            </td>
+            <td><span class=format!("band band-{band}")>{band}</span></td>
+            <td>{northstar_metrics::format::cents(row.mrr)}</td>
+            <td class="components">{row.components.iter().map(|(c, v)| component_text(*c, *v)).collect::<Vec<_>>().join(" · ")}</td>
+        </tr>
+    }
+}
