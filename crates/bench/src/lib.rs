@@ -3,7 +3,15 @@
 //! (a Zendesk ticket export, an event log, a long survey export, a subscriptions list, a plain
 //! orders list). The same kind, row count and seed always give the same bytes; the rows cover
 //! 2022-01-01 to 2024-12-31 whatever their number, so a bigger file has more rows per month.
+//!
+//! [`customers`] (`northstar-bench-data customers --out DIR`) writes instead one coherent set of
+//! exports about the same customers, 2023-2024: subscriptions (Stripe), accounts (CRM), usage
+//! events keyed by user e-mail, Zendesk tickets and NPS answers, plus `truth.csv` (who churned
+//! when). Churners decline in their last two to four months (less use, worse answers, more and
+//! slower tickets) among healthy customers' seasons and dips, for back-testing a health score and
+//! the customer join (e-mails in any case, free-mail requesters that must not match).
 
+pub mod customers;
 mod orders;
 mod out;
 mod rng;

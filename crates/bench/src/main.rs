@@ -2,7 +2,14 @@
 //!
 //! Writes `DIR/<source>-<rows>.csv` for every source and row count, skipping files already there
 //! (the same arguments always give the same bytes, so a file once written stays right).
+//!
+//! `northstar-bench-data customers --out DIR [--customers N] [--seed S] [--force]`
+//!
+//! Writes one set of exports about the same N customers (default 400): `subscriptions.csv`,
+//! `accounts.csv`, `usage.csv`, `tickets.csv`, `surveys.csv` and `truth.csv`; refuses to write
+//! over a file already there unless `--force` (the names do not say the arguments).
 
+use northstar_bench::customers::{customer_set, DEFAULT_CUSTOMERS, DEFAULT_SEED, FILES};
 use northstar_bench::{generate, parse_rows, rows_label, Kind};
 use std::fs::{self, File};
 use std::io::BufWriter;
@@ -46,11 +53,70 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+struct CustomerArgs {
+    out: PathBuf,
+    customers: u32,
+    seed: u64,
+    force: bool,
+}
+
+fn parse_customer_args(mut it: impl Iterator<Item = String>) -> Result<CustomerArgs, String> {
+    let mut args = CustomerArgs { out: PathBuf::new(), customers: DEFAULT_CUSTOMERS, seed: DEFAULT_SEED, force: false };
+    let mut out = None;
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--customers" => args.customers = value()?.parse().ok().filter(|n| *n > 0).ok_or_else(|| "--customers needs a whole number above 0".to_string())?,
+            "--seed" => args.seed = value()?.parse().map_err(|_| "--seed needs a whole number".to_string())?,
+            "--force" => args.force = true,
+            _ => return Err(format!("unknown argument '{flag}'")),
+        }
+    }
+    args.out = out.ok_or("--out DIR is needed")?;
+    Ok(args)
+}
+
+fn customers(args: impl Iterator<Item = String>) -> ExitCode {
+    let args = match parse_customer_args(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("northstar-bench-data customers: {e}\nusage: northstar-bench-data customers --out DIR [--customers N (400)] [--seed S] [--force]");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(there) = FILES.iter().map(|f| args.out.join(f)).find(|p| p.exists()).filter(|_| !args.force) {
+        eprintln!("northstar-bench-data customers: {} already exists; --force writes over it", there.display());
+        return ExitCode::FAILURE;
+    }
+    let started = Instant::now();
+    let written = fs::create_dir_all(&args.out).and_then(|_| customer_set(args.customers, args.seed)).and_then(|files| {
+        for (name, bytes) in &files {
+            let path = args.out.join(name);
+            let tmp = path.with_extension("csv.part");
+            fs::write(&tmp, bytes).and_then(|_| fs::rename(&tmp, &path))?;
+            println!("{}: {} rows, {:.2} MB", path.display(), bytes.iter().filter(|b| **b == b'\n').count().saturating_sub(1), bytes.len() as f64 / 1e6);
+        }
+        Ok(())
+    });
+    if let Err(e) = written {
+        eprintln!("northstar-bench-data customers: writing {}: {e}", args.out.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{} customers, seed {}, in {:.1} s", args.customers, args.seed, started.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("customers") {
+        return customers(std::env::args().skip(2));
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("northstar-bench-data: {e}\nusage: northstar-bench-data --out DIR [--rows 100k,1M,5M] [--sources tickets,usage,surveys,subscriptions,orders] [--seed N] [--force]");
+            eprintln!(
+                "northstar-bench-data: {e}\nusage: northstar-bench-data --out DIR [--rows 100k,1M,5M] [--sources tickets,usage,surveys,subscriptions,orders] [--seed N] [--force]\n       northstar-bench-data customers --out DIR [--customers N (400)] [--seed S] [--force]"
+            );
             return ExitCode::from(2);
         }
     };

@@ -22,6 +22,24 @@ impl<'w> Out<'w> {
         self
     }
 
+    /// A text cell, quoted (RFC 4180) when it holds a comma, a quote, a line break or spaces at
+    /// either end.
+    pub fn cell(&mut self, s: &str) -> &mut Self {
+        let quote = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
+        if !quote {
+            return self.text(s);
+        }
+        self.buf.push(b'"');
+        for (i, part) in s.split('"').enumerate() {
+            if i > 0 {
+                self.buf.extend_from_slice(b"\"\"");
+            }
+            self.buf.extend_from_slice(part.as_bytes());
+        }
+        self.buf.push(b'"');
+        self
+    }
+
     pub fn comma(&mut self) -> &mut Self {
         self.buf.push(b',');
         self
@@ -112,5 +130,9 @@ mod tests {
         // 2022-01-01 is day 0; 2024-02-29 is 365 + 365 + 59 days later.
         assert_eq!(line(|o| _ = o.date(0).comma().date(789)), "2022-01-01,2024-02-29");
         assert_eq!(line(|o| _ = o.stamp(86_400 + 3600 * 13 + 60 * 5 + 9)), "2022-01-02 13:05:09");
+        assert_eq!(
+            line(|o| _ = o.cell("plain").comma().cell("a, b").comma().cell("say \"hi\"").comma().cell(" x@y.com ")),
+            "plain,\"a, b\",\"say \"\"hi\"\"\",\" x@y.com \""
+        );
     }
 }
