@@ -104,7 +104,10 @@ pub fn demo_surveys_csv() -> String {
             };
             let (y, m, d) = civil_from_days(day);
             let comment = if comment.contains(',') { format!("\"{comment}\"") } else { comment.to_string() };
-            out.push_str(&format!("{y:04}-{m:02}-{d:02},C{customer:04},{kind},{score},{plan},{region},{comment}\n"));
+            // Respondents are the revenue demo's customers (cus_00001…), plus a few trial accounts
+            // (cus_00421…cus_00440) that never paid: the join shows them as unmatched.
+            let respondent = (customer - 1) % 440 + 1;
+            out.push_str(&format!("{y:04}-{m:02}-{d:02},cus_{respondent:05},{kind},{score},{plan},{region},{comment}\n"));
         }
     }
     out

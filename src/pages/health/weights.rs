@@ -53,6 +53,9 @@ pub fn WeightsPanel(wb: Workbench) -> impl IntoView {
                             (None, _) => "No month can be back-tested yet: it needs subscriptions and the months after it in the data.".into(),
                         }}
                     </p>
+                    {move || wb.health.health.with(|r| r.demo).then(|| view! {
+                        <p class="notice" data-notice="demo-backtest">"The demo's files were generated independently of each other, so nothing in them foretells churn and the AUC stays near 0.5. Load your own files to test the score on your customers."</p>
+                    })}
                     <table class="backtest-table">
                         <thead><tr><th>"Month"</th><th>"Scored"</th><th>"Churned after"</th><th>"AUC"</th><th>"Top-decile lift"</th></tr></thead>
                         <tbody>

@@ -1,8 +1,9 @@
 //! The health score of one customer as of the end of day T, from its touches dated on or before
 //! T only (spec §7). Each component is 0–100, or none when its source is not loaded or says
 //! nothing of the customer yet:
-//! - `usage_trend`: events in the 30 days to T (a) against the 30 days before (b): 100 × min(1,
-//!   a ÷ b); 100 when b = 0 < a, 0 when both are 0 (usage stopped); none before the first event.
+//! - `usage_trend`: events in the 30 days to T (a) against the mean 30 days of the 90 before them
+//!   (b = events ÷ 3): 100 × min(1, a ÷ b); 100 when b = 0 < a, 0 when both are 0 (usage
+//!   stopped); none before the first event.
 //! - `usage_level` (per seat): users active in the 30 days to T ÷ the customer's seats, the users
 //!   seen in the 365 days to T, × 100; none before the first event.
 //! - `engagement`: days with an event among the 30 days to T ÷ 30 × 100; none before the first
@@ -62,7 +63,7 @@ impl Component {
     /// What the component measures, in a line.
     pub fn explain(self) -> &'static str {
         match self {
-            Component::UsageTrend => "events in the last 30 days against the 30 before (100 = held or grew, 0 = stopped)",
+            Component::UsageTrend => "events in the last 30 days against a month of the 90 days before (100 = held or grew, 0 = stopped)",
             Component::UsageLevel => "users active in the last 30 days out of the users seen in the last year",
             Component::Engagement => "days with product use out of the last 30",
             Component::Satisfaction => "the latest NPS/CSAT/CES answer of the last year, on 0-100",
@@ -124,8 +125,9 @@ pub fn components(book: &Book, c: &Customer, day: i32, settings: &HealthSettings
         let used = &c.usage[..upto];
         let since = |first: i32| &used[used.partition_point(|&(d, _)| d < first)..];
         let last30 = since(day - 29);
-        let prior = used.partition_point(|&(d, _)| d < day - 59);
-        let (a, b) = (last30.len() as f64, (used.len() - last30.len() - prior) as f64);
+        let prior = used.partition_point(|&(d, _)| d < day - 119);
+        // The baseline: the mean 30 days of the 90 before the last 30.
+        let (a, b) = (last30.len() as f64, (used.len() - last30.len() - prior) as f64 / 3.0);
         let trend = if b > 0.0 {
             100.0 * (a / b).min(1.0)
         } else if a > 0.0 {

@@ -69,7 +69,7 @@ pub fn demo_orders_csv() -> String {
     let mut out = String::from("Order ID,Customer ID,Order Date,Amount,Currency,Status,Country,Channel\n");
     for (i, (day, customer, cents, status, country, channel)) in orders.into_iter().enumerate() {
         let (y, m, d) = civil_from_days(day);
-        out.push_str(&format!("{},C{customer:04},{y:04}-{m:02}-{d:02},{}.{:02},USD,{status},{country},{channel}\n", 1001 + i, cents / 100, cents % 100));
+        out.push_str(&format!("{},cus_{customer:05},{y:04}-{m:02}-{d:02},{}.{:02},USD,{status},{country},{channel}\n", 1001 + i, cents / 100, cents % 100));
     }
     out
 }

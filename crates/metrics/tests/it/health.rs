@@ -1,6 +1,7 @@
 //! The health score, its bands, the MRR at risk and the back-test (spec §7), on four customers
 //! worked by hand as of the end of March 2024 (T = 2024-03-31; the last 30 days are Mar 2–31, the
-//! 30 before Jan 31–Mar 1).
+//! 90 before them Dec 3–Mar 1), with the weights 25 trend, 15 per seat, 10 engagement, 20 survey,
+//! 15 tickets, 15 MRR (set in the test; the defaults are checked on C1 at the end).
 //!
 //! Subscriptions (billing e-mails alpha.com, beta.com, gamma.io, delta.net):
 //! - C1 100/month from 2023-12-01: m(Dec 31) = m(Mar 31) = 100 → `mrr_change` 100.
@@ -10,10 +11,11 @@
 //! - C4 40/month from 2024-01-01, ends 2024-06-10: churns within the window (end of June).
 //!
 //! Usage (users are e-mails; the join goes by domain): C1 a@alpha.com on Feb 10, Feb 20 (the 30
-//! days before), Mar 5, Mar 10, and b@alpha.com on Mar 12, Jul 1 (after T: the data's last day):
-//! trend 100 × min(1, 3 ÷ 2) = 100, seats {a, b}, both active → 100, 3 active days → 10.
-//! C2 x@beta.com Feb 1–4 (4 before), Mar 20 (1 in the last 30) and y@beta.com Jan 15:
-//! trend 100 × 1 ÷ 4 = 25, seats {x, y}, x active → 50, 1 day → 100 ÷ 30.
+//! 90 days before), Mar 5, Mar 10, and b@alpha.com on Mar 12, Jul 1 (after T: the data's last day):
+//! trend 100 × min(1, 3 ÷ (2 ÷ 3)) = 100, seats {a, b}, both active → 100, 3 active days → 10.
+//! C2 x@beta.com Dec 10–12, Jan 10–13, Feb 1–4 (11 in the 90 days before), Mar 20 (1 in the last
+//! 30) and y@beta.com Jan 15 (12 before): trend 100 × 1 ÷ (12 ÷ 3) = 25, seats {x, y}, x active
+//! → 50, 1 day → 100 ÷ 30.
 //!
 //! Surveys (NPS 0–10 → × 10): C1 9 on Mar 15 (90) and 2 on Apr 10 (after T: ignored). C2 3 and 5
 //! on Feb 1, the same latest day → mean 40.
@@ -22,7 +24,7 @@
 //! response Mar 27 10:00 (49 h: slow), unsolved (open): 100 − 20 − 20 = 60; C2 #2 opened Jan 5,
 //! answered in 1 h, solved Jan 6: no effect. C3 #3 opened Apr 2 (after T). So C1, C3, C4: 100.
 //!
-//! Scores (weights 25 trend, 15 per seat, 10 engagement, 20 survey, 15 tickets, 15 MRR):
+//! Scores:
 //! - C1: (2500 + 1500 + 100 + 1800 + 1500 + 1500) ÷ 100 = 89 → green
 //! - C2: (625 + 750 + 33.3… + 800 + 900) ÷ 85 = 3108.33… ÷ 85 = 36.568627… → red
 //! - C3: (1500 + 937.5) ÷ 30 = 81.25 (usage and survey missing) → green
@@ -53,6 +55,13 @@ const USAGE: &str = "timestamp,user
 2024-03-10 10:00,a@alpha.com
 2024-03-12 10:00,b@alpha.com
 2024-07-01 10:00,b@alpha.com
+2023-12-10 10:00,x@beta.com
+2023-12-11 10:00,x@beta.com
+2023-12-12 10:00,x@beta.com
+2024-01-10 10:00,x@beta.com
+2024-01-11 10:00,x@beta.com
+2024-01-12 10:00,x@beta.com
+2024-01-13 10:00,x@beta.com
 2024-02-01 10:00,x@beta.com
 2024-02-02 10:00,x@beta.com
 2024-02-03 10:00,x@beta.com
@@ -88,6 +97,15 @@ fn book() -> Book {
     Book::new(&loaded, &[])
 }
 
+/// The weights the hand-worked scores use.
+fn weights() -> HealthSettings {
+    let mut s = HealthSettings::default();
+    for (k, w) in [("usage_trend", "25"), ("usage_level", "15"), ("engagement", "10"), ("satisfaction", "20"), ("tickets", "15"), ("mrr_change", "15")] {
+        s.apply(&format!("weight.{k}"), w).unwrap();
+    }
+    s
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
@@ -96,7 +114,7 @@ fn close(a: f64, b: f64) -> bool {
 fn every_source_reaches_its_customer() {
     let b = book();
     let rates: Vec<(String, u64, u64)> = b.joins.iter().map(|j| (j.source.clone(), j.rows, j.matched_rows)).collect();
-    assert_eq!(rates, vec![("surveys".into(), 4, 4), ("tickets".into(), 3, 3), ("usage".into(), 12, 12)]);
+    assert_eq!(rates, vec![("surveys".into(), 4, 4), ("tickets".into(), 3, 3), ("usage".into(), 19, 19)]);
     assert_eq!(b.last_day, Some(days_from_civil(2024, 7, 1)));
 }
 
@@ -104,7 +122,7 @@ fn every_source_reaches_its_customer() {
 fn scores_as_of_the_end_of_march_use_nothing_dated_after_it() {
     let b = book();
     let t = days_from_civil(2024, 3, 31);
-    let scored = score_all(&b, t, &HealthSettings::default());
+    let scored = score_all(&b, t, &weights());
     let by_id = |id: &str| scored.iter().find(|s| b.customers[s.customer].contact.customer == id).unwrap();
     let component = |id: &str, c: Component| by_id(id).components.iter().find(|(k, _)| *k == c).map(|(_, v)| *v);
 
@@ -139,7 +157,7 @@ fn scores_as_of_the_end_of_march_use_nothing_dated_after_it() {
 #[test]
 fn march_bands_mrr_at_risk_and_back_test() {
     let b = book();
-    let months = history(&b, &HealthSettings::default());
+    let months = history(&b, &weights());
     let values = kpis(&months, true);
     let v = |id: &str, period: &str| values.iter().find(|k| k.id == id && k.period == period).unwrap().value;
     assert_eq!(v("accounts_red", "2024-03"), Some(1.0));
@@ -157,7 +175,7 @@ fn march_bands_mrr_at_risk_and_back_test() {
 fn weights_and_thresholds_are_settings() {
     let b = book();
     let t = days_from_civil(2024, 3, 31);
-    let mut s = HealthSettings::default();
+    let mut s = weights();
     s.apply("weight.tickets", "0").unwrap();
     s.apply("red_below", "30").unwrap();
     let scored = score_all(&b, t, &s);
@@ -170,4 +188,14 @@ fn weights_and_thresholds_are_settings() {
     assert!(s.apply("weight.tickets", "-1").is_err());
     assert!(s.apply("weight.nope", "1").is_err());
     assert!(s.apply("as_of", "2024-02-30").is_err());
+}
+
+#[test]
+fn default_weights() {
+    // 15 trend, 10 per seat, 10 engagement, 30 survey, 10 tickets, 25 MRR: C1 = (1500 + 1000 + 100
+    // + 2700 + 1000 + 2500) ÷ 100 = 88.
+    let b = book();
+    let scored = score_all(&b, days_from_civil(2024, 3, 31), &HealthSettings::default());
+    let c1 = scored.iter().find(|x| b.customers[x.customer].contact.customer == "C1").unwrap();
+    assert!(close(c1.score.unwrap(), 88.0));
 }
