@@ -81,7 +81,7 @@ fn JoinRow(wb: Workbench, report: JoinReport) -> impl IntoView {
                         <details>
                             <summary>{format!("{} keys", count_text(report.unmatched_count))}{(free > 0).then(|| format!(", {} rows from free-mail addresses", count_text(free)))}</summary>
                             <ul class="unmatched">
-                                {unmatched.into_iter().map(|k| view! { <li data-unmatched-key=k.key.clone()>{format!("{} ({} rows)", k.key, count_text(k.rows))}</li> }).collect_view()}
+                                {unmatched.into_iter().map(|k| view! { <li data-unmatched-key=k.key.clone()>{format!("{} ({} row{})", k.key, count_text(k.rows), if k.rows == 1 { "" } else { "s" })}</li> }).collect_view()}
                                 {(more > 0).then(|| view! { <li>{format!("… and {} more", count_text(more))}</li> })}
                                 {ambiguous.into_iter().map(|a| view! { <li class="source-line">{a}</li> }).collect_view()}
                             </ul>

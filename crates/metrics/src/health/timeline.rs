@@ -1,6 +1,7 @@
 //! One customer's timeline: per month, what each source says of it (MRR at the month's end,
 //! orders, tickets opened, survey answers, product events and active users) and its health score
-//! with the components as of the month's end; and the rows behind them (file lines).
+//! with the components as of the month's end (none while it is not active); and the rows behind
+//! them (file lines).
 
 use super::book::Book;
 use super::score::{score_customer, Scored};
@@ -69,7 +70,13 @@ pub fn timeline(book: &Book, index: usize, settings: &HealthSettings) -> Option<
             answer_score: (!answers.is_empty()).then(|| answers.iter().sum::<f64>() / answers.len() as f64),
             events,
             active_users: users.len() as u64,
-            health: score_customer(book, index, to, settings),
+            // A customer is scored only while it is active (before it starts and after it leaves
+            // there is nothing to be healthy about).
+            health: if book.is_active(c, to) {
+                score_customer(book, index, to, settings)
+            } else {
+                Scored { customer: index, score: None, band: None, components: Vec::new(), mrr: 0 }
+            },
         });
     }
     let mut rows: Vec<TimelineRow> = Vec::new();
