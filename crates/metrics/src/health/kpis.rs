@@ -27,7 +27,7 @@ pub const DEFS: [KpiDef; 7] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonthHealth {
     pub period: Period,
-    /// The day scored: the month's last day.
+    /// The day scored: the month's last day (the data's last day in a month it ends in).
     pub day: i32,
     /// Lowest score first (see [`score_all`]).
     pub scored: Vec<Scored>,
@@ -52,7 +52,9 @@ pub fn history(book: &Book, settings: &HealthSettings) -> Vec<MonthHealth> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let day = p.last_day();
+            // The last month may end after the data does: it is scored at the data's last day, so
+            // that days without data do not read as days without use.
+            let day = p.last_day().min(last);
             let scored = score_all(book, day, settings);
             let complete = months.get(i + w).is_some_and(|end| end.last_day() <= last);
             let churned = complete.then(|| {
@@ -64,7 +66,7 @@ pub fn history(book: &Book, settings: &HealthSettings) -> Vec<MonthHealth> {
                     })
                     .collect()
             });
-            MonthHealth { period: p.clone(), day, scored, churned }
+            MonthHealth { period: *p, day, scored, churned }
         })
         .filter(|m| !m.scored.is_empty())
         .collect()
