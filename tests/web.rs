@@ -177,7 +177,67 @@ fn every_page_and_source_view_crosses_the_wire_unchanged() {
         assert!(wb.revenue.kpis.get_untracked().iter().any(|k| k.id == "mrr" && k.value.unwrap_or(0.0) > 0.0));
         assert!(!wb.orders.cohorts.get_untracked().is_empty());
         assert!(wb.support.kpis.get_untracked().iter().any(|k| k.id == "ticket_volume"));
+        // The demo's tickets, usage, surveys and orders name the revenue demo's customers.
+        let health = wb.health.health.get_untracked();
+        let rate = |s: &str| health.joins.iter().find(|j| j.source == s).and_then(|j| j.match_rate());
+        assert_eq!((rate("tickets"), rate("usage"), rate("orders")), (Some(1.0), Some(1.0), Some(1.0)));
+        assert!(rate("surveys").is_some_and(|r| r > 0.9 && r < 1.0), "a few trial respondents never paid");
+        assert!(!health.risk.is_empty() && health.kpis.iter().any(|k| k.id == "mrr_at_risk"));
+        assert!(!wb.health.customers.get_untracked().hits.is_empty(), "the lowest scores before any search");
     });
+}
+
+#[wasm_bindgen_test]
+fn health_joins_demo_with_demo_only_and_weights_recompute_without_joining() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let engine = Engine::new(Settings::default());
+        let (subs, tickets) = (engine.sources.subscriptions, engine.sources.tickets);
+        read_as(&subs, "demo-subscriptions.csv", subs.demo().as_bytes(), true);
+        read_as(&tickets, "mine.csv", tickets.demo().as_bytes(), false);
+        assert!(engine.health.book.get_untracked().joins.is_empty(), "the user's tickets never join the demo's customers");
+        read_as(&tickets, "demo-tickets.csv", tickets.demo().as_bytes(), true);
+        let book = engine.health.book.get_untracked();
+        assert_eq!(book.joins.len(), 1);
+        let auc = || engine.health.kpis.get_untracked().iter().filter(|k| k.id == "health_auc").map(|k| k.value).collect::<Vec<_>>();
+        let before = auc();
+        engine.settings.update(|s| s.health.score.apply("weight.tickets", "0").unwrap());
+        assert!(engine.health.book.get_untracked() == book, "a weight does not join again");
+        assert_ne!(auc(), before, "a weight changes the back-test");
+    });
+}
+
+#[wasm_bindgen_test]
+fn backtest_rows_keep_tested_months_and_the_latest_untested_one() {
+    use northstar::state::health_models::{backtest_mean, backtest_rows};
+    let v = |id: &'static str, period: &str, value: Option<f64>, churned: Option<f64>| northstar_metrics::KpiValue {
+        id,
+        source: "health",
+        period: period.into(),
+        segment: None,
+        value,
+        numerator: churned,
+        denominator: None,
+        n: 10,
+        kind: None,
+        small_sample: false,
+        basis: None,
+        warning: None,
+    };
+    let kpis = vec![
+        v("health_auc", "2024-01", Some(0.8), Some(2.0)),
+        v("health_top_decile_lift", "2024-01", Some(3.0), None),
+        v("health_auc", "2024-02", Some(0.6), Some(1.0)),
+        v("health_auc", "2024-03", None, None),
+        v("health_auc", "2024-04", None, None),
+    ];
+    let rows = backtest_rows(&kpis);
+    let periods: Vec<&str> = rows.iter().map(|r| r.period.as_str()).collect();
+    assert_eq!(periods, vec!["2024-03", "2024-02", "2024-01"]);
+    assert_eq!(rows[2].lift, Some(3.0));
+    let (auc, lift) = backtest_mean(&rows);
+    assert!((auc.unwrap() - 0.7).abs() < 1e-12);
+    assert_eq!(lift, Some(3.0));
 }
 
 #[wasm_bindgen_test]
