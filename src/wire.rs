@@ -6,12 +6,12 @@
 use crate::state::models::SortRow;
 use crate::state::{Page, Settings};
 use northstar_charts::DistributionBar;
+use northstar_metrics::comments::CommentSummary;
 use northstar_metrics::health::timeline::Timeline;
 use northstar_metrics::health::{Band, Component};
 use northstar_metrics::join::JoinReport;
 use northstar_metrics::orders::CohortRow;
 use northstar_metrics::source::SourceMeta;
-use northstar_metrics::surveys::comments::CommentSummary;
 use northstar_metrics::surveys::Kind;
 use northstar_metrics::KpiValue;
 use serde::{Deserialize, Serialize};
@@ -352,6 +352,8 @@ pub struct SupportResults {
     pub agent_periods: Vec<String>,
     pub agent_period: Option<String>,
     pub agents: Vec<KpiValue>,
+    /// The ticket subjects' sentiment and themes, when the file has subjects.
+    pub subjects: Option<CommentSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -369,5 +371,6 @@ pub struct SurveysResults {
     pub kinds: Vec<Kind>,
     pub score_kind: Option<Kind>,
     pub distribution: Option<(Kind, Vec<DistributionBar>)>,
+    /// The comments' sentiment and themes, when the file has comments.
     pub comments: Option<CommentSummary>,
 }

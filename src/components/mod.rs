@@ -1,5 +1,6 @@
 //! Components: each renders view models from `state`; no KPI arithmetic here.
 pub mod choice_setting;
+pub mod comments;
 pub mod definitions;
 pub mod demo_banner;
 pub mod issues;

@@ -27,7 +27,6 @@ use northstar_metrics::accounts::Accounts;
 use northstar_metrics::funnel::Funnel;
 use northstar_metrics::orders::Orders;
 use northstar_metrics::subscriptions::Subscriptions;
-use northstar_metrics::surveys::comments::summarize_comments;
 use northstar_metrics::surveys::Surveys;
 use northstar_metrics::tickets::Tickets;
 use northstar_metrics::usage::Usage;
@@ -142,6 +141,7 @@ impl Engine {
                     agent_periods: s.agent_periods.get_untracked(),
                     agent_period: s.agent_period.get_untracked(),
                     agents: list(s.agents),
+                    subjects: s.subjects.get_untracked().map(|c| (*c).clone()),
                 })
             }
             Page::Product => {
@@ -166,7 +166,7 @@ impl Engine {
             kpis: sv.kpis.get_untracked().to_vec(),
             score_kind: data.as_ref().and_then(|d| d.score_kind),
             distribution: data.as_ref().zip(shown).map(|(d, kind)| (kind, crate::state::models::distribution(d, &kpi, kind))),
-            comments: data.as_ref().map(|d| summarize_comments(d, 12)).filter(|s| s.total > 0),
+            comments: sv.comments.get_untracked().map(|c| (*c).clone()),
             kinds,
         }
     }

@@ -1,13 +1,15 @@
 //! Support state: the tickets file and everything derived from it as Memos: sniff, mapping
 //! (guessed or remembered per header), typed tickets, KPIs per period, the breakdown, and the
-//! whole-file per-agent table.
+//! whole-file per-agent table, and the subjects' sentiment and themes.
 
 use super::source_store::Shared;
 use super::source_store::SourceStore;
 use crate::state::Settings;
 use leptos::prelude::*;
+use northstar_metrics::comments::{CommentSummary, TOP_THEMES};
 use northstar_metrics::source::Query;
 use northstar_metrics::tickets::kpis::kpis_from;
+use northstar_metrics::tickets::subjects::summarize_subjects;
 use northstar_metrics::tickets::Tickets;
 use northstar_metrics::{Granularity, KpiValue};
 
@@ -22,6 +24,8 @@ pub struct Support {
     pub agent_period: Memo<Option<String>>,
     /// Every KPI per agent, over the whole file or `agent_period`.
     pub agents: Memo<Shared<Vec<KpiValue>>>,
+    /// The ticket subjects' sentiment and themes: once per file, when it has subjects.
+    pub subjects: Memo<Option<Shared<CommentSummary>>>,
 }
 
 impl Support {
@@ -63,6 +67,7 @@ impl Support {
             let Some(rows) = agent_tally.with(|t| t.as_ref().map(|t| kpis_from(t, &kpi))) else { return Shared::new(Vec::new()) };
             Shared::new(rows.into_iter().filter(|k| k.segment.is_some() && only.as_ref().is_none_or(|p| &k.period == p)).collect())
         });
-        Support { source, kpis, agent_periods, agent_period, agents }
+        let subjects = Memo::new(move |_| source.ok().and_then(|d| summarize_subjects(&d, TOP_THEMES)).map(Shared::new));
+        Support { source, kpis, agent_periods, agent_period, agents, subjects }
     }
 }

@@ -1,10 +1,13 @@
-//! Surveys state: the survey file's KPIs per period (and per segment) as Memos.
+//! Surveys state: the survey file's KPIs per period (and per segment), and its comments'
+//! sentiment and themes, as Memos.
 
 use super::source_store::Shared;
 use super::source_store::SourceStore;
 use crate::state::Settings;
 use leptos::prelude::*;
+use northstar_metrics::comments::{CommentSummary, TOP_THEMES};
 use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::surveys::comments::summarize_comments;
 use northstar_metrics::surveys::Surveys;
 use northstar_metrics::KpiValue;
 
@@ -12,6 +15,8 @@ use northstar_metrics::KpiValue;
 pub struct SurveysState {
     pub source: SourceStore<Surveys>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    /// The comments' sentiment and themes: once per file, whatever the settings.
+    pub comments: Memo<Option<Shared<CommentSummary>>>,
 }
 
 impl SurveysState {
@@ -22,6 +27,10 @@ impl SurveysState {
             let Some(d) = source.ok() else { return Shared::new(Vec::new()) };
             Shared::new(Surveys::kpis(&d, &kpi, &Query::new(period).segment(segment), &Context::default()))
         });
-        SurveysState { source, kpis }
+        let comments = Memo::new(move |_| {
+            let d = source.ok()?;
+            Some(Shared::new(summarize_comments(&d, TOP_THEMES))).filter(|s| s.total > 0)
+        });
+        SurveysState { source, kpis, comments }
     }
 }

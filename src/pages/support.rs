@@ -1,8 +1,10 @@
 //! The support page: tickets input, KPI cards, volume/backlog and response-time charts with the
-//! SLA line, the sortable per-agent table, settings, mapping, every period, and issues.
+//! SLA line, the sortable per-agent table, the subjects' sentiment and themes, settings, mapping,
+//! every period, and issues.
 
 use crate::browser::chart_canvas::ChartCanvas;
 use crate::components::choice_setting::{optional, BreakdownSetting, ChoiceSetting, FileValueSetting, PeriodSetting};
+use crate::components::comments::CommentsPanel;
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
@@ -132,6 +134,7 @@ pub fn SupportPage(wb: Workbench) -> impl IntoView {
         <KpiCards wb=wb kpis=sp.kpis ids=&CARDS key="support" origin=sp.source.origin("tickets file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
         <SupportCharts wb=wb />
         <AgentTable wb=wb />
+        <CommentsPanel summary=sp.subjects title="Ticket subjects" noun="ticket subjects" id="subjects-h" />
         <SupportSettingsPanel wb=wb />
         <SourceMapping store=sp.source title="Tickets column mapping" />
         <SeriesTable kpis=sp.kpis testid="tickets" origin=sp.source.origin("tickets file") />

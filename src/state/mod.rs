@@ -4,6 +4,7 @@
 
 pub mod assumptions;
 pub mod cards;
+pub mod comments_models;
 pub mod health_models;
 pub mod lines_model;
 pub mod models;

@@ -9,10 +9,10 @@ use crate::wire::{
 use leptos::prelude::*;
 use northstar_charts::DistributionBar;
 use northstar_metrics::accounts::Accounts;
+use northstar_metrics::comments::CommentSummary;
 use northstar_metrics::funnel::Funnel;
 use northstar_metrics::orders::{CohortRow, Orders};
 use northstar_metrics::subscriptions::Subscriptions;
-use northstar_metrics::surveys::comments::CommentSummary;
 use northstar_metrics::surveys::{Kind, Surveys};
 use northstar_metrics::tickets::Tickets;
 use northstar_metrics::usage::Usage;
@@ -110,6 +110,7 @@ pub struct Support {
     pub agent_periods: Memo<Vec<String>>,
     pub agent_period: Memo<Option<String>>,
     pub agents: Kpis,
+    pub subjects: Memo<Option<CommentSummary>>,
 }
 
 impl Support {
@@ -122,6 +123,7 @@ impl Support {
             agent_periods: Memo::new(move |_| results.with(|r| r.agent_periods.clone())),
             agent_period: Memo::new(move |_| results.with(|r| r.agent_period.clone())),
             agents: kpis(results, |r| &r.agents),
+            subjects: Memo::new(move |_| results.with(|r| r.subjects.clone())),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod comments;
 pub mod demo;
 pub mod filter;
 pub mod format;

@@ -442,8 +442,9 @@ impl<S: Source> AnySource for SourceKind<S> {
     fn fit(&self, sniff: &Sniff) -> crate::recognise::Fit {
         let mapping = S::infer(sniff);
         let columns = mapping_columns(&mapping);
-        // The contact roles serve only the join: a file's e-mail column says nothing of its kind.
-        let counted = |role: &str| role != "segment" && !crate::join::CONTACT_ROLES.contains(&role);
+        // The contact roles serve only the join: a file's e-mail column says nothing of its kind,
+        // nor does a free-text subject.
+        let counted = |role: &str| role != "segment" && role != "subject" && !crate::join::CONTACT_ROLES.contains(&role);
         let roles = columns.iter().filter(|(role, cols)| counted(role) && !cols.is_empty()).count();
         let segments = columns.iter().filter(|(role, _)| *role == "segment").map(|(_, cols)| cols.len()).sum();
         // The reader's refusal without a file name ("no column for the role 'start'; …").

@@ -1,16 +1,15 @@
 //! The surveys page: input, mapping, settings, KPIs, charts, tables, comments, issues.
 
+use crate::components::comments::CommentsPanel;
 use crate::components::issues::{IssueModel, IssuesPanel};
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::{kpi_cards::KpiCards, series_table::SeriesTable};
 
 mod charts;
-mod comments;
 mod settings;
 
 use crate::state::Workbench;
 use charts::Charts;
-use comments::CommentsPanel;
 use leptos::prelude::*;
 use settings::SettingsPanel;
 
@@ -33,7 +32,7 @@ pub fn SurveysPage(wb: Workbench) -> impl IntoView {
         <SettingsPanel wb=wb />
         <SourceMapping store=sv.source title="Survey column mapping" />
         <SeriesTable kpis=sv.kpis testid="surveys" origin=sv.source.origin("survey file") segments_over_time=true />
-        <CommentsPanel wb=wb />
+        <CommentsPanel summary=sv.comments title="Comments" noun="comments" id="comments-h" />
         <IssuesPanel title="Survey data issues" testid="surveys" model=issues />
     }
 }

@@ -9,6 +9,7 @@
 
 use super::mapping::{infer_kind, SurveyMapping};
 use super::settings::{Kind, Scale, ScaleSetting, SurveyIngest};
+pub use crate::comments::Texts as Comments;
 use crate::ingest::dates::DateColumn;
 use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
@@ -76,7 +77,7 @@ pub struct SurveyData {
     pub has_dates: bool,
     pub answers: Vec<Answer>,
     pub segments: Vec<SegmentColumn>,
-    /// Comments, stored as one text with (row, end offset) per comment.
+    /// Comments, stored as one text with (row, line, end offset) per comment.
     pub comments: Comments,
     /// The kinds the mapping can produce.
     pub kinds: Vec<Kind>,
@@ -150,40 +151,6 @@ impl SurveyData {
 
 /// The name of the breakdown whose values are the questions (see [`SurveyData::has_question_breakdown`]).
 pub const QUESTION_SEGMENT: &str = "Question";
-
-/// Non-blank comments in one arena: no allocation per comment.
-#[derive(Debug, Clone, Default)]
-pub struct Comments {
-    text: String,
-    ends: Vec<(u32, u32)>,
-}
-
-impl Comments {
-    pub fn push(&mut self, row: u32, comment: &str) {
-        self.text.push_str(comment);
-        self.ends.push((row, self.text.len() as u32));
-    }
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-    /// (row, comment) pairs in file order.
-    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
-        self.ends.iter().enumerate().map(move |(i, &(row, end))| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1].1 as usize };
-            (row, &self.text[start..end as usize])
-        })
-    }
-    fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.ends.capacity() * 8
-    }
-    fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
-}
 
 struct Plan {
     date: Option<usize>,
@@ -374,7 +341,7 @@ impl SurveyReader {
         if let Some(c) = self.plan.comment {
             let text = r.cell(c).trim();
             if !text.is_empty() {
-                self.data.comments.push(row, text);
+                self.data.comments.push(row, r.line, text);
             }
         }
     }

@@ -11,6 +11,7 @@ use super::activities::{Activities, ActivityCounter, ActivityKind, UnmatchedActi
 use super::mapping::TicketMapping;
 use super::settings::{ResolutionEvent, TicketIngest};
 use super::ticket::{Ticket, TicketRow, MAX_COUNT};
+use crate::comments::Texts;
 use crate::ingest::dates::{DateCell, DateColumn, DeferredDates};
 use crate::ingest::headers::column_of;
 use crate::ingest::{trim_cell, Record, RecordStream, Sniff};
@@ -38,6 +39,9 @@ pub struct TicketData {
     /// The activity settings that match no row of an event log (each also an error issue, first
     /// in `meta.issues`): the KPIs that need them are undefined.
     pub unmatched_activities: Vec<UnmatchedActivity>,
+    /// Each non-blank subject with its ticket (index into `tickets`) and file line; one row per
+    /// ticket only (an event log's subjects are not read).
+    pub subjects: Texts,
 }
 
 impl TicketData {
@@ -178,6 +182,7 @@ struct Cols {
     reopens: Option<usize>,
     rating: Option<usize>,
     first_reply_minutes: Option<usize>,
+    subject: Option<usize>,
     activity: Option<usize>,
     resource: Option<usize>,
     segments: Vec<usize>,
@@ -253,6 +258,7 @@ impl TicketReader {
             reopens: idx("reopens", &mapping.reopens)?,
             rating: idx("rating", &mapping.rating)?,
             first_reply_minutes: idx("first_reply_minutes", &mapping.first_reply_minutes)?,
+            subject: idx("subject", &mapping.subject)?,
             activity: idx("activity", &mapping.activity)?,
             resource: idx("resource", &mapping.resource)?,
             segments: segment_names.iter().map(|c| idx("segment", &Some(c.clone())).map(|i| i.unwrap_or(0))).collect::<Result<_, _>>()?,
@@ -436,6 +442,9 @@ impl RowTyping {
             finish_ticket(layout, data, log, &mut ticket, minutes);
         }
         data.tickets.push(ticket.into());
+        if let Some(subject) = cols.subject.map(|c| r.cell(c).trim()).filter(|s| !s.is_empty()) {
+            data.subjects.push(at, r.line, subject);
+        }
     }
 
     /// Settles the deferred dates, then finishes their rows; a created date impossible in the
@@ -477,6 +486,16 @@ impl RowTyping {
             data.tickets[row as usize] = ticket.into();
         }
         if dropped.contains(&true) {
+            // Each kept ticket's new index, for its subject.
+            let mut next = 0u32;
+            let new_index: Vec<Option<u32>> = dropped
+                .iter()
+                .map(|&d| {
+                    next += u32::from(!d);
+                    (!d).then(|| next - 1)
+                })
+                .collect();
+            data.subjects.rekey(|t| new_index.get(t as usize).copied().flatten());
             let mut keep = dropped.iter().map(|d| !d);
             data.tickets.retain(|_| keep.next().unwrap_or(true));
             for s in &mut segments {
@@ -486,6 +505,7 @@ impl RowTyping {
         }
         data.customers = customers.into_strings();
         data.segments = segments;
+        data.subjects.shrink();
     }
 }
 

@@ -2,7 +2,8 @@
 //! event log (ticket id, activity, timestamp, resource).
 //!
 //! Ticket rows: `id`, `created`, `first_response`, `resolved`, `customer`, `agent`, `channel`,
-//! `replies`, `reopens`, `rating`, `first_reply_minutes`, `segment` (any number).
+//! `replies`, `reopens`, `rating`, `first_reply_minutes`, `subject` (free text: its sentiment and
+//! themes), `segment` (any number).
 //! Event log: `id`, `activity`, `timestamp`, `resource`, `segment`.
 
 use crate::ingest::headers::ColumnPicker;
@@ -14,7 +15,7 @@ crate::role_mapping!(
     /// Where the ticket columns are: one row per ticket, or an event log (`id`, `activity`,
     /// `timestamp`, `resource`).
     TicketMapping {
-        id, created, first_response, resolved, customer, agent, channel, replies, reopens, rating, first_reply_minutes,
+        id, created, first_response, resolved, customer, agent, channel, replies, reopens, rating, first_reply_minutes, subject,
         activity, timestamp, resource,
     } + segments
 );
@@ -314,6 +315,25 @@ const FIRST_REPLY_MINUTES: &[&str] = &[
     "tiempo de primera respuesta en minutos",
     "minutos hasta la primera respuesta",
 ];
+const SUBJECT: &[&str] = &[
+    "subject",
+    "title",
+    "summary",
+    "ticket subject",
+    "ticket title",
+    "conversation_subject",
+    // German, French, Spanish.
+    "betreff",
+    "titel",
+    "zusammenfassung",
+    "sujet",
+    "objet",
+    "titre",
+    "résumé",
+    "asunto",
+    "título",
+    "resumen",
+];
 const ACTIVITY: &[&str] = &[
     "activity",
     "event",
@@ -412,6 +432,7 @@ pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
     m.replies = p.pick(REPLIES);
     m.reopens = p.pick(REOPENS);
     m.rating = p.pick(RATING);
+    m.subject = p.pick(SUBJECT);
     if m.created.is_none() {
         m.activity = p.pick(ACTIVITY);
         m.timestamp = p.pick(TIMESTAMP);
@@ -435,7 +456,10 @@ mod tests {
         assert_eq!((m.id.as_deref(), m.created.as_deref(), m.resolved.as_deref()), (Some("ID"), Some("Created at"), Some("Solved at")));
         assert_eq!((m.agent.as_deref(), m.channel.as_deref(), m.rating.as_deref()), (Some("Assignee"), Some("Via"), Some("Satisfaction Score")));
         assert_eq!(m.first_reply_minutes.as_deref(), Some("First reply time in minutes"));
-        assert_eq!(m.segment, ["Group"]);
+        assert_eq!((m.segment.as_slice(), m.subject.as_deref()), (&["Group".to_string()][..], Some("Subject")));
+        for header in ["Ticket ID,Title,Created", "Nr,Betreff,Erstellt am", "N° de ticket,Sujet,Créé le", "Caso,Asunto,Creado"] {
+            assert!(infer_ticket_mapping(&sniff(header.as_bytes())).subject.is_some(), "{header}");
+        }
         let f =
             "Ticket ID,Subject,Status,Priority,Source,Created time,Resolved time,Initial response time,Agent interactions,Agent,First response time (in hrs)\n";
         let m = infer_ticket_mapping(&sniff(f.as_bytes()));

@@ -5,6 +5,7 @@ pub mod data;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
+pub mod subjects;
 pub mod ticket;
 
 pub use activities::{normalize as normalize_activity, Activities, UnmatchedActivity, MAX_LISTED_ACTIVITIES};
