@@ -11,8 +11,8 @@ log=$(mktemp -d)
 step "formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --all -- --check
 
-step "native tests (metrics, formats, charts, cli, bench data)"
-cargo test --locked -p northstar-metrics -p northstar-formats -p northstar-charts -p northstar-cli -p northstar-bench 2>&1 | tee "$log/native.txt"
+step "native tests (metrics, formats, charts, cli, bench data, share)"
+cargo test --locked -p northstar-metrics -p northstar-formats -p northstar-charts -p northstar-cli -p northstar-bench -p northstar-share 2>&1 | tee "$log/native.txt"
 
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
