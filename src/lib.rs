@@ -15,17 +15,22 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let has_saved = browser::storage::has_saved_settings();
     let wb = state::Workbench::new();
+    // A share link's settings replace these only when none are saved here (else they ask).
+    browser::share_link::receive(wb, has_saved);
     browser::storage::persist_settings(wb);
     browser::worker_client::start(wb);
     // The page on its own: a page is built once when chosen, not again on every settings change
     // (which would drop its local state, such as a table's sort order).
     let page = Memo::new(move |_| wb.settings.with(|s| s.page));
     browser::glossary::GlossaryOpen::provide();
+    let share_open = RwSignal::new(false);
     view! {
         <header class="top">
             <h1>"Northstar"</h1>
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded, and no file is stored: a reload starts again from the demo."</span>
+            <components::share::ShareButton open=share_open />
             <browser::glossary::Glossary />
         </header>
         <nav class="tabs" aria-label="Pages">
@@ -48,6 +53,8 @@ pub fn App() -> impl IntoView {
         </nav>
         <main>
             <components::notices::Notices wb=wb />
+            <components::share::SharedNotices wb=wb />
+            <components::share::SharePanel wb=wb open=share_open />
             {move || view! { <components::demo_banner::DemoBanner wb=wb page=page.get() /> }}
             {move || match page.get() {
                 state::Page::Scorecard => view! { <pages::scorecard::ScorecardPage wb=wb /> }.into_any(),

@@ -5,6 +5,7 @@ pub mod deferred;
 pub mod file_drop;
 pub mod files;
 pub mod glossary;
+pub mod share_link;
 pub mod storage;
 pub mod worker_client;
 pub mod worker_host;

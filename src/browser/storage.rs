@@ -37,6 +37,11 @@ pub fn load_settings() -> (Settings, Option<String>) {
     }
 }
 
+/// Settings of this browser's own are saved (under either key).
+pub fn has_saved_settings() -> bool {
+    storage_available().is_ok() && [SETTINGS_KEY, SETTINGS_KEY_V1].iter().any(|k| LocalStorage::raw().get_item(k).ok().flatten().is_some())
+}
+
 pub fn save_settings(settings: &Settings) -> Result<(), String> {
     storage_available().map_err(|why| format!("Settings will not be kept after this visit: {why}."))?;
     LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| format!("Settings could not be saved: {e}."))

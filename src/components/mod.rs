@@ -10,4 +10,5 @@ pub mod mapping_table;
 pub mod notices;
 pub mod series_table;
 pub mod setting_input;
+pub mod share;
 pub mod sortable_table;

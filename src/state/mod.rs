@@ -15,6 +15,7 @@ pub mod revenue_models;
 pub mod scorecard;
 mod settings;
 mod settings_migration;
+pub mod share;
 pub mod source_mirror;
 pub mod support_models;
 mod workbench;

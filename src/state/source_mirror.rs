@@ -116,6 +116,8 @@ pub trait AnyMirror {
     fn clear(&self);
     /// Where its numbers come from (tracked; see [`SourceMirror::origin`]).
     fn origin(&self) -> super::cards::Origin;
+    /// The name of the file shown, if any (tracked).
+    fn file(&self) -> Option<String>;
 }
 
 impl<S: AppSource> AnyMirror for SourceMirror<S> {
@@ -148,5 +150,8 @@ impl<S: AppSource> AnyMirror for SourceMirror<S> {
     }
     fn origin(&self) -> super::cards::Origin {
         self.origin_now(&format!("{} file", S::NAME))
+    }
+    fn file(&self) -> Option<String> {
+        self.view.with(|v| v.file.clone())
     }
 }

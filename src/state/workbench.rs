@@ -66,6 +66,7 @@ pub struct Workbench {
     pub product: Product,
     pub surveys: SurveysState,
     pub health: HealthPages,
+    pub share: super::share::ShareState,
 }
 
 impl Workbench {
@@ -99,6 +100,7 @@ impl Workbench {
             product: Product::new(sources.usage),
             surveys: SurveysState::new(sources.surveys),
             health: HealthPages::default(),
+            share: super::share::ShareState::default(),
         }
     }
 

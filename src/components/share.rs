@@ -1,0 +1,173 @@
+//! Sharing: the "Share" button and its panel (the link, its size, "Include results", copy), and
+//! what an opened link shows: why it could not be read, the question before its settings replace
+//! the receiver's own, and its results, read-only and marked as shared. Every text from a link is
+//! shown as text.
+
+use crate::browser::share_link::{copy, page_address};
+use crate::state::share::{make_link, size_text};
+use crate::state::{Page, Workbench};
+use leptos::prelude::*;
+use northstar_metrics::KpiValue;
+use northstar_share::SharedResults;
+
+/// The KPI values the shown page has (its overall series and breakdowns).
+fn shown_kpis(wb: Workbench, page: Page) -> Vec<KpiValue> {
+    let all = |m: Memo<crate::state::Shared<Vec<KpiValue>>>| m.get().to_vec();
+    match page {
+        Page::Scorecard => wb.scorecard.results.with(|r| r.sources.iter().flat_map(|(_, k)| k.iter().cloned()).collect()),
+        Page::Revenue => [all(wb.revenue.kpis), all(wb.revenue.account_kpis)].concat(),
+        Page::Orders => all(wb.orders.kpis),
+        Page::Acquisition => all(wb.acquisition.kpis),
+        Page::Support => all(wb.support.kpis),
+        Page::Product => all(wb.product.kpis),
+        Page::Surveys => all(wb.surveys.kpis),
+        Page::Health => all(wb.health.kpis),
+        Page::Customers => Vec::new(),
+    }
+}
+
+/// The files behind the shown page (every source's on the pages that show them all).
+fn shown_files(wb: Workbench, page: Page) -> Vec<String> {
+    let names: Vec<&'static str> =
+        if page.is_overview() { Page::ALL.iter().flat_map(|(p, _)| p.sources().iter().copied()).collect() } else { page.sources().to_vec() };
+    let mut files = Vec::new();
+    wb.sources.each(&names, |m| files.extend(m.file()));
+    files.dedup();
+    files
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+#[component]
+pub fn ShareButton(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button class="share-button" data-action="share" aria-expanded=move || open.get().to_string() aria-controls="share-panel" on:click=move |_| open.update(|o| *o = !*o)>
+            "Share"
+        </button>
+    }
+}
+
+#[component]
+pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
+    let with_results = RwSignal::new(false);
+    let link = Memo::new(move |_| {
+        let page = wb.settings.with(|s| s.page);
+        let results = with_results.get().then(|| (page, shown_kpis(wb, page), shown_files(wb, page), today()));
+        wb.settings.with(|s| make_link(s, results.as_ref().map(|(p, k, f, d)| (*p, k.as_slice(), f.clone(), d.clone()))))
+    });
+    let address = move || link.with(|l| l.as_ref().map(|(e, _)| format!("{}#{}", page_address(), e.fragment)).unwrap_or_default());
+    let copied = RwSignal::new(false);
+    view! {
+        <Show when=move || open.get()>
+            <section class="panel share-panel" id="share-panel" aria-labelledby="share-h" data-share="">
+                <h2 id="share-h">"Share this dashboard"</h2>
+                <p class="source-line">
+                    "The link carries this page, its settings, mappings, goals, filters and periods in the part after '#', which browsers never send to a server. Your files stay on this device."
+                </p>
+                <label>
+                    <input type="checkbox" data-share-include-results prop:checked=move || with_results.get() on:change=move |ev| with_results.set(event_target_checked(&ev)) />
+                    " Include results: this page's KPI values (no rows, no customer ids or e-mails), so a teammate sees them without your files"
+                </label>
+                {move || match link.get() {
+                    Err(e) => view! { <p class="notice error" role="alert" data-share-error="">{format!("No link: {e}")}</p> }.into_any(),
+                    Ok((encoded, left_out)) => {
+                        let size = size_text(encoded.bytes);
+                        let dropped = encoded.dropped_results;
+                        let left = left_out.values();
+                        view! {
+                            <div class="share-link-row">
+                                <input type="text" readonly class="share-link" aria-label="Share link" data-share-link prop:value=address />
+                                <button data-action="copy-share-link" on:click=move |_| {
+                                    copy(&address());
+                                    copied.set(true);
+                                }>{move || if copied.get() { "Copied" } else { "Copy" }}</button>
+                            </div>
+                            <p class="source-line" data-share-size=encoded.bytes.to_string()>{format!("Link: {size}.")}</p>
+                            {dropped.then(|| view! {
+                                <p class="notice" role="status" data-share-dropped="">"With its results the link would be too long for chat apps and mail, so it carries the configuration only."</p>
+                            })}
+                            {(left > 0 && !dropped).then(|| view! {
+                                <p class="source-line" data-share-left-out=left.to_string()>{format!("{left} values that name a customer or one of its ids were left out of the link.")}</p>
+                            })}
+                        }
+                        .into_any()
+                    }
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// What an opened link brought: its error, the question before its settings replace these, and
+/// its results.
+#[component]
+pub fn SharedNotices(wb: Workbench) -> impl IntoView {
+    let share = wb.share;
+    view! {
+        {move || share.error.get().map(|e| view! { <div class="notice error" role="alert" data-notice="share">{e}</div> })}
+        {move || share.incoming.with(|i| i.is_some()).then(|| view! {
+            <div class="notice" role="alert" data-share-confirm="">
+                "This link carries a teammate's dashboard settings. Use them instead of yours? Yours are replaced (and saved) only if you say so. "
+                <button data-action="share-accept" on:click=move |_| {
+                    if let Some(s) = share.incoming.get_untracked() {
+                        wb.settings.set(s);
+                    }
+                    share.incoming.set(None);
+                }>"Use the shared settings"</button>
+                " "
+                <button data-action="share-keep" on:click=move |_| share.incoming.set(None)>"Keep mine"</button>
+            </div>
+        })}
+        {move || share.shared.get().map(|r| view! { <SharedResultsView results=r on_close=move || share.shared.set(None) /> })}
+    }
+}
+
+#[component]
+fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let files = if results.files().is_empty() { "no file named".to_string() } else { results.files().join(", ") };
+    let head = format!(
+        "Shared results, read-only: made on {} from {files}. None of these files is on this device; the values are as the sender saw them.",
+        results.made_at()
+    );
+    view! {
+        <section class="panel shared-results" aria-labelledby="shared-h" data-shared="">
+            <h2 id="shared-h">"Shared results"</h2>
+            <p class="notice" data-shared-origin="">{head}</p>
+            {results
+                .pages()
+                .iter()
+                .map(|p| {
+                    let mut periods: Vec<String> = p.kpis.iter().map(|k| k.period.clone()).collect();
+                    periods.sort();
+                    periods.dedup();
+                    let latest = periods.last().cloned().unwrap_or_default();
+                    let rows: Vec<_> = p.kpis.iter().filter(|k| k.period == latest).cloned().collect();
+                    view! {
+                        <h3>{format!("{} — {latest}", p.page)}</h3>
+                        <table class="shared-table" data-shared-page=p.page.clone()>
+                            <thead><tr><th>"KPI"</th><th>"Breakdown"</th><th>"Value"</th></tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|k| {
+                                    let name = northstar_metrics::kpi::def(&k.id).map_or(k.id.clone(), |d| d.name.to_string());
+                                    let unit = northstar_metrics::kpi::def(&k.id).map(|d| d.unit);
+                                    let shown = unit.map_or_else(|| northstar_metrics::format::raw(k.value), |u| northstar_metrics::format::display(u, k.value));
+                                    view! {
+                                        <tr>
+                                            <td>{name}</td>
+                                            <td>{k.segment.clone().unwrap_or_else(|| "all".into())}</td>
+                                            <td class="value" data-shared-kpi="" data-kpi=k.id.clone() data-period=k.period.clone() data-segment=k.segment.clone().unwrap_or_default() data-value=northstar_metrics::format::raw(k.value)>{shown}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })
+                .collect_view()}
+            <button data-action="close-shared" on:click=move |_| on_close()>"Close the shared results"</button>
+        </section>
+    }
+}

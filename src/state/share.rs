@@ -1,0 +1,80 @@
+//! Share links, the page's side: what a link carries (the settings without anything that names a
+//! customer, and, if asked, the shown page's aggregated KPI values), and what an opened link
+//! brought (settings waiting for the receiver's yes, shared results shown read-only, or why the
+//! link could not be read). The link's format and its limits are `northstar_share`'s.
+
+use super::{Page, Settings};
+use leptos::prelude::*;
+use northstar_metrics::KpiValue;
+use northstar_share::{encode_fitting, Encoded, LeftOut, ResultsBuilder, SharePayload, SharedResults};
+
+/// What an opened link brought.
+#[derive(Clone, Copy)]
+pub struct ShareState {
+    /// Settings from a link, waiting: the receiver has settings of their own.
+    pub incoming: RwSignal<Option<Settings>>,
+    /// Results from a link, shown read-only.
+    pub shared: RwSignal<Option<SharedResults>>,
+    /// Why a link could not be opened (shown as text).
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Default for ShareState {
+    fn default() -> Self {
+        ShareState { incoming: RwSignal::new(None), shared: RwSignal::new(None), error: RwSignal::new(None) }
+    }
+}
+
+/// The settings as a link carries them: without the customer looked up or searched for.
+pub fn shareable_settings(settings: &Settings) -> serde_json::Value {
+    let mut s = settings.clone();
+    s.health.customer = None;
+    s.health.query = String::new();
+    serde_json::to_value(&s).unwrap_or(serde_json::Value::Null)
+}
+
+/// The page's name as the settings spell it.
+pub fn page_name(page: Page) -> String {
+    serde_json::to_value(page).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// The link for `settings` and, when `results` is given (the shown page's KPI values, the files
+/// they come from, the day), its aggregated values; with what was left out of them.
+pub fn make_link(settings: &Settings, results: Option<(Page, &[KpiValue], Vec<String>, String)>) -> Result<(Encoded, LeftOut), String> {
+    let (shared, left_out) = match results {
+        Some((page, kpis, files, day)) => {
+            // A link has no `kind`: an overall count per survey kind travels with the kind as its
+            // breakdown; per kind and breakdown it stays home.
+            let kpis: Vec<KpiValue> = kpis
+                .iter()
+                .filter_map(|k| match (k.kind, &k.segment) {
+                    (Some(kind), None) => Some(KpiValue { segment: Some(kind.to_uppercase()), ..k.clone() }),
+                    (Some(_), Some(_)) => None,
+                    _ => Some(k.clone()),
+                })
+                .collect();
+            let mut builder = ResultsBuilder::new(&day, files);
+            builder.page(&page_name(page), &kpis);
+            let (r, l) = builder.build();
+            (Some(r), l)
+        }
+        None => (None, LeftOut::default()),
+    };
+    encode_fitting(shareable_settings(settings), shared).map(|e| (e, left_out)).map_err(|e| e.to_string())
+}
+
+/// Reads an opened link's payload: its settings (brought up to date) and results.
+pub fn open_payload(payload: SharePayload) -> Result<(Settings, Option<SharedResults>), String> {
+    let text = payload.settings.to_string();
+    let settings = Settings::from_json(&text, 2).map_err(|e| format!("the link's settings are not valid: {e}"))?;
+    Ok((settings, payload.results))
+}
+
+/// "3.2 KB".
+pub fn size_text(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} characters")
+    } else {
+        format!("{:.1} KB ({bytes} characters)", bytes as f64 / 1024.0)
+    }
+}

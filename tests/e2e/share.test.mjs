@@ -1,0 +1,154 @@
+// End-to-end tests of share links (issue 12, part 1), in headless Chromium: the link carries the
+// dashboard to a fresh browser profile; with results, the same KPI values, read-only, and never a
+// customer id or e-mail; a receiver with settings of their own is asked first; an over-long link
+// carries the configuration only; a crafted link runs nothing. Links are decoded here with Node's
+// zlib, independently of the Rust codec.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { openApp, showSurveys, useSite } from './harness.mjs';
+
+const site = useSite(before, after);
+
+/// The JSON a link carries: "s=1." + base64url(zlib(JSON)).
+function decodeLink(link) {
+  const fragment = link.split('#')[1];
+  assert.match(fragment, /^s=1\.[A-Za-z0-9_-]+$/);
+  return JSON.parse(zlib.inflateSync(Buffer.from(fragment.slice(4), 'base64url')).toString('utf8'));
+}
+
+/// A carried value: a number, or "p/q" when that exact fraction is shorter.
+const num = (v) => (typeof v === 'string' ? Number(v.split('/')[0]) / Number(v.split('/')[1]) : v);
+
+function encodeLink(url, payload) {
+  return `${url}#s=1.${zlib.deflateSync(Buffer.from(JSON.stringify(payload))).toString('base64url')}`;
+}
+
+async function shareLink(page, withResults = false) {
+  if (!(await page.locator('[data-share]').count())) await page.click("[data-action='share']");
+  await page.waitForFunction(() => document.querySelector('[data-share-link]')?.value.includes('#s=1.'));
+  if (withResults) {
+    const before = await page.locator('[data-share-link]').inputValue();
+    await page.check('[data-share-include-results]');
+    await page.waitForFunction((b) => document.querySelector('[data-share-link]').value !== b, before);
+  }
+  return page.locator('[data-share-link]').inputValue();
+}
+
+test('a link opens the same dashboard in a fresh profile, and with results the same values', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await showSurveys(page);
+  await page.selectOption("[data-setting='period']", 'quarter');
+  await page.waitForSelector(".kpi-card [data-kpi='nps'][data-period='2026-Q3']");
+  const target = page.locator("input[data-target='nps']");
+  await target.fill('41');
+  await target.dispatchEvent('change');
+  const plain = await shareLink(page);
+  const carried = decodeLink(plain);
+  assert.equal(carried.settings.page, 'surveys');
+  assert.equal(carried.settings.surveys.period, 'quarter');
+  assert.equal(carried.settings.targets.nps, 41);
+  assert.equal(carried.results, undefined, 'results are opt-in');
+
+  const withResults = await shareLink(page, true);
+  const shared = decodeLink(withResults);
+  const size = Number(await page.locator('[data-share-size]').getAttribute('data-share-size'));
+  assert.equal(size, withResults.split('#')[1].length);
+  const npsCard = await page.locator(".kpi-card [data-kpi='nps']").first();
+  const [period, value] = [await npsCard.getAttribute('data-period'), Number(await npsCard.getAttribute('data-value'))];
+  const series = shared.results.pages[0].series.find((s) => s.id === 'nps' && !s.segment);
+  const carriedValue = series.values[series.periods.indexOf(period)];
+  assert.equal(num(carriedValue), value);
+  // No raw row value: the demo's respondents are cus_… ids; no id, e-mail or comment travels.
+  assert.doesNotMatch(JSON.stringify(shared), /cus_\d|@/);
+  assert.doesNotMatch(JSON.stringify(shared.results), /Great support|slow|Basic|Pro\b/i, 'no comment or plan from the rows');
+  // Responses per survey kind travel apart (the kind as their breakdown).
+  assert.deepEqual(shared.results.pages[0].series.filter((s) => s.id === 'responses').map((s) => s.segment).sort(), ['CES', 'CSAT', 'NPS']);
+  await context.close();
+
+  // A fresh profile: nothing saved, so the link's settings apply at once.
+  const fresh = await site.browser.newContext();
+  const p2 = await fresh.newPage();
+  const errors = [];
+  p2.on('pageerror', (e) => errors.push(String(e)));
+  await p2.goto(withResults);
+  await p2.waitForSelector(".kpi-card [data-kpi='nps']");
+  assert.equal(await p2.locator("[aria-pressed='true']").getAttribute('data-page'), 'surveys');
+  assert.equal(await p2.locator("[data-setting='period']").inputValue(), 'quarter');
+  assert.equal(await p2.locator("input[data-target='nps']").inputValue(), '41');
+  assert.ok(!(await p2.evaluate(() => location.hash)), 'the fragment is taken out of the address bar');
+  // The results, read-only, marked as shared, with the sender's file and the date.
+  const latest = series.periods.at(-1);
+  const cell = p2.locator(`[data-shared] [data-kpi='nps'][data-period='${latest}'][data-segment='']`);
+  const expected = series.values.at(-1);
+  assert.equal(Number(await cell.getAttribute('data-value')), num(expected));
+  assert.match(await p2.locator('[data-shared-origin]').textContent(), /demo-surveys\.csv/);
+  assert.deepEqual(errors, []);
+  await fresh.close();
+});
+
+test('a receiver with saved settings is asked before the link replaces them', async () => {
+  const sender = await openApp(site.browser, site.srv.url);
+  await sender.page.click("[data-page='support']");
+  await sender.page.waitForSelector(".kpi-card [data-kpi='ticket_volume']");
+  const link = await shareLink(sender.page);
+  await sender.context.close();
+
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await showSurveys(page);
+  const mine = await page.evaluate(() => localStorage.getItem('northstar.settings.v2'));
+  await page.goto(link);
+  await page.reload();
+  await page.waitForSelector('[data-share-confirm]');
+  assert.equal(await page.evaluate(() => localStorage.getItem('northstar.settings.v2')), mine, 'nothing replaced before the answer');
+  await page.click("[data-action='share-keep']");
+  assert.equal(await page.locator('[data-share-confirm]').count(), 0);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('northstar.settings.v2'))).page, 'surveys');
+  await page.goto(link);
+  await page.reload();
+  await page.click("[data-action='share-accept']");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('northstar.settings.v2')).page === 'support');
+  await context.close();
+});
+
+test('an over-long link carries the configuration only, and says so', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url, { stay: true });
+  await page.click("[data-action='share']");
+  await page.check('[data-share-include-results]');
+  await page.waitForSelector('[data-share-dropped]');
+  const link = await page.locator('[data-share-link]').inputValue();
+  assert.equal(decodeLink(link).results, undefined);
+  assert.equal(decodeLink(link).settings.page, 'scorecard');
+  await context.close();
+});
+
+test('a crafted link with markup in its texts runs nothing and shows them as text', async () => {
+  const xss = '<img src=x onerror="window.__xss=1">';
+  const payload = {
+    settings: { version: 3, page: 'revenue', revenue: { filter: ['Plan', xss] }, targets: { [xss]: 1 } },
+    results: {
+      made_at: '2026-11-30',
+      files: [`${xss}.csv`],
+      pages: [{ page: 'revenue', series: [{ id: 'mrr', source: 'subscriptions', periods: ['2026-10'], values: [1234.5] }] }],
+    },
+  };
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await page.goto(encodeLink(site.srv.url, payload));
+  await page.waitForSelector('[data-shared-origin], [data-notice="share"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'no handler ran');
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element from the link');
+  assert.equal(dialogs, 0);
+  const shown = await page.locator('[data-shared-origin], [data-notice="share"]').first().textContent();
+  assert.ok(shown.includes('<img') || shown.includes('file 1') || shown.includes('not valid'), shown);
+  // A damaged link says why, as text.
+  await page.goto(`${site.srv.url}#s=1.AAAA<script>`);
+  await page.reload();
+  await page.waitForSelector('[data-notice="share"]');
+  assert.match(await page.locator('[data-notice="share"]').textContent(), /could not be opened/);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await context.close();
+});
