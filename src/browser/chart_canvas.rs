@@ -64,11 +64,14 @@ where
         }
     };
     view! {
-        <canvas node_ref=node width=width height=height data-chart=chart role="img" aria-label=label hidden=move || empty.get() on:mousemove=hover on:mouseleave=leave></canvas>
-        {move || empty.get().then(|| view! {
-            <div class="chart-empty" data-chart-empty=chart style=format!("aspect-ratio: {width} / {height}")>
-                <p>{label} ": " {move || why_empty.get()}</p>
-            </div>
-        })}
+        <div class="chart-box">
+            <canvas node_ref=node width=width height=height data-chart=chart role="img" aria-label=label hidden=move || empty.get() on:mousemove=hover on:mouseleave=leave></canvas>
+            {move || empty.get().then(|| view! {
+                <div class="chart-empty" data-chart-empty=chart style=format!("aspect-ratio: {width} / {height}")>
+                    <p>{label} ": " {move || why_empty.get()}</p>
+                </div>
+            })}
+            <button class="link chart-save" hidden=move || empty.get() data-action="save-chart" data-save-chart=chart aria-label=format!("Save the chart '{label}' as PNG") on:click=move |_| crate::browser::download::save_chart_png(chart)>"PNG"</button>
+        </div>
     }
 }

@@ -2,6 +2,7 @@
 pub mod canvas;
 pub mod chart_canvas;
 pub mod deferred;
+pub mod download;
 pub mod file_drop;
 pub mod files;
 pub mod glossary;

@@ -15,7 +15,7 @@ fn shown_kpis(wb: Workbench, page: Page) -> Vec<KpiValue> {
     let all = |m: Memo<crate::state::Shared<Vec<KpiValue>>>| m.get().to_vec();
     match page {
         Page::Scorecard => wb.scorecard.results.with(|r| r.sources.iter().flat_map(|(_, k)| k.iter().cloned()).collect()),
-        Page::Revenue => [all(wb.revenue.kpis), all(wb.revenue.account_kpis)].concat(),
+        Page::Revenue => [all(wb.revenue.kpis), all(wb.revenue.account_kpis), all(wb.revenue.breakdown)].concat(),
         Page::Orders => all(wb.orders.kpis),
         Page::Acquisition => all(wb.acquisition.kpis),
         Page::Support => all(wb.support.kpis),
@@ -71,6 +71,7 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
                     <input type="checkbox" data-share-include-results prop:checked=move || with_results.get() on:change=move |ev| with_results.set(event_target_checked(&ev)) />
                     " Include results: this page's KPI values (no rows, no customer ids or e-mails), so a teammate sees them without your files"
                 </label>
+                <ExportRow wb=wb />
                 {move || match link.get() {
                     Err(e) => view! { <p class="notice error" role="alert" data-share-error="">{format!("No link: {e}")}</p> }.into_any(),
                     Ok((encoded, left_out)) => {
@@ -98,6 +99,33 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
                 }}
             </section>
         </Show>
+    }
+}
+
+/// The shown page's KPI values as a CSV table or as the CLI's JSON, and a printable report.
+#[component]
+fn ExportRow(wb: Workbench) -> impl IntoView {
+    let file = move |ext: &str| format!("northstar-{}-{}.{ext}", crate::state::share::page_name(wb.settings.with_untracked(|s| s.page)), today());
+    let csv = move |_| {
+        let page = wb.settings.with_untracked(|s| s.page);
+        let kpis = untrack(|| shown_kpis(wb, page));
+        let text = crate::state::share::kpis_csv(&kpis);
+        crate::browser::download::save_text(&file("csv"), "text/csv;charset=utf-8", &format!("{}{text}", northstar_share::csv_export::UTF8_BOM));
+    };
+    let json = move |_| {
+        let page = wb.settings.with_untracked(|s| s.page);
+        let kpis = untrack(|| shown_kpis(wb, page));
+        let text = serde_json::to_string_pretty(&northstar_share::results_json(&kpis)).unwrap_or_default();
+        crate::browser::download::save_text(&file("json"), "application/json", &text);
+    };
+    view! {
+        <div class="export-row">
+            "Export this page: "
+            <button data-action="export-csv" on:click=csv>"KPI values (CSV)"</button>
+            <button data-action="export-json" on:click=json>"Results (JSON, as the CLI's --json)"</button>
+            <button data-action="print" on:click=move |_| crate::browser::download::print()>"Print report"</button>
+            <span class="source-line">"Each chart has its own PNG button."</span>
+        </div>
     }
 }
 
@@ -140,15 +168,19 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                 .pages()
                 .iter()
                 .map(|p| {
-                    let mut periods: Vec<String> = p.kpis.iter().map(|k| k.period.clone()).collect();
-                    periods.sort();
-                    periods.dedup();
-                    let latest = periods.last().cloned().unwrap_or_default();
-                    let rows: Vec<_> = p.kpis.iter().filter(|k| k.period == latest).cloned().collect();
+                    // Each series (KPI and breakdown) at its own latest period.
+                    let mut rows: Vec<northstar_share::SharedKpi> = Vec::new();
+                    for k in &p.kpis {
+                        match rows.iter_mut().find(|r| r.id == k.id && r.source == k.source && r.segment == k.segment) {
+                            Some(r) if r.period < k.period => *r = k.clone(),
+                            Some(_) => {}
+                            None => rows.push(k.clone()),
+                        }
+                    }
                     view! {
-                        <h3>{format!("{} — {latest}", p.page)}</h3>
+                        <h3>{format!("{} page", p.page)}</h3>
                         <table class="shared-table" data-shared-page=p.page.clone()>
-                            <thead><tr><th>"KPI"</th><th>"Breakdown"</th><th>"Value"</th></tr></thead>
+                            <thead><tr><th>"KPI"</th><th>"Breakdown"</th><th>"Period"</th><th>"Value"</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|k| {
                                     let name = northstar_metrics::kpi::def(&k.id).map_or(k.id.clone(), |d| d.name.to_string());
@@ -158,6 +190,7 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                                         <tr>
                                             <td>{name}</td>
                                             <td>{k.segment.clone().unwrap_or_else(|| "all".into())}</td>
+                                            <td>{k.period.clone()}</td>
                                             <td class="value" data-shared-kpi="" data-kpi=k.id.clone() data-period=k.period.clone() data-segment=k.segment.clone().unwrap_or_default() data-value=northstar_metrics::format::raw(k.value)>{shown}</td>
                                         </tr>
                                     }

@@ -78,3 +78,28 @@ pub fn size_text(bytes: usize) -> String {
         format!("{:.1} KB ({bytes} characters)", bytes as f64 / 1024.0)
     }
 }
+
+/// The KPI values as a CSV table: id, name, source, period, breakdown, value (raw: rates as
+/// fractions, money in major units), safe to open in a spreadsheet (see `northstar_share::csv_export`).
+pub fn kpis_csv(kpis: &[KpiValue]) -> String {
+    use northstar_share::Cell;
+    let rows: Vec<Vec<Cell>> = kpis
+        .iter()
+        .map(|k| {
+            let name = northstar_metrics::kpi::def(k.id).map_or(k.id.to_string(), |d| d.name.to_string());
+            let segment = match (k.kind, &k.segment) {
+                (Some(kind), None) => kind.to_uppercase(),
+                (_, s) => s.clone().unwrap_or_default(),
+            };
+            vec![
+                Cell::Text(k.id.to_string()),
+                Cell::Text(name),
+                Cell::Text(k.source.to_string()),
+                Cell::Text(k.period.clone()),
+                Cell::Text(segment),
+                Cell::Number(k.value),
+            ]
+        })
+        .collect();
+    northstar_share::kpi_table_csv(&["kpi", "name", "source", "period", "breakdown", "value"], &rows)
+}

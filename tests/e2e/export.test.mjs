@@ -1,0 +1,65 @@
+// End-to-end tests of exports and offline hosting (issue 12, parts 2 and 3), in headless Chromium:
+// the KPI values as CSV, safe against formula injection; the results as JSON in the CLI's schema;
+// a chart as PNG; and a reload with the network off, served by the service worker.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { openApp, showSurveys, tmpFile, uploadAndWait, useSite } from './harness.mjs';
+
+const site = useSite(before, after);
+
+async function download(page, action) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action='${action}']`)]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+test('KPI values as CSV (formula injection neutralised, numbers kept), results as JSON, a chart as PNG', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await showSurveys(page);
+  // Plan names a spreadsheet would run as formulas.
+  const file = tmpFile(
+    'plans.csv',
+    'date,nps,plan\n2024-01-05,9,=SUM(1+1)\n2024-01-06,2,+cmd\n2024-01-07,10,@x\n2024-01-08,0,-2+3\n2024-01-09,7,Basic\n',
+  );
+  await uploadAndWait(page, file);
+  await page.selectOption("[data-setting='segment']", 'plan');
+  await page.waitForSelector("[data-segment='=SUM(1+1)']");
+  await page.click("[data-action='share']");
+
+  const csv = await download(page, 'export-csv');
+  assert.match(csv.name, /^northstar-surveys-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = csv.bytes.toString('utf8');
+  assert.ok(text.startsWith('\ufeffkpi,name,source,period,breakdown,value\r\n'), 'a BOM for Excel, then the header');
+  const lines = text.slice(1).trim().split('\r\n');
+  // Worked out: 9 and 10 promote, 2 and 0 detract, 7 is passive: NPS = (2 − 2) ÷ 5 × 100 = 0
+  // overall; each plan has one answer: 100, −100, 100, −100 and 0.
+  assert.ok(lines.includes('nps,Net Promoter Score,surveys,2024-01,,0'), lines.slice(0, 4).join('\n'));
+  for (const [plan, nps] of [["'=SUM(1+1)", 100], ["'+cmd", -100], ["'@x", 100], ["'-2+3", -100], ['Basic', 0]]) {
+    const quoted = `"${plan}"`;
+    assert.ok(lines.includes(`nps,Net Promoter Score,surveys,2024-01,${plan.startsWith("'") ? quoted : plan},${nps}`), `${plan}: ${lines.filter((l) => l.startsWith('nps,')).join(' | ')}`);
+  }
+  assert.ok(!lines.some((l) => /,=|,\+|,@/.test(l)), 'no cell starts a formula');
+
+  const json = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8'));
+  const overall = json.kpis.find((k) => k.id === 'nps' && k.segment === null && k.period === '2024-01');
+  assert.deepEqual([overall.value, overall.n, overall.source], [0, 5, 'surveys']);
+
+  const png = await download(page, 'save-chart');
+  assert.match(png.name, /\.png$/);
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  await context.close();
+});
+
+test('once loaded, the page reloads offline through the service worker', async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector(".kpi-card [data-kpi='mrr']");
+  assert.ok(Number(await page.locator(".kpi-card [data-kpi='mrr']").first().getAttribute('data-value')) > 0, 'the demo computed offline, in the worker');
+  await context.setOffline(false);
+  await context.close();
+});
