@@ -39,6 +39,8 @@ where
     F: Fn(&Area, &M) -> Result<(), E> + Send + Sync + 'static,
 {
     let node = NodeRef::<Canvas>::new();
+    // The data table is built only while it is open.
+    let table_open = RwSignal::new(false);
     let shown = deferred(model);
     let empty = Memo::new(move |_| !model.with(Plotted::has_data));
     Effect::new(move |_| {
@@ -71,6 +73,22 @@ where
                     <p>{label} ": " {move || why_empty.get()}</p>
                 </div>
             })}
+            <details class="chart-data" hidden=move || empty.get() data-chart-table=chart on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                table_open.set(open);
+            }>
+                <summary>"Data table"</summary>
+                {move || table_open.get().then(|| {
+                    let t = model.with(Plotted::table);
+                    view! {
+                        <table>
+                            <caption class="visually-hidden">{label}</caption>
+                            <thead><tr>{t.headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                            <tbody>{t.rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
+                        </table>
+                    }
+                })}
+            </details>
             <button class="link chart-save" hidden=move || empty.get() data-action="save-chart" data-save-chart=chart aria-label=format!("Save the chart '{label}' as PNG") on:click=move |_| crate::browser::download::save_chart_png(chart)>"PNG"</button>
         </div>
     }

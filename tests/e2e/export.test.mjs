@@ -63,3 +63,18 @@ test('once loaded, the page reloads offline through the service worker', async (
   await context.setOffline(false);
   await context.close();
 });
+
+test("every chart's data is a table one click away", async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  const card = page.locator(".kpi-card [data-kpi='mrr']").first();
+  const [period, value] = [await card.getAttribute('data-period'), Number(await card.getAttribute('data-value'))];
+  await page.click("[data-chart-table='mrr'] summary");
+  const row = page.locator("[data-chart-table='mrr'] tbody tr", { hasText: period });
+  const cells = await row.first().locator('td').allTextContents();
+  assert.equal(cells[0], period);
+  assert.ok(cells.slice(1).map(Number).includes(value), `${cells} holds ${value}`);
+  // Every drawn chart on the page has one.
+  const charts = await page.locator('canvas[data-chart]:not([hidden])').evaluateAll((c) => c.map((e) => e.dataset.chart));
+  for (const chart of charts) assert.equal(await page.locator(`[data-chart-table='${chart}']`).count(), 1, chart);
+  await context.close();
+});
