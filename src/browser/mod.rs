@@ -8,6 +8,7 @@ pub mod files;
 pub mod glossary;
 pub mod share_link;
 pub mod storage;
+pub mod theme;
 pub mod worker_client;
 pub mod worker_host;
 pub mod worker_input;

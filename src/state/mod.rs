@@ -23,7 +23,7 @@ mod workbench;
 pub use crate::engine::Shared;
 pub use crate::wire::SegmentOption;
 pub use pages::{Product, Revenue, Support};
-pub use settings::{suggested_target, AppSource, Page, Settings, Sources, Stored, SUGGESTED_TARGETS};
+pub use settings::{suggested_target, AppSource, Page, Settings, Sources, Stored, Theme, SUGGESTED_TARGETS};
 pub use settings_migration::migrate_v1;
 pub use source_mirror::SourceMirror;
 pub use workbench::{Mirrors, Workbench};

@@ -111,6 +111,25 @@ pub struct Settings {
     pub orders: OrdersView,
     pub acquisition: AcquisitionView,
     pub health: HealthView,
+    /// Light, dark, or the system's choice.
+    pub theme: Theme,
+}
+
+/// The colour theme: the system's (`prefers-color-scheme`) unless the user picks one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [(Theme, &'static str); 3] = [(Theme::Auto, "auto"), (Theme::Light, "light"), (Theme::Dark, "dark")];
+    pub fn as_str(self) -> &'static str {
+        Theme::ALL.iter().find(|(t, _)| *t == self).map_or("auto", |(_, n)| n)
+    }
 }
 
 /// The Health and Customers pages' choices: the score's settings, the join rule per source, the
@@ -306,6 +325,7 @@ impl Default for Settings {
             orders: OrdersView::default(),
             acquisition: AcquisitionView::default(),
             health: HealthView::default(),
+            theme: Theme::Auto,
         }
     }
 }

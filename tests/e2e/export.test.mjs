@@ -78,3 +78,25 @@ test("every chart's data is a table one click away", async () => {
   for (const chart of charts) assert.equal(await page.locator(`[data-chart-table='${chart}']`).count(), 1, chart);
   await context.close();
 });
+
+test('dark mode follows the system, the toggle overrides it and persists, and charts follow', async () => {
+  const context = await site.browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.srv.url);
+  await page.click("[data-page='revenue']");
+  await page.waitForSelector("canvas[data-chart='mrr']");
+  const look = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector("canvas[data-chart='mrr']")).filter]);
+  const [darkBg, darkFilter] = await look();
+  assert.equal(darkBg, 'rgb(11, 18, 32)');
+  assert.match(darkFilter, /invert/);
+  await page.selectOption("[data-setting='theme']", 'light');
+  const [lightBg, lightFilter] = await look();
+  assert.equal(lightBg, 'rgb(248, 250, 252)');
+  assert.equal(lightFilter, 'none');
+  await page.reload();
+  await page.waitForSelector("canvas[data-chart='mrr']");
+  assert.equal((await look())[0], 'rgb(248, 250, 252)', 'the choice persists');
+  await page.selectOption("[data-setting='theme']", 'dark');
+  assert.equal((await look())[0], 'rgb(11, 18, 32)');
+  await context.close();
+});
