@@ -99,7 +99,7 @@ pub fn CommentsPanel(
                         "Read on this device with VADER (English only): positive at a compound score of 0.05 or more, negative at −0.05 or less. "
                         "Text in another language is not analysed."
                     </p>
-                    <div class="scroll">
+                    <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table">
                         <table data-testid="sentiment-periods">
                             <thead>
                                 <tr>

@@ -49,7 +49,7 @@ pub fn IssuesPanel(title: &'static str, testid: &'static str, #[prop(into)] mode
                 </span>
             </h2>
             <p class="source-line">{move || model.with(|m| format!("{} Nothing is dropped without an entry here.", m.summary))}</p>
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table">
                 <table>
                     <thead>
                         <tr>

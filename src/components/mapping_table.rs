@@ -25,7 +25,7 @@ pub fn MappingTable(
                 <button on:click=move |_| on_reset.run(()) disabled=move || !custom.get()>"Reset to guessed"</button>
             </p>
             {move || error.get().map(|e| view! { <div class="notice error" role="alert" data-testid=error_id.clone()>{e}</div> })}
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table">
                 <table class="mapping">
                     <thead>
                         <tr>

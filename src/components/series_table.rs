@@ -122,14 +122,14 @@ pub fn SeriesTable(
             <p class="source-line">"* fewer than 30 responses. — undefined (no data or a zero denominator), never 0. Hover a value to see how it was made."</p>
             {move || warnings.get().into_iter().map(|w| view! { <p class="card-warning" role="note" data-table-warning=testid>{w}</p> }).collect_view()}
             {move || empty.get().then(|| view! { <p class="empty-state" data-empty-table=testid>{move || origin.with(|o| o.empty.clone())}</p> })}
-            <div class="scroll" data-testid=format!("{testid}-series-table")>{move || render(series.get(), "Period")}</div>
+            <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table" data-testid=format!("{testid}-series-table")>{move || render(series.get(), "Period")}</div>
             {move || {
                 by_segment
                     .get()
                     .map(|(period, t)| {
                         view! {
                             <h2>"By segment, " {period}</h2>
-                            <div class="scroll" data-testid=format!("{testid}-segment-table")>{render(t, if segments_over_time { PERIOD_AND_SEGMENT } else { "Segment" })}</div>
+                            <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table" data-testid=format!("{testid}-segment-table")>{render(t, if segments_over_time { PERIOD_AND_SEGMENT } else { "Segment" })}</div>
                         }
                     })
             }}

@@ -60,7 +60,7 @@ fn ConsumptionTable(wb: Workbench) -> impl IntoView {
                 <section class="panel" aria-label="Consumption by customer">
                     <h2>"Consumption by customer, " {period}</h2>
                     <p class="source-line">"Units each active customer used ÷ units entitled to it (its largest entitlement value in the period, or the setting). Lowest first: unused entitlement is a churn signal; above 100 % is an upsell one. Click a heading to sort."</p>
-                    <div class="scroll">
+                    <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table">
                         <SortableTable rows=rows columns=&CONSUMPTION_COLUMNS key_heading="Customer" period=period testid="consumption-table" initial=(2, false) />
                     </div>
                 </section>

@@ -77,7 +77,7 @@ fn AgentTable(wb: Workbench) -> impl IntoView {
                 />
             </div>
             <p class="source-line">"Click a heading to sort. Tickets, first response and SLA count the tickets created in the period; resolution, FCR and rating those resolved in it."</p>
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table">
                 <SortableTable rows=rows columns=&AGENT_COLUMNS key_heading="Agent" period=period testid="agent-table" initial=(0, true) empty=Signal::derive(move || sp.source.origin("tickets file").with(|o| crate::state::cards::why_empty(o, "no agent column, or no ticket in this period"))) />
             </div>
         </section>

@@ -69,6 +69,7 @@ test("every chart's data is a table one click away", async () => {
   const card = page.locator(".kpi-card [data-kpi='mrr']").first();
   const [period, value] = [await card.getAttribute('data-period'), Number(await card.getAttribute('data-value'))];
   await page.click("[data-chart-table='mrr'] summary");
+  await page.waitForSelector("[data-chart-table='mrr'] tbody tr");
   const row = page.locator("[data-chart-table='mrr'] tbody tr", { hasText: period });
   const cells = await row.first().locator('td').allTextContents();
   assert.equal(cells[0], period);
@@ -85,7 +86,7 @@ test('dark mode follows the system, the toggle overrides it and persists, and ch
   await page.goto(site.srv.url);
   await page.click("[data-page='revenue']");
   await page.waitForSelector("canvas[data-chart='mrr']");
-  const look = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector("canvas[data-chart='mrr']")).filter]);
+  const look = () => page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector("canvas[data-chart='mrr']")).filter]);
   const [darkBg, darkFilter] = await look();
   assert.equal(darkBg, 'rgb(11, 18, 32)');
   assert.match(darkFilter, /invert/);

@@ -65,7 +65,7 @@ pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
                     <p class="source-line" data-testid="cohort-hover" aria-live="polite">{hover_text}</p>
                     <p class="source-line">"A cohort is the customers whose first order fell in that period; cell +k is the share of them who ordered again k periods later (revenue: their revenue in period +k ÷ their revenue in their first period). Darker is higher."</p>
                 </div>
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label="Scrollable table">
                     <CohortTable rows=rows />
                 </div>
             </div>
@@ -101,8 +101,11 @@ fn CohortTable(#[prop(into)] rows: Signal<Vec<HeatRow>>) -> impl IntoView {
                                         .map(|(k, v)| {
                                             let shade = v
                                                 .map(|v| {
-                                                    let ink = if v > 0.55 { "; color: #fff" } else { "" };
-                                                    format!("background: rgba(37, 99, 235, {:.2}){ink}", v.clamp(0.0, 1.0) * 0.85)
+                                                    // Text keeps a 4.5:1 contrast (WCAG AA): dark on the light shades up
+                                                    // to 60 %, white on the dark ones above it.
+                                                    let v = v.clamp(0.0, 1.0);
+                                                    let (alpha, ink) = if v > 0.6 { (0.78 + (v - 0.6) * 0.55, "; color: #fff") } else { (v * 0.75, "; color: #1f2937") };
+                                                    format!("background: rgba(30, 64, 175, {alpha:.2}){ink}")
                                                 })
                                                 .unwrap_or_default();
                                             view! {
