@@ -105,7 +105,9 @@ fn CohortTable(#[prop(into)] rows: Signal<Vec<HeatRow>>) -> impl IntoView {
                                                     // to 60 %, white on the dark ones above it.
                                                     let v = v.clamp(0.0, 1.0);
                                                     let (alpha, ink) = if v > 0.6 { (0.78 + (v - 0.6) * 0.55, "; color: #fff") } else { (v * 0.75, "; color: #1f2937") };
-                                                    format!("background: rgba(30, 64, 175, {alpha:.2}){ink}")
+                                                    // Opaque (blended over white), so the dark theme keeps the contrast.
+                                                    let mix = |c: f64| (255.0 * (1.0 - alpha) + c * alpha).round() as u8;
+                                                    format!("background: rgb({}, {}, {}){ink}", mix(30.0), mix(64.0), mix(175.0))
                                                 })
                                                 .unwrap_or_default();
                                             view! {
