@@ -3,8 +3,9 @@
 //! the receiver's own, and its results, read-only and marked as shared. Every text from a link is
 //! shown as text.
 
+use crate::browser::download::today;
 use crate::browser::share_link::{copy, page_address};
-use crate::state::share::{make_link, size_text};
+use crate::state::share::{latest_values, make_link, size_text};
 use crate::state::{Page, Workbench};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
@@ -34,11 +35,6 @@ fn shown_files(wb: Workbench, page: Page) -> Vec<String> {
     wb.sources.each(&names, |m| files.extend(m.file()));
     files.dedup();
     files
-}
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 #[component]
@@ -168,15 +164,7 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                 .pages()
                 .iter()
                 .map(|p| {
-                    // Each series (KPI and breakdown) at its own latest period.
-                    let mut rows: Vec<northstar_share::SharedKpi> = Vec::new();
-                    for k in &p.kpis {
-                        match rows.iter_mut().find(|r| r.id == k.id && r.source == k.source && r.segment == k.segment) {
-                            Some(r) if r.period < k.period => *r = k.clone(),
-                            Some(_) => {}
-                            None => rows.push(k.clone()),
-                        }
-                    }
+                    let rows = latest_values(p);
                     view! {
                         <h3>{format!("{} page", p.page)}</h3>
                         <table class="shared-table" data-shared-page=p.page.clone()>

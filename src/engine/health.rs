@@ -11,7 +11,7 @@ use northstar_metrics::health::kpis::kpis;
 use northstar_metrics::health::timeline::timeline;
 use northstar_metrics::health::{history, Book, MonthHealth};
 use northstar_metrics::join::{JoinReport, Part};
-use northstar_metrics::source::{SourceData, SOURCES};
+use northstar_metrics::source::SourceData;
 use northstar_metrics::KpiValue;
 
 /// How many customers the risk list carries (lowest scores first).
@@ -51,7 +51,6 @@ impl HealthState {
                 ("usage", usage.as_deref().map(|d| d as &dyn SourceData)),
             ];
             let parts: Vec<Part> = named.into_iter().filter_map(|(name, data)| data.map(|data| Part { name, data })).collect();
-            debug_assert!(parts.iter().all(|p| SOURCES.iter().any(|s| s.name() == p.name)));
             Shared::new(rules.with(|r| Book::of_parts(&parts, r)))
         });
         let score = Memo::new(move |_| settings.with(|s| s.health.score.clone()));
@@ -91,13 +90,7 @@ impl HealthState {
             // Without each key's customer: the page shows rates and unmatched keys, never who is who.
             joins: book.joins.iter().map(|j| JoinReport { matches: Default::default(), ..j.clone() }).collect(),
             customers: book.customers.len() as u64,
-            billing: if book.loaded.mrr {
-                Some("subscriptions".into())
-            } else if book.loaded.accounts {
-                Some("accounts".into())
-            } else {
-                None
-            },
+            billing: book.billing().map(str::to_string),
             loaded: loaded_names(&book),
             demo: self.demo.get_untracked(),
             kpis: self.kpis.get_untracked().to_vec(),
@@ -117,8 +110,11 @@ impl HealthState {
         let score = &settings.health.score;
         let query = settings.health.query.trim().to_string();
         let day = book.last_day;
-        let latest = self.months.with_untracked(|m| m.last().map(|m| m.scored.clone())).unwrap_or_default();
-        let found: Vec<usize> = if query.is_empty() { latest.iter().take(HITS).map(|s| s.customer).collect() } else { book.search(&query, HITS) };
+        let found: Vec<usize> = if query.is_empty() {
+            self.months.with_untracked(|m| m.last().map(|m| m.scored.iter().take(HITS).map(|s| s.customer).collect()).unwrap_or_default())
+        } else {
+            book.search(&query, HITS)
+        };
         let hit = |i: usize| {
             let c = &book.customers[i];
             let scored = day.map(|d| northstar_metrics::health::score_customer(&book, i, d, score));
@@ -150,10 +146,5 @@ fn beside<S: crate::state::AppSource>(store: SourceStore<S>, demo: bool) -> Opti
 
 /// The sources joined, by name.
 fn loaded_names(book: &Book) -> Vec<String> {
-    let l = book.loaded;
-    [(l.mrr, "subscriptions"), (l.accounts, "accounts"), (l.orders, "orders"), (l.answers, "surveys"), (l.tickets, "tickets"), (l.usage, "usage")]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, n)| n.to_string())
-        .collect()
+    book.loaded.names().into_iter().map(str::to_string).collect()
 }

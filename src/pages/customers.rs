@@ -3,7 +3,7 @@
 //! tickets, survey answers, product use) with the health components, and the rows behind them.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::health_models::{band_text, component_text, timeline_lines};
+use crate::state::health_models::{band_text, component_text, hits_text, timeline_lines};
 use crate::state::Workbench;
 use crate::wire::CustomerHit;
 use leptos::prelude::*;
@@ -77,12 +77,7 @@ fn Hits(wb: Workbench) -> impl IntoView {
     let results = wb.health.customers;
     view! {
         <p class="source-line">
-            {move || results.with(|r| match (r.query.is_empty(), r.hits.len()) {
-                (true, 0) => String::new(),
-                (true, _) => "Lowest scores now:".to_string(),
-                (false, 0) => format!("No customer matches '{}'.", r.query),
-                (false, n) => format!("{n} found{}:", if n >= crate::engine::health::HITS { " (the first ones)" } else { "" }),
-            })}
+            {move || results.with(|r| hits_text(&r.query, r.hits.len(), crate::engine::health::HITS))}
         </p>
         <ul class="hits">
             {move || results.get().hits.into_iter().map(|h| view! { <Hit wb=wb hit=h /> }).collect_view()}

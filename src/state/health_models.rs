@@ -104,3 +104,14 @@ pub fn band_text(b: Option<Band>) -> &'static str {
 pub fn rate_text(rate: Option<f64>) -> String {
     rate.map_or("—".into(), |r| format!("{:.1} %", r * 100.0))
 }
+
+/// What the customer search says above its hits: the lowest scores before any search, how many
+/// were found (the first `shown_at_most`), or that none matches.
+pub fn hits_text(query: &str, hits: usize, shown_at_most: usize) -> String {
+    match (query.is_empty(), hits) {
+        (true, 0) => String::new(),
+        (true, _) => "Lowest scores now:".to_string(),
+        (false, 0) => format!("No customer matches '{query}'."),
+        (false, n) => format!("{n} found{}:", if n >= shown_at_most { " (the first ones)" } else { "" }),
+    }
+}

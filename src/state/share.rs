@@ -6,7 +6,7 @@
 use super::{Page, Settings};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
-use northstar_share::{encode_fitting, Encoded, LeftOut, ResultsBuilder, SharePayload, SharedResults};
+use northstar_share::{encode_fitting, Encoded, LeftOut, ResultsBuilder, SharePayload, SharedKpi, SharedPage, SharedResults};
 
 /// What an opened link brought.
 #[derive(Clone, Copy)]
@@ -102,4 +102,18 @@ pub fn kpis_csv(kpis: &[KpiValue]) -> String {
         })
         .collect();
     northstar_share::kpi_table_csv(&["kpi", "name", "source", "period", "breakdown", "value"], &rows)
+}
+
+/// Each series of a shared page (a KPI and a breakdown value) at its own latest period, in the
+/// order the series first appear.
+pub fn latest_values(page: &SharedPage) -> Vec<SharedKpi> {
+    let mut rows: Vec<SharedKpi> = Vec::new();
+    for k in &page.kpis {
+        match rows.iter_mut().find(|r| r.id == k.id && r.source == k.source && r.segment == k.segment) {
+            Some(r) if r.period < k.period => *r = k.clone(),
+            Some(_) => {}
+            None => rows.push(k.clone()),
+        }
+    }
+    rows
 }

@@ -119,8 +119,7 @@ const DEMO_REGIONS: [&str; 3] = ["EMEA", "North America", "APAC"];
 pub const DEMO_CUSTOMERS: u64 = 420;
 
 fn date_text(day: i32) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::format::day(day)
 }
 
 /// The revenue demo as a Stripe-shaped subscriptions export: 24 months of sign-ups, upgrades,

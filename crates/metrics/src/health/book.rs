@@ -40,6 +40,33 @@ pub struct Joined {
     pub orders: bool,
 }
 
+impl Joined {
+    /// The sources joined, by name, in the registry's order.
+    pub fn names(&self) -> Vec<&'static str> {
+        [
+            (self.mrr, "subscriptions"),
+            (self.accounts, "accounts"),
+            (self.orders, "orders"),
+            (self.answers, "surveys"),
+            (self.tickets, "tickets"),
+            (self.usage, "usage"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect()
+    }
+}
+
+/// Marks a source joined and hands each of its touches to the customer `reach` finds (if any).
+fn deal<T>(joined: &mut bool, touches: Vec<T>, reach: impl Fn(&T) -> Option<usize>, mut put: impl FnMut(usize, T)) {
+    *joined = true;
+    for t in touches {
+        if let Some(c) = reach(&t) {
+            put(c, t);
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Book {
     pub customers: Vec<Customer>,
@@ -62,7 +89,7 @@ impl Book {
     /// given). Empty without subscriptions or accounts.
     pub fn of_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Book {
         let directory = join::directory_of(parts);
-        let mut book = Book { joins: join::join_parts(parts, rules), ..Default::default() };
+        let mut book = Book { joins: join::join_parts_to(&directory, parts, rules), ..Default::default() };
         if directory.is_empty() {
             return book;
         }
@@ -100,56 +127,26 @@ impl Book {
             signals.keys.iter().map(|k| if k.trim().is_empty() { None } else { join::match_key(directory, k, rule).map(|(c, _)| c as usize) }).collect();
         let at = |key: u32| reach.get(key as usize).copied().flatten();
         let customers = &mut self.customers;
+        let loaded = &mut self.loaded;
         match signals.touches {
             Touches::None => {}
-            Touches::Mrr(spans) => {
-                self.loaded.mrr = true;
-                for s in spans {
-                    if let Some(c) = at(s.key) {
-                        customers[c].mrr.push(s);
-                    }
-                }
-            }
-            Touches::Accounts(rows) => {
-                self.loaded.accounts = true;
-                for a in rows {
-                    if let Some(c) = at(a.key) {
-                        customers[c].account = Some(a);
-                    }
-                }
-            }
-            Touches::Usage(events) => {
-                self.loaded.usage = true;
-                for e in events {
-                    if let Some(c) = at(e.key) {
-                        customers[c].usage.push((e.day, e.user));
-                    }
-                }
-            }
-            Touches::Answers(answers) => {
-                self.loaded.answers = true;
-                for a in answers {
-                    if let Some(c) = at(a.key) {
-                        customers[c].answers.push(a);
-                    }
-                }
-            }
-            Touches::Tickets(tickets) => {
-                self.loaded.tickets = true;
-                for t in tickets {
-                    if let Some(c) = at(t.key) {
-                        customers[c].tickets.push(t);
-                    }
-                }
-            }
-            Touches::Orders(orders) => {
-                self.loaded.orders = true;
-                for o in orders {
-                    if let Some(c) = at(o.key) {
-                        customers[c].orders.push(o);
-                    }
-                }
-            }
+            Touches::Mrr(spans) => deal(&mut loaded.mrr, spans, |s| at(s.key), |c, s| customers[c].mrr.push(s)),
+            Touches::Accounts(rows) => deal(&mut loaded.accounts, rows, |a| at(a.key), |c, a| customers[c].account = Some(a)),
+            Touches::Usage(events) => deal(&mut loaded.usage, events, |e| at(e.key), |c, e| customers[c].usage.push((e.day, e.user))),
+            Touches::Answers(answers) => deal(&mut loaded.answers, answers, |a| at(a.key), |c, a| customers[c].answers.push(a)),
+            Touches::Tickets(tickets) => deal(&mut loaded.tickets, tickets, |t| at(t.key), |c, t| customers[c].tickets.push(t)),
+            Touches::Orders(orders) => deal(&mut loaded.orders, orders, |o| at(o.key), |c, o| customers[c].orders.push(o)),
+        }
+    }
+
+    /// Where the billing customers come from: `subscriptions`, else `accounts`; none without either.
+    pub fn billing(&self) -> Option<&'static str> {
+        if self.loaded.mrr {
+            Some("subscriptions")
+        } else if self.loaded.accounts {
+            Some("accounts")
+        } else {
+            None
         }
     }
 

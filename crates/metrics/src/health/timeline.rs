@@ -98,7 +98,12 @@ pub fn timeline(book: &Book, index: usize, settings: &HealthSettings) -> Option<
         rows.push(TimelineRow { source: "tickets", day: t.created.div_euclid(86_400) as i32, what: format!("ticket: {first}, {state}"), line: Some(t.line) });
     }
     for a in &c.answers {
-        rows.push(TimelineRow { source: "surveys", day: a.day, what: format!("{} answer {}", a.kind.to_uppercase(), trim_number(a.raw)), line: Some(a.line) });
+        rows.push(TimelineRow {
+            source: "surveys",
+            day: a.day,
+            what: format!("{} answer {}", a.kind.to_uppercase(), crate::format::raw(Some(a.raw))),
+            line: Some(a.line),
+        });
     }
     for o in &c.orders {
         rows.push(TimelineRow { source: "orders", day: o.day, what: format!("order {}", crate::format::cents(o.cents)), line: None });
@@ -112,12 +117,4 @@ pub fn timeline(book: &Book, index: usize, settings: &HealthSettings) -> Option<
         months,
         rows,
     })
-}
-
-fn trim_number(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
 }

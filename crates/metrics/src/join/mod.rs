@@ -249,7 +249,11 @@ pub fn directory_of(parts: &[Part]) -> Directory {
 /// without a source of billing customers; a source whose rows have no key at all (no customer
 /// column mapped) is left out.
 pub fn join_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
-    let directory = directory_of(parts);
+    join_parts_to(&directory_of(parts), parts, rules)
+}
+
+/// [`join_parts`] to a directory already made of `parts` (see [`directory_of`]).
+pub fn join_parts_to(directory: &Directory, parts: &[Part], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
     if directory.is_empty() {
         return Vec::new();
     }
@@ -260,7 +264,7 @@ pub fn join_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Vec<JoinRepor
             if keys.iter().all(|(k, _)| k.trim().is_empty()) {
                 return None;
             }
-            Some(join(p.name, &directory, &keys, rule_of(rules, p.name)))
+            Some(join(p.name, directory, &keys, rule_of(rules, p.name)))
         })
         .collect()
 }
