@@ -36,7 +36,11 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
                     if r.demo { " (demo)" } else { "" },
                     joined_text(&r.loaded, billing)
                 ),
-                empty: "No customer is active in these files.".into(),
+                empty: if r.periods.is_empty() {
+                    "Nothing to score yet: a score needs dated data about these customers (subscriptions, usage, tickets or survey answers); these files have no dates to score at.".into()
+                } else {
+                    "No customer is active in these files.".into()
+                },
                 extent: None,
             },
         })

@@ -46,7 +46,7 @@ pub fn RiskList(wb: Workbench) -> impl IntoView {
                         count_text(r.active),
                         if r.unscored > 0 { format!(", {} without any data to score", count_text(r.unscored)) } else { String::new() }
                     ),
-                    None => "No customer to score yet.".into(),
+                    None => "No customer to score yet: load dated usage, tickets, survey answers or subscriptions for these customers.".into(),
                 })}
             </p>
             <Show when=move || rows.with(|r| !r.is_empty())>
