@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
     browser::share_link::receive(wb, has_saved);
     browser::storage::persist_settings(wb);
     browser::theme::follow_theme(wb);
+    browser::locale::provide_numbers(wb);
     browser::worker_client::start(wb);
     // The page on its own: a page is built once when chosen, not again on every settings change
     // (which would drop its local state, such as a table's sort order).
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded, and no file is stored: a reload starts again from the demo."</span>
             <components::share::ShareButton open=share_open />
             <browser::theme::ThemeSelect wb=wb />
+            <browser::locale::LocaleSelect wb=wb />
             <browser::glossary::Glossary />
         </header>
         <nav class="tabs" aria-label="Pages">

@@ -4,17 +4,15 @@
 //! block the page for over 50 ms), and only the latest model is drawn. Optionally reports the pointer position over the canvas (in canvas pixels),
 //! for charts that show values on hover.
 
-use super::canvas::draw_on;
+use super::canvas::{draw_on, svg_of};
 use super::deferred::deferred;
 use crate::state::plotted::Plotted;
 use leptos::ev::MouseEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, WHITE};
-use plotters_canvas::CanvasBackend;
+use plotters::prelude::WHITE;
 
-pub type Area = DrawingArea<CanvasBackend, Shift>;
+pub use super::canvas::Area;
 
 #[component]
 pub fn ChartCanvas<M, E, F>(
@@ -36,9 +34,18 @@ pub fn ChartCanvas<M, E, F>(
 where
     M: Plotted + Clone + Send + Sync + 'static,
     E: std::fmt::Debug + 'static,
-    F: Fn(&Area, &M) -> Result<(), E> + Send + Sync + 'static,
+    F: Fn(&Area<'_>, &M) -> Result<(), E> + Send + Sync + 'static,
 {
     let node = NodeRef::<Canvas>::new();
+    let draw = std::sync::Arc::new(draw);
+    let draw_svg = draw.clone();
+    // The same drawing code again, into an SVG document, for the file.
+    let save_svg = move |_| {
+        let Some(c) = node.get_untracked() else { return };
+        if let Some(svg) = model.with_untracked(|m| svg_of(c, |a| draw_svg(a, m))) {
+            crate::browser::download::save_text(&format!("{chart}.svg"), "image/svg+xml", &svg);
+        }
+    };
     // The data table is built only while it is open.
     let table_open = RwSignal::new(false);
     let shown = deferred(model);
@@ -89,7 +96,11 @@ where
                     }
                 })}
             </details>
-            <button class="link chart-save" hidden=move || empty.get() data-action="save-chart" data-save-chart=chart aria-label=format!("Save the chart '{label}' as PNG") on:click=move |_| crate::browser::download::save_chart_png(chart)>"PNG"</button>
+            <span class="chart-save" hidden=move || empty.get()>
+                <button class="link" data-action="save-chart" data-save-chart=chart aria-label=format!("Save the chart '{label}' as PNG") on:click=move |_| crate::browser::download::save_chart_png(chart)>"PNG"</button>
+                " "
+                <button class="link" data-action="save-chart-svg" data-save-chart=chart aria-label=format!("Save the chart '{label}' as SVG") on:click=save_svg>"SVG"</button>
+            </span>
         </div>
     }
 }

@@ -6,19 +6,19 @@
 
 use crate::browser::files::first_file;
 use crate::browser::worker_client;
+use crate::state::Numbers;
 use crate::wire::{LooksLike, Progress, Timing};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
-use northstar_metrics::format::count_text;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 /// "12.5 of 104.0 MB · 120,000 rows · 1,050,000 rows/s · 3 s left".
-fn progress_text(p: &Progress) -> String {
+fn progress_text(p: &Progress, numbers: Numbers) -> String {
     let mb = |b: u64| b as f64 / 1_000_000.0;
-    let mut parts = vec![format!("{:.1} of {:.1} MB", mb(p.bytes), mb(p.total)), format!("{} rows", count_text(p.rows))];
+    let mut parts = vec![format!("{:.1} of {:.1} MB", mb(p.bytes), mb(p.total)), format!("{} rows", numbers.count(p.rows))];
     if let Some(rate) = p.rows_per_second() {
-        parts.push(format!("{} rows/s", count_text(rate.round() as u64)));
+        parts.push(format!("{} rows/s", numbers.count(rate.round() as u64)));
     }
     if let Some(eta) = p.eta_seconds() {
         parts.push(format!("{} s left", eta.ceil() as u64));
@@ -86,7 +86,15 @@ pub fn FileDrop(
         // The same file can be chosen again (after a cancel, or once it changed on disk).
         input.set_value("");
     };
+    let numbers = crate::state::numbers();
     let paste_id = format!("{source}-paste");
+    // What a screen reader hears, in a live region that is always on the page (one added along
+    // with its text may go unheard): the read in steps of 10 %, then the file's summary. Errors
+    // are spoken at once, from an alert region that is always there too.
+    let announcement = Memo::new(move |_| match progress.get() {
+        Some(p) => format!("Reading {}: {} %", p.file, (p.fraction() * 10.0).floor() as u32 * 10),
+        None => file_name.get().map(|f| format!("{f}: {}", summary.get())).unwrap_or_default(),
+    });
     let error_box = NodeRef::<leptos::html::Div>::new();
     // A new error takes the focus, so a keyboard or screen-reader user lands on it.
     Effect::new(move |_| {
@@ -146,19 +154,22 @@ pub fn FileDrop(
                 })
             }}
             {move || progress.get().map(|p| view! {
-                <div class="progress" role="status" aria-live="polite" data-testid=format!("{source}-progress")>
+                <div class="progress" data-testid=format!("{source}-progress")>
                     <progress max="1" value=p.fraction()>{format!("{:.0} %", p.fraction() * 100.0)}</progress>
-                    <span class="source-line">{format!("Reading {}: {}", p.file, progress_text(&p))}</span>
+                    <span class="source-line">{format!("Reading {}: {}", p.file, progress_text(&p, numbers))}</span>
                     " "
                     <button data-testid=format!("{source}-cancel") on:click=move |_| on_cancel.run(())>"Cancel"</button>
                 </div>
             })}
-            {move || error.get().map(|e| view! {
-                <div class="load-error notice error" role="alert" tabindex="-1" node_ref=error_box data-notice="load" data-testid=format!("{source}-error")>
-                    <p>{e}</p>
-                    {move || fix.get().map(|f| view! { <p class="fix">{f}</p> })}
-                </div>
-            })}
+            <p class="visually-hidden" role="status" aria-live="polite" data-live=source>{move || announcement.get()}</p>
+            <div role="alert" data-testid=format!("{source}-alerts")>
+                {move || error.get().map(|e| view! {
+                    <div class="load-error notice error" tabindex="-1" node_ref=error_box data-notice="load" data-testid=format!("{source}-error")>
+                        <p>{e}</p>
+                        {move || fix.get().map(|f| view! { <p class="fix">{f}</p> })}
+                    </div>
+                })}
+            </div>
             {move || looks_like.get().map(|l| {
                 let page = l.page.label();
                 let text = format!("This looks like {}: it belongs on the {page} page.", l.what);

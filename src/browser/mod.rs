@@ -1,11 +1,13 @@
 //! The only code that touches the browser (web-sys, localStorage, files, canvas, the worker).
 pub mod canvas;
+pub mod chart_backend;
 pub mod chart_canvas;
 pub mod deferred;
 pub mod download;
 pub mod file_drop;
 pub mod files;
 pub mod glossary;
+pub mod locale;
 pub mod share_link;
 pub mod storage;
 pub mod theme;

@@ -39,7 +39,7 @@ pub fn receive(wb: Workbench, has_saved: bool) {
             if has_saved {
                 share.incoming.set(Some(settings));
             } else {
-                wb.settings.set(settings);
+                wb.settings.update(|mine| *mine = crate::state::share::adopt(settings, mine));
             }
         }
     }

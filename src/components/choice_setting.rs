@@ -143,6 +143,7 @@ pub fn FileValueSetting(
     #[prop(into)] value: Signal<String>,
     apply: fn(&mut Settings, &str) -> Result<(), FatalError>,
 ) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let choices = Signal::derive(move || {
         let now = value.get();
         let values = values.get().unwrap_or_default();
@@ -150,7 +151,7 @@ pub fn FileValueSetting(
         if !values.iter().any(|(v, _)| same_value(v, &now)) {
             out.push((now.clone(), format!("{now} — matches no row of this file")));
         }
-        out.extend(values.into_iter().map(|(v, n)| (v.clone(), format!("{v} ({} rows)", northstar_metrics::format::count_text(n)))));
+        out.extend(values.into_iter().map(|(v, n)| (v.clone(), format!("{v} ({} rows)", numbers.count(n)))));
         out
     });
     let chosen = Signal::derive(move || {

@@ -103,8 +103,10 @@ pub fn KpiCards(
 fn KpiCard(wb: Workbench, card: Card, note: Option<String>) -> impl IntoView {
     let id = card.id;
     let unit = card.unit;
-    let delta = match (card.value, card.previous) {
-        (Some(v), Some(p)) => format!("{} vs the period before", format::delta(unit, v - p)),
+    let numbers = crate::state::numbers();
+    let (value, previous) = (card.value, card.previous);
+    let delta = move || match (value, previous) {
+        (Some(v), Some(p)) => format!("{} vs the period before", numbers.delta(unit, v - p)),
         _ => String::new(),
     };
     let key = card.target_key.clone();
@@ -143,8 +145,13 @@ fn KpiCard(wb: Workbench, card: Card, note: Option<String>) -> impl IntoView {
                 data-period=card.period.clone()
                 data-value=format::raw(card.value)
             >
-                {card.display.clone()}
-                {(!card.suffix.is_empty()).then(|| view! { <span class="unit">{card.suffix.clone()}</span> })}
+                {move || numbers.display(unit, value)}
+                {
+                    // The data's currency code, unless the reader's style shows a symbol.
+                    let suffix = card.suffix.clone();
+                    let is_money = card.is_money;
+                    move || (!suffix.is_empty() && !(is_money && numbers.has_symbol())).then(|| view! { <span class="unit">{suffix.clone()}</span> })
+                }
             </div>
             <div class="explain" data-explain=id>{card.explain.clone()}</div>
             <div class="meta">{delta}</div>

@@ -13,6 +13,7 @@ use northstar_metrics::KpiValue;
 const PERIOD_AND_SEGMENT: &str = "Period · segment";
 
 fn render(t: Table, first_header: &'static str) -> impl IntoView {
+    let style = crate::state::numbers().style();
     let header = t.columns.iter().map(|c| view! { <th>{c.2.clone()}</th> }).collect_view();
     let rows = t
         .rows
@@ -39,7 +40,7 @@ fn render(t: Table, first_header: &'static str) -> impl IntoView {
                             data-segment=segment.clone()
                             data-value=format::raw(c.value)
                         >
-                            {c.display}
+                            {style.display(c.unit, c.value) + if c.small_sample { "*" } else { "" }}
                         </td>
                     }
                 })

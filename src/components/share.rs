@@ -3,13 +3,14 @@
 //! the receiver's own, and its results, read-only and marked as shared. Every text from a link is
 //! shown as text.
 
+use crate::browser::chart_canvas::ChartCanvas;
 use crate::browser::download::today;
 use crate::browser::share_link::{copy, page_address};
-use crate::state::share::{latest_values, make_link, size_text};
+use crate::state::share::{chartable, latest_values, make_link, shared_series, size_text};
 use crate::state::{Page, Workbench};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
-use northstar_share::SharedResults;
+use northstar_share::{SharedPage, SharedResults};
 
 /// The KPI values the shown page has (its overall series and breakdowns).
 fn shown_kpis(wb: Workbench, page: Page) -> Vec<KpiValue> {
@@ -137,7 +138,7 @@ pub fn SharedNotices(wb: Workbench) -> impl IntoView {
                 "This link carries a teammate's dashboard settings. Use them instead of yours? Yours are replaced (and saved) only if you say so. "
                 <button data-action="share-accept" on:click=move |_| {
                     if let Some(s) = share.incoming.get_untracked() {
-                        wb.settings.set(s);
+                        wb.settings.update(|mine| *mine = crate::state::share::adopt(s, mine));
                     }
                     share.incoming.set(None);
                 }>"Use the shared settings"</button>
@@ -149,8 +150,63 @@ pub fn SharedNotices(wb: Workbench) -> impl IntoView {
     }
 }
 
+/// The `data-chart` name of a shared page's chart.
+fn shared_chart_name(page: &str) -> &'static str {
+    match page {
+        "scorecard" => "shared-scorecard",
+        "revenue" => "shared-revenue",
+        "orders" => "shared-orders",
+        "acquisition" => "shared-acquisition",
+        "support" => "shared-support",
+        "product" => "shared-product",
+        "surveys" => "shared-surveys",
+        "health" => "shared-health",
+        _ => "shared",
+    }
+}
+
+/// One shared KPI over time, chosen from the page's KPIs: the overall line and its breakdowns.
+#[component]
+fn SharedChart(page: SharedPage) -> impl IntoView {
+    let numbers = crate::state::numbers();
+    let ids = chartable(&page);
+    let Some((first, _)) = ids.first().cloned() else { return ().into_any() };
+    let chosen = RwSignal::new(first);
+    let page = StoredValue::new(page);
+    let model = Memo::new(move |_| chosen.with(|id| page.with_value(|p| shared_series(p, id))));
+    let chart = page.with_value(|p| shared_chart_name(&p.page));
+    let title = Memo::new(move |_| {
+        let id = chosen.get();
+        let name = northstar_metrics::kpi::def(&id).map_or(id.clone(), |d| d.name.to_string());
+        if northstar_metrics::kpi::def(&id).is_some_and(|d| d.unit == northstar_metrics::kpi::Unit::Rate) {
+            format!("{name} (%)")
+        } else {
+            name
+        }
+    });
+    view! {
+        <label class="source-line">
+            "Chart: "
+            <select data-shared-chart-kpi=chart on:change=move |ev| chosen.set(event_target_value(&ev))>
+                {ids.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+            </select>
+        </label>
+        <ChartCanvas
+            model=model
+            draw=move |a, (labels, series)| northstar_charts::draw_lines(a, &title.get_untracked(), labels, series, move |y| numbers.number(y, 1))
+            width=640
+            height=300
+            chart=chart
+            why_empty=Signal::derive(|| "no value in any period".to_string())
+            label="A shared KPI over time, as the sender saw it"
+        />
+    }
+    .into_any()
+}
+
 #[component]
 fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let style = crate::state::numbers();
     let files = if results.files().is_empty() { "no file named".to_string() } else { results.files().join(", ") };
     let head = format!(
         "Shared results, read-only: made on {} from {files}. None of these files is on this device; the values are as the sender saw them.",
@@ -167,13 +223,14 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                     let rows = latest_values(p);
                     view! {
                         <h3>{format!("{} page", p.page)}</h3>
+                        <SharedChart page=p.clone() />
                         <table class="shared-table" data-shared-page=p.page.clone()>
                             <thead><tr><th>"KPI"</th><th>"Breakdown"</th><th>"Period"</th><th>"Value"</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|k| {
                                     let name = northstar_metrics::kpi::def(&k.id).map_or(k.id.clone(), |d| d.name.to_string());
                                     let unit = northstar_metrics::kpi::def(&k.id).map(|d| d.unit);
-                                    let shown = unit.map_or_else(|| northstar_metrics::format::raw(k.value), |u| northstar_metrics::format::display(u, k.value));
+                                    let shown = unit.map_or_else(|| northstar_metrics::format::raw(k.value), |u| style.display(u, k.value));
                                     view! {
                                         <tr>
                                             <td>{name}</td>

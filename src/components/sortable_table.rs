@@ -48,8 +48,10 @@ pub fn SortableTable(
             }
         })
         .collect_view();
+    let numbers = crate::state::numbers();
     let body = move || {
         let period = period.get();
+        let style = numbers.style();
         sorted
             .get()
             .into_iter()
@@ -61,7 +63,7 @@ pub fn SortableTable(
                     .map(|(v, c)| {
                         view! {
                             <td data-kpi=c.id data-segment=r.key.clone() data-period=period.clone() data-value=format::raw(*v)>
-                                {format::display(c.unit, *v)}
+                                {style.display(c.unit, *v)}
                             </td>
                         }
                     })

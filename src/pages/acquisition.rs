@@ -21,6 +21,7 @@ const PERIODS: [Granularity; 3] = [Granularity::Month, Granularity::Quarter, Gra
 
 #[component]
 fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let origin = wb.acquisition.source.origin("funnel sheet");
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let a = wb.acquisition;
@@ -38,7 +39,7 @@ fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
             <h2>"Funnel, CAC and LTV:CAC"</h2>
             <div class="charts two">
                 <ChartCanvas model=funnel draw={|a, (period, stages)| draw_funnel(a, &format!("Funnel, {period}"), stages)} width=640 height=320 chart="funnel" why_empty=why("no funnel stages") label="Marketing funnel of the latest month" />
-                <ChartCanvas model=cac draw={|a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="cac" why_empty=why("no CAC: it needs acquisition spend and new customers") label="CAC and LTV:CAC per period" />
+                <ChartCanvas model=cac draw={move |a, (labels, series)| draw_lines(a, "CAC and LTV:CAC", labels, series, move |y| numbers.number(y, 1))} width=640 height=320 chart="cac" why_empty=why("no CAC: it needs acquisition spend and new customers") label="CAC and LTV:CAC per period" />
             </div>
             <p class="source-line">"LTV comes from the Revenue page's subscriptions when they are loaded, else from the Orders page's simple CLV; each LTV:CAC card says which."</p>
         </section>

@@ -8,7 +8,6 @@ use crate::state::Workbench;
 use crate::wire::CustomerHit;
 use leptos::prelude::*;
 use northstar_charts::draw_lines;
-use northstar_metrics::format::{cents, count_text, day};
 use northstar_metrics::health::timeline::{Timeline, TimelineMonth};
 
 /// Rows behind the timeline shown before "Show all".
@@ -16,6 +15,7 @@ const FIRST_ROWS: usize = 30;
 
 #[component]
 pub fn CustomersPage(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let results = wb.health.customers;
     let timeline = Memo::new(move |_| results.with(|r| r.timeline.clone()));
     let lines = Memo::new(move |_| timeline.with(|t| t.as_ref().map(timeline_lines).unwrap_or_default()));
@@ -35,7 +35,7 @@ pub fn CustomersPage(wb: Workbench) -> impl IntoView {
                 {move || results.with(|r| if r.customers == 0 {
                     "No billing customers yet: drop a subscriptions or accounts export on the Revenue page.".to_string()
                 } else {
-                    format!("{} customers{}, joined with {}. Search by id, e-mail or name.", count_text(r.customers), if r.demo { " (demo)" } else { "" }, r.loaded.join(", "))
+                    format!("{} customers{}, joined with {}. Search by id, e-mail or name.", numbers.count(r.customers), if r.demo { " (demo)" } else { "" }, r.loaded.join(", "))
                 })}
             </p>
             <label class="search">
@@ -58,7 +58,7 @@ pub fn CustomersPage(wb: Workbench) -> impl IntoView {
         </section>
         <section class="panel" aria-labelledby="timeline-h" data-timeline=move || timeline.with(|t| t.as_ref().map(|t| t.customer.clone()).unwrap_or_default())>
             <h2 id="timeline-h">{move || timeline.with(|t| t.as_ref().map_or("Timeline".to_string(), heading))}</h2>
-            <ChartCanvas model=lines draw={|a, (labels, series)| draw_lines(a, "Health score (left) and MRR (right)", labels, series, |y| format!("{y:.0}"))} width=640 height=300 chart="customer-timeline" why_empty=why label="The customer's health score and MRR per month" />
+            <ChartCanvas model=lines draw={move |a, (labels, series)| draw_lines(a, "Health score (left) and MRR (right)", labels, series, move |y| numbers.number(y, 0))} width=640 height=300 chart="customer-timeline" why_empty=why label="The customer's health score and MRR per month" />
             {move || timeline.get().map(|t| view! { <Months t=t.clone() /> <Rows t=t /> })}
         </section>
     }
@@ -127,19 +127,20 @@ fn Months(t: Timeline) -> impl IntoView {
 
 #[component]
 fn MonthRow(m: TimelineMonth, has_mrr: bool, customer: String) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let band = band_text(m.health.band);
     view! {
         <tr data-month=m.period.clone()>
             <td>{m.period.clone()}</td>
             <td class="value" data-kpi="health_score" data-segment=customer data-period=m.period.clone() data-value=crate::format::raw(m.health.score)>
-                {m.health.score.map_or("—".into(), |s| format!("{s:.1} "))}
+                {m.health.score.map_or("—".into(), |s| numbers.number(s, 1) + " ")}
                 {m.health.score.map(|_| view! { <span class=format!("band band-{band}")>{band}</span> })}
             </td>
-            {has_mrr.then(|| view! { <td>{m.mrr.map_or("—".into(), cents)}</td> })}
-            <td>{if m.orders > 0 { format!("{} ({})", m.orders, cents(m.order_cents)) } else { "0".into() }}</td>
+            {has_mrr.then(|| view! { <td>{m.mrr.map_or("—".into(), |c| numbers.cents(c))}</td> })}
+            <td>{if m.orders > 0 { format!("{} ({})", m.orders, numbers.cents(m.order_cents)) } else { "0".into() }}</td>
             <td>{m.tickets_opened}</td>
             <td>{match m.answer_score { Some(s) => format!("{} (mean {s:.0}/100)", m.answers), None => "0".into() }}</td>
-            <td>{format!("{} ({})", count_text(m.events), m.active_users)}</td>
+            <td>{format!("{} ({})", numbers.count(m.events), m.active_users)}</td>
             <td class="components">{m.health.components.iter().map(|(c, v)| component_text(*c, *v)).collect::<Vec<_>>().join(" · ")}</td>
         </tr>
     }
@@ -147,6 +148,7 @@ fn MonthRow(m: TimelineMonth, has_mrr: bool, customer: String) -> impl IntoView 
 
 #[component]
 fn Rows(t: Timeline) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let all = RwSignal::new(false);
     let total = t.rows.len();
     let rows = StoredValue::new(t.rows);
@@ -161,7 +163,7 @@ fn Rows(t: Timeline) -> impl IntoView {
                         .take(shown)
                         .map(|row| {
                             let at = row.line.map(|l| format!(" — {} line {l}", row.source)).unwrap_or_else(|| format!(" — {}", row.source));
-                            view! { <li data-row-source=row.source data-line=row.line.map(|l| l.to_string()).unwrap_or_default()>{format!("{} {}{at}", day(row.day), row.what)}</li> }
+                            view! { <li data-row-source=row.source data-line=row.line.map(|l| l.to_string()).unwrap_or_default()>{format!("{} {}{at}", numbers.day(row.day), row.what)}</li> }
                         })
                         .collect_view()
                 })

@@ -19,6 +19,7 @@ const CARDS: [&str; 6] = ["active_users", "stickiness", "avg_session_duration", 
 
 #[component]
 fn ProductCharts(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let origin = wb.product.source.origin("usage file");
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let p = wb.product;
@@ -43,7 +44,7 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Product charts">
             <h2>"Activity and adoption"</h2>
             <div class="charts two">
-                <ChartCanvas model=active draw={|a, (labels, series)| draw_lines(a, "Active users per period", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="active" why_empty=why("no activity") label="Active users over time" />
+                <ChartCanvas model=active draw={move |a, (labels, series)| draw_lines(a, "Active users per period", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="active" why_empty=why("no activity") label="Active users over time" />
                 <ChartCanvas model=adoption draw={|a, (period, bars)| draw_bars(a, &format!("Feature adoption, {period}"), bars, true)} width=640 height=320 chart="adoption" why_empty=why("no feature or event column") label="Feature adoption in the latest period" />
             </div>
         </section>

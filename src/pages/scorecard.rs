@@ -96,6 +96,8 @@ fn capitalised(area: &str) -> String {
 fn Row(wb: Workbench, row: ScoreRow) -> impl IntoView {
     let card = row.card;
     let unit = card.unit;
+    let value = card.value;
+    let numbers = crate::state::numbers();
     let scale = if unit == Unit::Rate { 100.0 } else { 1.0 };
     let shown = move |t: f64| format!("{}", (t * scale * 1e9).round() / 1e9);
     let key = card.target_key.clone();
@@ -113,7 +115,7 @@ fn Row(wb: Workbench, row: ScoreRow) -> impl IntoView {
                 data-value=format::raw(card.value)
                 title=card.explain.clone()
             >
-                {card.display.clone()}
+                {move || numbers.display(unit, value)}
                 {card.warning.clone().map(|w| view! { <span class="card-warning" role="note" data-warning=card.id>{w}</span> })}
             </td>
             <td>{period}</td>

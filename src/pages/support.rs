@@ -33,6 +33,7 @@ const CARDS: [&str; 10] = [
 
 #[component]
 fn SupportCharts(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let sp = wb.support;
     let origin = sp.source.origin("tickets file");
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
@@ -45,9 +46,9 @@ fn SupportCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Support charts">
             <h2>"Volume, backlog and response times"</h2>
             <div class="charts two">
-                <ChartCanvas model=volume draw={|a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="volume" why_empty=why("no tickets") label="Tickets created and backlog over time" />
+                <ChartCanvas model=volume draw={move |a, (labels, series)| draw_lines(a, "Tickets created and backlog", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="volume" why_empty=why("no tickets") label="Tickets created and backlog over time" />
                 <div>
-                    <ChartCanvas model=times draw={|a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="times" why_empty=why("no first-response or resolution times") label="First response and resolution times over time" />
+                    <ChartCanvas model=times draw={move |a, (labels, series)| draw_lines(a, "Hours to first response and to resolution", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="times" why_empty=why("no first-response or resolution times") label="First response and resolution times over time" />
                     <p class="source-line">"The faint line is the first-response SLA target."</p>
                 </div>
             </div>

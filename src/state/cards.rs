@@ -52,7 +52,6 @@ pub struct Card {
     pub title: String,
     pub period: String,
     pub value: Option<f64>,
-    pub display: String,
     /// How the value was made, or why there is none.
     pub explain: String,
     pub n: u64,
@@ -224,7 +223,6 @@ fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, pa
         title,
         period: k.period.clone(),
         value: k.value,
-        display: format::display(unit, k.value),
         explain,
         n: k.n,
         small_sample: k.small_sample,

@@ -25,7 +25,8 @@ pub struct TableCell {
     pub id: &'static str,
     pub kind: Option<&'static str>,
     pub value: Option<f64>,
-    pub display: String,
+    pub unit: northstar_metrics::kpi::Unit,
+    pub small_sample: bool,
     pub title: String,
 }
 
@@ -46,7 +47,8 @@ pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool) -> Table {
             id: k.id,
             kind: k.kind,
             value: k.value,
-            display: format::display(def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit), k.value) + if k.small_sample { "*" } else { "" },
+            unit: def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit),
+            small_sample: k.small_sample,
             title: match k.value {
                 Some(_) => format::explain(k),
                 None => super::cards::why_none(k, false, None),

@@ -113,6 +113,25 @@ pub struct Settings {
     pub health: HealthView,
     /// Light, dark, or the system's choice.
     pub theme: Theme,
+    /// How numbers, money and dates read: the browser's locale unless the user picks one.
+    pub locale: LocaleChoice,
+}
+
+/// The reader's choice of number and date formats (a BCP 47 tag such as `de-DE`; empty: the
+/// browser's) and of a currency symbol for money (an ISO 4217 code; empty: none, as the files
+/// rarely say which).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct LocaleChoice {
+    pub tag: String,
+    pub currency: String,
+}
+
+impl LocaleChoice {
+    /// The locales offered besides the browser's.
+    pub const TAGS: [&'static str; 14] =
+        ["en-US", "en-GB", "en-IN", "de-DE", "de-CH", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-BR", "sv-SE", "pl-PL", "ja-JP", "zh-CN"];
+    pub const CURRENCIES: [&'static str; 11] = ["USD", "EUR", "GBP", "JPY", "INR", "CAD", "AUD", "CHF", "BRL", "SEK", "CNY"];
 }
 
 /// The colour theme: the system's (`prefers-color-scheme`) unless the user picks one.
@@ -326,6 +345,7 @@ impl Default for Settings {
             acquisition: AcquisitionView::default(),
             health: HealthView::default(),
             theme: Theme::Auto,
+            locale: LocaleChoice::default(),
         }
     }
 }

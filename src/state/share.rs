@@ -25,11 +25,14 @@ impl Default for ShareState {
     }
 }
 
-/// The settings as a link carries them: without the customer looked up or searched for.
+/// The settings as a link carries them: without the customer looked up or searched for, and
+/// without the sender's theme and number format (the reader keeps their own).
 pub fn shareable_settings(settings: &Settings) -> serde_json::Value {
     let mut s = settings.clone();
     s.health.customer = None;
     s.health.query = String::new();
+    s.theme = Default::default();
+    s.locale = Default::default();
     serde_json::to_value(&s).unwrap_or(serde_json::Value::Null)
 }
 
@@ -61,6 +64,12 @@ pub fn make_link(settings: &Settings, results: Option<(Page, &[KpiValue], Vec<St
         None => (None, LeftOut::default()),
     };
     encode_fitting(shareable_settings(settings), shared).map(|e| (e, left_out)).map_err(|e| e.to_string())
+}
+
+/// A link's settings as the reader adopts them: the dashboard is the sender's, the theme and the
+/// number format stay the reader's.
+pub fn adopt(shared: Settings, mine: &Settings) -> Settings {
+    Settings { theme: mine.theme, locale: mine.locale.clone(), ..shared }
 }
 
 /// Reads an opened link's payload: its settings (brought up to date) and results.
@@ -116,4 +125,54 @@ pub fn latest_values(page: &SharedPage) -> Vec<SharedKpi> {
         }
     }
     rows
+}
+
+/// The KPIs of a shared page that can be charted (a value in some period), in the page's order,
+/// with their names.
+pub fn chartable(page: &SharedPage) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for k in page.kpis.iter().filter(|k| k.value.is_some()) {
+        if !out.iter().any(|(id, _)| *id == k.id) {
+            let name = northstar_metrics::kpi::def(&k.id).map_or(k.id.clone(), |d| d.name.to_string());
+            out.push((k.id.clone(), name));
+        }
+    }
+    out
+}
+
+/// The most lines a shared chart draws: the overall series and the first breakdowns.
+const MOST_LINES: usize = 6;
+
+/// One KPI of a shared page as a line chart: its periods in order, the overall series, then each
+/// breakdown's (up to [`MOST_LINES`] in all); rates in percent.
+pub fn shared_series(page: &SharedPage, id: &str) -> (Vec<String>, Vec<northstar_charts::LineSeries>) {
+    use northstar_charts::{LineSeries, ACCENT, BAD, GOOD, ORANGE, TEAL, VIOLET};
+    let of_id: Vec<&SharedKpi> = page.kpis.iter().filter(|k| k.id == id).collect();
+    let mut labels: Vec<String> = of_id.iter().map(|k| k.period.clone()).collect();
+    labels.sort();
+    labels.dedup();
+    let mut segments: Vec<Option<String>> = Vec::new();
+    for k in &of_id {
+        if !segments.contains(&k.segment) {
+            segments.push(k.segment.clone());
+        }
+    }
+    // The overall series first.
+    segments.sort_by_key(|s| s.is_some());
+    let percent = northstar_metrics::kpi::def(id).is_some_and(|d| d.unit == northstar_metrics::kpi::Unit::Rate);
+    let scale = if percent { 100.0 } else { 1.0 };
+    let colors = [ACCENT, TEAL, VIOLET, ORANGE, GOOD, BAD];
+    let series = segments
+        .into_iter()
+        .take(MOST_LINES)
+        .zip(colors)
+        .map(|(segment, color)| LineSeries {
+            name: segment.clone().unwrap_or_else(|| "all".into()),
+            color,
+            values: labels.iter().map(|p| of_id.iter().find(|k| &k.period == p && k.segment == segment).and_then(|k| k.value).map(|v| v * scale)).collect(),
+            target: None,
+            secondary: false,
+        })
+        .collect();
+    (labels, series)
 }

@@ -1,6 +1,6 @@
 // End-to-end tests of exports and offline hosting (issue 12, parts 2 and 3), in headless Chromium:
 // the KPI values as CSV, safe against formula injection; the results as JSON in the CLI's schema;
-// a chart as PNG; and a reload with the network off, served by the service worker.
+// a chart as PNG and as SVG; and a reload with the network off, served by the service worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ async function download(page, action) {
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
 
-test('KPI values as CSV (formula injection neutralised, numbers kept), results as JSON, a chart as PNG', async () => {
+test('KPI values as CSV (formula injection neutralised, numbers kept), results as JSON, a chart as PNG and SVG', async () => {
   const { page, context } = await openApp(site.browser, site.srv.url);
   await showSurveys(page);
   // Plan names a spreadsheet would run as formulas.
@@ -47,6 +47,27 @@ test('KPI values as CSV (formula injection neutralised, numbers kept), results a
   const png = await download(page, 'save-chart');
   assert.match(png.name, /\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+
+  // The same chart as SVG, from the same drawing code: a well-formed document the canvas's size,
+  // with the chart's lines and its axis labels as text.
+  const chart = await page.locator("[data-action='save-chart-svg']").first().getAttribute('data-save-chart');
+  const size = await page.locator(`canvas[data-chart='${chart}']`).evaluate((c) => [c.width, c.height]);
+  const svg = await download(page, 'save-chart-svg');
+  assert.equal(svg.name, `${chart}.svg`);
+  const doc = await page.evaluate((text) => {
+    const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = d.documentElement;
+    return {
+      root: root.nodeName,
+      broken: d.getElementsByTagName('parsererror').length,
+      size: [Number(root.getAttribute('width')), Number(root.getAttribute('height'))],
+      lines: d.querySelectorAll('polyline, path').length,
+      texts: [...d.querySelectorAll('text')].map((t) => t.textContent.trim()),
+    };
+  }, svg.bytes.toString('utf8'));
+  assert.deepEqual([doc.root, doc.broken, doc.size], ['svg', 0, size]);
+  assert.ok(doc.lines > 0, 'the series are drawn');
+  assert.ok(doc.texts.includes('2024-01'), `the period is an axis label: ${doc.texts.slice(0, 12)}`);
   await context.close();
 });
 

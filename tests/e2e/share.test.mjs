@@ -1,12 +1,13 @@
 // End-to-end tests of share links (issue 12, part 1), in headless Chromium: the link carries the
 // dashboard to a fresh browser profile; with results, the same KPI values, read-only, and never a
 // customer id or e-mail; a receiver with settings of their own is asked first; an over-long link
-// carries the configuration only; a crafted link runs nothing. Links are decoded here with Node's
+// carries the configuration only; a crafted link runs nothing. Shared results come with a chart of
+// any shared KPI. Links are decoded here with Node's
 // zlib, independently of the Rust codec.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { openApp, showSurveys, useSite } from './harness.mjs';
+import { canvasInk, openApp, showSurveys, useSite } from './harness.mjs';
 
 const site = useSite(before, after);
 
@@ -43,12 +44,15 @@ test('a link opens the same dashboard in a fresh profile, and with results the s
   const target = page.locator("input[data-target='nps']");
   await target.fill('41');
   await target.dispatchEvent('change');
+  // The sender reads numbers the German way; the link leaves that to each reader.
+  await page.selectOption("[data-setting='locale']", 'de-DE');
   const plain = await shareLink(page);
   const carried = decodeLink(plain);
   assert.equal(carried.settings.page, 'surveys');
   assert.equal(carried.settings.surveys.period, 'quarter');
   assert.equal(carried.settings.targets.nps, 41);
   assert.equal(carried.results, undefined, 'results are opt-in');
+  assert.deepEqual([carried.settings.locale.tag, carried.settings.theme], ['', 'auto'], "the sender's number format and theme stay home");
 
   const withResults = await shareLink(page, true);
   const shared = decodeLink(withResults);
@@ -83,6 +87,18 @@ test('a link opens the same dashboard in a fresh profile, and with results the s
   const expected = series.values.at(-1);
   assert.equal(Number(await cell.getAttribute('data-value')), num(expected));
   assert.match(await p2.locator('[data-shared-origin]').textContent(), /demo-surveys\.csv/);
+  assert.equal(await p2.locator("[data-setting='locale']").inputValue(), '', "the reader's own number format");
+  // With a chart of any shared KPI, drawn from the carried series; its data table holds them.
+  await p2.selectOption("[data-shared-chart-kpi='shared-surveys']", 'nps');
+  await p2.waitForFunction(() => document.querySelector("canvas[data-chart='shared-surveys']")?.hidden === false);
+  await p2.waitForTimeout(300);
+  assert.ok((await canvasInk(p2, 'shared-surveys')).n > 300, 'the shared chart is drawn');
+  await p2.click("[data-chart-table='shared-surveys'] summary");
+  const row = p2.locator("[data-chart-table='shared-surveys'] tbody tr", { hasText: latest });
+  await row.first().waitFor();
+  const cells = await row.first().locator('td').allTextContents();
+  assert.equal(cells[0], latest);
+  assert.ok(Math.abs(Number(cells[1]) - num(expected)) < 1e-4, `${cells} against ${num(expected)}`);
   assert.deepEqual(errors, []);
   await fresh.close();
 });
@@ -150,5 +166,30 @@ test('a crafted link with markup in its texts runs nothing and shows them as tex
   await page.waitForSelector('[data-notice="share"]');
   assert.match(await page.locator('[data-notice="share"]').textContent(), /could not be opened/);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await context.close();
+});
+
+test("each page's demo: the link's size with and without results, never over 8 KB", async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url);
+  const sizes = {};
+  for (const name of ['scorecard', 'revenue', 'orders', 'acquisition', 'support', 'product', 'surveys', 'health']) {
+    await page.click(`[data-page='${name}']`);
+    await page.waitForSelector(`[data-page='${name}'][aria-pressed='true']`);
+    await page.waitForTimeout(500);
+    if (await page.isChecked('[data-share-include-results]').catch(() => false)) await page.uncheck('[data-share-include-results]');
+    const plain = await shareLink(page);
+    const plainSize = plain.split('#')[1].length;
+    const withResults = await page.check('[data-share-include-results]').then(async () => {
+      await page.waitForFunction((b) => document.querySelector('[data-share-link]').value !== b || document.querySelector('[data-share-dropped]'), plain);
+      return page.locator('[data-share-link]').inputValue();
+    });
+    const dropped = (await page.locator('[data-share-dropped]').count()) > 0;
+    const resultsSize = withResults.split('#')[1].length;
+    sizes[name] = `${plainSize} B without results, ${resultsSize} B with${dropped ? ' (results dropped: too long)' : ''}`;
+    assert.ok(plainSize <= 8192 && resultsSize <= 8192, `${name}: ${sizes[name]}`);
+    if (!dropped) assert.ok(decodeLink(withResults).results, `${name}: the results travel`);
+    await page.uncheck('[data-share-include-results]');
+  }
+  console.log(JSON.stringify(sizes, null, 1));
   await context.close();
 });

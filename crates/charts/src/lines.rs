@@ -54,7 +54,7 @@ pub fn draw_lines<DB: DrawingBackend>(
     title: &str,
     labels: &[String],
     series: &[LineSeries],
-    y_format: fn(f64) -> String,
+    y_format: impl Fn(f64) -> String,
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let n = labels.len().max(1);

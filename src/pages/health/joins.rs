@@ -4,7 +4,6 @@
 use crate::state::health_models::rate_text;
 use crate::state::Workbench;
 use leptos::prelude::*;
-use northstar_metrics::format::count_text;
 use northstar_metrics::join::{JoinReport, JoinRule};
 
 const RULES: [(JoinRule, &str); 4] = [
@@ -41,6 +40,7 @@ pub fn JoinPanel(wb: Workbench) -> impl IntoView {
 
 #[component]
 fn JoinRow(wb: Workbench, report: JoinReport) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let source = report.source.clone();
     let rate = report.match_rate();
     let setting = format!("join_rule.{source}");
@@ -54,10 +54,10 @@ fn JoinRow(wb: Workbench, report: JoinReport) -> impl IntoView {
     view! {
         <tr data-join-source=source.clone()>
             <td>{source.clone()}</td>
-            <td>{count_text(report.rows)}</td>
-            <td>{count_text(report.matched_rows)}</td>
+            <td>{numbers.count(report.rows)}</td>
+            <td>{numbers.count(report.matched_rows)}</td>
             <td class="value" data-kpi="match_rate" data-segment=source.clone() data-value=northstar_metrics::format::raw(rate)>{rate_text(rate)}</td>
-            <td>{format!("{} / {} / {}", count_text(report.by_rule.id), count_text(report.by_rule.email), count_text(report.by_rule.domain))}</td>
+            <td>{format!("{} / {} / {}", numbers.count(report.by_rule.id), numbers.count(report.by_rule.email), numbers.count(report.by_rule.domain))}</td>
             <td>
                 <select data-setting=setting aria-label=format!("How {source} rows reach a customer") on:change=move |ev| {
                     let rule = JoinRule::parse(&event_target_value(&ev)).unwrap_or_default();
@@ -79,10 +79,10 @@ fn JoinRow(wb: Workbench, report: JoinReport) -> impl IntoView {
                 } else {
                     view! {
                         <details>
-                            <summary>{format!("{} keys", count_text(report.unmatched_count))}{(free > 0).then(|| format!(", {} rows from free-mail addresses", count_text(free)))}</summary>
+                            <summary>{format!("{} keys", numbers.count(report.unmatched_count))}{(free > 0).then(|| format!(", {} rows from free-mail addresses", numbers.count(free)))}</summary>
                             <ul class="unmatched">
-                                {unmatched.into_iter().map(|k| view! { <li data-unmatched-key=k.key.clone()>{format!("{} ({} row{})", k.key, count_text(k.rows), if k.rows == 1 { "" } else { "s" })}</li> }).collect_view()}
-                                {(more > 0).then(|| view! { <li>{format!("… and {} more", count_text(more))}</li> })}
+                                {unmatched.into_iter().map(|k| view! { <li data-unmatched-key=k.key.clone()>{format!("{} ({} row{})", k.key, numbers.count(k.rows), if k.rows == 1 { "" } else { "s" })}</li> }).collect_view()}
+                                {(more > 0).then(|| view! { <li>{format!("… and {} more", numbers.count(more))}</li> })}
                                 {ambiguous.into_iter().map(|a| view! { <li class="source-line">{a}</li> }).collect_view()}
                             </ul>
                         </details>

@@ -19,6 +19,7 @@ const CARDS: &[&str] = &["accounts_red", "accounts_yellow", "accounts_green", "m
 
 #[component]
 pub fn HealthPage(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let results = wb.health.health;
     let origin = Memo::new(move |_| {
         results.with(|r| match &r.billing {
@@ -62,8 +63,8 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
             </p>
             <KpiCards wb=wb kpis=wb.health.kpis ids=CARDS key="health" origin=origin />
             <div class="charts">
-                <ChartCanvas model=bands draw={|a, (labels, series)| draw_lines(a, "Accounts per band", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="health-bands" why_empty=why("no customer could be scored: load usage, tickets or surveys that match your customers") label="Red, yellow and green accounts per month" />
-                <ChartCanvas model=risk draw={|a, (labels, series)| draw_lines(a, "MRR at risk, and the score's AUC", labels, series, crate::format::money)} width=640 height=320 chart="mrr-at-risk" why_empty=why("no MRR at risk in any month") label="MRR of the red accounts per month" />
+                <ChartCanvas model=bands draw={move |a, (labels, series)| draw_lines(a, "Accounts per band", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="health-bands" why_empty=why("no customer could be scored: load usage, tickets or surveys that match your customers") label="Red, yellow and green accounts per month" />
+                <ChartCanvas model=risk draw={move |a, (labels, series)| draw_lines(a, "MRR at risk, and the score's AUC", labels, series, move |y| numbers.money(y))} width=640 height=320 chart="mrr-at-risk" why_empty=why("no MRR at risk in any month") label="MRR of the red accounts per month" />
             </div>
         </section>
         <weights::WeightsPanel wb=wb />

@@ -6,13 +6,13 @@ use crate::state::health_models::{band_text, component_text};
 use crate::state::{Page, Workbench};
 use crate::wire::RiskRow;
 use leptos::prelude::*;
-use northstar_metrics::format::count_text;
 
 /// Rows shown before "Show all".
 const FIRST_ROWS: usize = 25;
 
 #[component]
 pub fn RiskList(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let results = wb.health.health;
     let all = RwSignal::new(false);
     let rows = Memo::new(move |_| results.with(|r| r.risk.clone()));
@@ -43,8 +43,8 @@ pub fn RiskList(wb: Workbench) -> impl IntoView {
                 {move || results.with(|r| match &r.as_of {
                     Some(day) => format!(
                         "{} active customers on {day}{}; lowest score first.",
-                        count_text(r.active),
-                        if r.unscored > 0 { format!(", {} without any data to score", count_text(r.unscored)) } else { String::new() }
+                        numbers.count(r.active),
+                        if r.unscored > 0 { format!(", {} without any data to score", numbers.count(r.unscored)) } else { String::new() }
                     ),
                     None => "No customer to score yet: load dated usage, tickets, survey answers or subscriptions for these customers.".into(),
                 })}
@@ -72,6 +72,7 @@ pub fn RiskList(wb: Workbench) -> impl IntoView {
 
 #[component]
 fn Row(wb: Workbench, row: RiskRow, period: String) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let id = row.customer.clone();
     let open = id.clone();
     let band = band_text(row.band);
@@ -92,10 +93,10 @@ fn Row(wb: Workbench, row: RiskRow, period: String) -> impl IntoView {
                 }>{label}</button>
             </td>
             <td class="value" data-kpi="health_score" data-segment=id data-period=period data-value=format::raw(row.score)>
-                {row.score.map_or("—".into(), |s| format!("{s:.1}"))}
+                {row.score.map_or("—".into(), |s| numbers.number(s, 1))}
             </td>
             <td><span class=format!("band band-{band}")>{band}</span></td>
-            <td>{northstar_metrics::format::cents(row.mrr)}</td>
+            <td>{numbers.cents(row.mrr)}</td>
             <td class="components">{row.components.iter().map(|(c, v)| component_text(*c, *v)).collect::<Vec<_>>().join(" · ")}</td>
         </tr>
     }

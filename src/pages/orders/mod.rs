@@ -35,6 +35,7 @@ const PERIODS: [Granularity; 5] = [Granularity::Day, Granularity::Week, Granular
 
 #[component]
 fn OrdersCharts(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let o = wb.orders;
     let origin = o.source.origin("orders file");
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
@@ -58,8 +59,8 @@ fn OrdersCharts(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-label="Orders charts">
             <h2>"Revenue, orders and customers"</h2>
             <div class="charts two">
-                <ChartCanvas model=revenue draw={|a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-revenue" why_empty=why("no orders") label="Revenue and orders per period" />
-                <ChartCanvas model=customers draw={|a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="orders-customers" why_empty=why("no customers") label="Active customers and the repeat-customer rate per period" />
+                <ChartCanvas model=revenue draw={move |a, (labels, series)| draw_lines(a, "Revenue and orders", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="orders-revenue" why_empty=why("no orders") label="Revenue and orders per period" />
+                <ChartCanvas model=customers draw={move |a, (labels, series)| draw_lines(a, "Active and repeat customers", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="orders-customers" why_empty=why("no customers") label="Active customers and the repeat-customer rate per period" />
             </div>
         </section>
     }

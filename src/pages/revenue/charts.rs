@@ -10,6 +10,7 @@ use northstar_charts::{draw_bridge, draw_lines, draw_stacked, BridgeStep};
 #[component]
 pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
     let r = wb.revenue;
+    let numbers = crate::state::numbers();
     let origin = r.subs.origin("subscriptions file");
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
     let bridge_model = Memo::new(move |_| {
@@ -79,7 +80,7 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                                                 view! {
                                                     <tr data-bridge=st.label.to_lowercase() data-period=period.clone() data-value=v.to_string()>
                                                         <td>{st.label.clone()}</td>
-                                                        <td>{format!("{}{}", if st.total || st.cents < 0 { "" } else { "+" }, crate::format::money(v))}</td>
+                                                        <td>{format!("{}{}", if st.total || st.cents < 0 { "" } else { "+" }, numbers.money(v))}</td>
                                                     </tr>
                                                 }
                                             })
@@ -93,10 +94,10 @@ pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
                     <ChartCanvas model=movement_model draw={|a, (labels, series)| draw_stacked(a, "MRR movements per period", labels, series)} width=640 height=320 chart="movements" why_empty=why("no MRR movements") label="MRR movements per period" />
                 </div>
                 <div>
-                    <ChartCanvas model=mrr_model draw={|a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, |y| format!("{y:.0}"))} width=640 height=320 chart="mrr" why_empty=why("no MRR") label="MRR and customers over time" />
+                    <ChartCanvas model=mrr_model draw={move |a, (labels, series)| draw_lines(a, "MRR and paying customers", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="mrr" why_empty=why("no MRR") label="MRR and customers over time" />
                 </div>
                 <div>
-                    <ChartCanvas model=churn_model draw={|a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, |y| format!("{y:.1}"))} width=640 height=320 chart="churn" why_empty=why("no churn or NRR: they need two periods of MRR") label="Churn and NRR over time" />
+                    <ChartCanvas model=churn_model draw={move |a, (labels, series)| draw_lines(a, "Churn and net revenue retention (%)", labels, series, move |y| numbers.number(y, 1))} width=640 height=320 chart="churn" why_empty=why("no churn or NRR: they need two periods of MRR") label="Churn and NRR over time" />
                     <p class="source-line">"Faint horizontal lines: your targets."</p>
                 </div>
             </div>
