@@ -87,6 +87,9 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
                             {dropped.then(|| view! {
                                 <p class="notice" role="status" data-share-dropped="">"With its results the link would be too long for chat apps and mail, so it carries the configuration only."</p>
                             })}
+                            {encoded.periods_kept.map(|n| view! {
+                                <p class="notice" role="status" data-share-trimmed=n.to_string()>{format!("With every period the link would be too long for chat apps and mail, so it carries the latest {n} periods of each source.")}</p>
+                            })}
                             {(left > 0 && !dropped).then(|| view! {
                                 <p class="source-line" data-share-left-out=left.to_string()>{format!("{left} values that name a customer or one of its ids were left out of the link.")}</p>
                             })}

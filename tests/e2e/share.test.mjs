@@ -1,7 +1,7 @@
 // End-to-end tests of share links (issue 12, part 1), in headless Chromium: the link carries the
 // dashboard to a fresh browser profile; with results, the same KPI values, read-only, and never a
 // customer id or e-mail; a receiver with settings of their own is asked first; an over-long link
-// carries the configuration only; a crafted link runs nothing. Shared results come with a chart of
+// keeps the latest periods of each source; a crafted link runs nothing. Shared results come with a chart of
 // any shared KPI. Links are decoded here with Node's
 // zlib, independently of the Rust codec.
 import { test, before, after } from 'node:test';
@@ -127,14 +127,26 @@ test('a receiver with saved settings is asked before the link replaces them', as
   await context.close();
 });
 
-test('an over-long link carries the configuration only, and says so', async () => {
+test('a link too long with every period keeps the latest periods of each source, and says so', async () => {
   const { page, context } = await openApp(site.browser, site.srv.url, { stay: true });
+  const mrr = page.locator("[data-scorecard] [data-kpi='mrr']").first();
+  const [period, value] = [await mrr.getAttribute('data-period'), Number(await mrr.getAttribute('data-value'))];
   await page.click("[data-action='share']");
   await page.check('[data-share-include-results]');
-  await page.waitForSelector('[data-share-dropped]');
+  const note = page.locator('[data-share-trimmed]');
+  await note.waitFor();
+  const kept = Number(await note.getAttribute('data-share-trimmed'));
+  assert.ok(kept >= 1 && kept < 24, `${kept} periods`);
+  assert.match(await note.textContent(), new RegExp(`latest ${kept} periods`));
   const link = await page.locator('[data-share-link]').inputValue();
-  assert.equal(decodeLink(link).results, undefined);
-  assert.equal(decodeLink(link).settings.page, 'scorecard');
+  assert.ok(link.split('#')[1].length <= 8192);
+  const carried = decodeLink(link);
+  assert.equal(carried.settings.page, 'scorecard');
+  const series = carried.results.pages[0].series.find((s) => s.id === 'mrr' && !s.segment);
+  assert.ok(series.periods.length <= kept, `${series.periods.length} MRR periods`);
+  const at = series.periods.indexOf(period);
+  assert.ok(at >= 0, `the card's period ${period} travels: ${series.periods}`);
+  assert.equal(num(series.values[at]), value);
   await context.close();
 });
 
@@ -184,8 +196,10 @@ test("each page's demo: the link's size with and without results, never over 8 K
       return page.locator('[data-share-link]').inputValue();
     });
     const dropped = (await page.locator('[data-share-dropped]').count()) > 0;
+    const trimmed = (await page.locator('[data-share-trimmed]').count()) ? await page.locator('[data-share-trimmed]').getAttribute('data-share-trimmed') : null;
     const resultsSize = withResults.split('#')[1].length;
-    sizes[name] = `${plainSize} B without results, ${resultsSize} B with${dropped ? ' (results dropped: too long)' : ''}`;
+    sizes[name] = `${plainSize} B without results, ${resultsSize} B with${dropped ? ' (results dropped: too long)' : ''}${trimmed ? ` (the latest ${trimmed} periods)` : ''}`;
+    assert.ok(!dropped, `${name}: its results travel`);
     assert.ok(plainSize <= 8192 && resultsSize <= 8192, `${name}: ${sizes[name]}`);
     if (!dropped) assert.ok(decodeLink(withResults).results, `${name}: the results travel`);
     await page.uncheck('[data-share-include-results]');

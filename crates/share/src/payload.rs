@@ -54,6 +54,32 @@ impl SharedResults {
     pub fn value_count(&self) -> usize {
         self.pages.iter().map(|p| p.kpis.len()).sum()
     }
+
+    /// The same results with only the latest `periods` periods of each source on each page.
+    pub fn recent(&self, periods: usize) -> SharedResults {
+        let pages = self
+            .pages
+            .iter()
+            .map(|p| {
+                let mut latest: Vec<(&str, Vec<&str>)> = Vec::new();
+                for k in &p.kpis {
+                    match latest.iter_mut().find(|(s, _)| *s == k.source) {
+                        Some((_, ps)) => ps.push(&k.period),
+                        None => latest.push((&k.source, vec![&k.period])),
+                    }
+                }
+                for (_, ps) in &mut latest {
+                    ps.sort_unstable();
+                    ps.dedup();
+                    let cut = ps.len().saturating_sub(periods);
+                    ps.drain(..cut);
+                }
+                let keep = |k: &SharedKpi| latest.iter().any(|(s, ps)| *s == k.source && ps.contains(&k.period.as_str()));
+                SharedPage { page: p.page.clone(), kpis: p.kpis.iter().filter(|k| keep(k)).cloned().collect() }
+            })
+            .collect();
+        SharedResults { made_at: self.made_at.clone(), files: self.files.clone(), pages }
+    }
 }
 
 /// One page's KPI values, grouped by series: the values of each (id, source, segment) together,

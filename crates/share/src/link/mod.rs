@@ -60,7 +60,13 @@ pub struct Encoded {
     pub bytes: usize,
     /// The results were asked for but left out, the link being too long with them.
     pub dropped_results: bool,
+    /// With every period the link was too long: it holds only the latest this many periods of
+    /// each source.
+    pub periods_kept: Option<usize>,
 }
+
+/// How many of the latest periods a link too long with every period tries, longest first.
+const RECENT_PERIODS: [usize; 6] = [24, 12, 6, 3, 2, 1];
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EncodeError {
@@ -118,7 +124,7 @@ pub fn encode_within(payload: &SharePayload, limit: usize) -> Result<Encoded, En
     if fragment.len() > limit {
         return Err(EncodeError::TooLong { bytes: fragment.len(), limit });
     }
-    Ok(Encoded { bytes: fragment.len(), fragment, dropped_results: false })
+    Ok(Encoded { bytes: fragment.len(), fragment, dropped_results: false, periods_kept: None })
 }
 
 /// The link for `settings` with `results` if it fits in [`MAX_LINK_BYTES`], else for the settings
@@ -134,7 +140,14 @@ pub fn encode_fitting_within(settings: serde_json::Value, results: Option<Shared
     let mut payload = SharePayload::new(settings, results);
     match encode_within(&payload, limit) {
         Err(EncodeError::TooLong { .. } | EncodeError::TooMany { .. }) if with_results => {
-            payload.results = None;
+            if let Some(all) = payload.results.take() {
+                for periods in RECENT_PERIODS {
+                    let recent = SharePayload::new(payload.settings.clone(), Some(all.recent(periods)));
+                    if let Ok(e) = encode_within(&recent, limit) {
+                        return Ok(Encoded { periods_kept: Some(periods), ..e });
+                    }
+                }
+            }
             encode_within(&payload, limit).map(|e| Encoded { dropped_results: true, ..e })
         }
         other => other,

@@ -101,12 +101,26 @@ fn noisy_page(n: usize) -> SharedPage {
 }
 
 #[test]
-fn results_too_long_are_dropped_and_said() {
+fn results_too_long_keep_their_latest_periods_or_are_dropped_and_said() {
     let settings = json!({"version": 3, "page": "revenue"});
-    let big = results(vec![noisy_page(3000)]);
-    assert!(matches!(encode(&SharePayload::new(settings.clone(), Some(big.clone()))), Err(EncodeError::TooLong { limit: MAX_LINK_BYTES, .. })));
-    let link = encode_fitting(settings.clone(), Some(big)).unwrap();
-    assert!(link.dropped_results);
+    // 750 months of four KPIs: too long whole; the latest 24 months fit (96 values, about 1 KB).
+    let long = results(vec![noisy_page(3000)]);
+    assert!(matches!(encode(&SharePayload::new(settings.clone(), Some(long.clone()))), Err(EncodeError::TooLong { limit: MAX_LINK_BYTES, .. })));
+    let link = encode_fitting(settings.clone(), Some(long.clone())).unwrap();
+    assert_eq!((link.dropped_results, link.periods_kept), (false, Some(24)));
+    let back = decode(&link.fragment).unwrap().results.unwrap();
+    assert_eq!(back, long.recent(24));
+    assert_eq!(back.value_count(), 96);
+    let periods: std::collections::BTreeSet<&str> = back.pages()[0].kpis.iter().map(|k| k.period.as_str()).collect();
+    assert_eq!((periods.first().copied(), periods.last().copied()), (Some("2060-07"), Some("2062-06")));
+
+    // 3,000 values of one period: no number of periods fits, so the results are dropped.
+    let wide = SharedPage {
+        page: "revenue".into(),
+        kpis: noisy_page(3000).kpis.into_iter().enumerate().map(|(i, k)| SharedKpi { period: "2024-01".into(), segment: Some(format!("s{i}")), ..k }).collect(),
+    };
+    let link = encode_fitting(settings.clone(), Some(results(vec![wide]))).unwrap();
+    assert!(link.dropped_results && link.periods_kept.is_none());
     assert!(link.bytes <= MAX_LINK_BYTES);
     assert_eq!(decode(&link.fragment), Ok(SharePayload::new(settings.clone(), None)));
 
@@ -115,13 +129,17 @@ fn results_too_long_are_dropped_and_said() {
     let link = encode_fitting(settings.clone(), Some(small.clone())).unwrap();
     assert!(!link.dropped_results);
     assert_eq!(decode(&link.fragment).unwrap().results, Some(small.clone()));
-    // With a tighter limit the same results are dropped.
-    let tight = encode_fitting_within(settings.clone(), Some(small), link.bytes - 1).unwrap();
-    assert!(tight.dropped_results && tight.bytes < link.bytes);
+    // With a tighter limit their latest 6 of 10 periods are kept (24 and 12 would be all of them).
+    let tight = encode_fitting_within(settings.clone(), Some(small.clone()), link.bytes - 1).unwrap();
+    assert!(!tight.dropped_results && tight.bytes < link.bytes);
+    assert_eq!(tight.periods_kept, Some(6));
+    assert_eq!(decode(&tight.fragment).unwrap().results, Some(small.recent(6)));
+    assert_eq!(small.recent(6).value_count(), 24);
 
-    // Too many values: dropped without compressing them.
+    // Too many values: the latest periods are kept.
     let many = results(vec![noisy_page(MAX_VALUES + 1)]);
-    assert!(encode_fitting(settings.clone(), Some(many)).unwrap().dropped_results);
+    assert!(matches!(encode(&SharePayload::new(settings.clone(), Some(many.clone()))), Err(EncodeError::TooMany { .. })));
+    assert_eq!(encode_fitting(settings.clone(), Some(many)).unwrap().periods_kept, Some(24));
     // Nothing asked for, nothing dropped.
     assert!(!encode_fitting(settings, None).unwrap().dropped_results);
 }

@@ -111,14 +111,16 @@ fn each_page_fits_and_holds_no_row_value() {
             results.value_count(),
             kpis.len(),
             left_out,
-            if link.dropped_results { " DROPPED" } else { "" }
+            link.periods_kept.map(|n| format!(" (the latest {n} periods)")).unwrap_or_default()
         );
-        // Every source's whole history (1,203 values) is too long for a link: configuration only.
-        assert_eq!(link.dropped_results, page == "scorecard", "{page}: {} values", results.value_count());
+        // Every source's whole history (1,203 values) is too long for a link: the latest periods
+        // of each source travel; every other page goes whole.
+        assert!(!link.dropped_results, "{page}");
+        assert_eq!(link.periods_kept.is_some(), page == "scorecard", "{page}: {} values, {:?}", results.value_count(), link.periods_kept);
         assert!(link.bytes <= MAX_LINK_BYTES);
         let back = decode(&link.fragment).unwrap();
         assert_eq!(back.settings, settings(page));
-        assert_eq!(back.results, (!link.dropped_results).then_some(results));
+        assert_eq!(back.results, Some(link.periods_kept.map_or(results.clone(), |n| results.recent(n))));
         // The JSON inside the link holds no private cell as a string, and no e-mail at all.
         let json = inflated(&link.fragment);
         for cell in &private {
