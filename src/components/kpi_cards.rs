@@ -150,7 +150,7 @@ fn KpiCard(wb: Workbench, card: Card, note: Option<String>) -> impl IntoView {
                     // The data's currency code, unless the reader's style shows a symbol.
                     let suffix = card.suffix.clone();
                     let is_money = card.is_money;
-                    move || (!suffix.is_empty() && !(is_money && numbers.has_symbol())).then(|| view! { <span class="unit">{suffix.clone()}</span> })
+                    move || (!(suffix.is_empty() || is_money && numbers.has_symbol())).then(|| view! { <span class="unit">{suffix.clone()}</span> })
                 }
             </div>
             <div class="explain" data-explain=id>{card.explain.clone()}</div>

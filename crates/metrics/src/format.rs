@@ -65,7 +65,7 @@ impl Style {
         let mut out = String::with_capacity(n + n / 2);
         for (i, ch) in digits.chars().enumerate() {
             let left = n - i;
-            let boundary = if self.indian && left > 3 { (left - 3) % 2 == 0 } else { left % 3 == 0 };
+            let boundary = if self.indian && left > 3 { (left - 3).is_multiple_of(2) } else { left.is_multiple_of(3) };
             if i > 0 && boundary {
                 out += &self.group;
             }
