@@ -9,6 +9,7 @@ use northstar::engine::{AnyStore, Engine, FileInfo};
 use northstar::state::cards::{cards, is_partial, status, Status};
 use northstar::state::{Page, Settings, Workbench};
 use northstar::wire::FromWorker;
+use northstar_metrics::format::Style;
 use northstar_metrics::Granularity;
 use northstar_metrics::RoleMapping;
 use wasm_bindgen_test::*;
@@ -135,10 +136,10 @@ fn the_engine_reads_computes_and_reads_again_only_for_ingest_changes() {
         assert_eq!(nps, [("2024-01".to_string(), Some(0.0)), ("2024-02".to_string(), Some(100.0))]);
         assert!(store.view().custom, "the mapping is the user's");
         // The data spans 2024-01-01 to 2024-02-01: February is partial, so the cards show January by default.
-        let c = cards(&kpis, &engine.settings.get_untracked().targets, None, Some((19723, 19754)));
+        let c = cards(&kpis, &engine.settings.get_untracked().targets, None, Some((19723, 19754)), &Style::default());
         assert_eq!(c.shown.as_ref().map(|p| (p.label.as_str(), p.partial)), Some(("2024-01", false)));
         assert_eq!(c.cards.iter().find(|c| c.id == "nps").unwrap().period, "2024-01");
-        let picked = cards(&kpis, &engine.settings.get_untracked().targets, Some("2024-02"), Some((19723, 19754)));
+        let picked = cards(&kpis, &engine.settings.get_untracked().targets, Some("2024-02"), Some((19723, 19754)), &Style::default());
         assert_eq!(picked.shown.map(|p| (p.label, p.partial)), Some(("2024-02".to_string(), true)));
         assert_eq!(picked.cards.iter().find(|c| c.id == "nps").unwrap().previous, Some(0.0));
         assert!(is_partial("2024-02", Some((19723, 19754))) && !is_partial("2024-01", Some((19723, 19754))));

@@ -30,10 +30,11 @@ pub fn KpiCards(
     #[prop(into, optional)]
     notes: Signal<Vec<(&'static str, String)>>,
 ) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let model = Memo::new(move |_| {
         let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get(key).cloned()));
         let extent = origin.with(|o| o.extent);
-        let mut m = kpis.with(|k| cards(k, &targets, chosen.as_deref(), extent));
+        let mut m = kpis.with(|k| cards(k, &targets, chosen.as_deref(), extent, &numbers.style()));
         if let Some(ids) = ids {
             m.cards.retain(|c| ids.contains(&c.id));
             m.cards.sort_by_key(|c| ids.iter().position(|i| *i == c.id));

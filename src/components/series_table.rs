@@ -82,14 +82,16 @@ pub fn SeriesTable(
     #[prop(optional)]
     segments_over_time: bool,
 ) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let empty = Memo::new(move |_| kpis.with(|k| k.is_empty()));
     // Each table renders a task after the results arrive, apart from the cards.
-    let series = deferred(Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none()))).into());
+    let series = deferred(Memo::new(move |_| kpis.with(|k| table(k, |v| v.segment.is_none(), &numbers.style()))).into());
     let by_segment: ReadSignal<Option<(String, Table)>> = deferred(
         Memo::new(move |_| {
+            let style = numbers.style();
             let from = |k: &[KpiValue]| {
                 let last = k.iter().map(|v| v.period.clone()).next_back()?;
-                let t = table(k, |v| v.segment.is_some() && (segments_over_time || v.period == last));
+                let t = table(k, |v| v.segment.is_some() && (segments_over_time || v.period == last), &style);
                 let heading = if segments_over_time { "every period".to_string() } else { last };
                 (!t.rows.is_empty()).then_some((heading, t))
             };

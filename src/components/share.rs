@@ -124,7 +124,7 @@ fn ExportRow(wb: Workbench) -> impl IntoView {
             <button data-action="export-csv" on:click=csv>"KPI values (CSV)"</button>
             <button data-action="export-json" on:click=json>"Results (JSON, as the CLI's --json)"</button>
             <button data-action="print" on:click=move |_| crate::browser::download::print()>"Print report"</button>
-            <span class="source-line">"Each chart has its own PNG button."</span>
+            <span class="source-line">"Each chart has its own PNG and SVG buttons, and its data as a table."</span>
         </div>
     }
 }
@@ -225,7 +225,7 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                 .map(|p| {
                     let rows = latest_values(p);
                     view! {
-                        <h3>{format!("{} page", p.page)}</h3>
+                        <h3>{format!("{} page", crate::state::Page::ALL.iter().find(|(_, l)| l.eq_ignore_ascii_case(&p.page)).map_or(p.page.as_str(), |(_, l)| l))}</h3>
                         <SharedChart page=p.clone() />
                         <table class="shared-table" data-shared-page=p.page.clone()>
                             <thead><tr><th>"KPI"</th><th>"Breakdown"</th><th>"Period"</th><th>"Value"</th></tr></thead>

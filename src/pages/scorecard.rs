@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 
 #[component]
 pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let model = Memo::new(move |_| {
+        let style = numbers.style();
         let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get("scorecard").cloned()));
         wb.scorecard.results.with(|r| {
             // The span of each source's data, for its default period and partial marks.
@@ -22,7 +24,7 @@ pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
             wb.sources.each(&names, |m| {
                 origins.insert(m.name().to_string(), m.origin());
             });
-            scorecard(&r.sources, &origins, &targets, chosen.as_deref())
+            scorecard(&r.sources, &origins, &targets, chosen.as_deref(), &style)
         })
     });
     view! {

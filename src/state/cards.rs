@@ -3,7 +3,7 @@
 //! suggestion, its status and, for a "—", the reason. Pure functions, no signals.
 
 use super::settings::suggested_target;
-use crate::format;
+use crate::format::Style;
 use crate::wire::SourceView;
 use northstar_metrics::kpi::{def, KpiValue, Unit};
 use northstar_metrics::period::Period;
@@ -169,7 +169,7 @@ pub fn is_partial(label: &str, extent: Option<(i32, i32)>) -> bool {
 
 /// The cards of `kpis` for the period `chosen` (when it is one of theirs), else for the latest
 /// complete period with data; one card per KPI (responses per kind).
-pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>, chosen: Option<&str>, extent: Option<(i32, i32)>) -> CardsModel {
+pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>, chosen: Option<&str>, extent: Option<(i32, i32)>, style: &Style) -> CardsModel {
     let overall: Vec<&KpiValue> = kpis.iter().filter(|k| k.segment.is_none()).collect();
     let mut periods: Vec<PeriodChoice> = Vec::new();
     for k in &overall {
@@ -193,7 +193,7 @@ pub fn cards(kpis: &[KpiValue], targets: &BTreeMap<String, f64>, chosen: Option<
         .map(|k| {
             let previous =
                 previous_period.as_ref().and_then(|p| overall.iter().find(|o| &o.period == p && o.id == k.id && o.kind == k.kind)).and_then(|o| o.value);
-            card(k, targets, previous, shown.partial, extent)
+            card(k, targets, previous, shown.partial, extent, style)
         })
         .collect();
     CardsModel { periods, picked: picked.is_some(), shown: Some(shown), cards }
@@ -203,7 +203,7 @@ fn with_data(k: &KpiValue) -> bool {
     k.value.is_some() && k.n > 0
 }
 
-fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, partial: bool, extent: Option<(i32, i32)>) -> Card {
+fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, partial: bool, extent: Option<(i32, i32)>, style: &Style) -> Card {
     let d = def(k.id);
     let unit = d.map_or(Unit::Count, |d| d.unit);
     let key = target_key(k.id, k.kind);
@@ -214,8 +214,8 @@ fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, pa
         None => name.to_string(),
     };
     let explain = match k.value {
-        Some(_) => with_basis(format::explain(k), k),
-        None => why_none(k, partial, extent),
+        Some(_) => with_basis(style.explain(k), k),
+        None => why_none(k, partial, extent, style),
     };
     Card {
         id: k.id,
@@ -239,7 +239,7 @@ fn card(k: &KpiValue, targets: &BTreeMap<String, f64>, previous: Option<f64>, pa
 }
 
 /// Why a KPI has no value, in words ("—" never stands alone).
-pub fn why_none(k: &KpiValue, partial: bool, extent: Option<(i32, i32)>) -> String {
+pub fn why_none(k: &KpiValue, partial: bool, extent: Option<(i32, i32)>, style: &Style) -> String {
     let ends = extent.map(|(_, last)| Period::Day(last).label());
     if k.warning.is_some() {
         return "undefined: see the warning below".into();
@@ -280,7 +280,7 @@ pub fn why_none(k: &KpiValue, partial: bool, extent: Option<(i32, i32)>) -> Stri
     if partial {
         return format!("undefined: this period is partial (the data ends on {})", ends.unwrap_or_default());
     }
-    format!("undefined for this period ({})", format::explain(k))
+    format!("undefined for this period ({})", style.explain(k))
 }
 
 /// Says where an input came from when a KPI can take it from more than one source.

@@ -1,7 +1,7 @@
 //! View models: plain data the components render, made by pure functions from KPI values. No
 //! signals here, so these are easy to test.
 
-use crate::format;
+use crate::format::Style;
 use northstar_charts::{DistributionBar, Tone, TrendChart, TrendPoint};
 use northstar_metrics::kpi::{def, KpiValue, Unit};
 use northstar_metrics::surveys::{score_distribution, Kind, SurveyData, SurveyKpi};
@@ -31,7 +31,7 @@ pub struct TableCell {
 }
 
 /// Rows for values matching `keep`, in their order.
-pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool) -> Table {
+pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool, style: &Style) -> Table {
     let mut columns: Vec<(&'static str, Option<&'static str>, String)> = Vec::new();
     let mut rows: Vec<TableRow> = Vec::new();
     for k in kpis.iter().filter(|k| keep(k)) {
@@ -50,8 +50,8 @@ pub fn table(kpis: &[KpiValue], keep: impl Fn(&KpiValue) -> bool) -> Table {
             unit: def(k.id).map_or(northstar_metrics::kpi::Unit::Count, |d| d.unit),
             small_sample: k.small_sample,
             title: match k.value {
-                Some(_) => format::explain(k),
-                None => super::cards::why_none(k, false, None),
+                Some(_) => style.explain(k),
+                None => super::cards::why_none(k, false, None, style),
             },
         };
         match rows.iter_mut().find(|r| r.period == k.period && r.segment == k.segment) {

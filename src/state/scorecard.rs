@@ -6,6 +6,7 @@
 
 use super::cards::{cards, Card, Origin};
 use super::settings::Page;
+use northstar_metrics::format::Style;
 use northstar_metrics::KpiValue;
 use std::collections::BTreeMap;
 
@@ -81,7 +82,13 @@ fn met(card: &Card) -> Option<bool> {
 
 /// The scorecard of every source's overall values. `origins` gives each source's data span (for
 /// the default period and partial marks); `chosen` is the period the user picked, if any.
-pub fn scorecard(sources: &[(String, Vec<KpiValue>)], origins: &BTreeMap<String, Origin>, targets: &BTreeMap<String, f64>, chosen: Option<&str>) -> Scorecard {
+pub fn scorecard(
+    sources: &[(String, Vec<KpiValue>)],
+    origins: &BTreeMap<String, Origin>,
+    targets: &BTreeMap<String, f64>,
+    chosen: Option<&str>,
+    style: &Style,
+) -> Scorecard {
     let mut by_area: BTreeMap<&'static str, Vec<ScoreRow>> = BTreeMap::new();
     let mut out = Scorecard::default();
     for (source, kpis) in sources {
@@ -96,7 +103,7 @@ pub fn scorecard(sources: &[(String, Vec<KpiValue>)], origins: &BTreeMap<String,
             continue;
         }
         let extent = origins.get(source).and_then(|o| o.extent);
-        let model = cards(kpis, targets, chosen, extent);
+        let model = cards(kpis, targets, chosen, extent, style);
         let partial = model.shown.as_ref().is_some_and(|p| p.partial);
         let page = Page::showing(source);
         for card in model.cards {

@@ -27,6 +27,9 @@ test("the browser's locale formats money and counts; a chosen locale and currenc
   const mrrText = async () => (await mrr.evaluate((e) => e.firstChild.textContent)).trim();
   assert.equal(await mrrText(), de(Number(raw), 2), 'money as German readers write it');
   assert.match(await mrrText(), /^\d{1,3}(\.\d{3})+,\d{2}$/);
+  // A card's working reads the same way: NRR's "MRR kept ÷ MRR at the start" has German grouping.
+  const nrrWorking = (await page.locator(".kpi-card [data-explain='nrr']").first().textContent()).trim();
+  assert.match(nrrWorking, /^\d{1,3}(\.\d{3})+(,\d{2})? ÷ \d{1,3}(\.\d{3})+(,\d{2})?$/, nrrWorking);
 
   // Counts are grouped: 1,234 answers read "1.234".
   await show(page, 'surveys');

@@ -128,6 +128,25 @@ impl Style {
         }
     }
 
+    /// "100 × (54 − 21) ÷ 150" style explanation of how a value was made, its numbers in this
+    /// style (whole numbers grouped, others with two decimals).
+    pub fn explain(&self, k: &KpiValue) -> String {
+        let n = self.count(k.n);
+        let num = |v: f64| self.number(v, if v.fract() == 0.0 { 0 } else { 2 });
+        match (k.id, k.numerator, k.denominator) {
+            (_, _, _) if k.n == 0 && k.source == "surveys" => "no responses in this period".to_string(),
+            ("nps", Some(net), Some(d)) => format!("100 × (promoters − detractors = {}) ÷ {} responses", num(net), num(d)),
+            ("csat", Some(s), Some(d)) => format!("100 × {} satisfied ÷ {} responses", num(s), num(d)),
+            ("ces", Some(sum), Some(d)) => format!("{} total effort ÷ {} responses", num(sum), num(d)),
+            ("nps_margin_of_error", _, _) => format!("95 % interval half-width over {n} NPS responses"),
+            ("responses", _, _) => format!("{n} answers"),
+            ("mrr" | "arr" | "customers", _, _) => format!("{n} paying customers"),
+            (id, Some(a), Some(b)) if id.ends_with("rate") || matches!(id, "nrr" | "grr" | "nrr_12m" | "quick_ratio") => format!("{} ÷ {}", num(a), num(b)),
+            (id, _, _) if id.starts_with("mrr_") => format!("{n} customers"),
+            _ => format!("n = {n}"),
+        }
+    }
+
     /// A KPI value as text: its unit's form, the NPS margin of error as "±4.2", and a small sample
     /// marked with "*".
     pub fn value_text(&self, k: &KpiValue) -> String {
@@ -183,21 +202,9 @@ pub fn raw(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// "100 × (54 − 21) ÷ 150" style explanation of how a value was made.
+/// "100 × (54 − 21) ÷ 150" style explanation of how a value was made, in the plain style.
 pub fn explain(k: &KpiValue) -> String {
-    let n = k.n;
-    match (k.id, k.numerator, k.denominator) {
-        (_, _, _) if n == 0 && k.source == "surveys" => "no responses in this period".to_string(),
-        ("nps", Some(net), Some(d)) => format!("100 × (promoters − detractors = {net:.0}) ÷ {d:.0} responses"),
-        ("csat", Some(s), Some(d)) => format!("100 × {s:.0} satisfied ÷ {d:.0} responses"),
-        ("ces", Some(sum), Some(d)) => format!("{sum} total effort ÷ {d:.0} responses"),
-        ("nps_margin_of_error", _, _) => format!("95 % interval half-width over {n} NPS responses"),
-        ("responses", _, _) => format!("{n} answers"),
-        ("mrr" | "arr" | "customers", _, _) => format!("{n} paying customers"),
-        (id, Some(num), Some(den)) if id.ends_with("rate") || matches!(id, "nrr" | "grr" | "nrr_12m" | "quick_ratio") => format!("{num} ÷ {den}"),
-        (id, _, _) if id.starts_with("mrr_") => format!("{n} customers"),
-        _ => format!("n = {n}"),
-    }
+    Style::default().explain(k)
 }
 
 #[cfg(test)]
@@ -249,5 +256,28 @@ mod tests {
         assert_eq!(india.count(999), "999");
         let swiss = Style { group: "'".into(), ..Style::default() };
         assert_eq!(swiss.number(1234.5, 2), "1'234.50");
+    }
+
+    #[test]
+    fn an_explanation_groups_its_numbers_in_the_readers_style() {
+        let k = |id, numerator, denominator, n| KpiValue {
+            id,
+            source: "subscriptions",
+            period: "2026-10".into(),
+            segment: None,
+            value: Some(0.5),
+            numerator,
+            denominator,
+            n,
+            kind: None,
+            small_sample: false,
+            basis: None,
+            warning: None,
+        };
+        let nrr = k("nrr", Some(89490.0), Some(92825.0), 327);
+        assert_eq!(explain(&nrr), "89,490 ÷ 92,825");
+        assert_eq!(german().explain(&k("grr", Some(84980.5), Some(92825.0), 327)), "84.980,50 ÷ 92.825");
+        assert_eq!(german().explain(&k("mrr", None, None, 12345)), "12.345 paying customers");
+        assert_eq!(explain(&k("arpa", None, None, 1234)), "n = 1,234");
     }
 }
