@@ -1,7 +1,8 @@
 // End-to-end tests of share links (issue 12, part 1), in headless Chromium: the link carries the
 // dashboard to a fresh browser profile; with results, the same KPI values, read-only, and never a
 // customer id or e-mail; a receiver with settings of their own is asked first; an over-long link
-// keeps the latest periods of each source; a crafted link runs nothing. Shared results come with a chart of
+// keeps the latest periods of each source; an older link opens brought up to date and a later
+// version's says why not; a crafted link runs nothing. Shared results come with a chart of
 // any shared KPI. Links are decoded here with Node's
 // zlib, independently of the Rust codec.
 import { test, before, after } from 'node:test';
@@ -178,6 +179,26 @@ test('a crafted link with markup in its texts runs nothing and shows them as tex
   await page.waitForSelector('[data-notice="share"]');
   assert.match(await page.locator('[data-notice="share"]').textContent(), /could not be opened/);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await context.close();
+});
+
+test("a link from an older version opens, brought up to date; a later version's link says why it can't", async () => {
+  // Settings version 2 stored suggested targets as if set (NPS 30) and had no theme or locale.
+  const old = { settings: { version: 2, page: 'surveys', targets: { nps: 30, csat: 91 } } };
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(encodeLink(site.srv.url, old));
+  await page.waitForSelector("[data-page='surveys'][aria-pressed='true']");
+  await page.waitForSelector("input[data-target='csat']");
+  assert.equal(await page.inputValue("input[data-target='csat']"), '91', "the sender's own target");
+  assert.equal(await page.inputValue("input[data-target='nps']"), '', 'a stored suggestion is a suggestion again');
+  assert.match(await page.getAttribute("input[data-target='nps']", 'placeholder'), /30/);
+  // Format version 2 does not exist yet: the link is refused with the reason, and nothing changes.
+  await page.goto(`${site.srv.url}#s=2.eJyrVkrLz1eyUkpKLFKqBQAdegQ0`);
+  await page.reload();
+  await page.waitForSelector('[data-notice="share"]');
+  assert.match(await page.locator('[data-notice="share"]').textContent(), /newer Northstar/);
+  assert.equal(await page.locator("[aria-pressed='true']").getAttribute('data-page'), 'surveys');
   await context.close();
 });
 
