@@ -1,7 +1,19 @@
 // Northstar's service worker: once loaded, the page works offline; online, every request goes to
 // the network first, so a new version is taken as soon as it is deployed, and the cache is only
 // the fallback. It caches this site's own files and nothing else, and sends nothing anywhere.
+// Each new index.html prunes the cache to the files it names, so a deploy's old hashed files go.
 const CACHE = 'northstar-v1';
+// The worker's files and the icon, which index.html does not name.
+const UNNAMED = ['./northstar-worker.js', './northstar-worker_bg.wasm', './northstar-worker_loader.js', './manifest.webmanifest', './icon.svg'];
+
+/// The page's own files, as a built index.html names them (hashed by Trunk).
+const named = (html) => [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => `./${m[1]}`);
+
+/// Drops every cached file that the current index.html and the worker no longer use.
+async function prune(cache, html) {
+  const keep = new Set(['./', ...named(html), ...UNNAMED].map((path) => new URL(path, self.registration.scope).href));
+  for (const request of await cache.keys()) if (!keep.has(request.url)) await cache.delete(request);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -9,11 +21,9 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       const index = await fetch('./', { cache: 'no-cache' });
       const html = await index.clone().text();
-      // The page's own files, as the built index.html names them (hashed by Trunk), and the worker's.
-      const named = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => `./${m[1]}`);
-      const worker = ['./northstar-worker.js', './northstar-worker_bg.wasm', './northstar-worker_loader.js', './manifest.webmanifest'];
       await cache.put('./', index);
-      await cache.addAll([...new Set([...named, ...worker])]);
+      await cache.addAll([...new Set([...named(html), ...UNNAMED])]);
+      await prune(cache, html);
       await self.skipWaiting();
     })(),
   );
@@ -38,6 +48,7 @@ self.addEventListener('fetch', (event) => {
         if (response.ok) {
           const cache = await caches.open(CACHE);
           await cache.put(request.mode === 'navigate' ? './' : request, response.clone());
+          if (request.mode === 'navigate') event.waitUntil(response.clone().text().then((html) => prune(cache, html)));
         }
         return response;
       } catch (offline) {

@@ -1,6 +1,7 @@
 // End-to-end tests of exports and offline hosting (issue 12, parts 2 and 3), in headless Chromium:
 // the KPI values as CSV, safe against formula injection; the results as JSON in the CLI's schema;
-// a chart as PNG and as SVG; and a reload with the network off, served by the service worker.
+// a chart as PNG and as SVG; and a reload with the network off, served by the service worker,
+// whose cache keeps only the files of the version in use.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -77,6 +78,16 @@ test('once loaded, the page reloads offline through the service worker', async (
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
+  // After a deploy, the old version's hashed files leave the cache once the new index.html is
+  // fetched; the files the page uses now stay (the offline reload below needs them).
+  const stale = './northstar-app-0123456789abcdef_bg.wasm';
+  const cached = (url) => page.evaluate(async (u) => Boolean(await (await caches.open('northstar-v1')).match(u)), url);
+  await page.evaluate(async (u) => (await caches.open('northstar-v1')).put(u, new Response('an earlier version')), stale);
+  assert.ok(await cached(stale));
+  await page.reload();
+  await page.waitForSelector(".kpi-card [data-kpi='mrr']");
+  for (let i = 0; i < 50 && (await cached(stale)); i++) await page.waitForTimeout(100);
+  assert.ok(!(await cached(stale)), "the earlier version's file is pruned");
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector(".kpi-card [data-kpi='mrr']");
@@ -120,5 +131,31 @@ test('dark mode follows the system, the toggle overrides it and persists, and ch
   assert.equal((await look())[0], 'rgb(248, 250, 252)', 'the choice persists');
   await page.selectOption("[data-setting='theme']", 'dark');
   assert.equal((await look())[0], 'rgb(11, 18, 32)');
+  await context.close();
+});
+
+test('printing gives a report in dark ink on white, even from the dark theme, without the controls', async () => {
+  const context = await site.browser.newContext({ colorScheme: 'dark', viewport: { width: 900, height: 1200 } });
+  const page = await context.newPage();
+  await page.goto(site.srv.url);
+  await page.click("[data-page='support']");
+  await page.waitForSelector(".kpi-card [data-kpi='first_response_time_median']");
+  const look = () =>
+    page.evaluate(() => {
+      const style = (sel) => getComputedStyle(document.querySelector(sel));
+      const visible = (sel) => [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).length;
+      return {
+        ink: style(".kpi-card [data-kpi='first_response_time_median']").color,
+        panel: style('section.panel').backgroundColor,
+        controls: visible('header.top, nav.tabs, .drop-zone, textarea, input[data-target], button'),
+        period: visible('.period-pick select'),
+      };
+    });
+  const screen = await look();
+  assert.equal(screen.panel, 'rgb(17, 24, 39)', 'the dark theme on screen');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await look();
+  assert.deepEqual(printed, { ink: 'rgb(17, 24, 39)', panel: 'rgb(255, 255, 255)', controls: 0, period: 1 });
+  assert.match(await page.locator('.period-pick select option:checked').textContent(), /^\d{4}-\d{2}/, 'the period the figures are for');
   await context.close();
 });
