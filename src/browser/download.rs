@@ -44,5 +44,5 @@ pub fn print() {
 /// Today on this device, `YYYY-MM-DD` (for file names and a shared link's date).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    northstar_metrics::format::day(northstar_metrics::calendar::days_from_civil(d.get_full_year() as i32, d.get_month() + 1, d.get_date()))
 }

@@ -93,9 +93,11 @@ pub fn style_of(choice: &LocaleChoice) -> Style {
     style
 }
 
-/// Provides the number style for the page: the settings' choice, read through `Intl`.
+/// Provides the number style for the page: the settings' choice, read through `Intl` only when
+/// that choice changes (not on every other setting's change).
 pub fn provide_numbers(wb: Workbench) {
-    let style = Memo::new(move |_| wb.settings.with(|s| style_of(&s.locale)));
+    let choice = Memo::new(move |_| wb.settings.with(|s| s.locale.clone()));
+    let style = Memo::new(move |_| choice.with(style_of));
     provide_context(Numbers(style));
 }
 

@@ -6,7 +6,7 @@
 use crate::browser::chart_canvas::ChartCanvas;
 use crate::browser::download::today;
 use crate::browser::share_link::{copy, page_address};
-use crate::state::share::{chartable, latest_values, make_link, shared_series, size_text};
+use crate::state::share::{chart_title, chartable, kpi_name, latest_values, make_link, page_label, shared_series, shared_value_text, size_text};
 use crate::state::{Page, Workbench};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
@@ -178,15 +178,7 @@ fn SharedChart(page: SharedPage) -> impl IntoView {
     let page = StoredValue::new(page);
     let model = Memo::new(move |_| chosen.with(|id| page.with_value(|p| shared_series(p, id))));
     let chart = page.with_value(|p| shared_chart_name(&p.page));
-    let title = Memo::new(move |_| {
-        let id = chosen.get();
-        let name = northstar_metrics::kpi::def(&id).map_or(id.clone(), |d| d.name.to_string());
-        if northstar_metrics::kpi::def(&id).is_some_and(|d| d.unit == northstar_metrics::kpi::Unit::Rate) {
-            format!("{name} (%)")
-        } else {
-            name
-        }
-    });
+    let title = Memo::new(move |_| chosen.with(|id| chart_title(id)));
     view! {
         <label class="source-line">
             "Chart: "
@@ -209,7 +201,7 @@ fn SharedChart(page: SharedPage) -> impl IntoView {
 
 #[component]
 fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let style = crate::state::numbers();
+    let style = crate::state::numbers().style();
     let files = if results.files().is_empty() { "no file named".to_string() } else { results.files().join(", ") };
     let head = format!(
         "Shared results, read-only: made on {} from {files}. None of these files is on this device; the values are as the sender saw them.",
@@ -225,18 +217,16 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                 .map(|p| {
                     let rows = latest_values(p);
                     view! {
-                        <h3>{format!("{} page", crate::state::Page::ALL.iter().find(|(_, l)| l.eq_ignore_ascii_case(&p.page)).map_or(p.page.as_str(), |(_, l)| l))}</h3>
+                        <h3>{format!("{} page", page_label(&p.page))}</h3>
                         <SharedChart page=p.clone() />
                         <table class="shared-table" data-shared-page=p.page.clone()>
                             <thead><tr><th>"KPI"</th><th>"Breakdown"</th><th>"Period"</th><th>"Value"</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|k| {
-                                    let name = northstar_metrics::kpi::def(&k.id).map_or(k.id.clone(), |d| d.name.to_string());
-                                    let unit = northstar_metrics::kpi::def(&k.id).map(|d| d.unit);
-                                    let shown = unit.map_or_else(|| northstar_metrics::format::raw(k.value), |u| style.display(u, k.value));
+                                    let shown = shared_value_text(&k, &style);
                                     view! {
                                         <tr>
-                                            <td>{name}</td>
+                                            <td>{kpi_name(&k.id)}</td>
                                             <td>{k.segment.clone().unwrap_or_else(|| "all".into())}</td>
                                             <td>{k.period.clone()}</td>
                                             <td class="value" data-shared-kpi="" data-kpi=k.id.clone() data-period=k.period.clone() data-segment=k.segment.clone().unwrap_or_default() data-value=northstar_metrics::format::raw(k.value)>{shown}</td>

@@ -5,6 +5,7 @@
 
 use super::{Page, Settings};
 use leptos::prelude::*;
+use northstar_metrics::format::Style;
 use northstar_metrics::KpiValue;
 use northstar_share::{encode_fitting, Encoded, LeftOut, ResultsBuilder, SharePayload, SharedKpi, SharedPage, SharedResults};
 
@@ -95,7 +96,7 @@ pub fn kpis_csv(kpis: &[KpiValue]) -> String {
     let rows: Vec<Vec<Cell>> = kpis
         .iter()
         .map(|k| {
-            let name = northstar_metrics::kpi::def(k.id).map_or(k.id.to_string(), |d| d.name.to_string());
+            let name = kpi_name(k.id);
             let segment = match (k.kind, &k.segment) {
                 (Some(kind), None) => kind.to_uppercase(),
                 (_, s) => s.clone().unwrap_or_default(),
@@ -111,6 +112,36 @@ pub fn kpis_csv(kpis: &[KpiValue]) -> String {
         })
         .collect();
     northstar_share::kpi_table_csv(&["kpi", "name", "source", "period", "breakdown", "value"], &rows)
+}
+
+/// A KPI's name; its id when this version does not know it (a link from a later version).
+pub fn kpi_name(id: &str) -> String {
+    northstar_metrics::kpi::def(id).map_or_else(|| id.to_string(), |d| d.name.to_string())
+}
+
+fn is_rate(id: &str) -> bool {
+    northstar_metrics::kpi::def(id).is_some_and(|d| d.unit == northstar_metrics::kpi::Unit::Rate)
+}
+
+/// A shared chart's title: the KPI's name, marked "(%)" for a rate, which it draws in percent.
+pub fn chart_title(id: &str) -> String {
+    let name = kpi_name(id);
+    if is_rate(id) {
+        format!("{name} (%)")
+    } else {
+        name
+    }
+}
+
+/// The label of the page a link names ("revenue" → "Revenue"); the name itself when this version
+/// has no such page.
+pub fn page_label(name: &str) -> String {
+    serde_json::from_value::<Page>(serde_json::Value::String(name.to_string())).map_or_else(|_| name.to_string(), |p| p.label().to_string())
+}
+
+/// A shared value in the reader's style; the raw number for a KPI this version does not know.
+pub fn shared_value_text(k: &SharedKpi, style: &Style) -> String {
+    northstar_metrics::kpi::def(&k.id).map_or_else(|| northstar_metrics::format::raw(k.value), |d| style.display(d.unit, k.value))
 }
 
 /// Each series of a shared page (a KPI and a breakdown value) at its own latest period, in the
@@ -133,8 +164,7 @@ pub fn chartable(page: &SharedPage) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for k in page.kpis.iter().filter(|k| k.value.is_some()) {
         if !out.iter().any(|(id, _)| *id == k.id) {
-            let name = northstar_metrics::kpi::def(&k.id).map_or(k.id.clone(), |d| d.name.to_string());
-            out.push((k.id.clone(), name));
+            out.push((k.id.clone(), kpi_name(&k.id)));
         }
     }
     out
@@ -159,8 +189,7 @@ pub fn shared_series(page: &SharedPage, id: &str) -> (Vec<String>, Vec<northstar
     }
     // The overall series first.
     segments.sort_by_key(|s| s.is_some());
-    let percent = northstar_metrics::kpi::def(id).is_some_and(|d| d.unit == northstar_metrics::kpi::Unit::Rate);
-    let scale = if percent { 100.0 } else { 1.0 };
+    let scale = if is_rate(id) { 100.0 } else { 1.0 };
     let colors = [ACCENT, TEAL, VIOLET, ORANGE, GOOD, BAD];
     let series = segments
         .into_iter()

@@ -113,10 +113,7 @@ test("every chart's data is a table one click away", async () => {
 });
 
 test('dark mode follows the system, the toggle overrides it and persists, and charts follow', async () => {
-  const context = await site.browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(site.srv.url);
-  await page.click("[data-page='revenue']");
+  const { page, context } = await openApp(site.browser, site.srv.url, { options: { colorScheme: 'dark' } });
   await page.waitForSelector("canvas[data-chart='mrr']");
   const look = () => page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector("canvas[data-chart='mrr']")).filter]);
   const [darkBg, darkFilter] = await look();
@@ -135,9 +132,7 @@ test('dark mode follows the system, the toggle overrides it and persists, and ch
 });
 
 test('printing gives a report in dark ink on white, even from the dark theme, without the controls', async () => {
-  const context = await site.browser.newContext({ colorScheme: 'dark', viewport: { width: 900, height: 1200 } });
-  const page = await context.newPage();
-  await page.goto(site.srv.url);
+  const { page, context } = await openApp(site.browser, site.srv.url, { options: { colorScheme: 'dark', viewport: { width: 900, height: 1200 } } });
   await page.click("[data-page='support']");
   await page.waitForSelector(".kpi-card [data-kpi='first_response_time_median']");
   const look = () =>

@@ -47,8 +47,9 @@ export async function launch() {
 
 /// A fresh page that records every request URL; resolves once the demo KPIs are rendered (on the
 /// Revenue page, or the scorecard with `stay`).
-export async function openApp(browser, url, { init, initArg, stay = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/// `options` are Playwright's context options (locale, colorScheme, viewport…) over the defaults.
+export async function openApp(browser, url, { init, initArg, stay = false, options = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
   const requests = [];

@@ -3,7 +3,7 @@
 // raw. The expected texts come from the browser's own Intl.NumberFormat, not from the app's code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { tmpFile, uploadAndWait, useSite } from './harness.mjs';
+import { openApp, tmpFile, uploadAndWait, useSite } from './harness.mjs';
 
 const site = useSite(before, after);
 
@@ -15,11 +15,7 @@ async function show(page, name) {
 }
 
 test("the browser's locale formats money and counts; a chosen locale and currency persist", async () => {
-  const context = await site.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(site.srv.url);
-  await page.waitForSelector('[data-scorecard] [data-kpi]');
-  await show(page, 'revenue');
+  const { page, context } = await openApp(site.browser, site.srv.url, { options: { locale: 'de-DE' } });
   const de = (v, digits) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
   const mrr = page.locator(".kpi-card .value[data-kpi='mrr']").first();
   const raw = await mrr.getAttribute('data-value');
@@ -55,10 +51,7 @@ test("the browser's locale formats money and counts; a chosen locale and currenc
 });
 
 test("dates follow the locale: a customer's rows in the German order", async () => {
-  const context = await site.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(site.srv.url);
-  await page.waitForSelector('[data-scorecard] [data-kpi]');
+  const { page, context } = await openApp(site.browser, site.srv.url, { options: { locale: 'de-DE' } });
   await page.click("[data-page='health']");
   const first = page.locator('[data-risk] [data-open-customer]').first();
   await first.waitFor();

@@ -260,20 +260,7 @@ mod tests {
 
     #[test]
     fn an_explanation_groups_its_numbers_in_the_readers_style() {
-        let k = |id, numerator, denominator, n| KpiValue {
-            id,
-            source: "subscriptions",
-            period: "2026-10".into(),
-            segment: None,
-            value: Some(0.5),
-            numerator,
-            denominator,
-            n,
-            kind: None,
-            small_sample: false,
-            basis: None,
-            warning: None,
-        };
+        let k = |id, numerator, denominator, n| KpiValue::new(id, "subscriptions", "2026-10", Some(0.5), numerator, denominator, n);
         let nrr = k("nrr", Some(89490.0), Some(92825.0), 327);
         assert_eq!(explain(&nrr), "89,490 ÷ 92,825");
         assert_eq!(german().explain(&k("grr", Some(84980.5), Some(92825.0), 327)), "84.980,50 ÷ 92.825");

@@ -33,6 +33,35 @@ pub struct KpiValue {
     pub warning: Option<String>,
 }
 
+impl KpiValue {
+    /// An overall value of `source` for `period`, made of `numerator` ÷ `denominator` over `n`
+    /// items, with no kind, basis or warning (set those fields after, as `segment` is).
+    pub fn new(
+        id: crate::wire::Name,
+        source: crate::wire::Name,
+        period: impl Into<String>,
+        value: Option<f64>,
+        numerator: Option<f64>,
+        denominator: Option<f64>,
+        n: u64,
+    ) -> KpiValue {
+        KpiValue {
+            id,
+            source,
+            period: period.into(),
+            segment: None,
+            value,
+            numerator,
+            denominator,
+            n,
+            kind: None,
+            small_sample: false,
+            basis: None,
+            warning: None,
+        }
+    }
+}
+
 /// Below this many responses a survey value is flagged as a small sample.
 pub const SMALL_SAMPLE: u64 = 30;
 

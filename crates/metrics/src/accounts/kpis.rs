@@ -47,20 +47,7 @@ pub const DEFS: &[KpiDef] = &[
 ];
 
 fn value(id: &'static str, period: String, segment: Option<String>, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64) -> KpiValue {
-    KpiValue {
-        id,
-        source: "accounts",
-        period,
-        segment,
-        value,
-        numerator: num,
-        denominator: den,
-        n,
-        kind: None,
-        small_sample: false,
-        basis: None,
-        warning: None,
-    }
+    KpiValue { segment, ..KpiValue::new(id, "accounts", period, value, num, den, n) }
 }
 
 #[derive(Default, Clone, Copy)]

@@ -212,21 +212,7 @@ mod tests {
     }
 
     fn other(id: &'static str, source: &'static str, period: &str, segment: Option<&str>, value: Option<f64>, num: Option<f64>, n: u64) -> KpiValue {
-        KpiValue {
-            id,
-            source,
-            period: period.into(),
-            segment: segment.map(String::from),
-            value,
-            numerator: num,
-            denominator: None,
-            n,
-            kind: None,
-            small_sample: false,
-            basis: None,
-
-            warning: None,
-        }
+        KpiValue { segment: segment.map(String::from), ..KpiValue::new(id, source, period, value, num, None, n) }
     }
 
     fn get<'a>(k: &'a [KpiValue], id: &str, period: &str, segment: Option<&str>) -> &'a KpiValue {

@@ -73,20 +73,7 @@ pub fn history(book: &Book, settings: &HealthSettings) -> Vec<MonthHealth> {
 }
 
 fn value(id: &'static str, period: &str, value: Option<f64>, numerator: Option<f64>, denominator: Option<f64>, n: u64) -> KpiValue {
-    KpiValue {
-        id,
-        source: "health",
-        period: period.to_string(),
-        segment: None,
-        value,
-        numerator,
-        denominator,
-        n,
-        kind: None,
-        small_sample: false,
-        basis: None,
-        warning: None,
-    }
+    KpiValue::new(id, "health", period, value, numerator, denominator, n)
 }
 
 /// The §7 KPIs of each month of `history` (`dated`: the book has subscriptions, so churn has dates).

@@ -258,21 +258,7 @@ struct Emit<'a> {
 
 impl Emit<'_> {
     fn push(&mut self, id: &'static str, value: Option<f64>, numerator: Option<f64>, denominator: Option<f64>, n: u64) {
-        self.out.push(KpiValue {
-            id,
-            source: "subscriptions",
-            period: self.period.clone(),
-            segment: self.segment.clone(),
-            value,
-            numerator,
-            denominator,
-            n,
-            kind: None,
-            small_sample: false,
-            basis: None,
-
-            warning: None,
-        });
+        self.out.push(KpiValue { segment: self.segment.clone(), ..KpiValue::new(id, "subscriptions", self.period.clone(), value, numerator, denominator, n) });
     }
 }
 

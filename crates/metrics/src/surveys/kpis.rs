@@ -221,18 +221,10 @@ fn value(
     kind: Option<Kind>,
 ) -> KpiValue {
     KpiValue {
-        id,
-        source: "surveys",
-        period: period.to_string(),
         segment: segment.clone(),
-        value,
-        numerator,
-        denominator,
-        n,
         kind: kind.map(Kind::as_str),
         small_sample: n > 0 && n < SMALL_SAMPLE,
-        basis: None,
-        warning: None,
+        ..KpiValue::new(id, "surveys", period, value, numerator, denominator, n)
     }
 }
 
