@@ -49,6 +49,7 @@ pub fn ShareButton(open: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let with_results = RwSignal::new(false);
     let link = Memo::new(move |_| {
         let page = wb.settings.with(|s| s.page);
@@ -72,7 +73,7 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
                 {move || match link.get() {
                     Err(e) => view! { <p class="notice error" role="alert" data-share-error="">{format!("No link: {e}")}</p> }.into_any(),
                     Ok((encoded, left_out)) => {
-                        let size = size_text(encoded.bytes);
+                        let size = size_text(encoded.bytes, &numbers.style());
                         let dropped = encoded.dropped_results;
                         let left = left_out.values();
                         view! {

@@ -267,11 +267,18 @@ pub fn why_none(k: &KpiValue, partial: bool, extent: Option<(i32, i32)>, style: 
         }
     }
     if k.n == 0 || k.denominator == Some(0.0) {
-        let what = match k.source {
-            "surveys" => "no answers",
-            "tickets" => "no tickets",
-            "usage" => "no activity",
-            "orders" => "no orders",
+        let what = match (k.source, k.id) {
+            ("surveys", _) => "no answers",
+            // A ticket KPI counts only the tickets that carry what it measures.
+            ("tickets", "first_contact_resolution_rate") => {
+                "no ticket with a known count of agent replies and reopens (map those columns, or load an event log)"
+            }
+            ("tickets", "agent_rating_avg") => "no rated ticket",
+            ("tickets", id) if id.starts_with("first_response") || id == "sla_first_response_rate" => "no ticket with a first response",
+            ("tickets", id) if id.starts_with("resolution") => "no resolved ticket",
+            ("tickets", _) => "no tickets",
+            ("usage", _) => "no activity",
+            ("orders", _) => "no orders",
             _ => "nothing to divide by",
         };
         let more = if partial { format!("; the data ends on {}", ends.unwrap_or_default()) } else { String::new() };

@@ -80,12 +80,13 @@ pub fn open_payload(payload: SharePayload) -> Result<(Settings, Option<SharedRes
     Ok((settings, payload.results))
 }
 
-/// "3.2 KB".
-pub fn size_text(bytes: usize) -> String {
+/// "3.2 KB (3,263 characters)", in the reader's style.
+pub fn size_text(bytes: usize, style: &Style) -> String {
+    let characters = format!("{} characters", style.count(bytes as u64));
     if bytes < 1024 {
-        format!("{bytes} characters")
+        characters
     } else {
-        format!("{:.1} KB ({bytes} characters)", bytes as f64 / 1024.0)
+        format!("{} KB ({characters})", style.number(bytes as f64 / 1024.0, 1))
     }
 }
 

@@ -91,6 +91,8 @@ test('the real help-desk event log through the page gives the independently comp
   assert.ok(Math.abs((await valueOf(page, "td[data-kpi='resolution_time_median'][data-period='2012']")) - 74.5026388888889) < 1e-6);
   assert.equal(await valueOf(page, "td[data-kpi='ticket_volume'][data-period='2011']"), 1518);
   assert.match(await page.locator("[data-testid='tickets-summary']").textContent(), /4580 tickets from an event log/);
+  // The log has no ratings: the card says so, not that the period had no tickets.
+  assert.match(await page.locator(".kpi-card [data-explain='agent_rating_avg']").textContent(), /^undefined: no rated ticket in this period/);
   await context.close();
 });
 

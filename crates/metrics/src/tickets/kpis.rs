@@ -183,21 +183,7 @@ fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>,
     let window = settings.repeat_window_days as i64 * 86_400;
     for t in tallies {
         let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
-            out.push(KpiValue {
-                id,
-                source: "tickets",
-                period: t.label.clone(),
-                segment: segment.clone(),
-                value,
-                numerator: num,
-                denominator: den,
-                n,
-                kind: None,
-                small_sample: false,
-                basis: None,
-
-                warning: None,
-            })
+            out.push(KpiValue { segment: segment.clone(), ..KpiValue::new(id, "tickets", t.label.clone(), value, num, den, n) })
         };
         let ratio = |a: u64, n: u64| (n > 0).then(|| a as f64 / n as f64);
         let frt_n = t.frt.len() as u64;
