@@ -26,10 +26,14 @@ else
   echo rustup > .toolchain-mode
 fi
 
-# 3. Host tools, built once into ~/.cargo/bin; rustfmt for the formatting check.
+# 3. Host tools, built once into ~/.cargo/bin; rustfmt and clippy for the checks.
 if ! cargo fmt --version >/dev/null 2>&1; then
   step "rustup component add rustfmt"
   rustup component add rustfmt
+fi
+if ! cargo clippy --version >/dev/null 2>&1; then
+  step "rustup component add clippy"
+  rustup component add clippy
 fi
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   step "cargo install trunk $TRUNK_VERSION (takes ~6 min)"

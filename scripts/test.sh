@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets up what is missing, then runs every test: native unit, golden, snapshot and CLI tests; the
-# in-browser wasm-bindgen tests in headless Chromium; and the end-to-end tests against the built
-# site in headless Chromium (Playwright). Ends with one line of totals over all layers.
+# Sets up what is missing, then runs every check and test: formatting, the architecture checks
+# (layering, source footprint), clippy (native and wasm32); native unit, golden, snapshot, view-model
+# and CLI tests; the in-browser wasm-bindgen tests in headless Chromium; and the end-to-end tests
+# against the built site in headless Chromium (Playwright). Ends with one line of totals over all
+# layers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -11,8 +13,23 @@ log=$(mktemp -d)
 step "formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --all -- --check
 
-step "native tests (metrics, formats, charts, cli, bench data, share)"
-cargo test --locked -p northstar-metrics -p northstar-formats -p northstar-charts -p northstar-cli -p northstar-bench -p northstar-share 2>&1 | tee "$log/native.txt"
+step "architecture (scripts/layers.py: the layering holds, no import cycle; scripts/footprint.py: where each source is named)"
+python3 scripts/layers.py
+python3 scripts/footprint.py
+
+step "clippy -D warnings (native, every crate and target)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+step "clippy -D warnings (wasm32: the app, its worker and its in-browser tests)"
+if [ "$(cat .toolchain-mode)" = rustup ]; then
+  scripts/wasm-env.sh cargo clippy --locked --target wasm32-unknown-unknown -p northstar --all-targets -- -D warnings
+else
+  # Debian's rustc-web has no clippy: the app's code was linted natively above (same code, host target).
+  echo "skipped: the debian wasm toolchain has no clippy (the app's code is linted natively above)"
+fi
+
+step "native tests (metrics, formats, charts, cli, bench data, share, view models)"
+cargo test --locked -p northstar-metrics -p northstar-formats -p northstar-charts -p northstar-cli -p northstar-bench -p northstar-share -p northstar-view 2>&1 | tee "$log/native.txt"
 
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \

@@ -1,6 +1,7 @@
-//! Northstar's browser app (Leptos CSR). `App` only composes; the page's state lives in `state/`,
-//! browser glue in `browser/`, and every number comes from `northstar_metrics`, run by `engine/`
-//! inside a Web Worker (`browser::worker_host`); `wire` is what the two say to each other.
+//! Northstar's browser app (Leptos CSR). `App` only composes; the page's state lives in `state/`
+//! (signals over the view models of `northstar_view`), browser glue in `browser/`, and every
+//! number comes from `northstar_metrics`, run by `engine/` inside a Web Worker
+//! (`browser::worker_host`); `northstar_view::wire` is what the two say to each other.
 
 pub mod browser;
 pub mod components;
@@ -9,14 +10,15 @@ pub mod engine;
 pub use northstar_metrics::format;
 pub mod pages;
 pub mod state;
-pub mod wire;
 
 use leptos::prelude::*;
+use northstar_view::Page;
 
 #[component]
 pub fn App() -> impl IntoView {
     let has_saved = browser::storage::has_saved_settings();
-    let wb = state::Workbench::new();
+    let (settings, notice) = browser::storage::load_settings();
+    let wb = state::Workbench::with_settings(settings, notice);
     // A share link's settings replace these only when none are saved here (else they ask).
     browser::share_link::receive(wb, has_saved);
     browser::storage::persist_settings(wb);
@@ -26,7 +28,7 @@ pub fn App() -> impl IntoView {
     // The page on its own: a page is built once when chosen, not again on every settings change
     // (which would drop its local state, such as a table's sort order).
     let page = Memo::new(move |_| wb.settings.with(|s| s.page));
-    browser::glossary::GlossaryOpen::provide();
+    components::glossary::GlossaryOpen::provide();
     let share_open = RwSignal::new(false);
     view! {
         <header class="top">
@@ -35,12 +37,12 @@ pub fn App() -> impl IntoView {
             <components::share::ShareButton open=share_open />
             <browser::theme::ThemeSelect wb=wb />
             <browser::locale::LocaleSelect wb=wb />
-            <browser::glossary::Glossary />
+            <components::glossary::Glossary />
         </header>
         <nav class="tabs" aria-label="Pages">
-            {state::Page::ALL
-                .into_iter()
-                .map(|(page, label)| {
+            {Page::ALL
+                .iter()
+                .map(|&(page, label)| {
                     view! {
                         <button
                             class="tab"
@@ -61,15 +63,15 @@ pub fn App() -> impl IntoView {
             <components::share::SharePanel wb=wb open=share_open />
             {move || view! { <components::demo_banner::DemoBanner wb=wb page=page.get() /> }}
             {move || match page.get() {
-                state::Page::Scorecard => view! { <pages::scorecard::ScorecardPage wb=wb /> }.into_any(),
-                state::Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
-                state::Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
-                state::Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),
-                state::Page::Product => view! { <pages::product::ProductPage wb=wb /> }.into_any(),
-                state::Page::Orders => view! { <pages::orders::OrdersPage wb=wb /> }.into_any(),
-                state::Page::Acquisition => view! { <pages::acquisition::AcquisitionPage wb=wb /> }.into_any(),
-                state::Page::Health => view! { <pages::health::HealthPage wb=wb /> }.into_any(),
-                state::Page::Customers => view! { <pages::customers::CustomersPage wb=wb /> }.into_any(),
+                Page::Scorecard => view! { <pages::scorecard::ScorecardPage wb=wb /> }.into_any(),
+                Page::Revenue => view! { <pages::revenue::RevenuePage wb=wb /> }.into_any(),
+                Page::Surveys => view! { <pages::surveys::SurveysPage wb=wb /> }.into_any(),
+                Page::Support => view! { <pages::support::SupportPage wb=wb /> }.into_any(),
+                Page::Product => view! { <pages::product::ProductPage wb=wb /> }.into_any(),
+                Page::Orders => view! { <pages::orders::OrdersPage wb=wb /> }.into_any(),
+                Page::Acquisition => view! { <pages::acquisition::AcquisitionPage wb=wb /> }.into_any(),
+                Page::Health => view! { <pages::health::HealthPage wb=wb /> }.into_any(),
+                Page::Customers => view! { <pages::customers::CustomersPage wb=wb /> }.into_any(),
             }}
         </main>
     }

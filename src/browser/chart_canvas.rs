@@ -6,10 +6,10 @@
 
 use super::canvas::{draw_on, svg_of};
 use super::deferred::deferred;
-use crate::state::plotted::Plotted;
 use leptos::ev::MouseEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use northstar_view::models::plotted::Plotted;
 use plotters::prelude::WHITE;
 
 pub use super::canvas::Area;

@@ -7,9 +7,10 @@
 use crate::browser::files::first_file;
 use crate::browser::worker_client;
 use crate::state::Numbers;
-use crate::wire::{LooksLike, Progress, Timing};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
+use northstar_metrics::source::SourceId;
+use northstar_view::wire::{LooksLike, Progress, Timing};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -34,7 +35,7 @@ pub fn FileDrop(
     /// What to drop, in words.
     hint: &'static str,
     /// The source kind: prefix of the data-testid attributes (`{source}-file-input`, …).
-    source: &'static str,
+    source: SourceId,
     #[prop(into)] on_paste: Callback<(String, String)>,
     #[prop(into)] on_demo: Callback<()>,
     #[prop(into)] on_clear: Callback<()>,
@@ -161,7 +162,7 @@ pub fn FileDrop(
                     <button data-testid=format!("{source}-cancel") on:click=move |_| on_cancel.run(())>"Cancel"</button>
                 </div>
             })}
-            <p class="visually-hidden" role="status" aria-live="polite" data-live=source>{move || announcement.get()}</p>
+            <p class="visually-hidden" role="status" aria-live="polite" data-live=source.name()>{move || announcement.get()}</p>
             <div role="alert" data-testid=format!("{source}-alerts")>
                 {move || error.get().map(|e| view! {
                     <div class="load-error notice error" tabindex="-1" node_ref=error_box data-notice="load" data-testid=format!("{source}-error")>
@@ -173,7 +174,7 @@ pub fn FileDrop(
             {move || looks_like.get().map(|l| {
                 let page = l.page.label();
                 let text = format!("This looks like {}: it belongs on the {page} page.", l.what);
-                let target = l.source.clone();
+                let target = l.source.name();
                 view! {
                     <div class="notice looks-like" role="note" data-testid=format!("{source}-looks-like") data-looks-like=target>
                         {text}

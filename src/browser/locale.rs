@@ -2,10 +2,11 @@
 //! browser reports, or the one chosen in the settings) into a `format::Style` once per choice;
 //! every value is then formatted in Rust, in the page, from that style. And the header's selects.
 
-use crate::state::{LocaleChoice, Numbers, Workbench};
+use crate::state::{Numbers, Workbench};
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use leptos::prelude::*;
 use northstar_metrics::format::{Currency, Style};
+use northstar_view::settings::LocaleChoice;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

@@ -2,9 +2,10 @@
 //! with (taken once, then removed from the address bar so a reload does not open it again), and
 //! copying a link to the clipboard. The fragment never reaches a server.
 
-use crate::state::share::{open_payload, ShareState};
+use crate::state::share::ShareState;
 use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_view::share::open_link;
 
 /// The page's address without its fragment (`https://host/sub/path/`).
 pub fn page_address() -> String {
@@ -32,14 +33,14 @@ fn take_share_fragment() -> Option<String> {
 pub fn receive(wb: Workbench, has_saved: bool) {
     let Some(fragment) = take_share_fragment() else { return };
     let share: ShareState = wb.share;
-    match northstar_share::decode(&fragment).map_err(|e| e.to_string()).and_then(open_payload) {
+    match open_link(&fragment) {
         Err(e) => share.error.set(Some(format!("This share link could not be opened: {e}"))),
         Ok((settings, results)) => {
             share.shared.set(results);
             if has_saved {
                 share.incoming.set(Some(settings));
             } else {
-                wb.settings.update(|mine| *mine = crate::state::share::adopt(settings, mine));
+                wb.settings.update(|mine| *mine = northstar_view::share::adopt(settings, mine));
             }
         }
     }

@@ -1,8 +1,9 @@
 //! The colour theme: `data-theme` on `<html>` follows the setting (none: the system's choice,
 //! through `prefers-color-scheme` in the stylesheet), and the header's select changes it.
 
-use crate::state::{Theme, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_view::settings::Theme;
 
 /// Keeps `<html data-theme>` in step with the setting (an effect: the document is the outside world).
 pub fn follow_theme(wb: Workbench) {

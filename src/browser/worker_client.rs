@@ -3,8 +3,9 @@
 //! sends back to the [`Workbench`]. Messages sent before the worker is ready wait in a queue.
 
 use crate::state::Workbench;
-use crate::wire::{FromWorker, ToWorker};
 use leptos::prelude::*;
+use northstar_metrics::source::SourceId;
+use northstar_view::wire::{FromWorker, ToWorker};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,13 +52,14 @@ pub fn post(message: &ToWorker) {
 }
 
 /// Sends a file to be read by `source`.
-pub fn post_file(source: &str, file: web_sys::File) {
-    send(envelope(&ToWorker::Load { source: source.to_string() }, Some(&file)));
+pub fn post_file(source: SourceId, file: web_sys::File) {
+    send(envelope(&ToWorker::Load { source }, Some(&file)));
 }
 
-/// Starts the worker and keeps it fed with the settings.
+/// Starts the worker, delivers the page state's messages to it, and keeps it fed with the settings.
 pub fn start(wb: Workbench) {
     spawn(wb);
+    wb.outbox.connect(|message| post(&message));
     // The settings go to the worker now and after every change (the worker is the outside world).
     Effect::new(move |_| {
         let settings = wb.settings.get();

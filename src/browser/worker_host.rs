@@ -9,10 +9,11 @@
 
 use super::worker_input::{Input, Pieces};
 use crate::engine::{AnyStore, Engine, FileInfo, Stores};
-use crate::state::{Page, Settings};
-use crate::wire::{FromWorker, Progress, Timing, ToWorker};
 use leptos::prelude::*;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
+use northstar_metrics::source::SourceId;
+use northstar_view::wire::{FromWorker, Progress, Timing, ToWorker};
+use northstar_view::{Page, Settings};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -34,11 +35,11 @@ struct Host {
     engine: Engine,
     /// The input each source's data was read from, kept to read it again when a mapping or an
     /// ingest setting changes.
-    inputs: HashMap<&'static str, Input>,
+    inputs: HashMap<SourceId, Input>,
     /// Per source, the number of its newest read.
-    generation: HashMap<&'static str, u64>,
+    generation: HashMap<SourceId, u64>,
     /// Sources with a read under way.
-    reading: HashMap<&'static str, u64>,
+    reading: HashMap<SourceId, u64>,
     /// The last message posted per source view, and of the results (nothing is posted twice).
     posted: HashMap<String, String>,
     started: bool,
@@ -89,7 +90,7 @@ fn stores() -> Option<Stores> {
 }
 
 fn demo_input(store: &dyn AnyStore) -> Input {
-    Input::Text { name: format!("demo-{}.csv", store.name()), text: store.demo().into(), is_demo: true }
+    Input::Text { name: format!("demo-{}.csv", store.id()), text: store.demo().into(), is_demo: true }
 }
 
 fn handle(data: JsValue) {
@@ -105,7 +106,7 @@ fn handle(data: JsValue) {
             if first == Some(true) {
                 // Every source starts on its built-in demo.
                 for store in stores.all() {
-                    start_read(store.name(), demo_input(store));
+                    start_read(store.id(), demo_input(store));
                 }
             } else {
                 read_stale_again(&stores);
@@ -114,60 +115,46 @@ fn handle(data: JsValue) {
         }
         ToWorker::Load { source } => {
             let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<web_sys::File>().ok());
-            if let (Some(store), Some(file)) = (stores.by_name(&source), file) {
-                start_read(store.name(), Input::File { file, part: None });
+            if let Some(file) = file {
+                start_read(source, Input::File { file, part: None });
             }
         }
         ToWorker::Paste { source, name, text } => {
-            if let Some(store) = stores.by_name(&source) {
-                start_read(store.name(), Input::Text { name, text: text.into(), is_demo: false });
-            }
+            start_read(source, Input::Text { name, text: text.into(), is_demo: false });
         }
-        ToWorker::Demo { source } => {
-            if let Some(store) = stores.by_name(&source) {
-                start_read(store.name(), demo_input(store));
-            }
-        }
+        ToWorker::Demo { source } => start_read(source, demo_input(stores.get(source))),
         ToWorker::Clear { source } => {
-            if let Some(store) = stores.by_name(&source) {
-                clear(store);
-                publish();
-            }
+            clear(stores.get(source));
+            publish();
         }
         ToWorker::Move { from, to } => {
-            let (Some(from), Some(to)) = (stores.by_name(&from), stores.by_name(&to)) else { return };
-            if let Some(input) = with_host(|h| h.inputs.get(from.name()).cloned()).flatten() {
-                clear(from);
-                start_read(to.name(), input);
+            if let Some(input) = with_host(|h| h.inputs.get(&from).cloned()).flatten() {
+                clear(stores.get(from));
+                start_read(to, input);
                 publish();
             }
         }
         ToWorker::Part { source, part } => {
-            let input = stores.by_name(&source).and_then(|s| with_host(|h| h.inputs.get(s.name()).cloned()).flatten().map(|i| (s.name(), i)));
-            if let Some((name, input)) = input {
-                start_read(name, input.with_part(part));
+            if let Some(input) = with_host(|h| h.inputs.get(&source).cloned()).flatten() {
+                start_read(source, input.with_part(part));
             }
         }
-        ToWorker::Cancel { source } => {
-            if let Some(store) = stores.by_name(&source) {
-                stop(store.name());
-            }
-        }
+        ToWorker::Cancel { source } => stop(source),
     }
 }
 
 /// Empties a store: its read stops, its file is forgotten.
 fn clear(store: &dyn AnyStore) {
-    stop(store.name());
-    with_host(|h| h.inputs.remove(store.name()));
+    stop(store.id());
+    with_host(|h| h.inputs.remove(&store.id()));
     store.clear();
 }
 
 /// The user's own file is coming for `source`: every demo source on its pages goes, so demo and
 /// user data never show side by side.
-fn replace_demos(stores: &Stores, source: &str) {
+fn replace_demos(stores: &Stores, source: SourceId) {
     for page in Page::with_source(source) {
-        for other in page.sources().iter().filter(|s| **s != source).filter_map(|s| stores.by_name(s)) {
+        for other in page.sources().iter().filter(|s| **s != source).map(|s| stores.get(*s)) {
             if other.is_demo() {
                 clear(other);
             }
@@ -176,26 +163,26 @@ fn replace_demos(stores: &Stores, source: &str) {
 }
 
 /// Stops the read under way for `source`, if any; its previous data stays.
-fn stop(source: &'static str) {
+fn stop(source: SourceId) {
     with_host(|h| {
         *h.generation.entry(source).or_default() += 1;
-        h.reading.remove(source);
+        h.reading.remove(&source);
     });
-    post(&FromWorker::Done { source: source.to_string(), timing: None });
+    post(&FromWorker::Done { source, timing: None });
 }
 
 /// Reads again the sources whose mapping or ingest settings changed (a read under way reads again
 /// when it ends, if it has to).
 fn read_stale_again(stores: &Stores) {
     for store in stores.all() {
-        let input = with_host(|h| (!h.reading.contains_key(store.name())).then(|| h.inputs.get(store.name()).cloned()).flatten()).flatten();
+        let input = with_host(|h| (!h.reading.contains_key(&store.id())).then(|| h.inputs.get(&store.id()).cloned()).flatten()).flatten();
         if let Some(input) = input.filter(|_| store.stale()) {
-            start_read(store.name(), input);
+            start_read(store.id(), input);
         }
     }
 }
 
-fn start_read(source: &'static str, input: Input) {
+fn start_read(source: SourceId, input: Input) {
     let Some(generation) = with_host(|h| {
         let g = h.generation.entry(source).or_default();
         *g += 1;
@@ -206,33 +193,33 @@ fn start_read(source: &'static str, input: Input) {
     };
     spawn_local(async move {
         let outcome = read(source, input.clone(), generation).await;
-        let current = with_host(|h| h.generation.get(source) == Some(&generation)).unwrap_or(false);
+        let current = with_host(|h| h.generation.get(&source) == Some(&generation)).unwrap_or(false);
         if !current {
             return;
         }
-        with_host(|h| h.reading.remove(source));
+        with_host(|h| h.reading.remove(&source));
         match outcome {
             Ok(timing) => {
                 with_host(|h| h.inputs.insert(source, input.clone()));
                 let started = now();
                 publish();
                 let timing = timing.map(|t| Timing { results_ms: now() - started, memory_bytes: memory_bytes(), ..t });
-                post(&FromWorker::Done { source: source.to_string(), timing });
+                post(&FromWorker::Done { source, timing });
                 // The settings changed while it was read.
-                if stores().and_then(|s| s.by_name(source).map(|s| s.stale())).unwrap_or(false) {
+                if stores().is_some_and(|s| s.get(source).stale()) {
                     start_read(source, input);
                 }
             }
             // Failed ends the progress bar too.
-            Err(reason) => post(&FromWorker::Failed { source: source.to_string(), reason }),
+            Err(reason) => post(&FromWorker::Failed { source, reason }),
         }
     });
 }
 
 /// Streams `input` into `source`'s reader; the data goes into the store when the read ends, unless
 /// a newer read or a cancel came first (then there is no timing).
-async fn read(source: &'static str, input: Input, generation: u64) -> Result<Option<Timing>, String> {
-    let current = || with_host(|h| h.generation.get(source) == Some(&generation)).unwrap_or(false);
+async fn read(source: SourceId, input: Input, generation: u64) -> Result<Option<Timing>, String> {
+    let current = || with_host(|h| h.generation.get(&source) == Some(&generation)).unwrap_or(false);
     let name = input.name();
     let unreadable = |e: String| format!("{name} could not be read ({e}). Was it moved or deleted?");
     let total = input.size();
@@ -241,7 +228,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
     let mut progress = |bytes: u64, rows: u64| {
         if now() - posted >= PROGRESS_EVERY_MS {
             posted = now();
-            let p = Progress { source: source.into(), file: name.clone(), bytes, total, rows, elapsed_ms: posted - started, memory_bytes: memory_bytes() };
+            let p = Progress { source, file: name.clone(), bytes, total, rows, elapsed_ms: posted - started, memory_bytes: memory_bytes() };
             post(&FromWorker::Progress(p));
         }
     };
@@ -269,7 +256,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
             replace_demos(&stores, source);
         }
     }
-    let mut reading = stores().and_then(|s| s.by_name(source).map(|s| s.begin(file, &text))).ok_or("unknown source")?;
+    let mut reading = stores().map(|s| s.get(source).begin(file, &text)).ok_or("the engine is not running")?;
     if let Some(bytes) = pieces.text_bytes(total) {
         reading.expect_bytes(bytes);
     }
@@ -306,7 +293,7 @@ async fn read(source: &'static str, input: Input, generation: u64) -> Result<Opt
 fn publish() {
     let Some((engine, page)) = with_host(|h| (h.engine, h.engine.settings.with_untracked(|s| s.page))) else { return };
     let mut messages: Vec<(String, FromWorker)> =
-        engine.sources.all().into_iter().map(|s| (s.name().to_string(), FromWorker::Source { source: s.name().to_string(), view: s.view_json() })).collect();
+        engine.sources.all().map(|s| (s.id().name().to_string(), FromWorker::Source { source: s.id(), view: s.view_json() })).collect();
     messages.push(("results".into(), FromWorker::Results(Box::new(engine.results(page)))));
     for (key, message) in messages {
         let Ok(text) = serde_json::to_string(&message) else { continue };

@@ -73,7 +73,7 @@ pub enum Pieces {
     },
     Gzip {
         offset: u64,
-        gunzip: Option<Gunzip>,
+        gunzip: Option<Box<Gunzip>>,
     },
     /// A zip entry or a sheet, unpacked.
     Whole {
@@ -100,7 +100,7 @@ impl Pieces {
         let opened = |pieces| Opened { pieces, container: None, parts: Vec::new(), part: None };
         match kind {
             Container::Text => Ok(opened(Pieces::Plain { offset: 0 })),
-            Container::Gzip => Ok(Opened { container: Some(kind.describe()), ..opened(Pieces::Gzip { offset: 0, gunzip: Some(Gunzip::new()) }) }),
+            Container::Gzip => Ok(Opened { container: Some(kind.describe()), ..opened(Pieces::Gzip { offset: 0, gunzip: Some(Box::new(Gunzip::new())) }) }),
             _ => {
                 let total = input.size();
                 if total > MAX_WHOLE_BYTES {

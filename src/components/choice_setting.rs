@@ -3,9 +3,10 @@
 //! is shown next to the field, never stored.
 
 use super::setting_input::store;
-use crate::state::{Settings, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::{FatalError, Granularity};
+use northstar_view::Settings;
 
 /// (value, text) choices from plain values shown as they are.
 pub fn plain(values: &[&str]) -> Vec<(String, String)> {
@@ -54,7 +55,7 @@ pub fn ChoiceSetting(
             <select
                 data-setting=key
                 disabled=move || disabled.get()
-                on:change=move |ev| error.set(store(wb, apply, &event_target_value(&ev)).err())
+                on:change=move |ev| error.set(store(wb, apply, &event_target_value(&ev)).err().map(|e| e.to_string()))
             >
                 {move || {
                     choices

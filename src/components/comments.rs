@@ -2,9 +2,9 @@
 //! the count per sentiment with those not analysed, a month × sentiment table, and the themes as
 //! buttons; choosing a theme lists the comments behind it (file line and text) below.
 
-use crate::state::comments_models::{period_cells, sentiment_line, shown_heading, theme_label, theme_title};
 use leptos::prelude::*;
 use northstar_metrics::comments::{CommentSummary, SHOWN_PER_THEME};
+use northstar_view::models::comments::{period_cells, sentiment_line, shown_heading, theme_label, theme_title};
 
 #[component]
 pub fn CommentsPanel(

@@ -1,7 +1,7 @@
 //! How each number is made, from the KPI registry.
 
 use leptos::prelude::*;
-use northstar_metrics::kpi::registry;
+use northstar_metrics::catalog::registry;
 
 #[component]
 pub fn Definitions() -> impl IntoView {

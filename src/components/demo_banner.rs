@@ -1,13 +1,15 @@
 //! The banner over a page that still shows the built-in demo: what it is, how to replace it, and
 //! "Clear demo". Files are never stored, so a reload brings the demo back; the banner says so.
 
-use crate::state::{Page, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_metrics::source::SourceId;
+use northstar_view::Page;
 
 #[component]
 pub fn DemoBanner(wb: Workbench, page: Page) -> impl IntoView {
     // The scorecard shows every source, so its banner covers them all.
-    let names: Vec<&'static str> = match page {
+    let names: Vec<SourceId> = match page {
         p if p.is_overview() => Page::ALL.iter().flat_map(|(p, _)| p.sources().iter().copied()).collect(),
         _ => page.sources().to_vec(),
     };

@@ -1,8 +1,8 @@
 //! What could not be read: counts, and each issue with file, line, column and reason.
 
-use crate::wire::SourceView;
 use leptos::prelude::*;
 use northstar_metrics::Issue;
+use northstar_view::wire::SourceView;
 
 /// Issues listed in the page at most (all are counted).
 const SHOWN: usize = 500;
@@ -40,12 +40,13 @@ impl IssueModel {
 
 #[component]
 pub fn IssuesPanel(title: &'static str, testid: &'static str, #[prop(into)] model: Signal<IssueModel>) -> impl IntoView {
+    let numbers = crate::state::numbers();
     view! {
         <section class="panel" aria-label=title>
             <h2>
                 {title} " "
                 <span class="badge" data-testid=format!("{testid}-issue-count") data-value=move || model.with(|m| m.count.to_string())>
-                    {move || model.with(|m| m.count.to_string())}
+                    {move || model.with(|m| numbers.count(m.count))}
                 </span>
             </h2>
             <p class="source-line">{move || model.with(|m| format!("{} Nothing is dropped without an entry here.", m.summary))}</p>

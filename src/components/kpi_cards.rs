@@ -3,13 +3,14 @@
 //! suggestion, the status against the user's target only, the defaults that shape it, and a link
 //! to its definition. With no values, the panel says why.
 
-use crate::browser::glossary::GlossaryLink;
+use crate::components::glossary::GlossaryLink;
 use crate::format;
-use crate::state::cards::{cards, Card, Origin};
-use crate::state::{Shared, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::kpi::Unit;
 use northstar_metrics::KpiValue;
+use northstar_view::cards::{cards, Card, Origin};
+use northstar_view::Shared;
 
 #[component]
 pub fn KpiCards(
@@ -26,11 +27,10 @@ pub fn KpiCards(
     /// The file the values come from, or why there are none.
     #[prop(into)]
     origin: Signal<Origin>,
-    /// Per KPI id, the settings that shape its value ("gross margin 100 % (default)").
-    #[prop(into, optional)]
-    notes: Signal<Vec<(&'static str, String)>>,
 ) -> impl IntoView {
     let numbers = crate::state::numbers();
+    // Per KPI id, the settings that shape its value ("gross margin 100 % (default)").
+    let notes = Memo::new(move |_| wb.settings.with(|s| northstar_view::assumptions::assumptions(s, &numbers.style())));
     let model = Memo::new(move |_| {
         let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get(key).cloned()));
         let extent = origin.with(|o| o.extent);

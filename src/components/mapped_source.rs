@@ -2,11 +2,12 @@
 
 use super::mapping_table::MappingTable;
 use crate::browser::file_drop::FileDrop;
-use crate::state::{AppSource, SourceMirror};
-use crate::wire::SourceView;
+use crate::state::SourceMirror;
 use leptos::prelude::*;
 use northstar_metrics::issue::Severity;
 use northstar_metrics::RoleMapping;
+use northstar_view::wire::SourceView;
+use northstar_view::AppSource;
 
 #[component]
 pub fn SourceDrop<S: AppSource>(store: SourceMirror<S>, title: &'static str, hint: &'static str) -> impl IntoView {
@@ -15,7 +16,7 @@ pub fn SourceDrop<S: AppSource>(store: SourceMirror<S>, title: &'static str, hin
         <FileDrop
             title=title
             hint=hint
-            source=S::NAME
+            source=S::ID
             on_paste=move |(name, text)| store.paste(name, text)
             on_demo=move |_| store.load_demo()
             on_clear=move |_| store.clear()

@@ -1,8 +1,8 @@
 //! A mapping table for any source: each column, its first values, and a select for its role.
 //! Changes are remembered for files with the same header.
 
-use crate::wire::ColumnRow;
 use leptos::prelude::*;
+use northstar_view::wire::ColumnRow;
 
 #[component]
 pub fn MappingTable(

@@ -3,6 +3,7 @@ pub mod choice_setting;
 pub mod comments;
 pub mod definitions;
 pub mod demo_banner;
+pub mod glossary;
 pub mod issues;
 pub mod kpi_cards;
 pub mod mapped_source;

@@ -2,12 +2,12 @@
 //! latest period. Each cell carries data-kpi, data-value, data-period and data-segment.
 
 use crate::browser::deferred::deferred;
-use crate::engine::Shared;
 use crate::format;
-use crate::state::cards::Origin;
-use crate::state::models::{table, Table};
 use leptos::prelude::*;
 use northstar_metrics::KpiValue;
+use northstar_view::cards::Origin;
+use northstar_view::models::tables::{table, Table};
+use northstar_view::Shared;
 
 /// The first column's heading when a segment table lists every period.
 const PERIOD_AND_SEGMENT: &str = "Period · segment";

@@ -1,9 +1,10 @@
 //! One text or number setting, parsed and checked by the metrics crate's own `apply` (the same
 //! code path as the CLI's `--set`); a rejected value is shown next to the field, never stored.
 
-use crate::state::{Settings, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::FatalError;
+use northstar_view::Settings;
 
 #[component]
 pub fn SettingInput(
@@ -39,7 +40,7 @@ pub fn SettingInput(
                         refusal.set(None);
                         accepted.update(|n| *n += 1);
                     }
-                    Err(e) => refusal.set(Some((stored.get_untracked(), e))),
+                    Err(e) => refusal.set(Some((stored.get_untracked(), e.to_string()))),
                 }
             />
             {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
@@ -48,9 +49,9 @@ pub fn SettingInput(
 }
 
 /// Applies `text` to a copy of the settings and stores it, or says why not.
-pub fn store(wb: Workbench, apply: impl Fn(&mut Settings, &str) -> Result<(), FatalError>, text: &str) -> Result<(), String> {
+pub fn store(wb: Workbench, apply: impl Fn(&mut Settings, &str) -> Result<(), FatalError>, text: &str) -> Result<(), FatalError> {
     let mut next = wb.settings.get_untracked();
-    apply(&mut next, text).map_err(|e| e.to_string())?;
+    apply(&mut next, text)?;
     wb.settings.set(next);
     Ok(())
 }

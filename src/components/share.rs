@@ -6,34 +6,25 @@
 use crate::browser::chart_canvas::ChartCanvas;
 use crate::browser::download::today;
 use crate::browser::share_link::{copy, page_address};
-use crate::state::share::{chart_title, chartable, kpi_name, latest_values, make_link, page_label, shared_series, shared_value_text, size_text};
-use crate::state::{Page, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_metrics::source::SourceId;
 use northstar_metrics::KpiValue;
 use northstar_share::{SharedPage, SharedResults};
+use northstar_view::share::{chart_title, chartable, kpi_name, latest_values, make_link, page_label, shared_series, shared_value_text, size_text};
+use northstar_view::Page;
 
 /// The KPI values the shown page has (its overall series and breakdowns).
 fn shown_kpis(wb: Workbench, page: Page) -> Vec<KpiValue> {
-    let all = |m: Memo<crate::state::Shared<Vec<KpiValue>>>| m.get().to_vec();
-    match page {
-        Page::Scorecard => wb.scorecard.results.with(|r| r.sources.iter().flat_map(|(_, k)| k.iter().cloned()).collect()),
-        Page::Revenue => [all(wb.revenue.kpis), all(wb.revenue.account_kpis), all(wb.revenue.breakdown)].concat(),
-        Page::Orders => all(wb.orders.kpis),
-        Page::Acquisition => all(wb.acquisition.kpis),
-        Page::Support => all(wb.support.kpis),
-        Page::Product => all(wb.product.kpis),
-        Page::Surveys => all(wb.surveys.kpis),
-        Page::Health => all(wb.health.kpis),
-        Page::Customers => Vec::new(),
-    }
+    wb.pages.kpi_values(page)
 }
 
 /// The files behind the shown page (every source's on the pages that show them all).
 fn shown_files(wb: Workbench, page: Page) -> Vec<String> {
-    let names: Vec<&'static str> =
+    let ids: Vec<SourceId> =
         if page.is_overview() { Page::ALL.iter().flat_map(|(p, _)| p.sources().iter().copied()).collect() } else { page.sources().to_vec() };
     let mut files = Vec::new();
-    wb.sources.each(&names, |m| files.extend(m.file()));
+    wb.sources.each(&ids, |m| files.extend(m.file()));
     files.dedup();
     files
 }
@@ -106,11 +97,11 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
 /// The shown page's KPI values as a CSV table or as the CLI's JSON, and a printable report.
 #[component]
 fn ExportRow(wb: Workbench) -> impl IntoView {
-    let file = move |ext: &str| format!("northstar-{}-{}.{ext}", crate::state::share::page_name(wb.settings.with_untracked(|s| s.page)), today());
+    let file = move |ext: &str| format!("northstar-{}-{}.{ext}", northstar_view::share::page_name(wb.settings.with_untracked(|s| s.page)), today());
     let csv = move |_| {
         let page = wb.settings.with_untracked(|s| s.page);
         let kpis = untrack(|| shown_kpis(wb, page));
-        let text = crate::state::share::kpis_csv(&kpis);
+        let text = northstar_view::share::kpis_csv(&kpis);
         crate::browser::download::save_text(&file("csv"), "text/csv;charset=utf-8", &format!("{}{text}", northstar_share::csv_export::UTF8_BOM));
     };
     let json = move |_| {
@@ -142,7 +133,7 @@ pub fn SharedNotices(wb: Workbench) -> impl IntoView {
                 "This link carries a teammate's dashboard settings. Use them instead of yours? Yours are replaced (and saved) only if you say so. "
                 <button data-action="share-accept" on:click=move |_| {
                     if let Some(s) = share.incoming.get_untracked() {
-                        wb.settings.update(|mine| *mine = crate::state::share::adopt(s, mine));
+                        wb.settings.update(|mine| *mine = northstar_view::share::adopt(s, mine));
                     }
                     share.incoming.set(None);
                 }>"Use the shared settings"</button>
@@ -154,19 +145,9 @@ pub fn SharedNotices(wb: Workbench) -> impl IntoView {
     }
 }
 
-/// The `data-chart` name of a shared page's chart.
+/// The `data-chart` name of a shared page's chart: `shared-<page>` for a page of the app.
 fn shared_chart_name(page: &str) -> &'static str {
-    match page {
-        "scorecard" => "shared-scorecard",
-        "revenue" => "shared-revenue",
-        "orders" => "shared-orders",
-        "acquisition" => "shared-acquisition",
-        "support" => "shared-support",
-        "product" => "shared-product",
-        "surveys" => "shared-surveys",
-        "health" => "shared-health",
-        _ => "shared",
-    }
+    Page::ALL.iter().find(|(p, _)| p.id() == page).map_or("shared", |(p, _)| p.shared_chart())
 }
 
 /// One shared KPI over time, chosen from the page's KPIs: the overall line and its breakdowns.

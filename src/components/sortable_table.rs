@@ -3,8 +3,8 @@
 //! data-period and data-value; each row data-key.
 
 use crate::format;
-use crate::state::models::{sort_rows, SortColumn, SortRow};
 use leptos::prelude::*;
+use northstar_view::models::tables::{sort_rows, SortColumn, SortRow};
 
 #[component]
 pub fn SortableTable(

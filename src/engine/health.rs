@@ -2,22 +2,17 @@
 //! month, as Memos. The book depends on the typed data and the join rules only, so a weight or a
 //! threshold changes the scores and the back-test without joining or reading again.
 
-use super::source_store::{Shared, SourceStore};
-use super::Stores;
-use crate::state::Settings;
-use crate::wire::{CustomerHit, CustomersResults, HealthResults, RiskRow};
+use super::{Engine, PageEngine, PageOf, SharedData, Stores};
 use leptos::prelude::*;
 use northstar_metrics::health::kpis::kpis;
 use northstar_metrics::health::timeline::timeline;
 use northstar_metrics::health::{history, Book, MonthHealth};
 use northstar_metrics::join::{JoinReport, Part};
-use northstar_metrics::source::SourceData;
+use northstar_metrics::source::SourceId;
 use northstar_metrics::KpiValue;
-
-/// How many customers the risk list carries (lowest scores first).
-pub const RISK_ROWS: usize = 200;
-/// How many customers a search lists.
-pub const HITS: usize = 12;
+use northstar_view::pages::customers::{CustomerHit, CustomersResults, HITS};
+use northstar_view::pages::health::{HealthResults, RiskRow, RISK_ROWS};
+use northstar_view::{Settings, Shared};
 
 #[derive(Clone, Copy)]
 pub struct HealthState {
@@ -30,27 +25,19 @@ pub struct HealthState {
 
 impl HealthState {
     pub fn new(settings: RwSignal<Settings>, stores: Stores) -> HealthState {
-        // The billing customers come from subscriptions, else accounts; the other sources join
-        // only when they are demo data exactly when the billing file is (never mixed).
-        let demo = Memo::new(move |_| if stores.subscriptions.ok().is_some() { stores.subscriptions.is_demo() } else { stores.accounts.is_demo() });
+        // The billing customers come from the first source of paying customers (subscriptions,
+        // else accounts); the other sources join only when they are demo data exactly when the
+        // billing file is (never mixed).
+        let demo = Memo::new(move |_| {
+            let billing = stores.all().find(|s| s.data().is_some_and(|d| d.get().paying_customers().is_some()));
+            billing.is_some_and(|s| s.is_demo())
+        });
         let rules = Memo::new(move |_| settings.with(|s| s.health.rules()));
         let book = Memo::new(move |_| {
             let demo = demo.get();
-            let subscriptions = beside(stores.subscriptions, demo);
-            let accounts = beside(stores.accounts, demo);
-            let orders = beside(stores.orders, demo);
-            let surveys = beside(stores.surveys, demo);
-            let tickets = beside(stores.tickets, demo);
-            let usage = beside(stores.usage, demo);
-            let named: [(&'static str, Option<&dyn SourceData>); 6] = [
-                ("subscriptions", subscriptions.as_deref().map(|d| d as &dyn SourceData)),
-                ("accounts", accounts.as_deref().map(|d| d as &dyn SourceData)),
-                ("orders", orders.as_deref().map(|d| d as &dyn SourceData)),
-                ("surveys", surveys.as_deref().map(|d| d as &dyn SourceData)),
-                ("tickets", tickets.as_deref().map(|d| d as &dyn SourceData)),
-                ("usage", usage.as_deref().map(|d| d as &dyn SourceData)),
-            ];
-            let parts: Vec<Part> = named.into_iter().filter_map(|(name, data)| data.map(|data| Part { name, data })).collect();
+            let data: Vec<(SourceId, Box<dyn SharedData>)> =
+                stores.all().filter(|s| s.is_demo() == demo).filter_map(|s| s.data().map(|d| (s.id(), d))).collect();
+            let parts: Vec<Part> = data.iter().map(|(id, d)| Part { id: *id, data: d.get() }).collect();
             Shared::new(rules.with(|r| Book::of_parts(&parts, r)))
         });
         let score = Memo::new(move |_| settings.with(|s| s.health.score.clone()));
@@ -90,8 +77,8 @@ impl HealthState {
             // Without each key's customer: the page shows rates and unmatched keys, never who is who.
             joins: book.joins.iter().map(|j| JoinReport { matches: Default::default(), ..j.clone() }).collect(),
             customers: book.customers.len() as u64,
-            billing: book.billing().map(str::to_string),
-            loaded: loaded_names(&book),
+            billing: book.billing(),
+            loaded: book.sources.clone(),
             demo: self.demo.get_untracked(),
             kpis: self.kpis.get_untracked().to_vec(),
             periods: months.iter().map(|m| m.period.label()).collect(),
@@ -134,17 +121,33 @@ impl HealthState {
             hits: found.into_iter().map(hit).collect(),
             timeline: shown.and_then(|i| timeline(&book, i, score)),
             demo: self.demo.get_untracked(),
-            loaded: loaded_names(&book),
+            loaded: book.sources.clone(),
         }
     }
 }
 
-/// The typed data of `store` when it is demo data exactly when `demo` is.
-fn beside<S: crate::state::AppSource>(store: SourceStore<S>, demo: bool) -> Option<Shared<S::Data>> {
-    (store.is_demo() == demo).then(|| store.ok()).flatten()
+impl PageOf for HealthResults {
+    type Engine = HealthState;
 }
 
-/// The sources joined, by name.
-fn loaded_names(book: &Book) -> Vec<String> {
-    book.loaded.names().into_iter().map(str::to_string).collect()
+impl PageEngine for HealthState {
+    type Results = HealthResults;
+    fn results(&self, engine: &Engine) -> HealthResults {
+        HealthState::results(self, &engine.settings.get_untracked())
+    }
+}
+
+/// The Customers page's half: the health state's book, searched.
+#[derive(Clone, Copy)]
+pub struct Customers(pub HealthState);
+
+impl PageOf for CustomersResults {
+    type Engine = Customers;
+}
+
+impl PageEngine for Customers {
+    type Results = CustomersResults;
+    fn results(&self, engine: &Engine) -> CustomersResults {
+        self.0.customers(&engine.settings.get_untracked())
+    }
 }

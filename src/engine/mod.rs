@@ -5,7 +5,10 @@
 //! shown page's Memos into the plain results the page draws (KPI values, view models, chart data:
 //! never rows).
 //!
-//! No web-sys here: the worker host streams the files in and posts the results out.
+//! The stores ([`Stores`], one per source kind of the catalog's list) and the per-page dispatch
+//! ([`Engine::results`], the scorecard's values) are made from the catalog's and the view
+//! crate's lists; each page's module holds the Memos only it needs. No web-sys here: the worker
+//! host streams the files in and posts the results out.
 
 pub mod acquisition;
 pub mod health;
@@ -13,161 +16,129 @@ pub mod orders;
 pub mod product;
 mod reading;
 pub mod revenue;
+pub mod scorecard;
 pub mod source_store;
 pub mod support;
 pub mod surveys;
 
-pub use reading::{AnyReading, AnyStore};
-pub use source_store::{FileInfo, Shared, SourceStore};
+pub use reading::{AnyReading, AnyStore, SharedData};
+pub use source_store::{FileInfo, SourceStore};
 
-use crate::state::{AppSource, Page, Settings};
-use crate::wire::{AcquisitionResults, OrdersResults, PageResults, ProductResults, RevenueResults, ScorecardResults, SupportResults, SurveysResults};
 use leptos::prelude::*;
-use northstar_metrics::accounts::Accounts;
-use northstar_metrics::funnel::Funnel;
-use northstar_metrics::orders::Orders;
-use northstar_metrics::subscriptions::Subscriptions;
-use northstar_metrics::surveys::Surveys;
-use northstar_metrics::tickets::Tickets;
-use northstar_metrics::usage::Usage;
+use northstar_metrics::source::SourceId;
+use northstar_metrics::KpiValue;
+use northstar_view::{Page, PageResults, Settings, Shared};
 
-/// One store per source kind.
-#[derive(Clone, Copy)]
-pub struct Stores {
-    pub subscriptions: SourceStore<Subscriptions>,
-    pub accounts: SourceStore<Accounts>,
-    pub orders: SourceStore<Orders>,
-    pub funnel: SourceStore<Funnel>,
-    pub surveys: SourceStore<Surveys>,
-    pub tickets: SourceStore<Tickets>,
-    pub usage: SourceStore<Usage>,
+/// Declares [`Stores`], one [`SourceStore`] per source kind of the catalog's list.
+macro_rules! declare_stores {
+    ($($variant:ident: $id:ident = $kind:path,)+) => {
+        /// One store per source kind.
+        #[derive(Clone, Copy)]
+        pub struct Stores {
+            $(pub $id: SourceStore<$kind>,)+
+        }
+
+        impl Stores {
+            pub fn new(settings: RwSignal<Settings>) -> Stores {
+                Stores { $($id: SourceStore::new(settings),)+ }
+            }
+
+            /// The store of source `id`.
+            pub fn get(&self, id: SourceId) -> &dyn AnyStore {
+                match id {
+                    $(SourceId::$variant => &self.$id,)+
+                }
+            }
+        }
+    };
 }
+
+northstar_metrics::for_each_source!(declare_stores);
 
 impl Stores {
-    /// Every store, in the registry's order.
-    pub fn all(&self) -> [&dyn AnyStore; 7] {
-        [&self.subscriptions, &self.accounts, &self.orders, &self.surveys, &self.tickets, &self.usage, &self.funnel]
-    }
-
-    pub fn by_name(&self, name: &str) -> Option<&dyn AnyStore> {
-        self.all().into_iter().find(|s| s.name() == name)
+    /// Every store, in the catalog's order.
+    pub fn all(&self) -> impl Iterator<Item = &dyn AnyStore> {
+        SourceId::ALL.iter().map(|id| self.get(*id))
     }
 }
 
-#[derive(Clone, Copy)]
-pub struct Engine {
-    pub settings: RwSignal<Settings>,
-    pub sources: Stores,
-    pub revenue: revenue::Revenue,
-    pub orders: orders::OrdersState,
-    pub acquisition: acquisition::Acquisition,
-    pub support: support::Support,
-    pub product: product::Product,
-    pub surveys: surveys::SurveysState,
-    pub health: health::HealthState,
+/// One page's half in the engine: its Memos, the results the page is sent, and its sources'
+/// overall values for the scorecard.
+pub trait PageEngine {
+    type Results;
+    /// The results the page draws, under the settings and files now in force (`engine`'s).
+    fn results(&self, engine: &Engine) -> Self::Results;
+    /// The overall values (no segment) of each source the page shows, at the page's period.
+    fn overall(&self) -> Vec<(SourceId, Vec<KpiValue>)> {
+        Vec::new()
+    }
 }
+
+/// The overall values (no segment) of a list of KPI values.
+pub fn overall_of(kpis: &Memo<Shared<Vec<KpiValue>>>) -> Vec<KpiValue> {
+    kpis.get_untracked().iter().filter(|k| k.segment.is_none()).cloned().collect()
+}
+
+/// The latest period's values per segment of a list of KPI values (a breakdown).
+pub fn latest_segments(all: Vec<KpiValue>) -> Vec<KpiValue> {
+    let last = all.iter().filter(|k| k.segment.is_none()).map(|k| k.period.clone()).next_back();
+    all.into_iter().filter(|k| k.segment.is_some() && Some(&k.period) == last.as_ref()).collect()
+}
+
+/// Declares [`Engine`], one [`PageEngine`] per page of the view crate's list, and the dispatch
+/// by page.
+macro_rules! declare_engine {
+    ($($page:ident: $field:ident $label:literal [$($source:ident),*] => $results:ty,)+) => {
+        #[derive(Clone, Copy)]
+        pub struct Engine {
+            pub settings: RwSignal<Settings>,
+            pub sources: Stores,
+            $(pub $field: <$results as PageOf>::Engine,)+
+        }
+
+        impl Engine {
+            /// The results of `page` under the settings and files now in force.
+            pub fn results(&self, page: Page) -> PageResults {
+                match page {
+                    $(Page::$page => PageResults::$page(PageEngine::results(&self.$field, self)),)+
+                }
+            }
+
+            /// Every page's sources' overall values, in page order.
+            pub fn overall(&self) -> Vec<(SourceId, Vec<KpiValue>)> {
+                let mut out = Vec::new();
+                $(out.extend(self.$field.overall());)+
+                out
+            }
+        }
+    };
+}
+
+/// The engine half of the page whose results are `Self`.
+pub trait PageOf {
+    type Engine: PageEngine<Results = Self> + Copy;
+}
+
+northstar_view::for_each_page!(declare_engine);
 
 impl Engine {
     /// An engine with no file read yet.
     pub fn new(initial: Settings) -> Engine {
         let settings = RwSignal::new(initial);
-        fn store<S: AppSource>(settings: RwSignal<Settings>) -> SourceStore<S> {
-            SourceStore::new(settings)
-        }
-        let sources = Stores {
-            subscriptions: store(settings),
-            accounts: store(settings),
-            orders: store(settings),
-            funnel: store(settings),
-            surveys: store(settings),
-            tickets: store(settings),
-            usage: store(settings),
-        };
-        let revenue = revenue::Revenue::new(settings, sources.subscriptions, sources.accounts);
-        let orders = orders::OrdersState::new(settings, sources.orders);
+        let sources = Stores::new(settings);
+        let health = health::HealthState::new(settings, sources);
         Engine {
             settings,
             sources,
-            revenue,
-            orders,
-            acquisition: acquisition::Acquisition::new(settings, sources, revenue, orders),
-            support: support::Support::new(settings, sources.tickets),
-            product: product::Product::new(settings, sources.usage, revenue),
-            surveys: surveys::SurveysState::new(settings, sources.surveys),
-            health: health::HealthState::new(settings, sources),
-        }
-    }
-
-    /// The results of `page` under the settings and files now in force.
-    pub fn results(&self, page: Page) -> PageResults {
-        let list = |m: Memo<Shared<Vec<northstar_metrics::KpiValue>>>| m.get_untracked().to_vec();
-        match page {
-            Page::Scorecard => {
-                let overall = |m: Memo<Shared<Vec<northstar_metrics::KpiValue>>>| m.get_untracked().iter().filter(|k| k.segment.is_none()).cloned().collect();
-                let sources = vec![
-                    ("subscriptions".to_string(), overall(self.revenue.kpis)),
-                    ("accounts".to_string(), overall(self.revenue.account_kpis)),
-                    ("orders".to_string(), overall(self.orders.kpis)),
-                    ("funnel".to_string(), overall(self.acquisition.funnel)),
-                    ("tickets".to_string(), overall(self.support.kpis)),
-                    ("usage".to_string(), overall(self.product.overview)),
-                    ("surveys".to_string(), overall(self.surveys.kpis)),
-                    ("health".to_string(), overall(self.health.kpis)),
-                ];
-                PageResults::Scorecard(ScorecardResults { sources: sources.into_iter().filter(|(_, k): &(String, Vec<_>)| !k.is_empty()).collect() })
-            }
-            Page::Revenue => {
-                let r = self.revenue;
-                PageResults::Revenue(RevenueResults {
-                    kpis: list(r.kpis),
-                    breakdown: list(r.breakdown),
-                    account_kpis: list(r.account_kpis),
-                    segment_options: r.segment_options.get_untracked(),
-                })
-            }
-            Page::Orders => {
-                let o = self.orders;
-                PageResults::Orders(OrdersResults { kpis: list(o.kpis), breakdown: list(o.breakdown), cohorts: o.cohorts.get_untracked().to_vec() })
-            }
-            Page::Acquisition => {
-                let a = self.acquisition;
-                let stages = self.sources.funnel.ok().map(|d| acquisition::latest_stages(&d)).unwrap_or_default();
-                PageResults::Acquisition(AcquisitionResults { kpis: list(a.kpis), breakdown: list(a.breakdown), stages })
-            }
-            Page::Support => {
-                let s = self.support;
-                PageResults::Support(SupportResults {
-                    kpis: list(s.kpis),
-                    agent_periods: s.agent_periods.get_untracked(),
-                    agent_period: s.agent_period.get_untracked(),
-                    agents: list(s.agents),
-                    subjects: s.subjects.get_untracked().map(|c| (*c).clone()),
-                })
-            }
-            Page::Product => {
-                let p = self.product;
-                let features = p.source.ok().map(|d| d.features.clone()).unwrap_or_default();
-                PageResults::Product(ProductResults { kpis: list(p.overview), consumption: p.consumption.get_untracked(), features })
-            }
-            Page::Surveys => PageResults::Surveys(self.surveys_results()),
-            Page::Health => PageResults::Health(self.health.results(&self.settings.get_untracked())),
-            Page::Customers => PageResults::Customers(self.health.customers(&self.settings.get_untracked())),
-        }
-    }
-
-    fn surveys_results(&self) -> SurveysResults {
-        let sv = self.surveys;
-        let data = sv.source.ok();
-        let kinds = data.as_ref().map(|d| d.kinds.clone()).unwrap_or_default();
-        let chosen = self.settings.with_untracked(|s| s.surveys.distribution_kind);
-        let shown = chosen.filter(|k| kinds.contains(k)).or_else(|| kinds.first().copied());
-        let kpi = sv.source.kpi.get_untracked();
-        SurveysResults {
-            kpis: sv.kpis.get_untracked().to_vec(),
-            score_kind: data.as_ref().and_then(|d| d.score_kind),
-            distribution: data.as_ref().zip(shown).map(|(d, kind)| (kind, crate::state::models::distribution(d, &kpi, kind))),
-            comments: sv.comments.get_untracked().map(|c| (*c).clone()),
-            kinds,
+            scorecard: scorecard::Scorecard,
+            revenue: revenue::Revenue::new(settings, sources),
+            orders: orders::OrdersState::new(settings, sources),
+            acquisition: acquisition::Acquisition::new(settings, sources),
+            support: support::Support::new(settings, sources),
+            product: product::Product::new(settings, sources),
+            surveys: surveys::SurveysState::new(settings, sources),
+            health,
+            customers: health::Customers(health),
         }
     }
 }

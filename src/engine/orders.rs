@@ -1,13 +1,15 @@
 //! Orders state: the orders file's KPIs per period, the breakdown of the latest period, and the
 //! cohort retention matrix, as Memos.
 
-use super::source_store::Shared;
 use super::source_store::SourceStore;
-use crate::state::Settings;
+use super::{latest_segments, overall_of, Engine, PageEngine, PageOf, Stores};
 use leptos::prelude::*;
-use northstar_metrics::orders::{cohorts, CohortRow, Orders};
-use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::cohort::CohortRow;
+use northstar_metrics::orders::{cohorts, Orders};
+use northstar_metrics::source::{Context, Query, Source, SourceId};
 use northstar_metrics::KpiValue;
+use northstar_view::pages::orders::OrdersResults;
+use northstar_view::{Settings, Shared};
 
 #[derive(Clone, Copy)]
 pub struct OrdersState {
@@ -19,7 +21,8 @@ pub struct OrdersState {
 }
 
 impl OrdersState {
-    pub fn new(settings: RwSignal<Settings>, source: SourceStore<Orders>) -> OrdersState {
+    pub fn new(settings: RwSignal<Settings>, stores: Stores) -> OrdersState {
+        let source = stores.orders;
         let kpis = Memo::new(move |_| {
             let period = settings.with(|s| s.orders.period);
             let kpi = source.kpi.get();
@@ -30,14 +33,30 @@ impl OrdersState {
             let (period, column) = settings.with(|s| (s.orders.period, s.orders.breakdown.clone()));
             let kpi = source.kpi.get();
             let (Some(d), Some(column)) = (source.ok(), column) else { return Shared::new(Vec::new()) };
-            let all = Orders::kpis(&d, &kpi, &Query::new(period).segment(Some(column)), &Context::default());
-            let last = all.iter().filter(|k| k.segment.is_none()).map(|k| k.period.clone()).next_back();
-            Shared::new(all.into_iter().filter(|k| k.segment.is_some() && Some(&k.period) == last.as_ref()).collect())
+            Shared::new(latest_segments(Orders::kpis(&d, &kpi, &Query::new(period).segment(Some(column)), &Context::default())))
         });
         let cohorts = Memo::new(move |_| {
             let kpi = source.kpi.get();
             Shared::new(source.ok().map(|d| cohorts(&d, &kpi)).unwrap_or_default())
         });
         OrdersState { source, kpis, breakdown, cohorts }
+    }
+}
+
+impl PageOf for OrdersResults {
+    type Engine = OrdersState;
+}
+
+impl PageEngine for OrdersState {
+    type Results = OrdersResults;
+    fn results(&self, _: &Engine) -> OrdersResults {
+        OrdersResults {
+            kpis: self.kpis.get_untracked().to_vec(),
+            breakdown: self.breakdown.get_untracked().to_vec(),
+            cohorts: self.cohorts.get_untracked().to_vec(),
+        }
+    }
+    fn overall(&self) -> Vec<(SourceId, Vec<KpiValue>)> {
+        vec![(Orders::ID, overall_of(&self.kpis))]
     }
 }

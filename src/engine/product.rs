@@ -1,18 +1,17 @@
 //! Product state: the usage file's KPIs as Memos. The engagement rate divides by the paying
-//! customers of the revenue page's subscriptions (or its active accounts), passed as context.
+//! customers of the other sources loaded (`SourceData::paying_customers`: subscriptions, else the
+//! active accounts of an accounts snapshot), of the usage file's kind (demo or not).
 
-use super::revenue::Revenue;
-use super::source_store::Shared;
 use super::source_store::SourceStore;
-use crate::state::models::SortRow;
-use crate::state::product_models::{consumption_rows, without_customer_rows};
-use crate::state::Settings;
+use super::{overall_of, Engine, PageEngine, PageOf, SharedData, Stores};
 use leptos::prelude::*;
-use northstar_metrics::accounts::Accounts;
-use northstar_metrics::source::{Context, Query, Source};
-use northstar_metrics::subscriptions::Subscriptions;
+use northstar_metrics::source::{Context, Query, Source, SourceId};
 use northstar_metrics::usage::Usage;
 use northstar_metrics::KpiValue;
+use northstar_view::models::tables::SortRow;
+use northstar_view::pages::product::ProductResults;
+use northstar_view::pages::product::{consumption_rows, without_customer_rows};
+use northstar_view::{Settings, Shared};
 
 #[derive(Clone, Copy)]
 pub struct Product {
@@ -25,24 +24,36 @@ pub struct Product {
 }
 
 impl Product {
-    pub fn new(settings: RwSignal<Settings>, source: SourceStore<Usage>, revenue: Revenue) -> Product {
+    pub fn new(settings: RwSignal<Settings>, stores: Stores) -> Product {
+        let source = stores.usage;
         let kpis = Memo::new(move |_| {
             let period = settings.with(|s| s.product.period);
             let kpi = source.kpi.get();
             let Some(d) = source.ok() else { return Shared::new(Vec::new()) };
-            // Demo and user data never join: the paying customers come from a file of the same kind.
-            let (subs, accounts) = (revenue.subs.ok_beside(&source), revenue.accounts.ok_beside(&source));
-            let mut ctx = Context::default();
-            if let Some(s) = &subs {
-                ctx = ctx.with_data::<Subscriptions>(s);
-            }
-            if let Some(a) = &accounts {
-                ctx = ctx.with_data::<Accounts>(a);
-            }
+            // Demo and user data never join: the paying customers come from files of the same kind.
+            let demo = source.is_demo();
+            let billing: Vec<(SourceId, Box<dyn SharedData>)> =
+                stores.all().filter(|s| s.id() != Usage::ID && s.is_demo() == demo).filter_map(|s| s.data().map(|d| (s.id(), d))).collect();
+            let ctx = billing.iter().fold(Context::default(), |ctx, (id, d)| ctx.with_data(*id, d.get()));
             Shared::new(Usage::kpis(&d, &kpi, &Query::new(period), &ctx))
         });
         let overview = Memo::new(move |_| kpis.with(|k| Shared::new(without_customer_rows(k))));
         let consumption = Memo::new(move |_| kpis.with(|k| consumption_rows(k)));
         Product { source, kpis, overview, consumption }
+    }
+}
+
+impl PageOf for ProductResults {
+    type Engine = Product;
+}
+
+impl PageEngine for Product {
+    type Results = ProductResults;
+    fn results(&self, _: &Engine) -> ProductResults {
+        let features = self.source.ok().map(|d| d.features.clone()).unwrap_or_default();
+        ProductResults { kpis: self.overview.get_untracked().to_vec(), consumption: self.consumption.get_untracked(), features }
+    }
+    fn overall(&self) -> Vec<(SourceId, Vec<KpiValue>)> {
+        vec![(Usage::ID, overall_of(&self.overview))]
     }
 }

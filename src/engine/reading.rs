@@ -2,11 +2,15 @@
 //! source's file by the source's name.
 
 use super::source_store::{FileInfo, Reading, SourceStore};
-use crate::state::AppSource;
+use leptos::prelude::*;
+use northstar_metrics::source::{Context, Provided, Query, SourceData, SourceId};
+use northstar_metrics::KpiValue;
+use northstar_view::AppSource;
+use northstar_view::Shared;
 
 /// A source's store, whatever its kind.
 pub trait AnyStore {
-    fn name(&self) -> &'static str;
+    fn id(&self) -> SourceId;
     /// Starts a read from the file's first bytes (see [`SourceStore::begin`]).
     fn begin(&self, file: FileInfo, prefix: &[u8]) -> Box<dyn AnyReading>;
     /// The mapping or the ingest settings changed since the file was read.
@@ -18,6 +22,24 @@ pub trait AnyStore {
     fn view_json(&self) -> serde_json::Value;
     /// The source's built-in demo export.
     fn demo(&self) -> String;
+    /// The typed data, when a file was read, as the common face of every source's data (for the
+    /// join and the health score).
+    fn data(&self) -> Option<Box<dyn SharedData>>;
+    /// The measures this kind's KPIs carry for other sources.
+    fn provides(&self) -> &'static [Provided];
+    /// The KPIs of the file read (tracked), under the KPI settings in force; none without one.
+    fn kpis(&self, query: &Query, ctx: &Context) -> Option<Vec<KpiValue>>;
+}
+
+/// A store's typed data, shared, seen through [`SourceData`].
+pub trait SharedData {
+    fn get(&self) -> &dyn SourceData;
+}
+
+impl<D: SourceData> SharedData for Shared<D> {
+    fn get(&self) -> &dyn SourceData {
+        &**self
+    }
 }
 
 /// A read in progress, whatever its kind.
@@ -31,8 +53,8 @@ pub trait AnyReading {
 }
 
 impl<S: AppSource> AnyStore for SourceStore<S> {
-    fn name(&self) -> &'static str {
-        S::NAME
+    fn id(&self) -> SourceId {
+        S::ID
     }
     fn begin(&self, file: FileInfo, prefix: &[u8]) -> Box<dyn AnyReading> {
         Box::new(SourceStore::begin(self, file, prefix))
@@ -51,6 +73,16 @@ impl<S: AppSource> AnyStore for SourceStore<S> {
     }
     fn demo(&self) -> String {
         S::demo()
+    }
+    fn data(&self) -> Option<Box<dyn SharedData>> {
+        self.ok().map(|d| Box::new(d) as Box<dyn SharedData>)
+    }
+    fn provides(&self) -> &'static [Provided] {
+        S::PROVIDES
+    }
+    fn kpis(&self, query: &Query, ctx: &Context) -> Option<Vec<KpiValue>> {
+        let kpi = self.kpi.get();
+        self.ok().map(|d| S::kpis(&d, &kpi, query, ctx))
     }
 }
 

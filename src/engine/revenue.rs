@@ -1,15 +1,15 @@
 //! Revenue state: the subscriptions and accounts files, and everything derived from them as Memos:
 //! sniffs, mappings (guessed or remembered per header), typed data, the segment filter, and KPIs.
 
-use super::source_store::Shared;
 use super::source_store::SourceStore;
-use crate::state::Settings;
-pub use crate::wire::SegmentOption;
+use super::{latest_segments, overall_of, Engine, PageEngine, PageOf, Stores};
 use leptos::prelude::*;
 use northstar_metrics::accounts::Accounts;
-use northstar_metrics::source::{Context, Query, Source};
+use northstar_metrics::source::{Context, Query, Source, SourceId};
 use northstar_metrics::subscriptions::{self, SubscriptionData, Subscriptions};
 use northstar_metrics::KpiValue;
+use northstar_view::pages::revenue::{RevenueResults, SegmentOption};
+use northstar_view::{Settings, Shared};
 
 #[derive(Clone, Copy)]
 pub struct Revenue {
@@ -25,7 +25,8 @@ pub struct Revenue {
 }
 
 impl Revenue {
-    pub fn new(settings: RwSignal<Settings>, subs: SourceStore<Subscriptions>, accounts: SourceStore<Accounts>) -> Revenue {
+    pub fn new(settings: RwSignal<Settings>, stores: Stores) -> Revenue {
+        let (subs, accounts) = (stores.subscriptions, stores.accounts);
         let segment_options = Memo::new(move |_| {
             let mut out = Vec::new();
             if let Some(d) = subs.ok() {
@@ -46,8 +47,9 @@ impl Revenue {
             let filter = settings.with(|s| s.revenue.filter.clone()).filter(|f| !f.1.is_empty());
             let Some((column, value)) = filter else { return Some(d) };
             let accounts = accounts.ok_beside(&subs);
+            let attributes = accounts.as_deref().map(|a| (Accounts::ID, a as &dyn northstar_metrics::source::CustomerAttributes));
             // A filter that selects nothing says why (e.g. no account id matches a customer).
-            Some(subscriptions::filter(&d, accounts.as_deref(), &column, &value).map(Shared::new).unwrap_or(d))
+            Some(subscriptions::filter(&d, attributes, &column, &value).map(Shared::new).unwrap_or(d))
         });
         let kpis = Memo::new(move |_| {
             let period = settings.with(|s| s.revenue.period);
@@ -62,12 +64,10 @@ impl Revenue {
             filtered.with(|d| {
                 let (Some(d), Some(column)) = (d, column) else { return Shared::new(Vec::new()) };
                 let ctx = match &accounts {
-                    Some(a) => Context::default().with_data::<Accounts>(a),
+                    Some(a) => Context::default().with_data(Accounts::ID, &**a),
                     None => Context::default(),
                 };
-                let all = Subscriptions::kpis(d, &st, &Query::new(period).segment(Some(column)), &ctx);
-                let last = all.iter().filter(|k| k.segment.is_none()).map(|k| k.period.clone()).next_back();
-                Shared::new(all.into_iter().filter(|k| k.segment.is_some() && Some(&k.period) == last.as_ref()).collect())
+                Shared::new(latest_segments(Subscriptions::kpis(d, &st, &Query::new(period).segment(Some(column)), &ctx)))
             })
         });
         let account_kpis = Memo::new(move |_| {
@@ -85,5 +85,25 @@ impl Revenue {
             }
         });
         Revenue { subs, accounts, segment_options, filtered, kpis, breakdown, account_kpis }
+    }
+}
+
+impl PageOf for RevenueResults {
+    type Engine = Revenue;
+}
+
+impl PageEngine for Revenue {
+    type Results = RevenueResults;
+    fn results(&self, _: &Engine) -> RevenueResults {
+        let list = |m: Memo<Shared<Vec<KpiValue>>>| m.get_untracked().to_vec();
+        RevenueResults {
+            kpis: list(self.kpis),
+            breakdown: list(self.breakdown),
+            account_kpis: list(self.account_kpis),
+            segment_options: self.segment_options.get_untracked(),
+        }
+    }
+    fn overall(&self) -> Vec<(SourceId, Vec<KpiValue>)> {
+        vec![(Subscriptions::ID, overall_of(&self.kpis)), (Accounts::ID, overall_of(&self.account_kpis))]
     }
 }

@@ -7,43 +7,16 @@
 //! KPI-only setting never re-reads, and [`SourceStore::stale`] says when a mapping or an ingest
 //! setting has changed since the read, so the worker reads the file again.
 
-use crate::state::{AppSource, Page, Settings};
-use crate::wire::{ColumnRow, LooksLike, SourceView};
 use leptos::prelude::*;
+use northstar_metrics::catalog::recognise::best_other;
 use northstar_metrics::ingest::{sniff, Sniff};
-use northstar_metrics::recognise::best_other;
 use northstar_metrics::source::{Reader, Source, SourceData};
 use northstar_metrics::{FatalError, RoleMapping};
-use std::sync::Arc;
-
-/// An `Arc` compared by identity, so big derived values can sit in Memos cheaply.
-#[derive(Debug)]
-pub struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-impl<T> Shared<T> {
-    pub fn new(value: T) -> Self {
-        Shared(Arc::new(value))
-    }
-}
+use northstar_view::wire::{ColumnRow, LooksLike, SourceView};
+use northstar_view::{AppSource, Page, Settings, Shared};
 
 /// None before any file; the reason when the file cannot be read with this mapping.
-pub type Typed<S> = Option<Result<Shared<<S as Source>::Data>, String>>;
+pub type Typed<S> = Option<Result<Shared<<S as Source>::Data>, FatalError>>;
 
 /// The file a store's data came from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -69,8 +42,6 @@ pub struct SourceStore<S: AppSource> {
     pub ingest: Memo<S::Ingest>,
     pub kpi: Memo<S::Kpi>,
     pub data: RwSignal<Typed<S>>,
-    /// What to do when the file could not be read with this mapping.
-    fix: RwSignal<Option<String>>,
     /// The mapping and ingest settings the data was read with.
     read_with: RwSignal<Option<(S::Mapping, S::Ingest)>>,
     /// How many times a file was read and typed (the end-to-end check that a KPI setting does not
@@ -106,9 +77,9 @@ impl<S: AppSource> SourceStore<S> {
             if custom.get() {
                 return None;
             }
-            let fit = sniff.with(|s| s.as_ref().and_then(|s| best_other(s, S::NAME)))?;
+            let fit = sniff.with(|s| s.as_ref().and_then(|s| best_other(s, S::ID)))?;
             let page = Page::of_source(fit.source)?;
-            Some(LooksLike { source: fit.source.to_string(), what: fit.describe(), page })
+            Some(LooksLike { source: fit.source, what: fit.describe(), page })
         });
         let ingest = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.ingest.clone()));
         let kpi = Memo::new(move |_| settings.with(|s| S::stored(&s.sources).settings.kpi.clone()));
@@ -121,7 +92,6 @@ impl<S: AppSource> SourceStore<S> {
             ingest,
             kpi,
             data: RwSignal::new(None),
-            fix: RwSignal::new(None),
             read_with: RwSignal::new(None),
             reads: RwSignal::new(0),
             settings,
@@ -155,7 +125,7 @@ impl<S: AppSource> SourceStore<S> {
         let sniffed = sniff(prefix);
         let mapping = self.settings.with_untracked(|st| mapping_for::<S>(st, &sniffed));
         let ingest = self.ingest.get_untracked();
-        let reader = S::reader(&file.name, &sniffed, &mapping, &ingest).map_err(|e| ReadError { fix: fix_for(&e), reason: e.to_string() });
+        let reader = S::reader(&file.name, &sniffed, &mapping, &ingest);
         Reading { store: *self, file, sniff: sniffed, mapping, ingest, reader }
     }
 
@@ -170,7 +140,6 @@ impl<S: AppSource> SourceStore<S> {
         self.file.set(None);
         self.sniff.set(None);
         self.data.set(None);
-        self.fix.set(None);
         self.read_with.set(None);
     }
 
@@ -193,8 +162,8 @@ impl<S: AppSource> SourceStore<S> {
                     Some(Err(e)) => format!("not read: {e}"),
                     Some(Ok(d)) => d.describe(),
                 },
-                error: d.as_ref().and_then(|d| d.as_ref().err().cloned()),
-                fix: d.as_ref().is_some_and(|d| d.is_err()).then(|| self.fix.get_untracked()).flatten(),
+                error: d.as_ref().and_then(|d| d.as_ref().err().map(|e| e.to_string())),
+                fix: d.as_ref().and_then(|d| d.as_ref().err()).and_then(fix_for),
                 reads: self.reads.get_untracked(),
                 signature: self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())),
                 columns,
@@ -209,12 +178,6 @@ impl<S: AppSource> SourceStore<S> {
             }
         })
     }
-}
-
-/// Why a file cannot be read with the mapping in force, and what to do about it.
-struct ReadError {
-    reason: String,
-    fix: Option<String>,
 }
 
 /// What the user can do about a mapping that cannot be read.
@@ -238,8 +201,8 @@ pub struct Reading<S: AppSource> {
     sniff: Sniff,
     mapping: S::Mapping,
     ingest: S::Ingest,
-    /// The reason when this mapping cannot be read (a required role missing).
-    reader: Result<S::Reader, ReadError>,
+    /// Why this mapping cannot be read (a required role missing), when it cannot.
+    reader: Result<S::Reader, FatalError>,
 }
 
 impl<S: AppSource> Reading<S> {
@@ -270,11 +233,7 @@ impl<S: AppSource> Reading<S> {
 
     pub fn finish(self) {
         let Reading { store, file, sniff, mapping, ingest, reader } = self;
-        let (data, fix) = match reader {
-            Ok(r) => (Ok(Shared::new(r.finish())), None),
-            Err(e) => (Err(e.reason), e.fix),
-        };
-        store.fix.set(fix);
+        let data = reader.map(|r| Shared::new(r.finish()));
         store.file.set(Some(file));
         store.sniff.set(Some(Shared::new(sniff)));
         store.read_with.set(Some((mapping, ingest)));

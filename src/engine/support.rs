@@ -2,16 +2,18 @@
 //! (guessed or remembered per header), typed tickets, KPIs per period, the breakdown, and the
 //! whole-file per-agent table, and the subjects' sentiment and themes.
 
-use super::source_store::Shared;
 use super::source_store::SourceStore;
-use crate::state::Settings;
+use super::{overall_of, Engine, PageEngine, PageOf, Stores};
 use leptos::prelude::*;
 use northstar_metrics::comments::{CommentSummary, TOP_THEMES};
 use northstar_metrics::source::Query;
+use northstar_metrics::source::{Source, SourceId};
 use northstar_metrics::tickets::kpis::kpis_from;
 use northstar_metrics::tickets::subjects::summarize_subjects;
 use northstar_metrics::tickets::Tickets;
 use northstar_metrics::{Granularity, KpiValue};
+use northstar_view::pages::support::SupportResults;
+use northstar_view::{Settings, Shared};
 
 #[derive(Clone, Copy)]
 pub struct Support {
@@ -29,7 +31,8 @@ pub struct Support {
 }
 
 impl Support {
-    pub fn new(settings: RwSignal<Settings>, source: SourceStore<Tickets>) -> Support {
+    pub fn new(settings: RwSignal<Settings>, stores: Stores) -> Support {
+        let source = stores.tickets;
         // Grouped once per file, period and breakdown; a KPI-only setting only counts again.
         let query = Memo::new(move |_| settings.with(|s| (s.support.period, s.support.breakdown.clone())));
         let tally = Memo::new(move |_| {
@@ -69,5 +72,25 @@ impl Support {
         });
         let subjects = Memo::new(move |_| source.ok().and_then(|d| summarize_subjects(&d, TOP_THEMES)).map(Shared::new));
         Support { source, kpis, agent_periods, agent_period, agents, subjects }
+    }
+}
+
+impl PageOf for SupportResults {
+    type Engine = Support;
+}
+
+impl PageEngine for Support {
+    type Results = SupportResults;
+    fn results(&self, _: &Engine) -> SupportResults {
+        SupportResults {
+            kpis: self.kpis.get_untracked().to_vec(),
+            agent_periods: self.agent_periods.get_untracked(),
+            agent_period: self.agent_period.get_untracked(),
+            agents: self.agents.get_untracked().to_vec(),
+            subjects: self.subjects.get_untracked().map(|c| (*c).clone()),
+        }
+    }
+    fn overall(&self) -> Vec<(SourceId, Vec<KpiValue>)> {
+        vec![(Tickets::ID, overall_of(&self.kpis))]
     }
 }

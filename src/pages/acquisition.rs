@@ -9,23 +9,55 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
-use crate::state::lines_model::{lines, Line};
+use crate::state::SourceMirror;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_funnel, draw_lines, ACCENT, VIOLET};
+use northstar_metrics::funnel::Funnel;
 use northstar_metrics::Granularity;
+use northstar_metrics::KpiValue;
+use northstar_view::models::lines::{lines, Line};
+use northstar_view::pages::acquisition::Stages;
+use northstar_view::pages::PageKpis;
+use northstar_view::Shared;
 
 const FUNNEL_CARDS: [&str; 6] = ["conversion_rate", "trial_to_paid_rate", "cac", "ltv_to_cac", "cac_payback_months", "customer_retention_cost"];
 const REFERRAL_CARDS: [&str; 2] = ["referral_share", "referrals"];
 const PERIODS: [Granularity; 3] = [Granularity::Month, Granularity::Quarter, Granularity::Year];
 
+/// The acquisition page's sources and the Memos of its results.
+#[derive(Clone, Copy)]
+struct AcquisitionPageState {
+    source: SourceMirror<Funnel>,
+    /// The funnel's KPIs and the accounts' referral KPIs, for the table.
+    kpis: Memo<Shared<Vec<KpiValue>>>,
+    funnel: Memo<Shared<Vec<KpiValue>>>,
+    referrals: Memo<Shared<Vec<KpiValue>>>,
+    breakdown: Memo<Shared<Vec<KpiValue>>>,
+    stages: Memo<Stages>,
+}
+
+impl AcquisitionPageState {
+    fn of(wb: Workbench) -> AcquisitionPageState {
+        let p = wb.pages.acquisition;
+        AcquisitionPageState {
+            source: wb.sources.funnel,
+            kpis: p.memo(|r| Shared::new(r.kpi_values())),
+            funnel: p.kpis(|r| &r.funnel),
+            referrals: p.kpis(|r| &r.referrals),
+            breakdown: p.kpis(|r| &r.breakdown),
+            stages: p.memo(|r| r.stages.clone()),
+        }
+    }
+}
+
 #[component]
 fn AcquisitionCharts(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let origin = wb.acquisition.source.origin("funnel sheet");
-    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
-    let a = wb.acquisition;
-    let funnel = Memo::new(move |_| wb.acquisition.stages.get());
+    let a = AcquisitionPageState::of(wb);
+    let origin = a.source.origin("funnel sheet");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| northstar_view::cards::why_empty(o, missing)));
+    let funnel = a.stages;
     let cac = Memo::new(move |_| {
         let targets = wb.settings.with(|s| s.targets.clone());
         let l = [
@@ -61,7 +93,7 @@ fn AcquisitionSettingsPanel(wb: Workbench) -> impl IntoView {
                     label="Gross margin (CAC payback)"
                     key="funnel_gross_margin"
                     value=Signal::derive(move || s.with(|st| st.sources.funnel.settings.kpi.gross_margin.to_string()))
-                    apply=|st, v| st.sources.funnel.settings.apply("funnel", "gross_margin", v)
+                    apply=|st, v| st.sources.funnel.apply("gross_margin", v)
                 />
             </div>
         </section>
@@ -70,7 +102,7 @@ fn AcquisitionSettingsPanel(wb: Workbench) -> impl IntoView {
 
 #[component]
 pub fn AcquisitionPage(wb: Workbench) -> impl IntoView {
-    let a = wb.acquisition;
+    let a = AcquisitionPageState::of(wb);
     let (funnel, accounts) = (wb.sources.funnel, wb.sources.accounts);
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
@@ -91,11 +123,11 @@ pub fn AcquisitionPage(wb: Workbench) -> impl IntoView {
                 hint="Drop an account list with the channel each account came from, its acquisition date and who referred it."
             />
         </div>
-        <KpiCards wb=wb kpis=a.funnel ids=&FUNNEL_CARDS key="acquisition" origin=a.source.origin("funnel sheet") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
+        <KpiCards wb=wb kpis=a.funnel ids=&FUNNEL_CARDS key="acquisition" origin=a.source.origin("funnel sheet") />
         <AcquisitionCharts wb=wb />
         <section class="panel" aria-label="Referrals">
             <h2>"Referrals"</h2>
-            <KpiCards wb=wb kpis=a.accounts ids=&REFERRAL_CARDS key="referrals" origin=wb.revenue.accounts.origin("accounts file (on the Revenue page)") />
+            <KpiCards wb=wb kpis=a.referrals ids=&REFERRAL_CARDS key="referrals" origin=accounts.origin("accounts file (on the Revenue page)") />
         </section>
         <AcquisitionSettingsPanel wb=wb />
         <SourceMapping store=funnel title="Funnel column mapping" />

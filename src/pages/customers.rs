@@ -3,12 +3,12 @@
 //! tickets, survey answers, product use) with the health components, and the rows behind them.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::health_models::{band_text, component_text, hits_text, timeline_lines};
 use crate::state::Workbench;
-use crate::wire::CustomerHit;
 use leptos::prelude::*;
 use northstar_charts::draw_lines;
 use northstar_metrics::health::timeline::{Timeline, TimelineMonth};
+use northstar_view::pages::customers::CustomerHit;
+use northstar_view::pages::health::{answers_text, band_text, component_text, hits_text, score_text, timeline_lines};
 
 /// Rows behind the timeline shown before "Show all".
 const FIRST_ROWS: usize = 30;
@@ -16,7 +16,7 @@ const FIRST_ROWS: usize = 30;
 #[component]
 pub fn CustomersPage(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let results = wb.health.customers;
+    let results = wb.pages.customers.results;
     let timeline = Memo::new(move |_| results.with(|r| r.timeline.clone()));
     let lines = Memo::new(move |_| timeline.with(|t| t.as_ref().map(timeline_lines).unwrap_or_default()));
     let why = Signal::derive(move || {
@@ -35,7 +35,7 @@ pub fn CustomersPage(wb: Workbench) -> impl IntoView {
                 {move || results.with(|r| if r.customers == 0 {
                     "No billing customers yet: drop a subscriptions or accounts export on the Revenue page.".to_string()
                 } else {
-                    format!("{} customers{}, joined with {}. Search by id, e-mail or name.", numbers.count(r.customers), if r.demo { " (demo)" } else { "" }, r.loaded.join(", "))
+                    format!("{} customers{}, joined with {}. Search by id, e-mail or name.", numbers.count(r.customers), if r.demo { " (demo)" } else { "" }, northstar_view::pages::health::source_list(&r.loaded))
                 })}
             </p>
             <label class="search">
@@ -74,10 +74,10 @@ fn heading(t: &Timeline) -> String {
 
 #[component]
 fn Hits(wb: Workbench) -> impl IntoView {
-    let results = wb.health.customers;
+    let results = wb.pages.customers.results;
     view! {
         <p class="source-line">
-            {move || results.with(|r| hits_text(&r.query, r.hits.len(), crate::engine::health::HITS))}
+            {move || results.with(|r| hits_text(&r.query, r.hits.len(), northstar_view::pages::customers::HITS))}
         </p>
         <ul class="hits">
             {move || results.get().hits.into_iter().map(|h| view! { <Hit wb=wb hit=h /> }).collect_view()}
@@ -90,11 +90,12 @@ fn Hit(wb: Workbench, hit: CustomerHit) -> impl IntoView {
     let id = hit.customer.clone();
     let chosen = Memo::new({
         let id = id.clone();
-        move |_| wb.health.customers.with(|r| r.timeline.as_ref().is_some_and(|t| t.customer == id))
+        move |_| wb.pages.customers.results.with(|r| r.timeline.as_ref().is_some_and(|t| t.customer == id))
     });
     let text =
         [Some(hit.customer.clone()), hit.name.clone().filter(|n| n != &hit.customer), hit.email.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let band = band_text(hit.band);
+    let numbers = crate::state::numbers();
     view! {
         <li data-hit=hit.customer.clone()>
             <button class="link" class:active=move || chosen.get() data-open-customer=hit.customer.clone() on:click=move |_| {
@@ -102,7 +103,7 @@ fn Hit(wb: Workbench, hit: CustomerHit) -> impl IntoView {
                 wb.update_settings(move |s| s.health.customer = Some(c));
             }>{text}</button>
             " "
-            <span class=format!("band band-{band}")>{hit.score.map_or("no score".to_string(), |s| format!("{s:.0} {band}"))}</span>
+            <span class=format!("band band-{band}")>{score_text(hit.score, hit.band, &numbers.style())}</span>
         </li>
     }
 }
@@ -139,9 +140,9 @@ fn MonthRow(m: TimelineMonth, has_mrr: bool, customer: String) -> impl IntoView 
             {has_mrr.then(|| view! { <td>{m.mrr.map_or("—".into(), |c| numbers.cents(c))}</td> })}
             <td>{if m.orders > 0 { format!("{} ({})", m.orders, numbers.cents(m.order_cents)) } else { "0".into() }}</td>
             <td>{m.tickets_opened}</td>
-            <td>{match m.answer_score { Some(s) => format!("{} (mean {s:.0}/100)", m.answers), None => "0".into() }}</td>
+            <td>{answers_text(m.answers, m.answer_score, &numbers.style())}</td>
             <td>{format!("{} ({})", numbers.count(m.events), m.active_users)}</td>
-            <td class="components">{m.health.components.iter().map(|(c, v)| component_text(*c, *v)).collect::<Vec<_>>().join(" · ")}</td>
+            <td class="components">{m.health.components.iter().map(|(c, v)| component_text(*c, *v, &numbers.style())).collect::<Vec<_>>().join(" · ")}</td>
         </tr>
     }
 }
@@ -162,8 +163,9 @@ fn Rows(t: Timeline) -> impl IntoView {
                     r.iter()
                         .take(shown)
                         .map(|row| {
-                            let at = row.line.map(|l| format!(" — {} line {l}", row.source)).unwrap_or_else(|| format!(" — {}", row.source));
-                            view! { <li data-row-source=row.source data-line=row.line.map(|l| l.to_string()).unwrap_or_default()>{format!("{} {}{at}", numbers.day(row.day), row.what)}</li> }
+                            let source = row.source.map_or("", |s| s.name());
+                            let at = row.line.map(|l| format!(" — {source} line {l}")).unwrap_or_else(|| format!(" — {source}"));
+                            view! { <li data-row-source=source data-line=row.line.map(|l| l.to_string()).unwrap_or_default()>{format!("{} {}{at}", numbers.day(row.day), row.what)}</li> }
                         })
                         .collect_view()
                 })

@@ -9,20 +9,46 @@ use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
 use crate::components::sortable_table::SortableTable;
-use crate::state::product_models::CONSUMPTION_COLUMNS;
+use crate::state::SourceMirror;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_bars, draw_lines, LineSeries, ACCENT};
+use northstar_metrics::usage::Usage;
 use northstar_metrics::Granularity;
+use northstar_metrics::KpiValue;
+use northstar_view::models::tables::SortRow;
+use northstar_view::pages::product::CONSUMPTION_COLUMNS;
+use northstar_view::Shared;
 
 const CARDS: [&str; 6] = ["active_users", "stickiness", "avg_session_duration", "engagement_rate", "onboarding_success_rate", "consumption_rate"];
+
+/// The product page's source and the Memos of its results.
+#[derive(Clone, Copy)]
+struct ProductPageState {
+    source: SourceMirror<Usage>,
+    kpis: Memo<Shared<Vec<KpiValue>>>,
+    consumption: Memo<(String, Vec<SortRow>)>,
+    features: Memo<Vec<String>>,
+}
+
+impl ProductPageState {
+    fn of(wb: Workbench) -> ProductPageState {
+        let p = wb.pages.product;
+        ProductPageState {
+            source: wb.sources.usage,
+            kpis: p.kpis(|r| &r.kpis),
+            consumption: p.memo(|r| r.consumption.clone()),
+            features: p.memo(|r| r.features.clone()),
+        }
+    }
+}
 
 #[component]
 fn ProductCharts(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let origin = wb.product.source.origin("usage file");
-    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
-    let p = wb.product;
+    let origin = wb.sources.usage.origin("usage file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| northstar_view::cards::why_empty(o, missing)));
+    let p = ProductPageState::of(wb);
     let active = Memo::new(move |_| {
         p.kpis.with(|k| {
             let rows: Vec<_> = k.iter().filter(|v| v.id == "active_users" && v.segment.is_none()).collect();
@@ -53,7 +79,7 @@ fn ProductCharts(wb: Workbench) -> impl IntoView {
 
 #[component]
 fn ConsumptionTable(wb: Workbench) -> impl IntoView {
-    let c = wb.product.consumption;
+    let c = ProductPageState::of(wb).consumption;
     let period = Signal::derive(move || c.with(|(p, _)| p.clone()));
     let rows = Signal::derive(move || c.with(|(_, r)| r.clone()));
     view! {
@@ -72,7 +98,7 @@ fn ConsumptionTable(wb: Workbench) -> impl IntoView {
 #[component]
 fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let features = Memo::new(move |_| wb.product.features.get());
+    let features = ProductPageState::of(wb).features;
     view! {
         <section class="panel" aria-label="Product settings">
             <h2>"Settings"</h2>
@@ -84,10 +110,10 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
                     key="activation_event"
                     choices=Signal::derive(move || optional("(none)", features.get()))
                     value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.activation_event.clone().unwrap_or_default()))
-                    apply=|st, v| st.sources.usage.settings.apply("usage", "activation_event", v)
+                    apply=|st, v| st.sources.usage.apply("activation_event", v)
                 />
-                <SettingInput wb=wb label="Activation within (days)" key="activation_days" numeric=true value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.activation_days.to_string())) apply=|st, v| st.sources.usage.settings.apply("usage", "activation_days", v) />
-                <SettingInput wb=wb label="Units entitled per customer (when no column)" key="entitlement" numeric=true value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.entitlement.map(|e| e.to_string()).unwrap_or_default())) apply=|st, v| st.sources.usage.settings.apply("usage", "entitlement", v) />
+                <SettingInput wb=wb label="Activation within (days)" key="activation_days" numeric=true value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.activation_days.to_string())) apply=|st, v| st.sources.usage.apply("activation_days", v) />
+                <SettingInput wb=wb label="Units entitled per customer (when no column)" key="entitlement" numeric=true value=Signal::derive(move || s.with(|st| st.sources.usage.settings.kpi.entitlement.map(|e| e.to_string()).unwrap_or_default())) apply=|st, v| st.sources.usage.apply("entitlement", v) />
             </div>
             <p class="source-line">"Engagement divides by the paying customers of the Revenue page's subscriptions (or its active accounts), matched by customer id."</p>
         </section>
@@ -96,7 +122,7 @@ fn ProductSettingsPanel(wb: Workbench) -> impl IntoView {
 
 #[component]
 pub fn ProductPage(wb: Workbench) -> impl IntoView {
-    let p = wb.product;
+    let p = ProductPageState::of(wb);
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
         p.source.view.with(|v| m.add("Usage", v));
@@ -108,7 +134,7 @@ pub fn ProductPage(wb: Workbench) -> impl IntoView {
             title="Product usage export"
             hint="Drop a usage or event export: user or customer, timestamp, and optionally session duration, event or feature, units and entitlement."
         />
-        <KpiCards wb=wb kpis=p.kpis ids=&CARDS key="product" origin=p.source.origin("usage file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
+        <KpiCards wb=wb kpis=p.kpis ids=&CARDS key="product" origin=p.source.origin("usage file") />
         <ProductCharts wb=wb />
         <ConsumptionTable wb=wb />
         <ProductSettingsPanel wb=wb />

@@ -2,13 +2,14 @@
 //! its value for its source's period, the user's goal, the status, a sparkline of its series and a
 //! link to its page; the share of goals met overall and per area.
 
-use crate::browser::glossary::GlossaryLink;
+use crate::components::glossary::GlossaryLink;
 use crate::format;
-use crate::state::cards::Origin;
-use crate::state::scorecard::{goals_text, scorecard, sparkline, ScoreRow};
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::kpi::Unit;
+use northstar_metrics::source::SourceId;
+use northstar_view::cards::Origin;
+use northstar_view::pages::scorecard::{goals_text, scorecard, sparkline, ScoreRow};
 use std::collections::BTreeMap;
 
 #[component]
@@ -17,14 +18,14 @@ pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
     let model = Memo::new(move |_| {
         let style = numbers.style();
         let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get("scorecard").cloned()));
-        wb.scorecard.results.with(|r| {
+        wb.pages.scorecard.results.with(|r| {
             // The span of each source's data, for its default period and partial marks.
-            let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
-            let names: Vec<&str> = r.sources.iter().map(|(name, _)| name.as_str()).collect();
-            wb.sources.each(&names, |m| {
-                origins.insert(m.name().to_string(), m.origin());
+            let mut origins: BTreeMap<SourceId, Origin> = BTreeMap::new();
+            let ids: Vec<SourceId> = r.sources.iter().map(|(id, _)| *id).collect();
+            wb.sources.each(&ids, |m| {
+                origins.insert(m.id(), m.origin());
             });
-            scorecard(&r.sources, &origins, &targets, chosen.as_deref(), &style)
+            scorecard(r, &origins, &targets, chosen.as_deref(), &style)
         })
     });
     view! {
@@ -61,7 +62,7 @@ pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
                 let text = format!("Not shown: {} (no value for this period).", m.without_period.join(", "));
                 view! { <p class="notice" data-scorecard-missing="">{text}</p> }
             }))}
-            <p class="goals-total" data-goals="all">{move || model.with(|m| goals_text(m.goals))}</p>
+            <p class="goals-total" data-goals="all">{move || model.with(|m| goals_text(m.goals, &numbers.style()))}</p>
             {move || model.with(|m| m.areas.is_empty()).then(|| view! {
                 <p class="empty-state" data-empty="scorecard">"No KPI yet: drop your exports on the pages, or load the demo."</p>
             })}
@@ -72,8 +73,8 @@ pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
                     .into_iter()
                     .map(|a| {
                         view! {
-                            <div class="score-area" data-area=a.area>
-                                <h3>{capitalised(a.area)} " " <span class="source-line" data-goals=a.area>{goals_text(a.goals)}</span></h3>
+                            <div class="score-area" data-area=a.area.as_str()>
+                                <h3>{capitalised(a.area.as_str())} " " <span class="source-line" data-goals=a.area.as_str()>{goals_text(a.goals, &numbers.style())}</span></h3>
                                 <table class="scorecard">
                                     <thead>
                                         <tr><th>"KPI"</th><th>"Value"</th><th>"Period"</th><th>"Trend"</th><th>"Goal"</th><th>"Status"</th><th>"Page"</th></tr>
@@ -107,7 +108,7 @@ fn Row(wb: Workbench, row: ScoreRow) -> impl IntoView {
     let points = sparkline(&row.series, 80.0, 20.0);
     let period = if row.partial { format!("{} (partial)", card.period) } else { card.period.clone() };
     view! {
-        <tr data-score=card.id data-source=row.source.clone()>
+        <tr data-score=card.id data-source=row.source>
             <td>{card.title.clone()} " " <GlossaryLink id=card.id /></td>
             <td
                 class="value"

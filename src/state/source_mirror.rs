@@ -2,11 +2,13 @@
 //! of a read in progress, and the verbs that ask the worker for a change. Rows never reach the
 //! page.
 
-use super::settings::{AppSource, Settings};
-use crate::browser::worker_client;
-use crate::wire::{Progress, SourceView, Timing, ToWorker};
+use super::Outbox;
 use leptos::prelude::*;
+use northstar_metrics::source::SourceId;
 use northstar_metrics::RoleMapping;
+use northstar_view::cards::Origin;
+use northstar_view::wire::{LooksLike, Progress, SourceView, Timing, ToWorker};
+use northstar_view::{AppSource, Settings};
 
 pub struct SourceMirror<S: AppSource> {
     pub view: RwSignal<SourceView<S::Mapping>>,
@@ -17,6 +19,7 @@ pub struct SourceMirror<S: AppSource> {
     /// The last file that could not be read at all (not a table, moved, too big), until the next read.
     pub failure: RwSignal<Option<String>>,
     settings: RwSignal<Settings>,
+    outbox: Outbox,
 }
 
 impl<S: AppSource> Clone for SourceMirror<S> {
@@ -27,26 +30,27 @@ impl<S: AppSource> Clone for SourceMirror<S> {
 impl<S: AppSource> Copy for SourceMirror<S> {}
 
 impl<S: AppSource> SourceMirror<S> {
-    pub fn new(settings: RwSignal<Settings>) -> SourceMirror<S> {
+    pub fn new(settings: RwSignal<Settings>, outbox: Outbox) -> SourceMirror<S> {
         SourceMirror {
             view: RwSignal::new(SourceView::default()),
             progress: RwSignal::new(None),
             timing: RwSignal::new(None),
             failure: RwSignal::new(None),
             settings,
+            outbox,
         }
     }
 
     /// Where this source's numbers come from, or why there are none; `what` names the file
     /// ("subscriptions file").
-    pub fn origin(&self, what: &'static str) -> Signal<super::cards::Origin> {
+    pub fn origin(&self, what: &'static str) -> Signal<Origin> {
         let mirror = *self;
         Signal::derive(move || mirror.origin_now(what))
     }
 
     /// [`SourceMirror::origin`] now (tracked).
-    pub fn origin_now(&self, what: &str) -> super::cards::Origin {
-        let mut o = self.view.with(|v| super::cards::origin(what, v));
+    pub fn origin_now(&self, what: &str) -> Origin {
+        let mut o = self.view.with(|v| v.origin(what));
         if S::PERIOD_TOTALS {
             o.extent = None;
         }
@@ -58,31 +62,31 @@ impl<S: AppSource> SourceMirror<S> {
     }
 
     pub fn paste(&self, name: String, text: String) {
-        worker_client::post(&ToWorker::Paste { source: S::NAME.into(), name, text });
+        self.outbox.send(ToWorker::Paste { source: S::ID, name, text });
     }
 
     pub fn load_demo(&self) {
-        worker_client::post(&ToWorker::Demo { source: S::NAME.into() });
+        self.outbox.send(ToWorker::Demo { source: S::ID });
     }
 
     pub fn clear(&self) {
-        worker_client::post(&ToWorker::Clear { source: S::NAME.into() });
+        self.outbox.send(ToWorker::Clear { source: S::ID });
     }
 
     /// Reads this source's file as the source `to` instead, and shows that page.
-    pub fn move_to(&self, to: &crate::wire::LooksLike) {
-        worker_client::post(&ToWorker::Move { from: S::NAME.into(), to: to.source.clone() });
+    pub fn move_to(&self, to: &LooksLike) {
+        self.outbox.send(ToWorker::Move { from: S::ID, to: to.source });
         let page = to.page;
         self.settings.update(|s| s.page = page);
     }
 
     /// Reads another table of the same file (a zip archive's entry, a workbook's sheet).
     pub fn choose_part(&self, part: String) {
-        worker_client::post(&ToWorker::Part { source: S::NAME.into(), part });
+        self.outbox.send(ToWorker::Part { source: S::ID, part });
     }
 
     pub fn cancel(&self) {
-        worker_client::post(&ToWorker::Cancel { source: S::NAME.into() });
+        self.outbox.send(ToWorker::Cancel { source: S::ID });
     }
 
     /// Gives `column` the role `role` ("" for none), remembered for this header layout.
@@ -103,11 +107,11 @@ impl<S: AppSource> SourceMirror<S> {
     }
 }
 
-/// A mirror, whatever its source kind: what the worker's messages are handed to, by source name.
+/// A mirror, whatever its source kind: what the worker's messages are handed to, by source.
 pub trait AnyMirror {
-    fn name(&self) -> &'static str;
+    fn id(&self) -> SourceId;
     /// Takes the worker's view of this source (JSON of a `SourceView` of its mapping type).
-    fn receive(&self, view: serde_json::Value) -> Result<(), String>;
+    fn receive(&self, view: serde_json::Value) -> Result<(), serde_json::Error>;
     fn progress(&self) -> RwSignal<Option<Progress>>;
     fn timing(&self) -> RwSignal<Option<Timing>>;
     fn failure(&self) -> RwSignal<Option<String>>;
@@ -115,17 +119,17 @@ pub trait AnyMirror {
     fn is_demo(&self) -> bool;
     fn clear(&self);
     /// Where its numbers come from (tracked; see [`SourceMirror::origin`]).
-    fn origin(&self) -> super::cards::Origin;
+    fn origin(&self) -> Origin;
     /// The name of the file shown, if any (tracked).
     fn file(&self) -> Option<String>;
 }
 
 impl<S: AppSource> AnyMirror for SourceMirror<S> {
-    fn name(&self) -> &'static str {
-        S::NAME
+    fn id(&self) -> SourceId {
+        S::ID
     }
-    fn receive(&self, view: serde_json::Value) -> Result<(), String> {
-        let view: SourceView<S::Mapping> = serde_json::from_value(view).map_err(|e| format!("{}: {e}", S::NAME))?;
+    fn receive(&self, view: serde_json::Value) -> Result<(), serde_json::Error> {
+        let view: SourceView<S::Mapping> = serde_json::from_value(view)?;
         if view.file.is_none() {
             // Cleared: no read time to show.
             self.timing.set(None);
@@ -148,10 +152,57 @@ impl<S: AppSource> AnyMirror for SourceMirror<S> {
     fn clear(&self) {
         SourceMirror::clear(self)
     }
-    fn origin(&self) -> super::cards::Origin {
+    fn origin(&self) -> Origin {
         self.origin_now(&format!("{} file", S::NAME))
     }
     fn file(&self) -> Option<String> {
         self.view.with(|v| v.file.clone())
+    }
+}
+
+/// Declares [`Mirrors`], one [`SourceMirror`] per source kind of the catalog's list.
+macro_rules! declare_mirrors {
+    ($($variant:ident: $id:ident = $kind:path,)+) => {
+        /// One mirror per source kind.
+        #[derive(Clone, Copy)]
+        pub struct Mirrors {
+            $(pub $id: SourceMirror<$kind>,)+
+        }
+
+        impl Mirrors {
+            pub fn new(settings: RwSignal<Settings>, outbox: Outbox) -> Mirrors {
+                Mirrors { $($id: SourceMirror::new(settings, outbox),)+ }
+            }
+
+            /// The mirror of source `id`.
+            pub fn get(&self, id: SourceId) -> &dyn AnyMirror {
+                match id {
+                    $(SourceId::$variant => &self.$id,)+
+                }
+            }
+        }
+    };
+}
+
+northstar_metrics::for_each_source!(declare_mirrors);
+
+impl Mirrors {
+    /// Every mirror, in the catalog's order.
+    pub fn all(&self) -> impl Iterator<Item = &dyn AnyMirror> {
+        SourceId::ALL.iter().map(|id| self.get(*id))
+    }
+
+    /// Calls `f` with the mirror of every source in `ids`.
+    pub fn each(&self, ids: &[SourceId], mut f: impl FnMut(&dyn AnyMirror)) {
+        for id in ids {
+            f(self.get(*id));
+        }
+    }
+
+    /// No read is under way (a new engine started).
+    pub fn reset_progress(&self) {
+        for m in self.all() {
+            m.progress().set(None);
+        }
     }
 }

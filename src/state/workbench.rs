@@ -2,105 +2,41 @@
 //! engine's worker last said of each source and of the shown page's results, and the notices.
 //! Nothing here computes a KPI: the worker does, off the page's thread.
 
-use super::pages::{Acquisition, HealthPages, OrdersState, Product, Revenue, ScorecardState, Support, SurveysState};
-use super::settings::Settings;
-use super::source_mirror::{AnyMirror, SourceMirror};
-use crate::wire::FromWorker;
+use super::share::ShareState;
+use super::source_mirror::Mirrors;
+use super::{Outbox, PageStates};
 use leptos::prelude::*;
-use northstar_metrics::accounts::Accounts;
-use northstar_metrics::funnel::Funnel;
-use northstar_metrics::orders::Orders;
-use northstar_metrics::subscriptions::Subscriptions;
-use northstar_metrics::surveys::Surveys;
-use northstar_metrics::tickets::Tickets;
-use northstar_metrics::usage::Usage;
-
-/// One mirror per source kind.
-#[derive(Clone, Copy)]
-pub struct Mirrors {
-    pub subscriptions: SourceMirror<Subscriptions>,
-    pub accounts: SourceMirror<Accounts>,
-    pub orders: SourceMirror<Orders>,
-    pub funnel: SourceMirror<Funnel>,
-    pub surveys: SourceMirror<Surveys>,
-    pub tickets: SourceMirror<Tickets>,
-    pub usage: SourceMirror<Usage>,
-}
-
-impl Mirrors {
-    /// Every mirror, as the engine lists its stores.
-    fn all(&self) -> [&dyn AnyMirror; 7] {
-        [&self.subscriptions, &self.accounts, &self.orders, &self.surveys, &self.tickets, &self.usage, &self.funnel]
-    }
-
-    pub fn by_name(&self, source: &str) -> Result<&dyn AnyMirror, String> {
-        self.all().into_iter().find(|m| m.name() == source).ok_or_else(|| format!("unknown source {source}"))
-    }
-
-    /// Every mirror by name, for the sources in `names`.
-    pub fn each(&self, names: &[&str], mut f: impl FnMut(&dyn AnyMirror)) {
-        for m in self.all().into_iter().filter(|m| names.contains(&m.name())) {
-            f(m);
-        }
-    }
-
-    /// No read is under way (a new engine started).
-    pub fn reset_progress(&self) {
-        for m in self.all() {
-            m.progress().set(None);
-        }
-    }
-}
+use northstar_view::wire::FromWorker;
+use northstar_view::Settings;
 
 #[derive(Clone, Copy)]
 pub struct Workbench {
     pub settings: RwSignal<Settings>,
     pub storage_notice: RwSignal<Option<String>>,
     pub load_error: RwSignal<Option<String>>,
+    /// What the worker last said of each source.
     pub sources: Mirrors,
-    pub scorecard: ScorecardState,
-    pub revenue: Revenue,
-    pub orders: OrdersState,
-    pub acquisition: Acquisition,
-    pub support: Support,
-    pub product: Product,
-    pub surveys: SurveysState,
-    pub health: HealthPages,
-    pub share: super::share::ShareState,
+    /// What the worker last sent of each page.
+    pub pages: PageStates,
+    pub share: ShareState,
+    /// Messages for the worker.
+    pub outbox: Outbox,
 }
 
 impl Workbench {
-    pub fn new() -> Workbench {
-        let (loaded, notice) = crate::browser::storage::load_settings();
-        Workbench::with_settings(loaded, notice)
-    }
-
-    /// Every source starts on its built-in demo (read by the worker when it starts).
+    /// A workbench on `initial` settings (read from storage by the caller, with `notice` when they
+    /// could not be). Every source starts on its built-in demo (read by the worker when it starts).
     pub fn with_settings(initial: Settings, notice: Option<String>) -> Workbench {
         let settings = RwSignal::new(initial);
-        let sources = Mirrors {
-            subscriptions: SourceMirror::new(settings),
-            accounts: SourceMirror::new(settings),
-            orders: SourceMirror::new(settings),
-            funnel: SourceMirror::new(settings),
-            surveys: SourceMirror::new(settings),
-            tickets: SourceMirror::new(settings),
-            usage: SourceMirror::new(settings),
-        };
+        let outbox = Outbox::default();
         Workbench {
             settings,
             storage_notice: RwSignal::new(notice),
             load_error: RwSignal::new(None),
-            sources,
-            scorecard: ScorecardState::default(),
-            revenue: Revenue::new(sources.subscriptions, sources.accounts),
-            orders: OrdersState::new(sources.orders),
-            acquisition: Acquisition::new(sources.funnel),
-            support: Support::new(sources.tickets),
-            product: Product::new(sources.usage),
-            surveys: SurveysState::new(sources.surveys),
-            health: HealthPages::default(),
-            share: super::share::ShareState::default(),
+            sources: Mirrors::new(settings, outbox),
+            pages: PageStates::default(),
+            share: ShareState::default(),
+            outbox,
         }
     }
 
@@ -125,36 +61,36 @@ impl Workbench {
     /// Takes one message from the worker.
     pub fn receive(&self, message: FromWorker) {
         let outcome = match message {
-            FromWorker::Source { source, view } => self.sources.by_name(&source).and_then(|m| m.receive(view)),
-            FromWorker::Progress(p) => self.sources.by_name(&p.source.clone()).map(|m| {
+            FromWorker::Source { source, view } => self.sources.get(source).receive(view),
+            FromWorker::Progress(p) => {
+                let m = self.sources.get(p.source);
                 m.failure().set(None);
-                m.progress().set(Some(p))
-            }),
-            FromWorker::Done { source, timing } => self.sources.by_name(&source).map(|m| {
+                m.progress().set(Some(p));
+                Ok(())
+            }
+            FromWorker::Done { source, timing } => {
+                let m = self.sources.get(source);
                 m.progress().set(None);
                 if timing.is_some() {
                     m.failure().set(None);
                     m.timing().set(timing);
                 }
-            }),
+                Ok(())
+            }
             // Shown beside the source's drop zone, where the user acted.
-            FromWorker::Failed { source, reason } => self.sources.by_name(&source).map(|m| {
+            FromWorker::Failed { source, reason } => {
+                let m = self.sources.get(source);
                 m.progress().set(None);
                 m.failure().set(Some(reason));
-            }),
+                Ok(())
+            }
             FromWorker::Results(results) => {
-                super::pages::receive(self, *results);
+                self.pages.receive(*results);
                 Ok(())
             }
         };
         if let Err(e) = outcome {
             self.load_error.set(Some(format!("The engine sent what the page cannot read ({e}). Reload the page.")));
         }
-    }
-}
-
-impl Default for Workbench {
-    fn default() -> Self {
-        Workbench::new()
     }
 }

@@ -4,11 +4,11 @@
 //! a parser of this file's own, never taken from the readers.
 
 use northstar_bench::customers::{customer_set, DEFAULT_CUSTOMERS, DEFAULT_SEED, FILES};
+use northstar_metrics::catalog::{by_name, join_loaded, recognise, Loaded, Options};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
-use northstar_metrics::join::{join_loaded, JoinReport};
-use northstar_metrics::recognise;
-use northstar_metrics::source::{by_name, Loaded, Options};
+use northstar_metrics::join::JoinReport;
+use northstar_metrics::source::SourceId;
 use std::collections::{HashMap, HashSet};
 
 const CUSTOMERS: u32 = 120;
@@ -106,8 +106,8 @@ fn every_file_reads_as_its_source_whole_and_clean() {
     for (kind, file) in SOURCES {
         let bytes = &files[file];
         let sniffed = sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]);
-        assert_eq!(recognise::fits(&sniffed)[0].source, kind, "{file} fits best as {kind}");
-        assert_eq!(recognise::best_other(&sniffed, kind), None, "{file}");
+        assert_eq!(recognise::fits(&sniffed)[0].source.name(), kind, "{file} fits best as {kind}");
+        assert_eq!(recognise::best_other(&sniffed, SourceId::from_name(kind).unwrap()), None, "{file}");
         let loaded = load(kind, file, bytes);
         let meta = loaded.meta();
         let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64 - 1;
@@ -168,7 +168,7 @@ fn the_join_reaches_the_customers_by_email_and_domain() {
     let files = set();
     let loaded: Vec<Box<dyn Loaded>> = SOURCES.iter().map(|(kind, file)| load(kind, file, &files[file])).collect();
     let joins = join_loaded(&loaded, &[]);
-    let report = |name: &str| -> &JoinReport { joins.iter().find(|j| j.source == name).unwrap() };
+    let report = |name: &str| -> &JoinReport { joins.iter().find(|j| j.source.name() == name).unwrap() };
     let domains = domains(&files);
     let billing: HashMap<String, String> =
         rows(&files["subscriptions.csv"]).iter().map(|s| (s["Customer Email"].trim().to_lowercase(), s["Customer ID"].clone())).collect();

@@ -6,10 +6,10 @@
 //! often as everyone.
 
 use northstar_bench::customers::{customer_set, DEFAULT_CUSTOMERS, DEFAULT_SEED};
-use northstar_metrics::health::{history, kpis::kpis, Book, HealthSettings};
+use northstar_metrics::catalog::{by_name, Loaded, Options};
+use northstar_metrics::health::{history, kpis::kpis, HealthSettings};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
-use northstar_metrics::source::{by_name, Loaded, Options};
 
 fn load(kind: &str, bytes: &[u8]) -> Box<dyn Loaded> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -26,7 +26,7 @@ fn default_weights_rank_churners_well() {
     let loaded: Vec<Box<dyn Loaded>> =
         files.iter().filter(|(name, _)| *name != "truth.csv").map(|(name, bytes)| load(name.trim_end_matches(".csv"), bytes)).collect();
     assert_eq!(loaded.len(), 5);
-    let book = Book::new(&loaded, &[]);
+    let book = northstar_metrics::catalog::book(&loaded, &[]);
     let values = kpis(&history(&book, &HealthSettings::default()), true);
     let of = |id: &str| values.iter().filter(|k| k.id == id).filter_map(|k| k.value).collect::<Vec<f64>>();
     let (auc, lift) = (of("health_auc"), of("health_top_decile_lift"));

@@ -2,8 +2,8 @@
 //! issue, and the same seed always gives the same bytes.
 
 use northstar_bench::{generate, Kind};
+use northstar_metrics::catalog::{Options, SOURCES};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::source::{Options, SOURCES};
 
 fn export(kind: Kind, rows: u64, seed: u64) -> Vec<u8> {
     let mut bytes = Vec::new();

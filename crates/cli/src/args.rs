@@ -1,6 +1,8 @@
 //! Command-line parsing (by hand: the grammar is small and errors must name the bad flag).
 
-use northstar_metrics::source::{by_name, SOURCES};
+use crate::error::CliError;
+use northstar_metrics::catalog::SOURCES;
+use northstar_metrics::source::SourceId;
 use northstar_metrics::Granularity;
 
 /// The help text: the commands, then every source with its roles and settings (from the registry).
@@ -53,19 +55,17 @@ exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
     out
 }
 
-fn is_source(kind: &str) -> bool {
-    by_name(kind).is_some()
-}
-
 fn source_names() -> String {
     SOURCES.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")
 }
 
 #[derive(Debug, Default, PartialEq)]
 pub struct ReportOptions {
-    pub sources: Vec<(String, String)>,
+    /// (source, FILE) of each `--source`.
+    pub sources: Vec<(SourceId, String)>,
     pub period: Granularity,
     pub segment: Option<String>,
+    /// (source, role, column) of each `--map`; the source as written, checked by the report.
     pub maps: Vec<(String, String, String)>,
     pub sets: Vec<(String, String)>,
     pub json: bool,
@@ -74,50 +74,55 @@ pub struct ReportOptions {
 #[derive(Debug, PartialEq)]
 pub enum Command {
     Help,
-    Demo(String),
+    Demo(SourceId),
     Report(ReportOptions),
 }
 
-fn split_pair<'a>(flag: &str, value: &'a str) -> Result<(&'a str, &'a str), String> {
-    value.split_once('=').filter(|(k, _)| !k.is_empty()).ok_or_else(|| format!("{flag} expects KEY=VALUE, got '{value}'"))
+fn split_pair<'a>(flag: &str, value: &'a str) -> Result<(&'a str, &'a str), CliError> {
+    value.split_once('=').filter(|(k, _)| !k.is_empty()).ok_or_else(|| usage_error(format!("{flag} expects KEY=VALUE, got '{value}'")))
 }
 
-pub fn parse(argv: &[String]) -> Result<Command, String> {
+fn usage_error(text: String) -> CliError {
+    CliError::Arguments(text)
+}
+
+pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     match argv.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => return Ok(Command::Help),
         Some("demo") => {
-            let which = argv.get(1).cloned().unwrap_or_else(|| "surveys".into());
-            if !is_source(&which) {
-                return Err(format!("unknown demo '{which}'; demos: {}", source_names()));
-            }
-            return Ok(Command::Demo(which));
+            let which = argv.get(1).map_or("surveys", String::as_str);
+            let Some(id) = SourceId::from_name(which) else {
+                return Err(usage_error(format!("unknown demo '{which}'; demos: {}", source_names())));
+            };
+            return Ok(Command::Demo(id));
         }
         Some("report") => {}
-        Some(other) => return Err(format!("unknown command '{other}'")),
+        Some(other) => return Err(usage_error(format!("unknown command '{other}'"))),
     }
     let mut o = ReportOptions::default();
     let mut it = argv[1..].iter();
     while let Some(flag) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| usage_error(format!("{name} needs a value")));
         match flag.as_str() {
             "--json" => o.json = true,
             "--source" => {
                 let v = value("--source")?;
                 let (kind, file) = split_pair("--source", &v)?;
-                if !is_source(kind) {
-                    return Err(format!("unknown source kind '{kind}'; supported: {}", source_names()));
-                }
-                o.sources.push((kind.to_string(), file.to_string()));
+                let Some(id) = SourceId::from_name(kind) else {
+                    return Err(usage_error(format!("unknown source kind '{kind}'; supported: {}", source_names())));
+                };
+                o.sources.push((id, file.to_string()));
             }
             "--period" => {
                 let v = value("--period")?;
-                o.period = Granularity::parse(&v).ok_or_else(|| format!("unknown period '{v}'; expected all, day, week, month, quarter or year"))?;
+                o.period =
+                    Granularity::parse(&v).ok_or_else(|| usage_error(format!("unknown period '{v}'; expected all, day, week, month, quarter or year")))?;
             }
             "--segment" => o.segment = Some(value("--segment")?),
             "--map" => {
                 let v = value("--map")?;
                 let (key, column) = split_pair("--map", &v)?;
-                let (source, role) = key.split_once('.').ok_or_else(|| format!("--map expects SOURCE.ROLE=COLUMN, got '{v}'"))?;
+                let (source, role) = key.split_once('.').ok_or_else(|| usage_error(format!("--map expects SOURCE.ROLE=COLUMN, got '{v}'")))?;
                 o.maps.push((source.to_string(), role.to_string(), column.to_string()));
             }
             "--set" => {
@@ -125,15 +130,15 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 let (key, val) = split_pair("--set", &v)?;
                 o.sets.push((key.to_string(), val.to_string()));
             }
-            other => return Err(format!("unknown flag '{other}'")),
+            other => return Err(usage_error(format!("unknown flag '{other}'"))),
         }
     }
     if o.sources.is_empty() {
-        return Err("report needs at least one --source KIND=FILE".into());
+        return Err(usage_error("report needs at least one --source KIND=FILE".into()));
     }
     for (kind, _) in &o.sources {
         if o.sources.iter().filter(|(k, _)| k == kind).count() > 1 {
-            return Err(format!("--source {kind} is given twice"));
+            return Err(usage_error(format!("--source {kind} is given twice")));
         }
     }
     Ok(Command::Report(o))
@@ -154,7 +159,7 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!(o.sources, [("surveys".to_string(), "a.csv".to_string())]);
+        assert_eq!(o.sources, [(SourceId::Surveys, "a.csv".to_string())]);
         assert_eq!(o.period, Granularity::Quarter);
         assert_eq!(o.maps, [("surveys".into(), "nps".into(), "Q1".into())]);
         assert!(o.json);
@@ -171,11 +176,11 @@ mod tests {
 
     #[test]
     fn rejects_bad_flags_clearly() {
-        assert_eq!(parse(&args("report --source surveys=a --bogus")).unwrap_err(), "unknown flag '--bogus'");
-        assert!(parse(&args("report --source surveys=a --period fortnight")).unwrap_err().contains("unknown period"));
-        assert!(parse(&args("report --source usage2=a")).unwrap_err().contains("unknown source kind"));
-        assert!(parse(&args("report --source accounts=a --source accounts=b")).unwrap_err().contains("twice"));
-        assert!(parse(&args("report --source surveys=a --map nps=Q1")).unwrap_err().contains("SOURCE.ROLE"));
-        assert!(parse(&args("report")).unwrap_err().contains("--source KIND=FILE"));
+        assert_eq!(parse(&args("report --source surveys=a --bogus")).unwrap_err().to_string(), "unknown flag '--bogus'");
+        assert!(parse(&args("report --source surveys=a --period fortnight")).unwrap_err().to_string().contains("unknown period"));
+        assert!(parse(&args("report --source usage2=a")).unwrap_err().to_string().contains("unknown source kind"));
+        assert!(parse(&args("report --source accounts=a --source accounts=b")).unwrap_err().to_string().contains("twice"));
+        assert!(parse(&args("report --source surveys=a --map nps=Q1")).unwrap_err().to_string().contains("SOURCE.ROLE"));
+        assert!(parse(&args("report")).unwrap_err().to_string().contains("--source KIND=FILE"));
     }
 }

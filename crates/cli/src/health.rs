@@ -1,17 +1,18 @@
 //! The report's health part (spec §7): `--set health.KEY=VALUE`, the §7 KPIs per month and the
 //! per-customer scores as of `health.as_of` (default: the data's last day).
 
+use crate::error::CliError;
 use northstar_metrics::format;
 use northstar_metrics::health::{self, history, kpis::kpis, score_all, Book, HealthSettings, Scored};
 use northstar_metrics::kpi::KpiValue;
 use serde_json::{json, Map, Value};
 
 /// The health settings of `--set health.KEY=VALUE`.
-pub fn settings(sets: &[(String, String)]) -> Result<HealthSettings, String> {
+pub fn settings(sets: &[(String, String)]) -> Result<HealthSettings, CliError> {
     let mut s = HealthSettings::default();
     for (key, value) in sets {
         if let Some(k) = key.strip_prefix("health.") {
-            s.apply(k, value).map_err(|e| format!("--set {key}={value}: {e}"))?;
+            s.apply(k, value).map_err(|reason| CliError::BadSetting { key: key.clone(), value: value.clone(), reason })?;
         }
     }
     Ok(s)

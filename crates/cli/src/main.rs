@@ -2,6 +2,7 @@
 //! the app. See `northstar --help`.
 
 mod args;
+mod error;
 mod health;
 mod input;
 mod report;
@@ -17,9 +18,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(args::Command::Demo(which)) => {
-            // `parse` accepted the name, so the source exists.
-            let source = northstar_metrics::source::by_name(&which).expect("a known source");
-            print!("{}", source.demo());
+            print!("{}", northstar_metrics::catalog::by_id(which).demo());
             ExitCode::SUCCESS
         }
         Ok(args::Command::Report(opts)) => match report::run(&opts) {
@@ -32,8 +31,12 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Err(e) => {
+        Err(e @ error::CliError::Arguments(_)) => {
             eprintln!("northstar: {e}\n\n{}", args::usage());
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("northstar: {e}");
             ExitCode::from(2)
         }
     }

@@ -2,27 +2,27 @@
 //! applied), compute the KPIs of every loaded source, and print JSON or a readable table.
 
 use crate::args::ReportOptions;
+use crate::error::CliError;
 use crate::input;
 use crate::table::table;
+use northstar_metrics::catalog::{by_id, join_loaded, kpis_of_all, recognise, Loaded, Options};
 use northstar_metrics::ingest::Sniff;
-use northstar_metrics::join::{join_loaded, JoinReport, JoinRule};
-use northstar_metrics::orders::{cohorts, OrdersData};
-use northstar_metrics::recognise;
-use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
+use northstar_metrics::join::{JoinReport, JoinRule};
+use northstar_metrics::source::{Query, SourceId};
 use serde_json::{json, Map, Value};
 
 /// Reads one `--source KIND=FILE` (CSV, gzip, zip or workbook: see `input`), streaming it through
 /// the source's reader; also returns the delimiter it was read with.
-fn load(o: &ReportOptions, kind: &str, path: &str) -> Result<(Box<dyn Loaded>, &'static str), String> {
-    let source = by_name(kind).ok_or_else(|| format!("unknown source kind '{kind}'"))?;
+fn load(o: &ReportOptions, kind: SourceId, path: &str) -> Result<(Box<dyn Loaded>, &'static str), CliError> {
+    let source = by_id(kind);
     let mut input = input::open(path)?;
     let options = Options {
-        maps: o.maps.iter().filter(|m| m.0 == kind).map(|(_, role, column)| (role.clone(), (!column.is_empty()).then(|| column.clone()))).collect(),
-        sets: o.sets.iter().filter_map(|(k, v)| k.strip_prefix(&format!("{kind}.")).map(|k| (k.to_string(), v.clone()))).collect(),
+        maps: o.maps.iter().filter(|m| m.0 == kind.name()).map(|(_, role, column)| (role.clone(), (!column.is_empty()).then(|| column.clone()))).collect(),
+        sets: o.sets.iter().filter_map(|(k, v)| k.strip_prefix(&format!("{}.", kind.name())).map(|k| (k.to_string(), v.clone()))).collect(),
         segment: o.segment.clone(),
     };
     let (sniffed, head, more) = input.sniff()?;
-    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|e| with_hint(e.to_string(), &options, &sniffed, kind, path))?;
+    let mut loading = source.open(&input.label, &sniffed, &options).map_err(|error| CliError::Read { hint: hint(&options, &sniffed, kind, path), error })?;
     loading.feed(&head);
     drop(head);
     input.rest(more, &mut |chunk| loading.feed(chunk))?;
@@ -30,12 +30,12 @@ fn load(o: &ReportOptions, kind: &str, path: &str) -> Result<(Box<dyn Loaded>, &
 }
 
 /// A file that cannot be read as `kind` with the guessed mapping, but clearly fits another source,
-/// says so: "…; FILE looks like a Zendesk tickets export: try --source tickets=FILE". Not when the
+/// says so: "; FILE looks like a Zendesk tickets export: try --source tickets=FILE". Not when the
 /// user mapped roles by hand (then the mapping is theirs to fix).
-fn with_hint(error: String, options: &Options, sniffed: &Sniff, kind: &str, path: &str) -> String {
+fn hint(options: &Options, sniffed: &Sniff, kind: SourceId, path: &str) -> String {
     match recognise::best_other(sniffed, kind).filter(|_| options.maps.is_empty()) {
-        Some(fit) => format!("{error}; {path} looks like {}: try --source {}={path}", fit.describe(), fit.source),
-        None => error,
+        Some(fit) => format!("; {path} looks like {}: try --source {}={path}", fit.describe(), fit.source),
+        None => String::new(),
     }
 }
 
@@ -44,9 +44,9 @@ fn with_hint(error: String, options: &Options, sniffed: &Sniff, kind: &str, path
 /// currency, score kind, the scales survey questions were read on).
 fn mapping_json(l: &dyn Loaded) -> Value {
     let mut m = Map::new();
-    let source = by_name(l.name());
+    let source = by_id(l.id());
     for (role, columns) in l.mapping() {
-        let v = if source.is_some_and(|s| s.is_multi(role)) { json!(columns) } else { json!(columns.first()) };
+        let v = if source.is_multi(role) { json!(columns) } else { json!(columns.first()) };
         m.insert(role.to_string(), v);
     }
     for (k, v) in l.facts() {
@@ -77,49 +77,43 @@ fn summary_json(l: &dyn Loaded, delimiter: &str) -> Value {
     Value::Object(m)
 }
 
-pub fn run(o: &ReportOptions) -> Result<String, String> {
+pub fn run(o: &ReportOptions) -> Result<String, CliError> {
     let rules = join_rules(o)?;
     let health_settings = crate::health::settings(&o.sets)?;
     for (key, _) in &o.sets {
         if key.starts_with("join.") || key.starts_with("health.") {
             continue;
         }
-        if key.split_once('.').and_then(|(s, _)| by_name(s)).is_none() {
-            return Err(format!("unknown setting '{key}'; settings start with a source name, as in 'tickets.sla_hours'"));
+        if key.split_once('.').and_then(|(s, _)| SourceId::from_name(s)).is_none() {
+            return Err(CliError::UnknownSetting { key: key.clone(), expected: "settings start with a source name, as in 'tickets.sla_hours'" });
         }
     }
     for (source, role, _) in &o.maps {
-        if !o.sources.iter().any(|(k, _)| k == source) {
-            return Err(format!("--map {source}.{role}: no --source {source}"));
+        if !o.sources.iter().any(|(k, _)| k.name() == source) {
+            return Err(CliError::MapWithoutSource { kind: source.clone(), role: role.clone() });
         }
     }
     let mut loaded = Vec::new();
     let mut delimiters = Vec::new();
     for (kind, path) in &o.sources {
-        let (l, delimiter) = load(o, kind, path)?;
+        let (l, delimiter) = load(o, *kind, path)?;
         loaded.push(l);
         delimiters.push(delimiter);
     }
     if let Some(seg) = &o.segment {
         if !loaded.iter().any(|l| l.segment_names().iter().any(|n| n.eq_ignore_ascii_case(seg))) {
-            return Err(format!("--segment {seg}: no source has a column named '{seg}'"));
+            return Err(CliError::NoSuchSegment(seg.clone()));
         }
     }
     let query = Query::new(o.period).segment(o.segment.clone());
     let kpis = kpis_of_all(&loaded, &query);
-    let book = northstar_metrics::health::Book::new(&loaded, &rules);
+    let book = northstar_metrics::catalog::book(&loaded, &rules);
     let health = crate::health::part(&book, &health_settings);
-    // Cohort retention of an orders export (by first-order month unless `orders.cohort` says otherwise).
-    let cohort_rows = loaded.iter().find_map(|l| l.data().downcast_ref::<OrdersData>()).map(|d| {
-        let mut settings = northstar_metrics::orders::OrdersSettings::default();
-        for (k, v) in o.sets.iter().filter_map(|(k, v)| k.strip_prefix("orders.").map(|k| (k, v))) {
-            settings.apply("orders", k, v).ok();
-        }
-        cohorts(d, &settings.kpi)
-    });
+    // What sources give beside their KPIs (an orders file's cohort retention), in the catalog's order.
+    let extras: Vec<_> = kpis.iter().filter_map(|(id, _)| loaded.iter().find(|l| l.id() == *id)).flat_map(|l| l.extras()).collect();
     let joins = join_loaded(&loaded, &rules);
     let ordered: Vec<(&dyn Loaded, &str)> =
-        kpis.iter().filter_map(|(name, _)| loaded.iter().position(|l| l.name() == *name).map(|i| (&*loaded[i], delimiters[i]))).collect();
+        kpis.iter().filter_map(|(id, _)| loaded.iter().position(|l| l.id() == *id).map(|i| (&*loaded[i], delimiters[i]))).collect();
     if o.json {
         let mut mapping = Map::new();
         for (l, _) in &ordered {
@@ -131,8 +125,8 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
             "mapping": mapping,
             "sources": ordered.iter().map(|(l, d)| summary_json(*l, d)).collect::<Vec<_>>(),
         });
-        if let Some(rows) = &cohort_rows {
-            out["cohorts"] = json!(rows);
+        for e in &extras {
+            out[e.key] = e.json.clone();
         }
         if !joins.is_empty() {
             out["join"] = json!(joins);
@@ -146,7 +140,7 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
                 all.extend(health.kpis.iter().map(|k| json!(k)));
             }
         }
-        return Ok(serde_json::to_string_pretty(&out).map_err(|e| e.to_string())? + "\n");
+        return Ok(serde_json::to_string_pretty(&out)? + "\n");
     }
     let mut text = String::new();
     for ((l, _), (_, values)) in ordered.iter().zip(&kpis) {
@@ -172,12 +166,8 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
         }
         text.push('\n');
     }
-    if let Some(rows) = &cohort_rows {
-        text.push_str("== cohorts (share of each first-order cohort ordering again k periods later)\n");
-        for r in rows {
-            let cells: Vec<String> = r.retention.iter().map(|c| c.map_or("—".into(), |v| format!("{:.1}%", v * 100.0))).collect();
-            text.push_str(&format!("{:<9} {:>6}  {}\n", r.cohort, r.size, cells.join(" ")));
-        }
+    for e in &extras {
+        text.push_str(&e.text);
     }
     text.push_str(&join_table(&joins));
     if !book.customers.is_empty() && !health.kpis.is_empty() {
@@ -190,15 +180,19 @@ pub fn run(o: &ReportOptions) -> Result<String, String> {
 }
 
 /// `--set join.SOURCE.rule=id|email|domain|auto`.
-fn join_rules(o: &ReportOptions) -> Result<Vec<(String, JoinRule)>, String> {
+fn join_rules(o: &ReportOptions) -> Result<Vec<(SourceId, JoinRule)>, CliError> {
     let mut out = Vec::new();
     for (key, value) in &o.sets {
         let Some(rest) = key.strip_prefix("join.") else { continue };
         let source = match rest.split_once('.') {
-            Some((source, "rule")) if by_name(source).is_some() => source,
-            _ => return Err(format!("unknown setting '{key}'; the join's setting is join.SOURCE.rule, as in 'join.tickets.rule=email'")),
+            Some((source, "rule")) => SourceId::from_name(source),
+            _ => None,
         };
-        out.push((source.to_string(), JoinRule::parse(value).map_err(|e| format!("--set {key}={value}: {e}"))?));
+        let Some(source) = source else {
+            return Err(CliError::UnknownSetting { key: key.clone(), expected: "the join's setting is join.SOURCE.rule, as in 'join.tickets.rule=email'" });
+        };
+        let rule = JoinRule::parse(value).map_err(|reason| CliError::BadSetting { key: key.clone(), value: value.clone(), reason })?;
+        out.push((source, rule));
     }
     Ok(out)
 }

@@ -1,6 +1,12 @@
 //! The readable table: one line per (segment, period), one column per KPI.
 
 use northstar_metrics::format::value_text;
+use northstar_metrics::kpi::Unit;
+
+/// The unit of KPI `id` (its definition's), a plain ratio for ids the registry does not list.
+fn unit_of(id: &str) -> Unit {
+    northstar_metrics::catalog::def(id).map_or(Unit::Ratio, |d| d.unit)
+}
 use northstar_metrics::KpiValue;
 
 fn column_key(k: &KpiValue) -> String {
@@ -25,7 +31,7 @@ pub fn table(kpis: &[KpiValue]) -> String {
     }
     let mut cells = std::collections::HashMap::new();
     for k in kpis {
-        cells.insert((k.segment.clone().unwrap_or_else(|| "(all)".into()), k.period.clone(), column_key(k)), value_text(k));
+        cells.insert((k.segment.clone().unwrap_or_else(|| "(all)".into()), k.period.clone(), column_key(k)), value_text(k, unit_of(k.id)));
     }
     let mut grid = vec![vec!["segment".to_string(), "period".to_string()]];
     grid[0].extend(columns.iter().cloned());

@@ -2,7 +2,7 @@
 //! two, counts whole, money with thousands separators and cents, rates in %, and "—" for none.
 //! The app's `data-value` attributes and the CLI's JSON carry the raw number instead.
 
-use crate::kpi::{def, KpiValue, Unit};
+use crate::kpi::{KpiValue, Unit};
 use serde::{Deserialize, Serialize};
 
 pub const NONE: &str = "—";
@@ -53,6 +53,12 @@ impl Style {
             out += fraction;
         }
         out
+    }
+
+    /// `v` with as few decimals as it needs, at most two: 80 → "80", 72.5 → "72.5", 1/3 → "0.33".
+    pub fn short(&self, v: f64) -> String {
+        let decimals = (0..2).find(|&d| (v * 10f64.powi(d as i32)).fract().abs() < 1e-9).unwrap_or(2);
+        self.number(v, decimals)
     }
 
     /// 1234567 → "1,234,567" (or "12,34,567").
@@ -134,7 +140,7 @@ impl Style {
         let n = self.count(k.n);
         let num = |v: f64| self.number(v, if v.fract() == 0.0 { 0 } else { 2 });
         match (k.id, k.numerator, k.denominator) {
-            (_, _, _) if k.n == 0 && k.source == "surveys" => "no responses in this period".to_string(),
+            ("nps" | "nps_margin_of_error" | "csat" | "ces" | "responses", _, _) if k.n == 0 => "no responses in this period".to_string(),
             ("nps", Some(net), Some(d)) => format!("100 × (promoters − detractors = {}) ÷ {} responses", num(net), num(d)),
             ("csat", Some(s), Some(d)) => format!("100 × {} satisfied ÷ {} responses", num(s), num(d)),
             ("ces", Some(sum), Some(d)) => format!("{} total effort ÷ {} responses", num(sum), num(d)),
@@ -147,10 +153,9 @@ impl Style {
         }
     }
 
-    /// A KPI value as text: its unit's form, the NPS margin of error as "±4.2", and a small sample
-    /// marked with "*".
-    pub fn value_text(&self, k: &KpiValue) -> String {
-        let unit = def(k.id).map_or(Unit::Ratio, |d| d.unit);
+    /// A KPI value as text in its `unit`'s form (the unit of its definition), the NPS margin of
+    /// error as "±4.2", and a small sample marked with "*".
+    pub fn value_text(&self, k: &KpiValue, unit: Unit) -> String {
         let text = match k.value {
             Some(v) if k.id == "nps_margin_of_error" => format!("±{}", self.number(v, 1)),
             v => self.display(unit, v),
@@ -193,8 +198,8 @@ pub fn count_text(n: u64) -> String {
 }
 
 /// A KPI value as text in the plain style.
-pub fn value_text(k: &KpiValue) -> String {
-    Style::default().value_text(k)
+pub fn value_text(k: &KpiValue, unit: Unit) -> String {
+    Style::default().value_text(k, unit)
 }
 
 /// The raw number for `data-value`: full precision, empty when none.

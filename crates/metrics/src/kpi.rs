@@ -83,6 +83,44 @@ pub enum Unit {
     Hours,
 }
 
+/// The area of the business a KPI speaks to: how the scorecard groups KPIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    Revenue,
+    Retention,
+    Support,
+    Product,
+    Satisfaction,
+    Acquisition,
+    Health,
+}
+
+impl Area {
+    /// Every area, in the order the scorecard lists them.
+    pub const ALL: [Area; 7] = [Area::Revenue, Area::Retention, Area::Support, Area::Product, Area::Satisfaction, Area::Acquisition, Area::Health];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Revenue => "revenue",
+            Area::Retention => "retention",
+            Area::Support => "support",
+            Area::Product => "product",
+            Area::Satisfaction => "satisfaction",
+            Area::Acquisition => "acquisition",
+            Area::Health => "health",
+        }
+    }
+}
+
+/// An input a KPI takes from another source's KPIs, said for a "—": "LTV" from "a subscriptions
+/// (Revenue) or orders (Orders) file".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Needs {
+    pub input: &'static str,
+    pub from: &'static str,
+}
+
 /// The registry entry of a KPI: what it is called and how it is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct KpiDef {
@@ -93,50 +131,40 @@ pub struct KpiDef {
     pub higher_is_better: bool,
     /// The definition, in words a user can check the number against.
     pub definition: &'static str,
+    pub area: Area,
+    /// What a period without a value lacks, said after "undefined:" ("no tickets", "no rated
+    /// ticket"); the generic "nothing to divide by" when empty.
+    pub lacking: &'static str,
+    /// The input it takes from another source, if any.
+    pub needs: Option<Needs>,
 }
 
-/// Every KPI definition, in the order of [`crate::source::SOURCES`], then the health score's
-/// (which joins them all). Listed by type rather than
-/// through `SOURCES`, whose trait objects would link every reader and KPI function into a program
-/// that only needs the definitions (the page, whose worker computes).
-pub fn registry() -> Vec<KpiDef> {
-    use crate::source::Source;
-    [
-        crate::subscriptions::Subscriptions::defs(),
-        crate::accounts::Accounts::defs(),
-        crate::orders::Orders::defs(),
-        crate::surveys::Surveys::defs(),
-        crate::tickets::Tickets::defs(),
-        crate::usage::Usage::defs(),
-        crate::funnel::Funnel::defs(),
-        &crate::health::DEFS,
-    ]
-    .concat()
-}
-
-pub fn def(id: &str) -> Option<KpiDef> {
-    registry().into_iter().find(|d| d.id == id)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::KpiDef;
-
-    #[test]
-    fn ids_are_unique_and_documented() {
-        let defs = super::registry();
-        let mut ids: Vec<&str> = defs.iter().map(|d| d.id).collect();
-        ids.sort();
-        let before = ids.len();
-        ids.dedup();
-        assert_eq!(before, ids.len());
-        assert!(defs.iter().all(|d| d.definition.len() > 20 && !d.name.is_empty()));
-        let mut by_registry: Vec<KpiDef> = crate::source::SOURCES.iter().flat_map(|s| s.defs().iter().copied()).collect();
-        by_registry.extend(crate::health::DEFS);
-        assert_eq!(defs, by_registry, "the registry lists every source's definitions, in the registry's order, then the health score's");
-        // Each definition belongs to the source that lists it.
-        for s in crate::source::SOURCES {
-            assert!(s.defs().iter().all(|d| d.source == s.name()), "{}", s.name());
-        }
+impl KpiDef {
+    /// A definition in `area`, with no particular words for what an empty period lacks.
+    pub const fn new(
+        id: &'static str,
+        source: &'static str,
+        name: &'static str,
+        unit: Unit,
+        higher_is_better: bool,
+        definition: &'static str,
+        area: Area,
+    ) -> KpiDef {
+        KpiDef { id, source, name, unit, higher_is_better, definition, area, lacking: "", needs: None }
+    }
+    /// In another area than its source's.
+    pub const fn in_area(mut self, area: Area) -> KpiDef {
+        self.area = area;
+        self
+    }
+    /// What a period without a value lacks.
+    pub const fn lacking(mut self, what: &'static str) -> KpiDef {
+        self.lacking = what;
+        self
+    }
+    /// The input it takes from another source.
+    pub const fn needs(mut self, input: &'static str, from: &'static str) -> KpiDef {
+        self.needs = Some(Needs { input, from });
+        self
     }
 }

@@ -1,10 +1,10 @@
 //! How each file's rows reached the billing customers: rows, matched rows and the match rate, by
 //! which rule, the rule per source (a setting), and the keys that matched nobody with their rows.
 
-use crate::state::health_models::rate_text;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::join::{JoinReport, JoinRule};
+use northstar_view::pages::health::rate_text;
 
 const RULES: [(JoinRule, &str); 4] = [
     (JoinRule::Auto, "auto: id, else e-mail, else domain"),
@@ -15,7 +15,7 @@ const RULES: [(JoinRule, &str); 4] = [
 
 #[component]
 pub fn JoinPanel(wb: Workbench) -> impl IntoView {
-    let results = wb.health.health;
+    let results = wb.pages.health.results;
     let joins = Memo::new(move |_| results.with(|r| r.joins.clone()));
     view! {
         <section class="panel" aria-labelledby="join-h" data-join="">
@@ -41,10 +41,10 @@ pub fn JoinPanel(wb: Workbench) -> impl IntoView {
 #[component]
 fn JoinRow(wb: Workbench, report: JoinReport) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let source = report.source.clone();
+    let source = report.source.name();
     let rate = report.match_rate();
     let setting = format!("join_rule.{source}");
-    let key = source.clone();
+    let key = report.source;
     let unmatched = report.unmatched_keys.clone();
     let listed = unmatched.len() as u64;
     let more = report.unmatched_count.saturating_sub(listed);
@@ -52,16 +52,16 @@ fn JoinRow(wb: Workbench, report: JoinReport) -> impl IntoView {
     let ambiguous: Vec<String> =
         report.ambiguous_domains.iter().map(|a| format!("{} is shared by {} ({} rows)", a.domain, a.customers.join(", "), a.rows)).collect();
     view! {
-        <tr data-join-source=source.clone()>
-            <td>{source.clone()}</td>
+        <tr data-join-source=source>
+            <td>{source}</td>
             <td>{numbers.count(report.rows)}</td>
             <td>{numbers.count(report.matched_rows)}</td>
-            <td class="value" data-kpi="match_rate" data-segment=source.clone() data-value=northstar_metrics::format::raw(rate)>{rate_text(rate)}</td>
+            <td class="value" data-kpi="match_rate" data-segment=source data-value=northstar_metrics::format::raw(rate)>{rate_text(rate, &numbers.style())}</td>
             <td>{format!("{} / {} / {}", numbers.count(report.by_rule.id), numbers.count(report.by_rule.email), numbers.count(report.by_rule.domain))}</td>
             <td>
                 <select data-setting=setting aria-label=format!("How {source} rows reach a customer") on:change=move |ev| {
                     let rule = JoinRule::parse(&event_target_value(&ev)).unwrap_or_default();
-                    let key = key.clone();
+                    let key = key;
                     wb.update_settings(move |s| {
                         if rule == JoinRule::Auto {
                             s.health.join_rules.remove(&key);

@@ -8,11 +8,12 @@ mod weights;
 
 use crate::browser::chart_canvas::ChartCanvas;
 use crate::components::kpi_cards::KpiCards;
-use crate::state::cards::Origin;
-use crate::state::health_models::{band_lines, risk_lines};
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::draw_lines;
+use northstar_view::cards::Origin;
+use northstar_view::pages::health::joined_text;
+use northstar_view::pages::health::{band_lines, risk_lines};
 
 /// The KPI ids of the health cards, in order.
 const CARDS: &[&str] = &["accounts_red", "accounts_yellow", "accounts_green", "mrr_at_risk", "health_auc", "health_top_decile_lift"];
@@ -20,7 +21,8 @@ const CARDS: &[&str] = &["accounts_red", "accounts_yellow", "accounts_green", "m
 #[component]
 pub fn HealthPage(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let results = wb.health.health;
+    let results = wb.pages.health.results;
+    let kpis = wb.pages.health.kpis(|r| &r.kpis);
     let origin = Memo::new(move |_| {
         results.with(|r| match &r.billing {
             None => Origin {
@@ -35,7 +37,7 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
                     "{} customers from {billing}{}, joined with {}",
                     r.customers,
                     if r.demo { " (demo)" } else { "" },
-                    joined_text(&r.loaded, billing)
+                    joined_text(&r.loaded, *billing)
                 ),
                 empty: if r.periods.is_empty() {
                     "Nothing to score yet: a score needs dated data about these customers (subscriptions, usage, tickets or survey answers); these files have no dates to score at.".into()
@@ -48,8 +50,8 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
     });
     let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| if o.from.is_empty() { o.empty.clone() } else { missing.to_string() }));
     let targets = Memo::new(move |_| wb.settings.with(|s| s.targets.clone()));
-    let bands = Memo::new(move |_| wb.health.kpis.with(|k| band_lines(k)));
-    let risk = Memo::new(move |_| wb.health.kpis.with(|k| targets.with(|t| risk_lines(k, t))));
+    let bands = Memo::new(move |_| kpis.with(|k| band_lines(k)));
+    let risk = Memo::new(move |_| kpis.with(|k| targets.with(|t| risk_lines(k, t))));
     view! {
         <joins::JoinPanel wb=wb />
         <section class="panel" aria-labelledby="health-h" data-testid="health-summary">
@@ -61,7 +63,7 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
                 {move || wb.settings.with(|s| format!("{}", s.health.score.yellow_below))}
                 ". MRR at risk is the MRR of the red customers."
             </p>
-            <KpiCards wb=wb kpis=wb.health.kpis ids=CARDS key="health" origin=origin />
+            <KpiCards wb=wb kpis=kpis ids=CARDS key="health" origin=origin />
             <div class="charts">
                 <ChartCanvas model=bands draw={move |a, (labels, series)| draw_lines(a, "Accounts per band", labels, series, move |y| numbers.number(y, 0))} width=640 height=320 chart="health-bands" why_empty=why("no customer could be scored: load usage, tickets or surveys that match your customers") label="Red, yellow and green accounts per month" />
                 <ChartCanvas model=risk draw={move |a, (labels, series)| draw_lines(a, "MRR at risk, and the score's AUC", labels, series, move |y| numbers.money(y))} width=640 height=320 chart="mrr-at-risk" why_empty=why("no MRR at risk in any month") label="MRR of the red accounts per month" />
@@ -69,15 +71,5 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
         </section>
         <weights::WeightsPanel wb=wb />
         <risk::RiskList wb=wb />
-    }
-}
-
-/// "tickets, usage" or "nothing else yet".
-fn joined_text(loaded: &[String], billing: &str) -> String {
-    let others: Vec<&str> = loaded.iter().map(String::as_str).filter(|n| *n != billing).collect();
-    if others.is_empty() {
-        "no other file yet".into()
-    } else {
-        others.join(", ")
     }
 }

@@ -2,10 +2,11 @@
 //! first, with its band, MRR and each component's score; a customer opens its timeline.
 
 use crate::format;
-use crate::state::health_models::{band_text, component_text};
-use crate::state::{Page, Workbench};
-use crate::wire::RiskRow;
+use crate::state::Workbench;
 use leptos::prelude::*;
+use northstar_view::pages::health::RiskRow;
+use northstar_view::pages::health::{band_text, component_text};
+use northstar_view::Page;
 
 /// Rows shown before "Show all".
 const FIRST_ROWS: usize = 25;
@@ -13,7 +14,7 @@ const FIRST_ROWS: usize = 25;
 #[component]
 pub fn RiskList(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let results = wb.health.health;
+    let results = wb.pages.health.results;
     let all = RwSignal::new(false);
     let rows = Memo::new(move |_| results.with(|r| r.risk.clone()));
     let period = Memo::new(move |_| results.with(|r| r.period.clone().unwrap_or_default()));
@@ -97,7 +98,7 @@ fn Row(wb: Workbench, row: RiskRow, period: String) -> impl IntoView {
             </td>
             <td><span class=format!("band band-{band}")>{band}</span></td>
             <td>{numbers.cents(row.mrr)}</td>
-            <td class="components">{row.components.iter().map(|(c, v)| component_text(*c, *v)).collect::<Vec<_>>().join(" · ")}</td>
+            <td class="components">{row.components.iter().map(|(c, v)| component_text(*c, *v, &numbers.style())).collect::<Vec<_>>().join(" · ")}</td>
         </tr>
     }
 }

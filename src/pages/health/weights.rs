@@ -2,18 +2,20 @@
 //! every month follow, from the files already read.
 
 use crate::components::setting_input::SettingInput;
-use crate::state::health_models::{backtest_mean, backtest_rows};
-use crate::state::{Settings, Workbench};
+use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::format::raw;
 use northstar_metrics::health::Component;
 use northstar_metrics::issue::FatalError;
+use northstar_view::pages::health::{backtest_mean, backtest_rows, backtest_text};
+use northstar_view::Settings;
 
 /// Applies `health.KEY=value` from a field.
 fn apply(s: &mut Settings, key: &str, value: &str) -> Result<(), FatalError> {
     s.health.score.apply(key, value).map_err(|reason| FatalError::BadSetting { key: format!("health.{key}"), value: value.into(), reason })
 }
 
+/// A setting's value as its field holds it (plain, not in the reader's style: the field reads it back).
 fn number(v: f64) -> String {
     format!("{}", (v * 1e9).round() / 1e9)
 }
@@ -21,8 +23,9 @@ fn number(v: f64) -> String {
 #[component]
 pub fn WeightsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
+    let numbers = crate::state::numbers();
     let weight = move |c: Component| Signal::derive(move || s.with(|st| number(st.health.score.weights.of(c))));
-    let rows = Memo::new(move |_| wb.health.kpis.with(|k| backtest_rows(k)));
+    let rows = Memo::new(move |_| wb.pages.health.results.with(|r| backtest_rows(&r.kpis)));
     let mean = Memo::new(move |_| rows.with(|r| backtest_mean(r)));
     let window = move || s.with(|st| st.health.score.window_months);
     view! {
@@ -48,12 +51,13 @@ pub fn WeightsPanel(wb: Workbench) -> impl IntoView {
                 </div>
                 <div class="backtest">
                     <p data-backtest="mean" data-value=move || raw(mean.get().0)>
-                        {move || match mean.get() {
-                            (Some(auc), lift) => format!("Mean AUC {auc:.3}, mean top-decile lift {} over the months below.", lift.map_or("—".into(), |l| format!("{l:.2}"))),
-                            (None, _) => "No month can be back-tested yet: it needs subscriptions and the months after it in the data.".into(),
+                        {move || {
+                            let (auc, lift) = mean.get();
+                            backtest_text(auc, lift, &numbers.style())
+                                .unwrap_or_else(|| "No month can be back-tested yet: it needs subscriptions and the months after it in the data.".into())
                         }}
                     </p>
-                    {move || wb.health.health.with(|r| r.demo).then(|| view! {
+                    {move || wb.pages.health.results.with(|r| r.demo).then(|| view! {
                         <p class="notice" data-notice="demo-backtest">"The demo's files were generated independently of each other, so nothing in them foretells churn and the AUC stays near 0.5. Load your own files to test the score on your customers."</p>
                     })}
                     <table class="backtest-table">
@@ -64,10 +68,10 @@ pub fn WeightsPanel(wb: Workbench) -> impl IntoView {
                                 view! {
                                     <tr data-backtest-period=r.period.clone()>
                                         <td>{r.period.clone()}</td>
-                                        <td>{r.scored}</td>
-                                        <td>{r.churned.map_or("—".into(), |c| format!("{c:.0}"))}</td>
-                                        <td data-kpi="health_auc" data-period=r.period.clone() data-value=raw(r.auc) title=note.clone()>{r.auc.map_or("—".into(), |v| format!("{v:.3}"))}</td>
-                                        <td data-kpi="health_top_decile_lift" data-period=r.period.clone() data-value=raw(r.lift) title=note>{r.lift.map_or("—".into(), |v| format!("{v:.2}"))}</td>
+                                        <td>{numbers.count(r.scored)}</td>
+                                        <td>{r.churned.map_or("—".into(), |c| numbers.number(c, 0))}</td>
+                                        <td data-kpi="health_auc" data-period=r.period.clone() data-value=raw(r.auc) title=note.clone()>{r.auc.map_or("—".into(), |v| numbers.number(v, 3))}</td>
+                                        <td data-kpi="health_top_decile_lift" data-period=r.period.clone() data-value=raw(r.lift) title=note>{r.lift.map_or("—".into(), |v| numbers.number(v, 2))}</td>
                                     </tr>
                                 }
                             }).collect_view()}

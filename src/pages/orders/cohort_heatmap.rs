@@ -2,19 +2,21 @@
 //! matrix as a table beside it. Each cell of the table carries data-cohort, data-k and data-value.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::models::heat_rows;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_heatmap, HeatRow, HeatmapLayout};
+use northstar_metrics::kpi::Unit;
+use northstar_view::pages::orders::{cohort_cell_text, heat_rows};
 
 const WIDTH: u32 = 720;
 const HEIGHT: u32 = 420;
 
 #[component]
 pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
-    let o = wb.orders;
+    let numbers = crate::state::numbers();
+    let o = super::OrdersPageState::of(wb);
     let origin = o.source.origin("orders file");
-    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| northstar_view::cards::why_empty(o, missing)));
     let revenue = Memo::new(move |_| wb.settings.with(|s| s.orders.revenue_cohorts));
     let rows = Memo::new(move |_| {
         let revenue = revenue.get();
@@ -27,15 +29,9 @@ pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
         });
         hovered.set(cell);
     };
-    let hover_text = move || {
-        let what = if revenue.get() { "of its first-period revenue" } else { "of its customers ordered" };
-        match hovered.get().and_then(|(r, c)| rows.with(|rows| rows.get(r).map(|row| (row.clone(), c)))) {
-            Some((row, k)) => match row.cells.get(k).copied().flatten() {
-                Some(v) => format!("Cohort {} ({} customers), {k} periods later: {:.1} % {what}", row.label, row.size, v * 100.0),
-                None => format!("Cohort {}, {k} periods later: no data yet", row.label),
-            },
-            None => "Point at a cell to read its value.".to_string(),
-        }
+    let hover_text = move || match hovered.get().and_then(|(r, c)| rows.with(|rows| rows.get(r).map(|row| (row.clone(), c)))) {
+        Some((row, k)) => cohort_cell_text(&row, k, revenue.get(), &numbers.style()),
+        None => "Point at a cell to read its value.".to_string(),
     };
     let title = move || if revenue.get() { "Revenue retention by first-order cohort" } else { "Customer retention by first-order cohort" };
     view! {
@@ -75,6 +71,7 @@ pub fn CohortHeatmap(wb: Workbench) -> impl IntoView {
 
 #[component]
 fn CohortTable(#[prop(into)] rows: Signal<Vec<HeatRow>>) -> impl IntoView {
+    let numbers = crate::state::numbers();
     let width = move || rows.with(|r| r.iter().map(|r| r.cells.len()).max().unwrap_or(0));
     view! {
         <table class="cohorts" data-testid="cohort-table">
@@ -112,7 +109,7 @@ fn CohortTable(#[prop(into)] rows: Signal<Vec<HeatRow>>) -> impl IntoView {
                                                 .unwrap_or_default();
                                             view! {
                                                 <td style=shade data-cohort=cohort.clone() data-k=k data-value=crate::format::raw(*v)>
-                                                    {v.map_or("—".to_string(), |v| format!("{:.1} %", v * 100.0))}
+                                                    {numbers.display(Unit::Rate, *v)}
                                                 </td>
                                             }
                                         })

@@ -11,13 +11,18 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::mapped_source::{SourceDrop, SourceMapping};
 use crate::components::series_table::SeriesTable;
 use crate::components::setting_input::SettingInput;
-use crate::state::lines_model::{lines, Line};
+use crate::state::SourceMirror;
 use crate::state::Workbench;
 use cohort_heatmap::CohortHeatmap;
 use leptos::prelude::*;
 use northstar_charts::{draw_lines, ACCENT, TEAL, VIOLET};
+use northstar_metrics::cohort::CohortRow;
 use northstar_metrics::orders::settings::{CohortPeriod, RefundMode};
+use northstar_metrics::orders::Orders;
 use northstar_metrics::Granularity;
+use northstar_metrics::KpiValue;
+use northstar_view::models::lines::{lines, Line};
+use northstar_view::Shared;
 
 const CARDS: [&str; 9] = [
     "revenue",
@@ -33,12 +38,33 @@ const CARDS: [&str; 9] = [
 
 const PERIODS: [Granularity; 5] = [Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year];
 
+/// The orders page's source and the Memos of its results.
+#[derive(Clone, Copy)]
+pub(crate) struct OrdersPageState {
+    pub source: SourceMirror<Orders>,
+    pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    pub breakdown: Memo<Shared<Vec<KpiValue>>>,
+    pub cohorts: Memo<Shared<Vec<CohortRow>>>,
+}
+
+impl OrdersPageState {
+    pub fn of(wb: Workbench) -> OrdersPageState {
+        let p = wb.pages.orders;
+        OrdersPageState {
+            source: wb.sources.orders,
+            kpis: p.kpis(|r| &r.kpis),
+            breakdown: p.kpis(|r| &r.breakdown),
+            cohorts: p.memo(|r| Shared::new(r.cohorts.clone())),
+        }
+    }
+}
+
 #[component]
 fn OrdersCharts(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let o = wb.orders;
+    let o = OrdersPageState::of(wb);
     let origin = o.source.origin("orders file");
-    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| northstar_view::cards::why_empty(o, missing)));
     let revenue = Memo::new(move |_| {
         let targets = wb.settings.with(|s| s.targets.clone());
         let l = [
@@ -69,7 +95,7 @@ fn OrdersCharts(wb: Workbench) -> impl IntoView {
 #[component]
 fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
     let s = wb.settings;
-    let columns = Memo::new(move |_| wb.orders.source.view.with(|v| v.segments.clone()));
+    let columns = Memo::new(move |_| wb.sources.orders.view.with(|v| v.segments.clone()));
     view! {
         <section class="panel" aria-label="Orders settings">
             <h2>"Settings"</h2>
@@ -82,14 +108,14 @@ fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
                     key="refunds"
                     choices=vec![("exclude".to_string(), "left out (counted)".to_string()), ("net".to_string(), "subtracted from revenue".to_string())]
                     value=Signal::derive(move || s.with(|st| if st.sources.orders.settings.ingest.refunds == RefundMode::Net { "net" } else { "exclude" }.to_string()))
-                    apply=|st, v| st.sources.orders.settings.apply("orders", "refunds", v)
+                    apply=|st, v| st.sources.orders.apply("refunds", v)
                 />
                 <SettingInput
                     wb=wb
                     label="Report currency"
                     key="orders_currency"
                     value=Signal::derive(move || s.with(|st| st.sources.orders.settings.ingest.currency.clone().unwrap_or_default()))
-                    apply=|st, v| st.sources.orders.settings.apply("orders", "currency", v)
+                    apply=|st, v| st.sources.orders.apply("currency", v)
                 />
                 <SettingInput
                     wb=wb
@@ -97,7 +123,7 @@ fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
                     key="lifespan_years"
                     numeric=true
                     value=Signal::derive(move || s.with(|st| st.sources.orders.settings.kpi.lifespan_years.map(|y| y.to_string()).unwrap_or_default()))
-                    apply=|st, v| st.sources.orders.settings.apply("orders", "lifespan_years", v)
+                    apply=|st, v| st.sources.orders.apply("lifespan_years", v)
                 />
                 <ChoiceSetting
                     wb=wb
@@ -109,7 +135,7 @@ fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
                         CohortPeriod::Quarter => "quarter",
                         CohortPeriod::Week => "week",
                     }.to_string()))
-                    apply=|st, v| st.sources.orders.settings.apply("orders", "cohort", v)
+                    apply=|st, v| st.sources.orders.apply("cohort", v)
                 />
             </div>
         </section>
@@ -118,7 +144,7 @@ fn OrdersSettingsPanel(wb: Workbench) -> impl IntoView {
 
 #[component]
 pub fn OrdersPage(wb: Workbench) -> impl IntoView {
-    let o = wb.orders;
+    let o = OrdersPageState::of(wb);
     let currency = Signal::derive(move || o.source.view.with(|v| v.fact("currency").filter(|c| c != "not stated")));
     let issues = Signal::derive(move || {
         let mut m = IssueModel::default();
@@ -131,7 +157,7 @@ pub fn OrdersPage(wb: Workbench) -> impl IntoView {
             title="Orders export"
             hint="Drop an orders export: Shopify, a Stripe payments export, WooCommerce, or invoice lines with quantity and unit price (one row per line is fine)."
         />
-        <KpiCards wb=wb kpis=o.kpis ids=&CARDS currency=currency key="orders" origin=o.source.origin("orders file") notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) />
+        <KpiCards wb=wb kpis=o.kpis ids=&CARDS currency=currency key="orders" origin=o.source.origin("orders file") />
         <OrdersCharts wb=wb />
         <CohortHeatmap wb=wb />
         <OrdersSettingsPanel wb=wb />

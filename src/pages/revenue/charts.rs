@@ -2,17 +2,17 @@
 //! customers, and churn and NRR with their target lines.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::revenue_models::{bridge, churn_and_nrr, movements, mrr_and_customers, periods};
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_bridge, draw_lines, draw_stacked, BridgeStep};
+use northstar_view::pages::revenue::{bridge, churn_and_nrr, movements, mrr_and_customers, periods};
 
 #[component]
 pub fn RevenueCharts(wb: Workbench) -> impl IntoView {
-    let r = wb.revenue;
+    let r = super::Revenue::of(wb);
     let numbers = crate::state::numbers();
     let origin = r.subs.origin("subscriptions file");
-    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| northstar_view::cards::why_empty(o, missing)));
     let bridge_model = Memo::new(move |_| {
         let chosen = wb.settings.with(|s| s.revenue.bridge_period.clone());
         r.kpis.with(|k| bridge(k, chosen.as_deref()))

@@ -8,9 +8,15 @@ mod charts;
 mod settings;
 
 use crate::components::series_table::SeriesTable;
+use crate::state::SourceMirror;
 use crate::state::Workbench;
 use charts::RevenueCharts;
 use leptos::prelude::*;
+use northstar_metrics::accounts::Accounts;
+use northstar_metrics::subscriptions::Subscriptions;
+use northstar_metrics::KpiValue;
+use northstar_view::pages::revenue::SegmentOption;
+use northstar_view::Shared;
 use settings::RevenueSettingsPanel;
 
 /// The cards when only an accounts snapshot is loaded.
@@ -18,9 +24,34 @@ const ACCOUNT_CARDS: [&str; 3] = ["account_churn_share", "account_mrr", "account
 const CARDS: [&str; 12] =
     ["mrr", "arr", "customers", "nrr", "grr", "customer_churn_rate", "gross_mrr_churn_rate", "arpa", "ltv", "quick_ratio", "renewal_rate", "nrr_12m"];
 
+/// The revenue page's sources and the Memos of its results.
+#[derive(Clone, Copy)]
+pub(crate) struct Revenue {
+    pub subs: SourceMirror<Subscriptions>,
+    pub accounts: SourceMirror<Accounts>,
+    pub segment_options: Memo<Vec<SegmentOption>>,
+    pub kpis: Memo<Shared<Vec<KpiValue>>>,
+    pub breakdown: Memo<Shared<Vec<KpiValue>>>,
+    pub account_kpis: Memo<Shared<Vec<KpiValue>>>,
+}
+
+impl Revenue {
+    pub fn of(wb: Workbench) -> Revenue {
+        let p = wb.pages.revenue;
+        Revenue {
+            subs: wb.sources.subscriptions,
+            accounts: wb.sources.accounts,
+            segment_options: p.memo(|r| r.segment_options.clone()),
+            kpis: p.kpis(|r| &r.kpis),
+            breakdown: p.kpis(|r| &r.breakdown),
+            account_kpis: p.kpis(|r| &r.account_kpis),
+        }
+    }
+}
+
 #[component]
 pub fn RevenuePage(wb: Workbench) -> impl IntoView {
-    let r = wb.revenue;
+    let r = Revenue::of(wb);
     let s = wb.settings;
     let currency = Signal::derive(move || r.subs.view.with(|v| v.fact("currency")));
     let issues = Signal::derive(move || {
@@ -70,7 +101,7 @@ pub fn RevenuePage(wb: Workbench) -> impl IntoView {
         {move || filter_note.get().map(|n| view! { <div class="notice" data-notice="filter">{n}</div> })}
         {move || {
             let ids: &'static [&'static str] = if accounts_only.get() { &ACCOUNT_CARDS } else { &CARDS };
-            view! { <KpiCards wb=wb kpis=card_kpis ids=ids currency=currency key="revenue" origin=card_origin notes=Signal::derive(move || wb.settings.with(crate::state::assumptions::assumptions)) /> }
+            view! { <KpiCards wb=wb kpis=card_kpis ids=ids currency=currency key="revenue" origin=card_origin /> }
         }}
         {move || accounts_only.get().then(accounts_table)}
         <RevenueCharts wb=wb />

@@ -12,7 +12,7 @@ const PERIODS: [Granularity; 4] = [Granularity::Week, Granularity::Month, Granul
 
 #[component]
 pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
-    let options = wb.revenue.segment_options;
+    let options = super::Revenue::of(wb).segment_options;
     let filter_column = Memo::new(move |_| wb.settings.with(|s| s.revenue.filter.as_ref().map(|f| f.0.clone())));
     let filter_values = Memo::new(move |_| {
         let column = filter_column.get();
@@ -60,16 +60,16 @@ pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
                     key="churn_basis"
                     choices=vec![("start".into(), "customers at start".into()), ("start_plus_new".into(), "start + new (Stripe)".into())]
                     value=Signal::derive(move || s.with(|st| if st.sources.subscriptions.settings.kpi.churn_basis == ChurnBasis::StartPlusNew { "start_plus_new" } else { "start" }.to_string()))
-                    apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "churn_basis", v)
+                    apply=|st, v| st.sources.subscriptions.apply("churn_basis", v)
                 />
-                <SettingInput wb=wb label="Gross margin (LTV)" key="gross_margin" numeric=true value=Signal::derive(move || s.with(|st| st.sources.subscriptions.settings.kpi.gross_margin.to_string())) apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "gross_margin", v) />
+                <SettingInput wb=wb label="Gross margin (LTV)" key="gross_margin" numeric=true value=Signal::derive(move || s.with(|st| st.sources.subscriptions.settings.kpi.gross_margin.to_string())) apply=|st, v| st.sources.subscriptions.apply("gross_margin", v) />
                 <ChoiceSetting
                     wb=wb
                     label="Cancellation takes effect"
                     key="cancel_effect"
                     choices=vec![("cancel_date".into(), "at the cancel date".into()), ("period_end".into(), "at the end of the paid period".into())]
                     value=Signal::derive(move || s.with(|st| if st.sources.subscriptions.settings.ingest.cancel_effect == CancelEffect::PeriodEnd { "period_end" } else { "cancel_date" }.to_string()))
-                    apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "cancel_effect", v)
+                    apply=|st, v| st.sources.subscriptions.apply("cancel_effect", v)
                 />
                 <ChoiceSetting
                     wb=wb
@@ -81,9 +81,9 @@ pub fn RevenueSettingsPanel(wb: Workbench) -> impl IntoView {
                         AmountUnit::Units => "units",
                         AmountUnit::Cents => "cents",
                     }.to_string()))
-                    apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "amount_unit", v)
+                    apply=|st, v| st.sources.subscriptions.apply("amount_unit", v)
                 />
-                <SettingInput wb=wb label="Report currency" key="currency" value=Signal::derive(move || s.with(|st| st.sources.subscriptions.settings.ingest.currency.clone().unwrap_or_default())) apply=|st, v| st.sources.subscriptions.settings.apply("subscriptions", "currency", v) />
+                <SettingInput wb=wb label="Report currency" key="currency" value=Signal::derive(move || s.with(|st| st.sources.subscriptions.settings.ingest.currency.clone().unwrap_or_default())) apply=|st, v| st.sources.subscriptions.apply("currency", v) />
             </div>
         </section>
     }

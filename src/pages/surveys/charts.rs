@@ -2,19 +2,20 @@
 //! on canvases. Drawing is an effect: the canvas is the outside world.
 
 use crate::browser::chart_canvas::ChartCanvas;
-use crate::state::models::trend;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_charts::{draw_score_distribution, draw_trend, DistributionBar};
 use northstar_metrics::surveys::Kind;
+use northstar_view::models::tables::trend;
 
 #[component]
 pub fn Charts(wb: Workbench) -> impl IntoView {
-    let origin = wb.surveys.source.origin("survey file");
-    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| crate::state::cards::why_empty(o, missing)));
+    let sv = super::SurveysPageState::of(wb);
+    let origin = sv.source.origin("survey file");
+    let why = move |missing: &'static str| Signal::derive(move || origin.with(|o| northstar_view::cards::why_empty(o, missing)));
     // The kind the user picked, else the file's first kind (a CSAT-only file opens on CSAT).
     let picked = RwSignal::new(None::<&'static str>);
-    let trend_kind = Memo::new(move |_| picked.get().unwrap_or_else(|| wb.surveys.kinds.with(|k| k.first().map_or("nps", |k| k.as_str()))));
+    let trend_kind = Memo::new(move |_| picked.get().unwrap_or_else(|| sv.kinds.with(|k| k.first().map_or("nps", |k| k.as_str()))));
     let trend_model = Memo::new(move |_| {
         let id = trend_kind.get();
         let target = wb.settings.with(|s| s.targets.get(id).copied());
@@ -23,10 +24,10 @@ pub fn Charts(wb: Workbench) -> impl IntoView {
             "csat" => "CSAT",
             _ => "CES",
         };
-        wb.surveys.kpis.with(|k| trend(k, id, title, target))
+        sv.kpis.with(|k| trend(k, id, title, target))
     });
     // The engine picks the kind shown (the chosen one while the file has it, else its first).
-    let dist_model = wb.surveys.distribution;
+    let dist_model = sv.distribution;
     let dist_kind = Memo::new(move |_| dist_model.with(|d| d.as_ref().map(|(k, _)| *k)));
     view! {
         <section class="panel" aria-labelledby="charts-h">

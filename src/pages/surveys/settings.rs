@@ -16,8 +16,8 @@ fn scales(kind: Kind) -> Vec<(String, String)> {
 #[component]
 pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
     // The segment columns, and "Question" when several questions share a kind.
-    let segment_names = Memo::new(move |_| wb.surveys.source.view.with(|v| v.segments.clone()));
-    let score_kind = Memo::new(move |_| wb.surveys.score_kind.get());
+    let segment_names = Memo::new(move |_| wb.sources.surveys.view.with(|v| v.segments.clone()));
+    let score_kind = super::SurveysPageState::of(wb).score_kind;
     let s = wb.settings;
     view! {
         <section class="panel" aria-labelledby="settings-h">
@@ -31,7 +31,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     key="nps_scale"
                     choices=scales(Kind::Nps)
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.nps_scale.label()))
-                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "nps_scale", v)
+                    apply=|st, v| st.sources.surveys.apply("nps_scale", v)
                 />
                 <ChoiceSetting
                     wb=wb
@@ -40,7 +40,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     choices=scales(Kind::Csat)
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.csat_scale.label()))
                     apply=|st, v| {
-                        st.sources.surveys.settings.apply("surveys", "csat_scale", v)?;
+                        st.sources.surveys.apply("csat_scale", v)?;
                         // A new scale starts from its own default threshold.
                         st.sources.surveys.settings.kpi.csat_threshold = None;
                         Ok(())
@@ -52,7 +52,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     key="csat_threshold"
                     numeric=true
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.satisfied_threshold().map(|t| t.to_string()).unwrap_or_default()))
-                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "csat_threshold", v)
+                    apply=|st, v| st.sources.surveys.apply("csat_threshold", v)
                 />
                 <ChoiceSetting
                     wb=wb
@@ -60,7 +60,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                     key="ces_scale"
                     choices=scales(Kind::Ces)
                     value=Signal::derive(move || s.with(|st| st.sources.surveys.settings.ingest.ces_scale.label()))
-                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "ces_scale", v)
+                    apply=|st, v| st.sources.surveys.apply("ces_scale", v)
                 />
                 <ChoiceSetting
                     wb=wb
@@ -76,7 +76,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                             st.sources.surveys.settings.ingest.kind = None;
                             Ok(())
                         } else {
-                            st.sources.surveys.settings.apply("surveys", "kind", v)
+                            st.sources.surveys.apply("kind", v)
                         }
                     }
                 />
@@ -90,7 +90,7 @@ pub fn SettingsPanel(wb: Workbench) -> impl IntoView {
                         DateOrder::Mdy => "mdy",
                         DateOrder::Dmy => "dmy",
                     }.to_string()))
-                    apply=|st, v| st.sources.surveys.settings.apply("surveys", "date_order", v)
+                    apply=|st, v| st.sources.surveys.apply("date_order", v)
                 />
             </div>
         </section>

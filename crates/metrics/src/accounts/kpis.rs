@@ -19,15 +19,15 @@
 //! `referrals` only with `referred_by`).
 
 use super::AccountData;
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "accounts", name, unit, higher_is_better, definition }
+    KpiDef::new(id, "accounts", name, unit, higher_is_better, definition, Area::Revenue)
 }
 
 pub const DEFS: &[KpiDef] = &[
-    def("account_churn_share", "Churned share of accounts", Unit::Rate, false, "Accounts snapshot: churned accounts ÷ all accounts."),
+    def("account_churn_share", "Churned share of accounts", Unit::Rate, false, "Accounts snapshot: churned accounts ÷ all accounts.").in_area(Area::Retention),
     def("account_mrr", "Account MRR", Unit::Money, true, "Accounts snapshot: the sum of the monthly charges of active accounts."),
     def("account_arpa", "Account ARPA", Unit::Money, true, "Accounts snapshot: account MRR ÷ active accounts."),
     def(

@@ -1,24 +1,12 @@
 //! The built-in funnel demo: 18 months of a small SaaS's marketing sheet (the months of the other
 //! demos), growing from about 23,000 to 36,000 visitors a month with a seasonal swing, about 3 % of
 //! visitors signing up, a third of those starting a trial and 7–10 % of trials paying (20–35 new
-//! customers a month, the pace of the subscriptions demo). Deterministic, without a random crate.
+//! customers a month, the pace of the subscriptions demo). Deterministic: the demos' generator with a fixed seed.
 
-use crate::demo::{DEMO_MONTHS, DEMO_START};
+use crate::demo::{Rng, DEMO_MONTHS, DEMO_START};
 
 /// Seasonal factor of each calendar month (January first): a summer dip, an autumn peak.
 const SEASON: [f64; 12] = [1.02, 1.04, 1.06, 1.0, 0.98, 0.95, 0.92, 0.94, 1.03, 1.08, 1.06, 0.97];
-
-/// xorshift64*, uniform in [0, 1).
-struct Noise(u64);
-
-impl Noise {
-    fn unit(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn money(cents: i64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
@@ -26,7 +14,7 @@ fn money(cents: i64) -> String {
 
 /// The demo funnel sheet as CSV text: one row per month.
 pub fn demo_funnel_csv() -> String {
-    let mut noise = Noise(0x6a09_e667_f3bc_c908);
+    let mut noise = Rng(0x6a09_e667_f3bc_c908);
     let mut out = String::from("Month,Visitors,Signups,Trials,New customers,Marketing spend,Retention spend\n");
     for k in 0..DEMO_MONTHS {
         let index = DEMO_START.1 - 1 + k;

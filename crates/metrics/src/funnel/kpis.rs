@@ -23,13 +23,12 @@
 //! segment value.
 
 use super::{FunnelData, FunnelKpi, FunnelRow};
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::Granularity;
-use crate::source::{Context, Query};
-use std::collections::HashMap;
+use crate::source::{Context, Measure, Query};
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "funnel", name, unit, higher_is_better, definition }
+    KpiDef::new(id, "funnel", name, unit, higher_is_better, definition, Area::Acquisition)
 }
 
 pub const DEFS: &[KpiDef] = &[
@@ -42,21 +41,21 @@ pub const DEFS: &[KpiDef] = &[
         Unit::Ratio,
         true,
         "Customer lifetime value ÷ CAC of the period. LTV is the subscriptions LTV of the same period when defined, else the orders simple CLV (the basis says which); none without either or when CAC is 0.",
-    ),
+    ).needs("LTV", "LTV from a subscriptions (Revenue) or orders (Orders) file"),
     def(
         "cac_payback_months",
         "CAC payback (months)",
         Unit::Ratio,
         false,
         "CAC ÷ (ARPA × gross margin): the months of margin a new customer takes to repay its acquisition. ARPA is the subscriptions ARPA of the same period, else the accounts snapshot ARPA (the basis says which); gross margin is a setting (default 100 %).",
-    ),
+    ).needs("ARPA", "ARPA from a subscriptions or accounts file"),
     def(
         "customer_retention_cost",
         "Customer retention cost",
         Unit::Money,
         false,
         "Retention spend in the period ÷ customers retained in it: paying customers at its start still paying at its end (subscriptions: customers at the start − churned customers). None without subscriptions.",
-    ),
+    ).needs("customers retained", "the customers retained, from a subscriptions file"),
 ];
 
 /// The sums of one period (and group), each over the rows that have both inputs of its ratio.
@@ -95,32 +94,6 @@ impl Sums {
     }
 }
 
-/// The KPI values of another source, by (id, period, segment).
-struct Other<'a> {
-    name: &'static str,
-    values: HashMap<(&'a str, &'a str, Option<&'a str>), &'a KpiValue>,
-}
-
-impl<'a> Other<'a> {
-    fn new(ctx: &Context<'a>, name: &'static str, ids: &[&str]) -> Other<'a> {
-        let values = ctx
-            .kpis(name)
-            .unwrap_or_default()
-            .iter()
-            .filter(|k| ids.contains(&k.id) && k.kind.is_none())
-            .map(|k| ((k.id, k.period.as_str(), k.segment.as_deref()), k))
-            .collect();
-        Other { name, values }
-    }
-    fn get(&self, id: &str, period: &str, segment: Option<&str>) -> Option<&'a KpiValue> {
-        self.values.get(&(id, period, segment)).copied()
-    }
-    /// The segment's own value when there is one, else the overall one.
-    fn value_or_overall(&self, id: &str, period: &str, segment: Option<&str>) -> Option<f64> {
-        segment.and_then(|s| self.get(id, period, Some(s))).or_else(|| self.get(id, period, None)).and_then(|k| k.value)
-    }
-}
-
 fn money(cents: i64) -> f64 {
     cents as f64 / 100.0
 }
@@ -149,9 +122,7 @@ pub fn funnel_kpis(data: &FunnelData, settings: &FunnelKpi, query: &Query, ctx: 
             sums[1 + s.ids[i] as usize][at].add(r);
         }
     }
-    let subscriptions = Other::new(ctx, "subscriptions", &["ltv", "arpa", "customer_churn_rate"]);
-    let orders = Other::new(ctx, "orders", &["clv_simple"]);
-    let accounts = Other::new(ctx, "accounts", &["account_arpa"]);
+    let (ltvs, arpas, retained) = (ctx.measure(Measure::Ltv), ctx.measure(Measure::Arpa), ctx.measure(Measure::RetainedCustomers));
     for (g, series) in sums.iter().enumerate() {
         let segment = if g == 0 { None } else { seg.map(|s| s.values[g - 1].as_str()) };
         for (s, label) in series.iter().zip(&labels) {
@@ -180,21 +151,18 @@ pub fn funnel_kpis(data: &FunnelData, settings: &FunnelKpi, query: &Query, ctx: 
             let spend = (s.cac_rows > 0).then(|| money(s.cac_spend));
             let cac = spend.and_then(|spend| ratio(spend, s.cac_new as f64));
             push(&mut out, "cac", cac, spend, Some(s.cac_new as f64), s.cac_new, None);
-            let ltv =
-                [(&subscriptions, "ltv"), (&orders, "clv_simple")].into_iter().find_map(|(o, id)| o.value_or_overall(id, label, segment).map(|v| (v, o.name)));
+            let ltv = ltvs.iter().find_map(|m| m.own_or_overall(label, segment).map(|v| (v, m.source.name())));
             let value = cac.zip(ltv).and_then(|(c, (l, _))| ratio(l, c));
             push(&mut out, "ltv_to_cac", value, ltv.map(|l| l.0), cac, s.cac_new, ltv.map(|l| l.1));
-            let arpa = [(&subscriptions, "arpa", label.as_str()), (&accounts, "account_arpa", "all")]
-                .into_iter()
-                .find_map(|(o, id, period)| o.value_or_overall(id, period, segment).map(|v| (v, o.name)));
+            let arpa = arpas.iter().find_map(|m| m.own_or_overall(label, segment).map(|v| (v, m.source.name())));
             let margin = arpa.map(|(a, _)| a * settings.gross_margin);
             let value = cac.zip(margin).and_then(|(c, m)| ratio(c, m));
             push(&mut out, "cac_payback_months", value, cac, margin, s.cac_new, arpa.map(|a| a.1));
-            let churn = subscriptions.get("customer_churn_rate", label, segment);
-            let retained = churn.map(|k| k.n as f64 - k.numerator.unwrap_or(0.0));
+            let retained = retained.iter().find_map(|m| m.exact(label, segment).map(|v| (v, m.source.name())));
+            let (retained, retained_from) = (retained.map(|r| r.0), retained.map(|r| r.1));
             let spend = (s.retention_rows > 0).then(|| money(s.retention_spend));
             let value = spend.zip(retained).and_then(|(s, r)| ratio(s, r));
-            push(&mut out, "customer_retention_cost", value, spend, retained, retained.map_or(0, |r| r.max(0.0) as u64), churn.map(|_| "subscriptions"));
+            push(&mut out, "customer_retention_cost", value, spend, retained, retained.map_or(0, |r| r.max(0.0) as u64), retained_from);
         }
     }
     out
@@ -204,7 +172,16 @@ pub fn funnel_kpis(data: &FunnelData, settings: &FunnelKpi, query: &Query, ctx: 
 mod tests {
     use super::*;
     use crate::funnel::{Funnel, FunnelIngest};
-    use crate::source::Source;
+    use crate::source::{Provided, Source, SourceId};
+
+    // The measures as the sources that carry them declare them (subscriptions, orders, accounts).
+    const SUBSCRIPTIONS: &[Provided] = &[
+        Provided::value_of(Measure::Ltv, "ltv"),
+        Provided::value_of(Measure::Arpa, "arpa"),
+        Provided { measure: Measure::RetainedCustomers, kpi: "customer_churn_rate", snapshot: false, read: |k| Some(k.n as f64 - k.numerator.unwrap_or(0.0)) },
+    ];
+    const ORDERS: &[Provided] = &[Provided::value_of(Measure::Ltv, "clv_simple")];
+    const ACCOUNTS: &[Provided] = &[Provided::snapshot_value_of(Measure::Arpa, "account_arpa")];
 
     fn data(csv: &str) -> FunnelData {
         let s = crate::ingest::sniff(csv.as_bytes());
@@ -232,14 +209,14 @@ mod tests {
         assert_eq!(get(&none, "ltv_to_cac", "2024-01", None).value, None);
         assert_eq!(get(&none, "ltv_to_cac", "2024-01", None).basis, None);
         let orders = [other("clv_simple", "orders", "2024-01", None, Some(400.0), None, 3)];
-        let ctx = Context::default().with_kpis("orders", &orders);
+        let ctx = Context::default().with_kpis(SourceId::Orders, ORDERS, &orders);
         let k = funnel_kpis(&d, &FunnelKpi::default(), &q, &ctx);
         let v = get(&k, "ltv_to_cac", "2024-01", None);
         assert_eq!((v.basis, v.numerator), (Some("orders"), Some(400.0)));
         assert!((v.value.unwrap() - 400.0 / cac).abs() < 1e-12);
         // Subscriptions win when their LTV is defined for the period; an undefined one falls back.
         let subs = [other("ltv", "subscriptions", "2024-01", None, Some(1200.0), None, 3), other("ltv", "subscriptions", "2024-02", None, None, None, 3)];
-        let ctx = Context::default().with_kpis("orders", &orders).with_kpis("subscriptions", &subs);
+        let ctx = Context::default().with_kpis(SourceId::Orders, ORDERS, &orders).with_kpis(SourceId::Subscriptions, SUBSCRIPTIONS, &subs);
         let k = funnel_kpis(&d, &FunnelKpi::default(), &q, &ctx);
         let v = get(&k, "ltv_to_cac", "2024-01", None);
         assert_eq!(v.basis, Some("subscriptions"));
@@ -251,7 +228,7 @@ mod tests {
         let d = data(SHEET);
         let accounts =
             [other("account_arpa", "accounts", "all", None, Some(50.0), None, 4), other("account_arpa", "accounts", "all", Some("Paid"), Some(80.0), None, 1)];
-        let ctx = Context::default().with_kpis("accounts", &accounts);
+        let ctx = Context::default().with_kpis(SourceId::Accounts, ACCOUNTS, &accounts);
         let settings = FunnelKpi { gross_margin: 0.8 };
         let q = Query::new(Granularity::Month).segment(Some("channel".into()));
         let k = funnel_kpis(&d, &settings, &q, &ctx);
@@ -273,7 +250,7 @@ mod tests {
         let d = data(SHEET);
         // 20 customers at the start of January, 4 churned: 16 retained; 300 / 16.
         let subs = [other("customer_churn_rate", "subscriptions", "2024-01", None, Some(0.2), Some(4.0), 20)];
-        let ctx = Context::default().with_kpis("subscriptions", &subs);
+        let ctx = Context::default().with_kpis(SourceId::Subscriptions, SUBSCRIPTIONS, &subs);
         let k = funnel_kpis(&d, &FunnelKpi::default(), &Query::new(Granularity::Month), &ctx);
         let v = get(&k, "customer_retention_cost", "2024-01", None);
         assert_eq!((v.value, v.denominator, v.n, v.basis), (Some(18.75), Some(16.0), 16, Some("subscriptions")));
@@ -286,36 +263,5 @@ mod tests {
         );
         let k = funnel_kpis(&d, &FunnelKpi::default(), &Query::new(Granularity::Quarter), &Context::default());
         assert!(k.iter().flat_map(|k| [k.value, k.numerator, k.denominator]).flatten().all(f64::is_finite));
-    }
-
-    #[test]
-    fn the_demo_is_a_plausible_small_saas_beside_the_subscriptions_demo() {
-        let subs_csv = crate::demo::demo_subscriptions_csv();
-        let s = crate::ingest::sniff(subs_csv.as_bytes());
-        let settings = crate::subscriptions::SubscriptionSettings::default();
-        let subs = crate::subscriptions::Subscriptions::read(
-            "s.csv",
-            subs_csv.as_bytes(),
-            &s,
-            &crate::subscriptions::infer_subscription_mapping(&s),
-            &settings.ingest,
-        )
-        .unwrap();
-        let subs = crate::subscriptions::subscription_kpis(&subs, &settings.kpi, Granularity::Month, None);
-        let ctx = Context::default().with_kpis("subscriptions", &subs);
-        let k = funnel_kpis(&data(&Funnel::demo()), &FunnelKpi { gross_margin: 0.8 }, &Query::new(Granularity::Month), &ctx);
-        let within = |id: &str, lo: f64, hi: f64| {
-            let v: Vec<f64> = k.iter().filter(|k| k.id == id).flat_map(|k| k.value).collect();
-            // Only the first month's LTV is undefined: nobody churned before it.
-            assert!(v.len() >= 17, "{id}: {v:?}");
-            assert!(v.iter().all(|x| (lo..=hi).contains(x)), "{id}: {v:?}");
-        };
-        within("conversion_rate", 0.0004, 0.0015);
-        within("trial_to_paid_rate", 0.05, 0.12);
-        within("cac", 1500.0, 4500.0);
-        within("ltv_to_cac", 1.0, 10.0);
-        within("cac_payback_months", 6.0, 24.0);
-        within("customer_retention_cost", 10.0, 200.0);
-        assert!(k.iter().filter(|k| k.id == "ltv_to_cac" && k.value.is_some()).all(|k| k.basis == Some("subscriptions")));
     }
 }

@@ -2,9 +2,9 @@
 //! ([`crate::join`]), each customer's touches sorted by time. The health score, the back-test
 //! and the customer timeline read it and nothing else.
 
-use super::signals::{AccountTouch, AnswerTouch, MrrSpan, OrderTouch, Signals, TicketTouch, Touches};
 use crate::join::{self, Contact, Directory, JoinReport, JoinRule, Part};
-use crate::source::Loaded;
+use crate::signals::{AccountTouch, AnswerTouch, MrrSpan, OrderTouch, Signals, TicketTouch, Touches};
+use crate::source::SourceId;
 
 /// One billing customer with what the files say of it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,21 +40,15 @@ pub struct Joined {
     pub orders: bool,
 }
 
-impl Joined {
-    /// The sources joined, by name, in the registry's order.
-    pub fn names(&self) -> Vec<&'static str> {
-        [
-            (self.mrr, "subscriptions"),
-            (self.accounts, "accounts"),
-            (self.orders, "orders"),
-            (self.answers, "surveys"),
-            (self.tickets, "tickets"),
-            (self.usage, "usage"),
-        ]
-        .into_iter()
-        .filter_map(|(on, name)| on.then_some(name))
-        .collect()
-    }
+/// The source each kind of touch came from (the first of the catalog's order that gave it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origins {
+    pub mrr: Option<SourceId>,
+    pub accounts: Option<SourceId>,
+    pub usage: Option<SourceId>,
+    pub answers: Option<SourceId>,
+    pub tickets: Option<SourceId>,
+    pub orders: Option<SourceId>,
 }
 
 /// Marks a source joined and hands each of its touches to the customer `reach` finds (if any).
@@ -71,6 +65,10 @@ fn deal<T>(joined: &mut bool, touches: Vec<T>, reach: impl Fn(&T) -> Option<usiz
 pub struct Book {
     pub customers: Vec<Customer>,
     pub loaded: Joined,
+    /// The sources whose touches were joined, in the catalog's order.
+    pub sources: Vec<SourceId>,
+    /// Where each kind of touch came from.
+    pub origins: Origins,
     /// How each source's rows reached the customers.
     pub joins: Vec<JoinReport>,
     /// The last day any loaded source mentions.
@@ -80,14 +78,9 @@ pub struct Book {
 }
 
 impl Book {
-    /// Joins every loaded file (see [`Book::of_parts`]).
-    pub fn new(loaded: &[Box<dyn Loaded>], rules: &[(String, JoinRule)]) -> Book {
-        Book::of_parts(&join::parts(loaded), rules)
-    }
-
     /// Joins every source of `parts` under its rule in `rules` (source name → rule; auto when not
     /// given). Empty without subscriptions or accounts.
-    pub fn of_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Book {
+    pub fn of_parts(parts: &[Part], rules: &[(SourceId, JoinRule)]) -> Book {
         let directory = join::directory_of(parts);
         let mut book = Book { joins: join::join_parts_to(&directory, parts, rules), ..Default::default() };
         if directory.is_empty() {
@@ -104,7 +97,21 @@ impl Book {
                 }
             }
             let Some(signals) = l.data.signals() else { continue };
-            book.add(&directory, signals, join::rule_of(rules, l.name));
+            let o = &mut book.origins;
+            let origin = match signals.touches {
+                Touches::None => None,
+                Touches::Mrr(_) => Some(&mut o.mrr),
+                Touches::Accounts(_) => Some(&mut o.accounts),
+                Touches::Usage(_) => Some(&mut o.usage),
+                Touches::Answers(_) => Some(&mut o.answers),
+                Touches::Tickets(_) => Some(&mut o.tickets),
+                Touches::Orders(_) => Some(&mut o.orders),
+            };
+            if let Some(origin) = origin {
+                origin.get_or_insert(l.id);
+                book.sources.push(l.id);
+            }
+            book.add(&directory, signals, join::rule_of(rules, l.id));
             let meta = l.data.meta();
             book.first_day = [book.first_day, meta.first_day].into_iter().flatten().min();
             book.last_day = [book.last_day, meta.last_day].into_iter().flatten().max();
@@ -139,15 +146,10 @@ impl Book {
         }
     }
 
-    /// Where the billing customers come from: `subscriptions`, else `accounts`; none without either.
-    pub fn billing(&self) -> Option<&'static str> {
-        if self.loaded.mrr {
-            Some("subscriptions")
-        } else if self.loaded.accounts {
-            Some("accounts")
-        } else {
-            None
-        }
+    /// Where the billing customers come from: the source of MRR spans (subscriptions), else of an
+    /// accounts snapshot; none without either.
+    pub fn billing(&self) -> Option<SourceId> {
+        self.origins.mrr.or(self.origins.accounts)
     }
 
     /// Whether the customer is active on `day`: MRR > 0 with subscriptions, else not churned in

@@ -5,11 +5,11 @@ use super::backtest::{auc, top_decile_lift};
 use super::book::Book;
 use super::score::{score_all, Band, Scored};
 use super::settings::HealthSettings;
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "health", name, unit, higher_is_better, definition }
+    KpiDef::new(id, "health", name, unit, higher_is_better, definition, Area::Health)
 }
 
 pub const DEFS: [KpiDef; 7] = [

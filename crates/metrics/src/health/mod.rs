@@ -16,14 +16,14 @@ pub mod book;
 pub mod kpis;
 pub mod score;
 pub mod settings;
-pub mod signals;
+
 pub mod timeline;
 
+pub use crate::signals::Signals;
 pub use book::{Book, Customer};
 pub use kpis::{history, MonthHealth, DEFS};
 pub use score::{score_all, score_customer, Band, Component, Scored};
 pub use settings::HealthSettings;
-pub use signals::Signals;
 
 /// The day the per-customer list is scored at: the setting, else the data's last day.
 pub fn as_of(book: &Book, settings: &HealthSettings) -> Option<i32> {

@@ -28,8 +28,8 @@ pub struct TimelineMonth {
 /// A row behind the timeline: its source, day, what it says and its file line (when known).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineRow {
-    #[serde(deserialize_with = "crate::wire::static_str")]
-    pub source: crate::wire::Name,
+    /// The source of the row (always known: a touch comes from a joined source).
+    pub source: Option<crate::source::SourceId>,
     pub day: i32,
     pub what: String,
     pub line: Option<u64>,
@@ -83,7 +83,7 @@ pub fn timeline(book: &Book, index: usize, settings: &HealthSettings) -> Option<
     for s in &c.mrr {
         let until = s.until.map_or("active".to_string(), |u| format!("until {}", crate::format::day(u)));
         rows.push(TimelineRow {
-            source: "subscriptions",
+            source: book.origins.mrr,
             day: s.from,
             what: format!("subscription {} a month, {until}", crate::format::cents(s.monthly)),
             line: Some(s.line),
@@ -95,20 +95,25 @@ pub fn timeline(book: &Book, index: usize, settings: &HealthSettings) -> Option<
             None => "not resolved".to_string(),
         };
         let first = t.first_response.map_or("no response".to_string(), |f| format!("first response after {:.1} h", (f - t.created) as f64 / 3600.0));
-        rows.push(TimelineRow { source: "tickets", day: t.created.div_euclid(86_400) as i32, what: format!("ticket: {first}, {state}"), line: Some(t.line) });
+        rows.push(TimelineRow {
+            source: book.origins.tickets,
+            day: t.created.div_euclid(86_400) as i32,
+            what: format!("ticket: {first}, {state}"),
+            line: Some(t.line),
+        });
     }
     for a in &c.answers {
         rows.push(TimelineRow {
-            source: "surveys",
+            source: book.origins.answers,
             day: a.day,
             what: format!("{} answer {}", a.kind.to_uppercase(), crate::format::raw(Some(a.raw))),
             line: Some(a.line),
         });
     }
     for o in &c.orders {
-        rows.push(TimelineRow { source: "orders", day: o.day, what: format!("order {}", crate::format::cents(o.cents)), line: None });
+        rows.push(TimelineRow { source: book.origins.orders, day: o.day, what: format!("order {}", crate::format::cents(o.cents)), line: None });
     }
-    rows.sort_by(|a, b| b.day.cmp(&a.day).then_with(|| a.source.cmp(b.source)));
+    rows.sort_by(|a, b| b.day.cmp(&a.day).then_with(|| a.source.map(|s| s.name()).cmp(&b.source.map(|s| s.name()))));
     Some(Timeline {
         customer: c.contact.customer.clone(),
         name: c.contact.name.clone(),

@@ -20,8 +20,10 @@
 mod directory;
 pub mod keys;
 
+pub use crate::signals::Contact;
 pub use directory::Directory;
 
+use crate::source::SourceId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -34,22 +36,6 @@ pub const CONTACT_ROLES: &[&str] = &["email", "website", "name"];
 
 /// What the key `""` is listed as.
 pub const BLANK: &str = "(blank)";
-
-/// A billing customer as a file names it: its id and, when the file has them, an e-mail, a
-/// website (or domain) and a name, as written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Contact {
-    pub customer: String,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub name: Option<String>,
-}
-
-impl Contact {
-    pub fn id(customer: &str) -> Contact {
-        Contact { customer: customer.to_string(), ..Default::default() }
-    }
-}
 
 /// How the keys of a source reach a customer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,9 +97,10 @@ pub struct AmbiguousDomain {
 }
 
 /// How the rows of one source reach the billing customers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JoinReport {
-    pub source: String,
+    /// The source whose rows were joined.
+    pub source: SourceId,
     pub rule: JoinRule,
     /// Rows (the source's unit: orders, tickets, answer rows, events), blank keys included.
     pub rows: u64,
@@ -136,6 +123,23 @@ pub struct JoinReport {
 }
 
 impl JoinReport {
+    /// A report of no rows yet.
+    pub fn new(source: SourceId, rule: JoinRule) -> JoinReport {
+        JoinReport {
+            source,
+            rule,
+            rows: 0,
+            matched_rows: 0,
+            by_rule: ByRule::default(),
+            keys: 0,
+            unmatched_count: 0,
+            unmatched_keys: Vec::new(),
+            free_mail_rows: 0,
+            ambiguous_domains: Vec::new(),
+            matches: HashMap::new(),
+        }
+    }
+
     /// matched rows / rows; none without rows.
     pub fn match_rate(&self) -> Option<f64> {
         (self.rows > 0).then(|| self.matched_rows as f64 / self.rows as f64)
@@ -157,13 +161,14 @@ pub fn match_key(directory: &Directory, key: &str, rule: JoinRule) -> Option<(u3
 
 /// Joins the keys of `source` (each distinct key with its rows; a key may repeat, its rows add
 /// up) to `directory` under `rule`.
-pub fn join(source: &str, directory: &Directory, keys: &[(String, u64)], rule: JoinRule) -> JoinReport {
+pub fn join(source: SourceId, directory: &Directory, keys: &[(String, u64)], rule: JoinRule) -> JoinReport {
     let mut merged: BTreeMap<&str, u64> = BTreeMap::new();
     for (key, rows) in keys {
         let k = if key.trim().is_empty() { "" } else { key.as_str() };
         *merged.entry(k).or_default() += rows;
     }
-    let mut report = JoinReport { source: source.to_string(), rule, keys: merged.len() as u64, ..Default::default() };
+    let mut report = JoinReport::new(source, rule);
+    report.keys = merged.len() as u64;
     let mut unmatched: Vec<KeyRows> = Vec::new();
     let mut ambiguous: BTreeMap<String, u64> = BTreeMap::new();
     for (&key, &rows) in &merged {
@@ -204,6 +209,27 @@ pub fn join(source: &str, directory: &Directory, keys: &[(String, u64)], rule: J
     report
 }
 
+/// Joins `keys` (one row each, in file order; a key may repeat) to the ids `ids` exactly, as the
+/// `id` rule does, listing the first [`LISTED_UNMATCHED`] unmatched keys in file order: how two
+/// files of customers (subscriptions and an accounts list) name the same customers.
+pub fn match_ids<'k>(source: SourceId, keys: impl IntoIterator<Item = &'k str>, ids: &std::collections::HashSet<&str>) -> JoinReport {
+    let mut report = JoinReport::new(source, JoinRule::Id);
+    for key in keys {
+        report.rows += 1;
+        if ids.contains(key) {
+            report.matched_rows += 1;
+        } else {
+            report.unmatched_count += 1;
+            if report.unmatched_keys.len() < LISTED_UNMATCHED {
+                report.unmatched_keys.push(KeyRows { key: key.to_string(), rows: 1 });
+            }
+        }
+    }
+    report.keys = report.rows;
+    report.by_rule.id = report.matched_rows;
+    report
+}
+
 /// Each key of `names` with the rows that point at it, then `""` with the rows that point at
 /// none (`None`); keys no row points at are left out. For [`crate::source::SourceData::customer_keys`].
 pub fn tally(names: &[String], rows: impl IntoIterator<Item = Option<u32>>) -> Vec<(String, u64)> {
@@ -222,19 +248,11 @@ pub fn tally(names: &[String], rows: impl IntoIterator<Item = Option<u32>>) -> V
     out
 }
 
-/// One loaded source as the join and the health score read it: its kind's name and its data.
+/// One loaded source as the join and the health score read it: its kind and its data.
 #[derive(Clone, Copy)]
 pub struct Part<'a> {
-    pub name: &'static str,
+    pub id: SourceId,
     pub data: &'a dyn crate::source::SourceData,
-}
-
-/// The parts of `loaded`, in [`crate::source::SOURCES`] order.
-pub fn parts(loaded: &[Box<dyn crate::source::Loaded>]) -> Vec<Part<'_>> {
-    crate::source::SOURCES
-        .iter()
-        .flat_map(move |s| loaded.iter().filter(move |l| l.name() == s.name()).map(|l| Part { name: l.name(), data: l.source_data() }))
-        .collect()
 }
 
 /// The directory of every source of billing customers among `parts` (subscriptions, accounts:
@@ -248,12 +266,12 @@ pub fn directory_of(parts: &[Part]) -> Directory {
 /// under its rule in `rules` (source name → rule; [`JoinRule::Auto`] when not given). Empty
 /// without a source of billing customers; a source whose rows have no key at all (no customer
 /// column mapped) is left out.
-pub fn join_parts(parts: &[Part], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
+pub fn join_parts(parts: &[Part], rules: &[(SourceId, JoinRule)]) -> Vec<JoinReport> {
     join_parts_to(&directory_of(parts), parts, rules)
 }
 
 /// [`join_parts`] to a directory already made of `parts` (see [`directory_of`]).
-pub fn join_parts_to(directory: &Directory, parts: &[Part], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
+pub fn join_parts_to(directory: &Directory, parts: &[Part], rules: &[(SourceId, JoinRule)]) -> Vec<JoinReport> {
     if directory.is_empty() {
         return Vec::new();
     }
@@ -264,17 +282,12 @@ pub fn join_parts_to(directory: &Directory, parts: &[Part], rules: &[(String, Jo
             if keys.iter().all(|(k, _)| k.trim().is_empty()) {
                 return None;
             }
-            Some(join(p.name, directory, &keys, rule_of(rules, p.name)))
+            Some(join(p.id, directory, &keys, rule_of(rules, p.id)))
         })
         .collect()
 }
 
 /// The rule `rules` gives `source` (the last one given), else auto.
-pub fn rule_of(rules: &[(String, JoinRule)], source: &str) -> JoinRule {
-    rules.iter().rev().find(|(name, _)| name == source).map_or(JoinRule::Auto, |r| r.1)
-}
-
-/// [`join_parts`] over loaded files (in [`crate::source::SOURCES`] order).
-pub fn join_loaded(loaded: &[Box<dyn crate::source::Loaded>], rules: &[(String, JoinRule)]) -> Vec<JoinReport> {
-    join_parts(&parts(loaded), rules)
+pub fn rule_of(rules: &[(SourceId, JoinRule)], source: SourceId) -> JoinRule {
+    rules.iter().rev().find(|(id, _)| *id == source).map_or(JoinRule::Auto, |r| r.1)
 }

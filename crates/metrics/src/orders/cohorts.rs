@@ -9,18 +9,8 @@
 use super::data::OrdersData;
 use super::kpis::orders_periods;
 use super::settings::OrdersKpi;
+pub use crate::cohort::CohortRow;
 use crate::period::Granularity;
-use serde::Serialize;
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct CohortRow {
-    /// The cohort's period label ("2024-03").
-    pub cohort: String,
-    pub size: u64,
-    /// k = 0 up to the file's last period.
-    pub retention: Vec<Option<f64>>,
-    pub revenue_retention: Vec<Option<f64>>,
-}
 
 /// The cohort matrix with the cohort period of the settings.
 pub fn cohorts(data: &OrdersData, kpi: &OrdersKpi) -> Vec<CohortRow> {
@@ -88,4 +78,28 @@ pub fn cohorts_by(data: &OrdersData, granularity: Granularity) -> Vec<CohortRow>
             }
         })
         .collect()
+}
+
+/// The cohort matrix as a [`crate::source::Extra`]: `cohorts` in the CLI's JSON, a text table (the
+/// share of each cohort ordering again k periods later), and each cell as a value
+/// (`cohort_retention` and `cohort_revenue_retention`, the cohort as the period, k as the segment,
+/// the cohort's size as n).
+pub fn cohort_extra(data: &OrdersData, kpi: &OrdersKpi) -> crate::source::Extra {
+    let rows = cohorts(data, kpi);
+    let mut text = String::from("== cohorts (share of each first-order cohort ordering again k periods later)\n");
+    for r in &rows {
+        let cells: Vec<String> = r.retention.iter().map(|c| c.map_or("—".into(), |v| format!("{:.1}%", v * 100.0))).collect();
+        text.push_str(&format!("{:<9} {:>6}  {}\n", r.cohort, r.size, cells.join(" ")));
+    }
+    let mut values = Vec::new();
+    for row in &rows {
+        for (id, cells) in [("cohort_retention", &row.retention), ("cohort_revenue_retention", &row.revenue_retention)] {
+            for (k, v) in cells.iter().enumerate() {
+                let mut value = crate::kpi::KpiValue::new(id, "orders", row.cohort.clone(), *v, None, None, row.size);
+                value.segment = Some(k.to_string());
+                values.push(value);
+            }
+        }
+    }
+    crate::source::Extra { key: "cohorts", json: serde_json::to_value(&rows).unwrap_or_default(), text, values }
 }

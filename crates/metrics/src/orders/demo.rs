@@ -1,28 +1,15 @@
 //! The built-in orders demo: a small online shop over the demo's 18 months (about 300
 //! customers, a few countries and channels, repeat buyers, a few refunds and failed payments).
-//! Deterministic: a fixed-seed LCG, no clock.
+//! Deterministic: the demos' generator with a fixed seed, no clock.
 
 use crate::calendar::{civil_from_days, days_from_civil};
-use crate::demo::{DEMO_MONTHS, DEMO_START};
-
-/// Knuth's MMIX linear congruential generator; the high bits are the usable ones.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use crate::demo::{Rng, DEMO_MONTHS, DEMO_START};
 
 const COUNTRIES: [(&str, u64); 4] = [("United States", 45), ("United Kingdom", 25), ("Germany", 18), ("Canada", 12)];
 const CHANNELS: [&str; 3] = ["Online Store", "Marketplace", "Social"];
 const CUSTOMERS: u64 = 300;
 
-fn weighted(rng: &mut Lcg) -> &'static str {
+fn weighted(rng: &mut Rng) -> &'static str {
     let mut roll = rng.below(100);
     for (name, weight) in COUNTRIES {
         if roll < weight {
@@ -35,7 +22,7 @@ fn weighted(rng: &mut Lcg) -> &'static str {
 
 /// The demo orders export as CSV text (one row per order).
 pub fn demo_orders_csv() -> String {
-    let mut rng = Lcg(0x5eed_0f0d_de55);
+    let mut rng = Rng(0x5eed_0f0d_de55);
     let start = days_from_civil(DEMO_START.0, DEMO_START.1, 1);
     let end = days_from_civil(DEMO_START.0 + 1, DEMO_START.1 + DEMO_MONTHS - 12, 1);
     let span = (end - start) as u64;

@@ -29,12 +29,12 @@
 use super::data::{Entry, OrdersData};
 use super::settings::OrdersKpi;
 use crate::calendar::{civil_from_days, days_from_civil, days_in_month, iso_week, iso_week_start};
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::source::Query;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "orders", name, unit, higher_is_better: true, definition }
+    KpiDef::new(id, "orders", name, unit, true, definition, Area::Revenue).lacking("no orders")
 }
 
 pub const DEFS: [KpiDef; 9] = [
@@ -43,7 +43,7 @@ pub const DEFS: [KpiDef; 9] = [
     def("active_customers", "Active customers", Unit::Count, "Distinct customers with an order in the period."),
     def("avg_order_value", "Average order value", Unit::Money, "Revenue ÷ orders, both including orders without a customer."),
     def("purchase_frequency", "Purchase frequency", Unit::Ratio, "Orders with a customer ÷ active customers in the period."),
-    def("repeat_customer_rate", "Repeat customer rate", Unit::Rate, "Of the customers with an order in the period, the share that had an order before it (anywhere earlier in the file)."),
+    def("repeat_customer_rate", "Repeat customer rate", Unit::Rate, "Of the customers with an order in the period, the share that had an order before it (anywhere earlier in the file).").in_area(Area::Retention),
     def("revenue_per_customer", "Revenue per customer", Unit::Money, "Revenue of the orders with a customer ÷ active customers in the period."),
     def(
         "sales_growth_per_customer",

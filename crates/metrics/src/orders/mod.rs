@@ -11,27 +11,44 @@ pub mod data;
 pub mod demo;
 pub mod kpis;
 pub mod mapping;
+pub mod reader;
 pub mod settings;
 
 pub use cells::{classify_status, StatusClass};
-pub use cohorts::{cohorts, cohorts_by, CohortRow};
-pub use data::{Entry, Exclusions, OrdersData, OrdersReader, NO_CUSTOMER};
+pub use cohorts::{cohort_extra, cohorts, cohorts_by, CohortRow};
+pub use data::{Entry, Exclusions, OrdersData, NO_CUSTOMER};
 pub use kpis::{orders_kpis, orders_periods, DEFS};
 pub use mapping::{detect_shape, infer_orders_mapping, OrdersMapping, Shape};
+pub use reader::OrdersReader;
 pub use settings::{CohortPeriod, OrdersIngest, OrdersKpi, OrdersSettings, RefundMode};
 
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
 use crate::source::{Context, Query, Source};
+use crate::source::{Measure, Provided, Signature};
 
 /// The orders source kind.
 pub struct Orders;
 
 impl Source for Orders {
-    const NAME: &'static str = "orders";
+    const ID: crate::source::SourceId = crate::source::SourceId::Orders;
     const DESCRIPTION: &'static str =
         "Orders, payments or invoice lines (Shopify, Stripe, WooCommerce, invoice lines, plain lists): revenue, order value, repeat buyers, CLV, cohorts";
+    const PROVIDES: &'static [Provided] = &[Provided::value_of(Measure::Ltv, "clv_simple")];
+    const SIGNATURES: &'static [Signature] = &[
+        Signature { vendor: "Shopify orders export", groups: &[&["name"], &["lineitem quantity"], &["financial status", "total"]] },
+        Signature {
+            vendor: "Stripe payments export",
+            groups: &[
+                &["amount refunded", "converted amount refunded"],
+                &["customer id", "customer email"],
+                &["captured", "fee", "converted amount", "seller message"],
+            ],
+        },
+        Signature { vendor: "Stripe invoices export", groups: &[&["amount due"], &["amount paid"], &["amount remaining", "attempt count", "subscription"]] },
+        Signature { vendor: "WooCommerce orders export", groups: &[&["order status"], &["order total", "order total amount"]] },
+    ];
     type Mapping = OrdersMapping;
     type Ingest = OrdersIngest;
     type Kpi = OrdersKpi;
@@ -56,6 +73,9 @@ impl Source for Orders {
 
     fn demo() -> String {
         demo::demo_orders_csv()
+    }
+    fn extras(data: &OrdersData, kpi: &OrdersKpi) -> Vec<crate::source::Extra> {
+        vec![cohort_extra(data, kpi)]
     }
 }
 

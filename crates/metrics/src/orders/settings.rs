@@ -118,6 +118,13 @@ impl SettingsPart for OrdersKpi {
         }
         Ok(())
     }
+    fn assumptions(&self, style: &crate::format::Style) -> Vec<crate::source::Assumption> {
+        let text = match self.lifespan_years {
+            Some(y) => format!("Customer lifespan {} years", style.short(y)),
+            None => "Customer lifespan 1 ÷ yearly churn, else 3 years".to_string(),
+        };
+        vec![crate::source::Assumption::new("clv_simple", text, self.lifespan_years == OrdersKpi::default().lifespan_years)]
+    }
 }
 
 /// The persisted settings of the orders source (one flat JSON object).
@@ -130,18 +137,18 @@ mod tests {
     #[test]
     fn settings_apply_and_refuse() {
         let mut s = OrdersSettings::default();
-        s.apply("orders", "refunds", "NET").unwrap();
-        s.apply("orders", "currency", "gbp").unwrap();
-        s.apply("orders", "lifespan_years", "2.5").unwrap();
-        s.apply("orders", "cohort", "quarter").unwrap();
+        s.apply(crate::source::SourceId::Orders, "refunds", "NET").unwrap();
+        s.apply(crate::source::SourceId::Orders, "currency", "gbp").unwrap();
+        s.apply(crate::source::SourceId::Orders, "lifespan_years", "2.5").unwrap();
+        s.apply(crate::source::SourceId::Orders, "cohort", "quarter").unwrap();
         assert_eq!(
             (s.ingest.refunds, s.ingest.currency.as_deref(), s.kpi.lifespan_years, s.kpi.cohort),
             (RefundMode::Net, Some("GBP"), Some(2.5), CohortPeriod::Quarter)
         );
-        assert!(s.apply("orders", "refunds", "maybe").is_err());
-        assert!(s.apply("orders", "lifespan_years", "-1").is_err());
-        assert!(s.apply("orders", "currency", "pounds").is_err());
-        assert!(s.apply("orders", "gross_margin", "0.5").is_err());
+        assert!(s.apply(crate::source::SourceId::Orders, "refunds", "maybe").is_err());
+        assert!(s.apply(crate::source::SourceId::Orders, "lifespan_years", "-1").is_err());
+        assert!(s.apply(crate::source::SourceId::Orders, "currency", "pounds").is_err());
+        assert!(s.apply(crate::source::SourceId::Orders, "gross_margin", "0.5").is_err());
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(json, r#"{"refunds":"net","currency":"GBP","date_order":"auto","lifespan_years":2.5,"cohort":"quarter"}"#);
         let back: OrdersSettings = serde_json::from_str(&json).unwrap();

@@ -28,11 +28,11 @@
 
 use super::data::{Subscription, SubscriptionData};
 use super::settings::{ChurnBasis, SubscriptionKpi};
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "subscriptions", name, unit, higher_is_better, definition }
+    KpiDef::new(id, "subscriptions", name, unit, higher_is_better, definition, Area::Revenue)
 }
 
 pub const DEFS: [KpiDef; 20] = [
@@ -44,18 +44,18 @@ pub const DEFS: [KpiDef; 20] = [
     def("mrr_expansion", "Expansion MRR", Unit::Money, true, "Increase in MRR of customers who paid at the end of the previous period and pay more now."),
     def("mrr_contraction", "Contraction MRR", Unit::Money, false, "Decrease in MRR of customers who still pay, but less than at the end of the previous period (shown positive)."),
     def("mrr_churned", "Churned MRR", Unit::Money, false, "MRR at the end of the previous period of customers who pay nothing now (shown positive). MRR = previous MRR + new + reactivation + expansion − contraction − churned, to the cent."),
-    def("customer_churn_rate", "Customer churn rate", Unit::Rate, false, "Customers lost in the period ÷ paying customers at its start (or ÷ customers at the start + new customers, Stripe-style, as a setting)."),
-    def("customer_retention_rate", "Customer retention rate", Unit::Rate, true, "1 − customer churn rate."),
-    def("gross_mrr_churn_rate", "Gross MRR churn rate", Unit::Rate, false, "(Churned MRR + contraction MRR) ÷ MRR at the start of the period."),
-    def("nrr", "Net revenue retention", Unit::Rate, true, "(MRR at the start + expansion − contraction − churned) ÷ MRR at the start: how much of last period's revenue this period keeps, with upsells."),
-    def("grr", "Gross revenue retention", Unit::Rate, true, "(MRR at the start − contraction − churned) ÷ MRR at the start: revenue kept, without upsells."),
-    def("nrr_12m", "NRR, 12 months", Unit::Rate, true, "MRR now of the customers who paid 12 months earlier ÷ their MRR then (annual cohort NRR)."),
+    def("customer_churn_rate", "Customer churn rate", Unit::Rate, false, "Customers lost in the period ÷ paying customers at its start (or ÷ customers at the start + new customers, Stripe-style, as a setting).").in_area(Area::Retention),
+    def("customer_retention_rate", "Customer retention rate", Unit::Rate, true, "1 − customer churn rate.").in_area(Area::Retention),
+    def("gross_mrr_churn_rate", "Gross MRR churn rate", Unit::Rate, false, "(Churned MRR + contraction MRR) ÷ MRR at the start of the period.").in_area(Area::Retention),
+    def("nrr", "Net revenue retention", Unit::Rate, true, "(MRR at the start + expansion − contraction − churned) ÷ MRR at the start: how much of last period's revenue this period keeps, with upsells.").in_area(Area::Retention),
+    def("grr", "Gross revenue retention", Unit::Rate, true, "(MRR at the start − contraction − churned) ÷ MRR at the start: revenue kept, without upsells.").in_area(Area::Retention),
+    def("nrr_12m", "NRR, 12 months", Unit::Rate, true, "MRR now of the customers who paid 12 months earlier ÷ their MRR then (annual cohort NRR).").in_area(Area::Retention),
     def("arpa", "ARPA", Unit::Money, true, "Average revenue per account: MRR ÷ paying customers."),
     def("ltv", "Customer lifetime value", Unit::Money, true, "ARPA × gross margin ÷ mean customer churn rate of this and the two previous periods (those that are defined). None when churn is 0 or unknown."),
     def("quick_ratio", "SaaS quick ratio", Unit::Ratio, true, "(New + reactivation + expansion MRR) ÷ (churned + contraction MRR)."),
     def("revenue_growth_rate", "MRR growth rate", Unit::Rate, true, "(MRR − MRR at the start) ÷ MRR at the start."),
     def("customer_growth_rate", "Customer growth rate", Unit::Rate, true, "(Customers − customers at the start) ÷ customers at the start."),
-    def("renewal_rate", "Renewal rate", Unit::Rate, true, "Of the customers whose subscription term (an end date or a renewal date) falls in the period, the share still paying at the end of the next period."),
+    def("renewal_rate", "Renewal rate", Unit::Rate, true, "Of the customers whose subscription term (an end date or a renewal date) falls in the period, the share still paying at the end of the next period.").in_area(Area::Retention),
 ];
 
 /// Totals of one period: the bridge and what the rates need.

@@ -1,12 +1,13 @@
 //! The `subscriptions` source: subscription rows or monthly MRR snapshots, and every §1 KPI.
 pub mod data;
+pub mod demo;
 pub mod join;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
 pub use data::{Interval, Subscription, SubscriptionData, SubscriptionReader};
-pub use join::{filter, join_report, JoinReport};
+pub use join::{filter, id_match, id_match_warning, joined_segment, segment_for};
 pub use kpis::{paying_customers, period_totals, subscription_kpis, subscription_periods, PeriodTotals};
 pub use mapping::{infer_subscription_mapping, SubscriptionMapping};
 pub use settings::{ChurnBasis, SubscriptionIngest, SubscriptionKpi, SubscriptionSettings};
@@ -15,13 +16,39 @@ use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
 use crate::source::{Context, Query, Reader, Source, SourceData, SourceMeta};
+use crate::source::{Measure, Provided, Signature};
 
 /// Subscriptions (Stripe, Baremetrics, ChartMogul-style) or a monthly MRR sheet.
 pub struct Subscriptions;
 
 impl Source for Subscriptions {
-    const NAME: &'static str = "subscriptions";
+    const ID: crate::source::SourceId = crate::source::SourceId::Subscriptions;
     const DESCRIPTION: &'static str = "subscriptions or a monthly MRR sheet: MRR and its movements, churn, retention, NRR, LTV";
+    const PROVIDES: &'static [Provided] = &[
+        Provided::value_of(Measure::Ltv, "ltv"),
+        Provided::value_of(Measure::Arpa, "arpa"),
+        // Customers at the start still paying at the end: the churn rate's n minus its churned.
+        Provided { measure: Measure::RetainedCustomers, kpi: "customer_churn_rate", snapshot: false, read: |k| Some(k.n as f64 - k.numerator.unwrap_or(0.0)) },
+    ];
+    const SIGNATURES: &'static [Signature] = &[
+        Signature {
+            vendor: "Stripe subscriptions export",
+            groups: &[
+                &["customer id", "customer email"],
+                &["interval"],
+                &["start", "start date"],
+                &["canceled at", "ended at", "current period end", "cancel at period end"],
+            ],
+        },
+        Signature {
+            vendor: "Chargebee subscriptions export",
+            groups: &[&["subscription id"], &["customer id"], &["plan id"], &["activated at", "cancelled at", "next billing at", "current term end"]],
+        },
+        Signature {
+            vendor: "Baremetrics/ChartMogul MRR export",
+            groups: &[&["customer oid", "customer uuid", "customer external id", "data source uuid"], &["plan oid", "plan uuid", "plan amount", "mrr"]],
+        },
+    ];
     type Mapping = SubscriptionMapping;
     type Ingest = SubscriptionIngest;
     type Kpi = SubscriptionKpi;
@@ -37,16 +64,18 @@ impl Source for Subscriptions {
     fn reader(file: &str, sniff: &Sniff, mapping: &SubscriptionMapping, ingest: &SubscriptionIngest) -> Result<SubscriptionReader, FatalError> {
         SubscriptionReader::new(file, sniff, mapping, ingest)
     }
-    /// The breakdown column is the data's own (plan, metadata) or an accounts column joined by
-    /// customer; when not every subscription customer has an account, the per-segment values carry
-    /// the [`JoinReport`]'s warning. The data's `filter_note` applies to every value.
+    /// The breakdown column is the data's own (plan, metadata) or a column of another source's
+    /// customers joined by customer id ([`crate::source::CustomerAttributes`]: an accounts list);
+    /// when not every subscription customer is found there, the per-segment values carry
+    /// [`id_match_warning`]. The data's `filter_note` applies to every value.
     fn kpis(data: &SubscriptionData, kpi: &SubscriptionKpi, query: &Query, ctx: &Context) -> Vec<KpiValue> {
-        let accounts = ctx.data::<crate::accounts::Accounts>();
-        let segment = query.segment.as_ref().and_then(|column| segment_for(data, accounts, column));
+        let attributes = ctx.customer_attributes();
+        let segment = query.segment.as_ref().and_then(|column| segment_for(data, attributes.map(|(_, a)| a), column));
         let mut out = subscription_kpis(data, kpi, query.granularity, segment.as_ref());
         let own = |column: &String| data.segments.iter().any(|c| c.name.eq_ignore_ascii_case(column));
-        if let (Some(a), Some(_), Some(column)) = (accounts, &segment, &query.segment) {
-            if let Some(w) = (!own(column)).then(|| join_report(data, a).warning()).flatten() {
+        if let (Some(a), Some(_), Some(column)) = (attributes, &segment, &query.segment) {
+            let warning = (!own(column)).then(|| id_match(data, a)).and_then(|(c, o)| id_match_warning(&c, &o));
+            if let Some(w) = warning {
                 out.iter_mut().filter(|k| k.segment.is_some()).for_each(|k| k.warning = Some(w.clone()));
             }
         }
@@ -54,18 +83,8 @@ impl Source for Subscriptions {
         out
     }
     fn demo() -> String {
-        crate::demo::demo_subscriptions_csv()
+        demo::demo_subscriptions_csv()
     }
-}
-
-/// The segment column aligned with `data.subs` for `column`: the subscriptions' own, or joined
-/// from an accounts column by customer id.
-pub fn segment_for(data: &SubscriptionData, accounts: Option<&crate::accounts::AccountData>, column: &str) -> Option<crate::segment::SegmentColumn> {
-    if let Some(c) = data.segments.iter().find(|c| c.name.eq_ignore_ascii_case(column)) {
-        return Some(c.clone());
-    }
-    let a = accounts?;
-    a.segments.iter().position(|c| c.name.eq_ignore_ascii_case(column)).map(|i| crate::accounts::join_segment(data, a, i))
 }
 
 impl Reader for SubscriptionReader {
@@ -107,14 +126,23 @@ impl SourceData for SubscriptionData {
     fn segment_names(&self) -> Vec<String> {
         self.segments.iter().map(|c| c.name.clone()).collect()
     }
-    fn contacts(&self) -> Vec<crate::join::Contact> {
-        let mut out: Vec<crate::join::Contact> = self.customers.iter().map(|c| crate::join::Contact::id(c)).collect();
+    fn contacts(&self) -> Vec<crate::signals::Contact> {
+        let mut out: Vec<crate::signals::Contact> = self.customers.iter().map(|c| crate::signals::Contact::id(c)).collect();
         out.extend(self.contacts.iter().cloned());
         out
     }
-    fn signals(&self) -> Option<crate::health::Signals> {
-        use crate::health::signals::{MrrSpan, Touches};
+    fn paying_customers(&self) -> Option<&dyn crate::source::PayingCustomers> {
+        Some(self)
+    }
+    fn signals(&self) -> Option<crate::signals::Signals> {
+        use crate::signals::{MrrSpan, Touches};
         let spans = self.subs.iter().map(|s| MrrSpan { key: s.customer, monthly: s.monthly, from: s.from, until: s.until, line: s.line }).collect();
-        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Mrr(spans) })
+        Some(crate::signals::Signals { keys: self.customers.clone(), touches: Touches::Mrr(spans) })
+    }
+}
+
+impl crate::source::PayingCustomers for SubscriptionData {
+    fn paying(&self, periods: &[crate::period::Period]) -> crate::source::Paying {
+        crate::source::Paying::PerPeriod(paying_customers(self, periods))
     }
 }

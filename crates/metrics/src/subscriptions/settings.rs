@@ -123,6 +123,21 @@ impl SettingsPart for SubscriptionKpi {
         }
         Ok(())
     }
+    fn assumptions(&self, style: &crate::format::Style) -> Vec<crate::source::Assumption> {
+        let d = SubscriptionKpi::default();
+        let basis = match self.churn_basis {
+            ChurnBasis::Start => "churned ÷ customers at the start of the period",
+            ChurnBasis::StartPlusNew => "churned ÷ (customers at the start + new)",
+        };
+        vec![
+            crate::source::Assumption::new(
+                "ltv",
+                format!("Gross margin {} %", style.short((self.gross_margin * 1000.0).round() / 10.0)),
+                self.gross_margin == d.gross_margin,
+            ),
+            crate::source::Assumption::new("customer_churn_rate", format!("Basis: {basis}"), self.churn_basis == d.churn_basis),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -144,13 +159,13 @@ mod tests {
     #[test]
     fn keys_go_to_their_half_and_bad_values_are_refused() {
         let mut s = SubscriptionSettings::default();
-        s.apply("subscriptions", "gross_margin", "80%").unwrap();
+        s.apply(crate::source::SourceId::Subscriptions, "gross_margin", "80%").unwrap();
         assert_eq!(s.kpi.gross_margin, 0.8);
-        s.apply("subscriptions", "currency", "usd").unwrap();
+        s.apply(crate::source::SourceId::Subscriptions, "currency", "usd").unwrap();
         assert_eq!(s.ingest.currency.as_deref(), Some("USD"));
-        let e = s.apply("subscriptions", "gross_margin", "1.5").unwrap_err().to_string();
+        let e = s.apply(crate::source::SourceId::Subscriptions, "gross_margin", "1.5").unwrap_err().to_string();
         assert!(e.contains("subscriptions.gross_margin") && e.contains("(0, 1]"), "{e}");
-        let e = s.apply("subscriptions", "colour", "red").unwrap_err().to_string();
+        let e = s.apply(crate::source::SourceId::Subscriptions, "colour", "red").unwrap_err().to_string();
         assert!(e.contains("unknown setting 'subscriptions.colour'") && e.contains("subscriptions.churn_basis"), "{e}");
     }
 }

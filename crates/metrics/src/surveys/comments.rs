@@ -58,7 +58,7 @@ mod tests {
     fn the_demo_comments_read_as_the_reference_vader_reads_them() {
         // Each demo comment's sentiment from vader-parity (Python's vaderSentiment 3.3.2), counted
         // over the demo file read with a plain split of its lines.
-        let csv = crate::demo::demo_surveys_csv();
+        let csv = crate::surveys::demo::demo_surveys_csv();
         let vader = vader_parity::SentimentIntensityAnalyzer::new();
         let mut expected = SentimentCounts::default();
         let mut per_month: HashMap<String, u64> = HashMap::new();

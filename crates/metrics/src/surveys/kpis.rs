@@ -20,50 +20,15 @@
 use super::data::SurveyData;
 use super::settings::Scale;
 use super::settings::{Kind, SurveyKpi};
-use crate::kpi::{KpiDef, KpiValue, Unit, SMALL_SAMPLE};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit, SMALL_SAMPLE};
 use crate::period::{Granularity, Period};
 
 pub const DEFS: [KpiDef; 5] = [
-    KpiDef {
-        id: "nps",
-        source: "surveys",
-        name: "Net Promoter Score",
-        unit: Unit::Points,
-        higher_is_better: true,
-        definition: "100 × (promoters − detractors) ÷ NPS responses. On a 0–10 scale promoters answer 9–10 and detractors 0–6; on 1–5, promoters 4–5 and detractors 1–2. Ranges from −100 to 100.",
-    },
-    KpiDef {
-        id: "nps_margin_of_error",
-        source: "surveys",
-        name: "NPS margin of error",
-        unit: Unit::Points,
-        higher_is_better: false,
-        definition: "Half-width of the 95 % confidence interval of the NPS: 100 × 1.96 × √((p + d − (p − d)²) ÷ n), where p and d are the promoter and detractor shares and n the NPS responses.",
-    },
-    KpiDef {
-        id: "csat",
-        source: "surveys",
-        name: "Customer satisfaction (CSAT)",
-        unit: Unit::Points,
-        higher_is_better: true,
-        definition: "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of each question's scale (4 and 5 on 1–5, 9 and 10 on 1–10); several CSAT questions pool their answers.",
-    },
-    KpiDef {
-        id: "ces",
-        source: "surveys",
-        name: "Customer effort score (CES)",
-        unit: Unit::Score,
-        higher_is_better: true,
-        definition: "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (1–7 unless the answers need another, higher means easier).",
-    },
-    KpiDef {
-        id: "responses",
-        source: "surveys",
-        name: "Responses",
-        unit: Unit::Count,
-        higher_is_better: true,
-        definition: "Number of non-blank answers of each survey kind (NPS, CSAT, CES) in the period. Blank answers and answers outside the scale are not responses.",
-    },
+    KpiDef::new("nps", "surveys", "Net Promoter Score", Unit::Points, true, "100 × (promoters − detractors) ÷ NPS responses. On a 0–10 scale promoters answer 9–10 and detractors 0–6; on 1–5, promoters 4–5 and detractors 1–2. Ranges from −100 to 100.", Area::Satisfaction).lacking("no answers"),
+    KpiDef::new("nps_margin_of_error", "surveys", "NPS margin of error", Unit::Points, false, "Half-width of the 95 % confidence interval of the NPS: 100 × 1.96 × √((p + d − (p − d)²) ÷ n), where p and d are the promoter and detractor shares and n the NPS responses.", Area::Satisfaction).lacking("no answers"),
+    KpiDef::new("csat", "surveys", "Customer satisfaction (CSAT)", Unit::Points, true, "100 × CSAT answers at or above the satisfied threshold ÷ CSAT responses. The threshold defaults to the top two answers of each question's scale (4 and 5 on 1–5, 9 and 10 on 1–10); several CSAT questions pool their answers.", Area::Satisfaction).lacking("no answers"),
+    KpiDef::new("ces", "surveys", "Customer effort score (CES)", Unit::Score, true, "Mean of the CES answers (sum of scores ÷ CES responses), on the CES scale (1–7 unless the answers need another, higher means easier).", Area::Satisfaction).lacking("no answers"),
+    KpiDef::new("responses", "surveys", "Responses", Unit::Count, true, "Number of non-blank answers of each survey kind (NPS, CSAT, CES) in the period. Blank answers and answers outside the scale are not responses.", Area::Satisfaction).lacking("no answers"),
 ];
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

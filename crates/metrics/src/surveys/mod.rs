@@ -1,6 +1,7 @@
 //! The `surveys` source: NPS, CSAT and CES answers in long or wide shape.
 pub mod comments;
 pub mod data;
+pub mod demo;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
@@ -13,14 +14,24 @@ pub use settings::{Kind, Scale, ScaleSetting, SurveyIngest, SurveyKpi, SurveySet
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
+use crate::source::Signature;
 use crate::source::{Context, Query, Reader, Source, SourceData, SourceMeta};
 
 /// Survey answers (NPS, CSAT, CES) in long or wide shape.
 pub struct Surveys;
 
 impl Source for Surveys {
-    const NAME: &'static str = "surveys";
+    const ID: crate::source::SourceId = crate::source::SourceId::Surveys;
     const DESCRIPTION: &'static str = "survey answers (NPS, CSAT, CES), long or wide, with comments";
+    const SIGNATURES: &'static [Signature] = &[
+        Signature { vendor: "SurveyMonkey export", groups: &[&["respondent id"], &["collector id"]] },
+        Signature {
+            vendor: "Qualtrics export",
+            groups: &[&["responseid", "response id"], &["recordeddate", "recorded date"], &["finished", "progress", "ipaddress"]],
+        },
+        Signature { vendor: "Typeform export", groups: &[&["network id"], &["submit date", "submitted at"]] },
+        Signature { vendor: "Delighted export", groups: &[&["score"], &["comment"], &["person id", "person properties", "additional answers"]] },
+    ];
     type Mapping = SurveyMapping;
     type Ingest = SurveyIngest;
     type Kpi = SurveyKpi;
@@ -42,7 +53,7 @@ impl Source for Surveys {
         survey_kpis(data, kpi, query.granularity, segment)
     }
     fn demo() -> String {
-        crate::demo::demo_surveys_csv()
+        demo::demo_surveys_csv()
     }
 }
 
@@ -86,8 +97,8 @@ impl SourceData for SurveyData {
         self.respondents.clone()
     }
     /// Dated answers of rows with a respondent, each on 0-100 from its question's scale.
-    fn signals(&self) -> Option<crate::health::Signals> {
-        use crate::health::signals::{AnswerTouch, Touches};
+    fn signals(&self) -> Option<crate::signals::Signals> {
+        use crate::signals::{AnswerTouch, Touches};
         if !self.has_dates || self.respondent_rows.is_empty() {
             return None;
         }
@@ -103,7 +114,7 @@ impl SourceData for SurveyData {
                 Some(AnswerTouch { key, day, score, raw: a.score, kind: a.kind.as_str(), line })
             })
             .collect();
-        Some(crate::health::Signals { keys: self.respondent_keys.clone(), touches: Touches::Answers(answers) })
+        Some(crate::signals::Signals { keys: self.respondent_keys.clone(), touches: Touches::Answers(answers) })
     }
     fn facts(&self) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = self.score_kind.map(|k| ("score_kind", k.as_str().to_string())).into_iter().collect();

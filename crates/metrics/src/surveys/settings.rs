@@ -282,6 +282,13 @@ impl SettingsPart for SurveyKpi {
             _ => Ok(()),
         }
     }
+    fn assumptions(&self, style: &crate::format::Style) -> Vec<crate::source::Assumption> {
+        let text = match self.csat_threshold {
+            Some(t) => format!("Satisfied: {} or more", style.short(t)),
+            None => "Satisfied: the top two answers of the scale".to_string(),
+        };
+        vec![crate::source::Assumption::new("csat", text, self.csat_threshold == SurveyKpi::default().csat_threshold)]
+    }
 }
 
 #[cfg(test)]
@@ -292,7 +299,7 @@ mod tests {
     fn applies_settings_and_rejects_bad_ones() {
         use crate::issue::FatalError;
         let mut s = SurveySettings::default();
-        let mut set = |k: &str, v: &str| s.apply("surveys", k, v);
+        let mut set = |k: &str, v: &str| s.apply(crate::source::SourceId::Surveys, k, v);
         assert!(set("nps_scale", "2-9").is_err());
         // Under auto a threshold must lie on some CSAT scale (0-10 at the widest).
         assert!(set("csat_threshold", "11").is_err());
@@ -306,15 +313,15 @@ mod tests {
         assert_eq!(s.ingest.kind, Some(Kind::Csat));
         s.kpi.csat_threshold = None;
         assert_eq!(s.satisfied_threshold(), Some(6.0));
-        s.apply("surveys", "csat_scale", "auto").unwrap();
+        s.apply(crate::source::SourceId::Surveys, "csat_scale", "auto").unwrap();
         assert_eq!(s.satisfied_threshold(), None);
         // The refused threshold left the one before it in place.
         let mut t = SurveySettings::default();
-        t.apply("surveys", "csat_scale", "1-5").unwrap();
-        t.apply("surveys", "csat_threshold", "4").unwrap();
-        assert!(t.apply("surveys", "csat_threshold", "6").is_err());
+        t.apply(crate::source::SourceId::Surveys, "csat_scale", "1-5").unwrap();
+        t.apply(crate::source::SourceId::Surveys, "csat_threshold", "4").unwrap();
+        assert!(t.apply(crate::source::SourceId::Surveys, "csat_threshold", "6").is_err());
         assert_eq!(t.kpi.csat_threshold, Some(4.0));
-        t.apply("surveys", "csat_threshold", "auto").unwrap();
+        t.apply(crate::source::SourceId::Surveys, "csat_threshold", "auto").unwrap();
         assert_eq!(t.kpi.csat_threshold, None);
     }
 

@@ -25,28 +25,28 @@
 use super::data::TicketData;
 use super::settings::TicketKpi;
 use super::ticket::Ticket;
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
 use crate::stats::median_and_p90;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "tickets", name, unit, higher_is_better, definition }
+    KpiDef::new(id, "tickets", name, unit, higher_is_better, definition, Area::Support).lacking("no tickets")
 }
 
 pub const DEFS: &[KpiDef] = &[
     def("ticket_volume", "Tickets created", Unit::Count, false, "Tickets created in the period."),
     def("backlog", "Backlog", Unit::Count, false, "Tickets created on or before the end of the period and not resolved by then."),
-    def("first_response_time_median", "First response time, median", Unit::Hours, false, "Median hours from creation to the first agent response, over tickets created in the period that have one. An even count averages the two middle values."),
-    def("first_response_time_p90", "First response time, p90", Unit::Hours, false, "90th percentile of the hours to first response (linear between closest ranks, as numpy and pandas)."),
-    def("first_response_time_mean", "First response time, mean", Unit::Hours, false, "Mean hours to first response, over tickets created in the period that have one."),
-    def("resolution_time_median", "Resolution time, median", Unit::Hours, false, "Median hours from creation to resolution, over tickets resolved in the period."),
-    def("resolution_time_p90", "Resolution time, p90", Unit::Hours, false, "90th percentile of the hours to resolution, over tickets resolved in the period."),
-    def("resolution_time_mean", "Resolution time, mean", Unit::Hours, false, "Mean hours to resolution, over tickets resolved in the period."),
-    def("first_contact_resolution_rate", "First contact resolution", Unit::Rate, true, "Of the tickets resolved in the period, the share resolved with at most one agent reply and never reopened (both limits are settings)."),
-    def("sla_first_response_rate", "First response within SLA", Unit::Rate, true, "Of the tickets created in the period, the share whose first response came within the SLA target (default 24 hours)."),
-    def("agent_rating_avg", "Satisfaction rating", Unit::Score, true, "Mean satisfaction rating of the tickets resolved in the period, overall and per agent. Zendesk Good counts 1 and Bad 0; Offered and Not Offered are not ratings."),
-    def("repeat_contact_rate", "Repeat contact rate", Unit::Rate, false, "Of the tickets created in the period with a known customer, the share whose customer opened another ticket within the previous 7 days (a setting)."),
+    def("first_response_time_median", "First response time, median", Unit::Hours, false, "Median hours from creation to the first agent response, over tickets created in the period that have one. An even count averages the two middle values.").lacking("no ticket with a first response"),
+    def("first_response_time_p90", "First response time, p90", Unit::Hours, false, "90th percentile of the hours to first response (linear between closest ranks, as numpy and pandas).").lacking("no ticket with a first response"),
+    def("first_response_time_mean", "First response time, mean", Unit::Hours, false, "Mean hours to first response, over tickets created in the period that have one.").lacking("no ticket with a first response"),
+    def("resolution_time_median", "Resolution time, median", Unit::Hours, false, "Median hours from creation to resolution, over tickets resolved in the period.").lacking("no resolved ticket"),
+    def("resolution_time_p90", "Resolution time, p90", Unit::Hours, false, "90th percentile of the hours to resolution, over tickets resolved in the period.").lacking("no resolved ticket"),
+    def("resolution_time_mean", "Resolution time, mean", Unit::Hours, false, "Mean hours to resolution, over tickets resolved in the period.").lacking("no resolved ticket"),
+    def("first_contact_resolution_rate", "First contact resolution", Unit::Rate, true, "Of the tickets resolved in the period, the share resolved with at most one agent reply and never reopened (both limits are settings).").lacking("no ticket with a known count of agent replies and reopens (map those columns, or load an event log)"),
+    def("sla_first_response_rate", "First response within SLA", Unit::Rate, true, "Of the tickets created in the period, the share whose first response came within the SLA target (default 24 hours).").lacking("no ticket with a first response"),
+    def("agent_rating_avg", "Satisfaction rating", Unit::Score, true, "Mean satisfaction rating of the tickets resolved in the period, overall and per agent. Zendesk Good counts 1 and Bad 0; Offered and Not Offered are not ratings.").in_area(Area::Satisfaction).lacking("no rated ticket"),
+    def("repeat_contact_rate", "Repeat contact rate", Unit::Rate, false, "Of the tickets created in the period with a known customer, the share whose customer opened another ticket within the previous 7 days (a setting).").in_area(Area::Retention),
 ];
 
 /// The periods a tickets file spans: first to last date it mentions.

@@ -2,6 +2,7 @@
 //! every §4 KPI.
 pub mod activities;
 pub mod data;
+pub mod demo;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
@@ -18,6 +19,7 @@ pub use ticket::{Ticket, TicketRow};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
+use crate::source::Signature;
 use crate::source::{Context, Query, Source};
 
 /// Support tickets: one row per ticket, or an event log folded into tickets.
@@ -35,8 +37,42 @@ impl Tickets {
 }
 
 impl Source for Tickets {
-    const NAME: &'static str = "tickets";
+    const ID: crate::source::SourceId = crate::source::SourceId::Tickets;
     const DESCRIPTION: &'static str = "Support tickets, one row per ticket (Zendesk, Freshdesk, Intercom) or a help-desk event log";
+    const SIGNATURES: &'static [Signature] = &[
+        Signature {
+            vendor: "Zendesk tickets export",
+            groups: &[&["requester", "requester id", "requester email"], &["assignee"], &["solved at"], &["via", "replies", "reopens", "satisfaction score"]],
+        },
+        Signature {
+            vendor: "Freshdesk tickets export",
+            groups: &[
+                &["ticket id"],
+                &["created time"],
+                &["resolved time", "closed time"],
+                &["agent interactions", "customer interactions", "initial response time"],
+            ],
+        },
+        Signature {
+            vendor: "Intercom conversations export",
+            groups: &[
+                &["conversation id"],
+                &["conversation created at", "conversation started at", "conversation first response at", "conversation closed at"],
+            ],
+        },
+        Signature {
+            vendor: "Help Scout conversations export",
+            groups: &[&["mailbox"], &["number", "conversation number", "conversation id"], &["customer", "customer email"]],
+        },
+        Signature {
+            vendor: "event log",
+            groups: &[
+                &["case id", "case", "case:concept:name", "ticket id", "ticket"],
+                &["activity", "concept:name", "activity name"],
+                &["timestamp", "complete timestamp", "time:timestamp"],
+            ],
+        },
+    ];
     type Mapping = TicketMapping;
     type Ingest = TicketIngest;
     type Kpi = TicketKpi;
@@ -62,6 +98,6 @@ impl Source for Tickets {
     }
 
     fn demo() -> String {
-        crate::demo::demo_tickets_csv()
+        demo::demo_tickets_csv()
     }
 }

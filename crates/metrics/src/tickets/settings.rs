@@ -109,6 +109,30 @@ impl SettingsPart for TicketKpi {
         }
         Ok(())
     }
+    fn assumptions(&self, style: &crate::format::Style) -> Vec<crate::source::Assumption> {
+        let d = TicketKpi::default();
+        vec![
+            crate::source::Assumption::new(
+                "sla_first_response_rate",
+                format!("SLA: first response within {} h", style.short(self.sla_hours)),
+                self.sla_hours == d.sla_hours,
+            ),
+            crate::source::Assumption::new(
+                "first_contact_resolution_rate",
+                format!(
+                    "Resolved with at most {} agent replies and {} reopens",
+                    style.count(self.fcr_max_replies.into()),
+                    style.count(self.fcr_max_reopens.into())
+                ),
+                (self.fcr_max_replies, self.fcr_max_reopens) == (d.fcr_max_replies, d.fcr_max_reopens),
+            ),
+            crate::source::Assumption::new(
+                "repeat_contact_rate",
+                format!("Repeat: another ticket within {} days", style.short(self.repeat_window_days.into())),
+                self.repeat_window_days == d.repeat_window_days,
+            ),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -140,12 +164,12 @@ mod tests {
     #[test]
     fn settings_go_to_their_half_and_bad_ones_are_refused_with_the_tickets_prefix() {
         let mut s = TicketSettings::default();
-        s.apply("tickets", "sla_hours", "8").unwrap();
-        s.apply("tickets", "resolution_event", "First").unwrap();
+        s.apply(crate::source::SourceId::Tickets, "sla_hours", "8").unwrap();
+        s.apply(crate::source::SourceId::Tickets, "resolution_event", "First").unwrap();
         assert_eq!((s.kpi.sla_hours, s.ingest.resolution_event), (8.0, ResolutionEvent::First));
-        let err = s.apply("tickets", "sla_hours", "-1").unwrap_err();
+        let err = s.apply(crate::source::SourceId::Tickets, "sla_hours", "-1").unwrap_err();
         assert_eq!(err, FatalError::BadSetting { key: "tickets.sla_hours".into(), value: "-1".into(), reason: "expected a positive number of hours".into() });
-        match s.apply("tickets", "sla", "8").unwrap_err() {
+        match s.apply(crate::source::SourceId::Tickets, "sla", "8").unwrap_err() {
             FatalError::UnknownSetting { key, known } => {
                 assert_eq!(key, "tickets.sla");
                 assert_eq!(known.len(), 8);

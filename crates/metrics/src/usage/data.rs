@@ -91,10 +91,10 @@ impl SourceData for UsageData {
         crate::join::tally(&self.customers, self.events.iter().map(|e| Some(e.customer)))
     }
 
-    fn signals(&self) -> Option<crate::health::Signals> {
-        use crate::health::signals::{Touches, UsageTouch};
+    fn signals(&self) -> Option<crate::signals::Signals> {
+        use crate::signals::{Touches, UsageTouch};
         let events = self.events.iter().map(|e| UsageTouch { key: e.customer, day: e.day, user: e.user }).collect();
-        Some(crate::health::Signals { keys: self.customers.clone(), touches: Touches::Usage(events) })
+        Some(crate::signals::Signals { keys: self.customers.clone(), touches: Touches::Usage(events) })
     }
 
     fn describe(&self) -> String {

@@ -17,13 +17,13 @@
 //! Customers are the customer column, or the users when there is none.
 
 use super::{UsageData, UsageKpi};
-use crate::kpi::{KpiDef, KpiValue, Unit};
+use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
-use crate::source::Context;
+use crate::source::{Context, Paying, PayingCustomers, SourceId};
 use std::collections::HashSet;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, definition: &'static str) -> KpiDef {
-    KpiDef { id, source: "usage", name, unit, higher_is_better: true, definition }
+    KpiDef::new(id, "usage", name, unit, true, definition, Area::Product).lacking("no activity")
 }
 
 pub const DEFS: &[KpiDef] = &[
@@ -67,23 +67,25 @@ pub struct Denominators {
 }
 
 impl Denominators {
-    /// Paying customers at each period end from subscriptions; else the active accounts.
-    pub fn from_sources(
-        usage: &UsageData,
-        granularity: Granularity,
-        subscriptions: Option<&crate::subscriptions::SubscriptionData>,
-        accounts: Option<&crate::accounts::AccountData>,
-    ) -> Denominators {
-        Denominators {
-            per_period: subscriptions.map(|s| crate::subscriptions::paying_customers(s, &usage_periods(usage, granularity))),
-            snapshot: accounts.map(|a| a.active_ids()),
+    /// Paying customers at each period end from the first source that has them per period
+    /// (subscriptions); active customers from the first snapshot (an accounts list).
+    pub fn from_sources(usage: &UsageData, granularity: Granularity, sources: &[(SourceId, &dyn PayingCustomers)]) -> Denominators {
+        let periods = usage_periods(usage, granularity);
+        let mut out = Denominators::default();
+        for (_, source) in sources {
+            match source.paying(&periods) {
+                Paying::PerPeriod(sets) if out.per_period.is_none() => out.per_period = Some(sets),
+                Paying::Snapshot(ids) if out.snapshot.is_none() => out.snapshot = Some(ids),
+                _ => {}
+            }
         }
+        out
     }
 }
 
-/// The engagement denominators from the sources loaded beside usage.
+/// The engagement denominators from the sources of paying customers loaded beside usage.
 pub(crate) fn denominators_from(ctx: &Context, data: &UsageData, granularity: Granularity) -> Denominators {
-    Denominators::from_sources(data, granularity, ctx.data::<crate::subscriptions::Subscriptions>(), ctx.data::<crate::accounts::Accounts>())
+    Denominators::from_sources(data, granularity, &ctx.paying_customers())
 }
 
 /// The periods a usage file spans: first to last day it mentions.

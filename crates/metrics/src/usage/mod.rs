@@ -3,6 +3,7 @@
 //! Roles: `user`, `customer`, `timestamp`, `duration`, `feature`, `units`, `entitlement`.
 
 pub mod data;
+pub mod demo;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
@@ -15,14 +16,20 @@ pub use settings::{UsageIngest, UsageKpi, UsageSettings};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
+use crate::source::Signature;
 use crate::source::{Context, Query, Source};
 
 /// Product usage: events or sessions per user or customer.
 pub struct Usage;
 
 impl Source for Usage {
-    const NAME: &'static str = "usage";
+    const ID: crate::source::SourceId = crate::source::SourceId::Usage;
     const DESCRIPTION: &'static str = "Product usage events or sessions per user or customer (feature, duration, units consumed and entitled)";
+    const SIGNATURES: &'static [Signature] = &[
+        Signature { vendor: "Amplitude events export", groups: &[&["amplitude id", "event type"], &["event time", "client event time", "server upload time"]] },
+        Signature { vendor: "Mixpanel events export", groups: &[&["distinct id"], &["event", "event name"]] },
+        Signature { vendor: "Segment events export", groups: &[&["anonymousid", "anonymous id"], &["messageid", "message id", "event"]] },
+    ];
     type Mapping = UsageMapping;
     type Ingest = UsageIngest;
     type Kpi = UsageKpi;
@@ -50,6 +57,13 @@ impl Source for Usage {
     }
 
     fn demo() -> String {
-        crate::demo::demo_usage_csv()
+        demo::demo_usage_csv()
+    }
+    /// The demo's activation event, so the demo shows onboarding success; a file without that
+    /// event shows onboarding as undefined, with the reason.
+    fn starting_settings() -> crate::source::SettingsOf<Usage> {
+        let mut s = crate::source::SettingsOf::<Usage>::default();
+        s.kpi.activation_event = Some(demo::ACTIVATION_EVENT.into());
+        s
     }
 }

@@ -76,6 +76,19 @@ impl SettingsPart for UsageKpi {
         }
         Ok(())
     }
+    fn assumptions(&self, style: &crate::format::Style) -> Vec<crate::source::Assumption> {
+        // Against the settings the app starts with (the demo's activation event).
+        let d = <super::Usage as crate::source::Source>::starting_settings().kpi;
+        let text = match &self.activation_event {
+            Some(e) => format!("Activated: used “{e}” within {} days of the first activity", style.count(self.activation_days.into())),
+            None => "No activation event chosen".to_string(),
+        };
+        vec![crate::source::Assumption::new(
+            "onboarding_success_rate",
+            text,
+            (&self.activation_event, self.activation_days) == (&d.activation_event, d.activation_days),
+        )]
+    }
 }
 
 #[cfg(test)]
@@ -103,11 +116,13 @@ mod tests {
     #[test]
     fn settings_go_to_their_half_and_bad_ones_are_refused_with_the_usage_prefix() {
         let mut s = UsageSettings::default();
-        s.apply("usage", "duration_unit", "seconds").unwrap();
-        s.apply("usage", "entitlement", "40").unwrap();
+        s.apply(crate::source::SourceId::Usage, "duration_unit", "seconds").unwrap();
+        s.apply(crate::source::SourceId::Usage, "entitlement", "40").unwrap();
         assert_eq!((s.ingest.duration_seconds, s.kpi.entitlement), (Some(true), Some(40.0)));
-        let err = s.apply("usage", "entitlement", "0").unwrap_err();
+        let err = s.apply(crate::source::SourceId::Usage, "entitlement", "0").unwrap_err();
         assert_eq!(err, FatalError::BadSetting { key: "usage.entitlement".into(), value: "0".into(), reason: "expected a positive number".into() });
-        assert!(matches!(s.apply("usage", "units", "1"), Err(FatalError::UnknownSetting { key, known }) if key == "usage.units" && known.len() == 5));
+        assert!(
+            matches!(s.apply(crate::source::SourceId::Usage, "units", "1"), Err(FatalError::UnknownSetting { key, known }) if key == "usage.units" && known.len() == 5)
+        );
     }
 }

@@ -12,9 +12,10 @@
 //! So 8 rows, 4 matched (id 1, e-mail 2, domain 1), 7 distinct keys, 3 unmatched: carol@gmail.com
 //! (2 rows), (blank) (1), dave@umbrella.com (1), most rows first, ties by key ("(" < "d").
 
+use northstar_metrics::catalog::{by_name, join_loaded, Loaded, Options};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::join::{join, join_loaded, Contact, Directory, JoinReport, JoinRule, KeyRows};
-use northstar_metrics::source::{by_name, Loaded, Options};
+use northstar_metrics::join::{join, Contact, Directory, JoinReport, JoinRule, KeyRows};
+use northstar_metrics::source::SourceId;
 
 const ACCOUNTS: &str = "Customer ID,Status,Company,Email,Website
 A1,active,Acme,ann@acme.com,https://www.acme.com/about
@@ -47,7 +48,7 @@ fn key(key: &str, rows: u64) -> KeyRows {
 }
 
 fn report<'a>(joins: &'a [JoinReport], source: &str) -> &'a JoinReport {
-    joins.iter().find(|j| j.source == source).unwrap()
+    joins.iter().find(|j| j.source.name() == source).unwrap()
 }
 
 #[test]
@@ -89,7 +90,7 @@ fn tickets_join_by_id_email_and_domain_never_by_free_mail_or_a_shared_domain() {
 fn one_rule_at_a_time() {
     let loaded = vec![load("accounts", ACCOUNTS), load("tickets", TICKETS)];
     let matched = |rule| {
-        let joins = join_loaded(&loaded, &[("tickets".into(), rule)]);
+        let joins = join_loaded(&loaded, &[(SourceId::Tickets, rule)]);
         report(&joins, "tickets").matched_rows
     };
     // Id: ticket 6 only. E-mail: tickets 1 and 8. Domain: 1 and 2 (acme.com); 8 is gmail.com,
@@ -108,7 +109,7 @@ fn orders_surveys_and_usage_join_by_their_own_keys() {
     let loaded = vec![load("usage", usage), load("surveys", surveys), load("orders", orders), load("accounts", ACCOUNTS)];
     let joins = join_loaded(&loaded, &[]);
     // In SOURCES order.
-    assert_eq!(joins.iter().map(|j| j.source.as_str()).collect::<Vec<_>>(), ["orders", "surveys", "usage"]);
+    assert_eq!(joins.iter().map(|j| j.source.name()).collect::<Vec<_>>(), ["orders", "surveys", "usage"]);
     // Order 1001 → A1 by e-mail; order 1002 has no customer.
     let o = report(&joins, "orders");
     assert_eq!((o.rows, o.matched_rows, o.by_rule.email), (2, 1, 1));
@@ -153,7 +154,7 @@ fn the_join_on_keys_trims_case_folds_and_adds_repeated_keys() {
     assert_eq!(directory.ambiguous.get("acme.com"), Some(&vec!["c1".to_string(), "c2".to_string()]));
     let keys =
         vec![(" Ann@Acme.COM ".to_string(), 2), ("bob@acme.com".to_string(), 1), ("  ".to_string(), 4), ("".to_string(), 1), ("y@gmail.com".to_string(), 3)];
-    let r = join("tickets", &directory, &keys, JoinRule::Auto);
+    let r = join(SourceId::Tickets, &directory, &keys, JoinRule::Auto);
     // 2 + 1 + 4 + 1 + 3 = 11 rows; only the two of ann@ match. "  " and "" are one blank key of 5 rows.
     assert_eq!((r.rows, r.matched_rows, r.keys, r.unmatched_count), (11, 2, 4, 3));
     assert_eq!(r.unmatched_keys, vec![key("(blank)", 5), key("y@gmail.com", 3), key("bob@acme.com", 1)]);

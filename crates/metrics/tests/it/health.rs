@@ -36,9 +36,9 @@
 //! (2 ÷ 4) = 2.
 
 use northstar_metrics::calendar::days_from_civil;
+use northstar_metrics::catalog::{by_name, Loaded, Options};
 use northstar_metrics::health::{history, kpis::kpis, score_all, Band, Book, Component, HealthSettings};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::source::{by_name, Loaded, Options};
 
 const SUBSCRIPTIONS: &str = "customer,email,amount,interval,start,end
 C1,ops@alpha.com,100,month,2023-12-01,
@@ -94,7 +94,7 @@ fn load(kind: &str, csv: &str) -> Box<dyn Loaded> {
 
 fn book() -> Book {
     let loaded = vec![load("subscriptions", SUBSCRIPTIONS), load("surveys", SURVEYS), load("tickets", TICKETS), load("usage", USAGE)];
-    Book::new(&loaded, &[])
+    northstar_metrics::catalog::book(&loaded, &[])
 }
 
 /// The weights the hand-worked scores use.
@@ -113,8 +113,8 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn every_source_reaches_its_customer() {
     let b = book();
-    let rates: Vec<(String, u64, u64)> = b.joins.iter().map(|j| (j.source.clone(), j.rows, j.matched_rows)).collect();
-    assert_eq!(rates, vec![("surveys".into(), 4, 4), ("tickets".into(), 3, 3), ("usage".into(), 19, 19)]);
+    let rates: Vec<(&str, u64, u64)> = b.joins.iter().map(|j| (j.source.name(), j.rows, j.matched_rows)).collect();
+    assert_eq!(rates, vec![("surveys", 4, 4), ("tickets", 3, 3), ("usage", 19, 19)]);
     assert_eq!(b.last_day, Some(days_from_civil(2024, 7, 1)));
 }
 

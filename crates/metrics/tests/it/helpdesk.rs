@@ -38,7 +38,7 @@ fn helpdesk_event_log_gives_the_independently_computed_medians() {
         assert!(close(get("resolution_time_p90", year).value, res_p90), "{year}");
     }
     let mut first = TicketSettings::default();
-    first.apply("tickets", "resolution_event", "first").unwrap();
+    first.apply(northstar_metrics::source::SourceId::Tickets, "resolution_event", "first").unwrap();
     let data = Tickets::read("helpdesk_finale.csv", &bytes, &s, &m, &first.ingest).unwrap();
     let kpis = Tickets::kpis(&data, &first.kpi, &Query::new(Granularity::Year), &Context::default());
     let median_2011 = kpis.iter().find(|k| k.id == "resolution_time_median" && k.period == "2011").unwrap().value;
@@ -74,7 +74,7 @@ fn a_misspelt_resolution_activity_is_an_error_naming_the_files_activities_and_le
     let s = sniff(&bytes);
     let m = Tickets::infer(&s);
     let mut settings = TicketSettings::default();
-    settings.apply("tickets", "resolution_activity", "Resolve tiket").unwrap();
+    settings.apply(northstar_metrics::source::SourceId::Tickets, "resolution_activity", "Resolve tiket").unwrap();
     let data = Tickets::read("helpdesk_finale.csv", &bytes, &s, &m, &settings.ingest).unwrap();
     let want: Vec<(String, u64)> = ACTIVITIES.iter().map(|(n, c)| (n.to_string(), *c)).collect();
     assert_eq!(data.activities(), want.as_slice());
@@ -128,7 +128,7 @@ fn an_unknown_first_response_activity_leaves_the_sla_rate_undefined_not_zero() {
     let s = sniff(&bytes);
     let m = Tickets::infer(&s);
     let mut settings = TicketSettings::default();
-    settings.apply("tickets", "first_response_activity", "Reply").unwrap();
+    settings.apply(northstar_metrics::source::SourceId::Tickets, "first_response_activity", "Reply").unwrap();
     let data = Tickets::read("helpdesk_finale.csv", &bytes, &s, &m, &settings.ingest).unwrap();
     assert_eq!(data.unmatched_activities.iter().map(|u| u.setting).collect::<Vec<_>>(), ["first_response_activity"]);
     let kpis = Tickets::kpis(&data, &settings.kpi, &Query::new(Granularity::Year), &Context::default());

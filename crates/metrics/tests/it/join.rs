@@ -8,8 +8,8 @@
 
 use northstar_metrics::accounts::{AccountData, Accounts};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::source::{Context, Query, Source};
-use northstar_metrics::subscriptions::{filter, join_report, JoinReport, SubscriptionData, Subscriptions};
+use northstar_metrics::source::{Context, CustomerAttributes, Query, Source, SourceId};
+use northstar_metrics::subscriptions::{filter, id_match, id_match_warning, SubscriptionData, Subscriptions};
 use northstar_metrics::Granularity;
 
 const TELCO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ibm_telco_customer_churn/Telco-Customer-Churn.csv");
@@ -18,6 +18,11 @@ fn demo_subscriptions() -> SubscriptionData {
     let csv = Subscriptions::demo();
     let s = sniff(csv.as_bytes());
     Subscriptions::read("demo.csv", csv.as_bytes(), &s, &Subscriptions::infer(&s), &Default::default()).unwrap()
+}
+
+/// An accounts file as the capability subscriptions are cut by.
+fn attributes(accounts: &AccountData) -> Option<(SourceId, &dyn CustomerAttributes)> {
+    Some((SourceId::Accounts, accounts))
 }
 
 fn telco() -> AccountData {
@@ -33,23 +38,18 @@ const NO_MATCH: &str =
 #[test]
 fn telco_accounts_match_no_demo_subscription_customer_and_say_so() {
     let (subs, accounts) = (demo_subscriptions(), telco());
-    let report = join_report(&subs, &accounts);
-    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert_eq!(
-        report,
-        JoinReport {
-            customers: 420,
-            customers_matched: 0,
-            accounts: 7043,
-            accounts_matched: 0,
-            unmatched_customers: ids(&["cus_00001", "cus_00002", "cus_00003"]),
-            unmatched_accounts: ids(&["7590-VHVEG", "5575-GNVDE", "3668-QPYBK"]),
-        }
-    );
-    assert_eq!(report.warning().as_deref(), Some(NO_MATCH));
+    let (customers, others) = id_match(&subs, (SourceId::Accounts, &accounts));
+    fn first(r: &northstar_metrics::join::JoinReport) -> Vec<&str> {
+        r.unmatched_keys.iter().take(3).map(|k| k.key.as_str()).collect()
+    }
+    assert_eq!((customers.source, customers.rows, customers.matched_rows, customers.unmatched_count), (SourceId::Subscriptions, 420, 0, 420));
+    assert_eq!((others.source, others.rows, others.matched_rows, others.unmatched_count), (SourceId::Accounts, 7043, 0, 7043));
+    assert_eq!(first(&customers), ["cus_00001", "cus_00002", "cus_00003"]);
+    assert_eq!(first(&others), ["7590-VHVEG", "5575-GNVDE", "3668-QPYBK"]);
+    assert_eq!(id_match_warning(&customers, &others).as_deref(), Some(NO_MATCH));
 
     // The breakdown by Contract: one row, "(no account)", each value with the warning.
-    let ctx = Context::default().with_data::<Accounts>(&accounts);
+    let ctx = Context::default().with_data(SourceId::Accounts, &accounts);
     let kpis = Subscriptions::kpis(&subs, &Default::default(), &Query::new(Granularity::Month).segment(Some("Contract".into())), &ctx);
     let segmented: Vec<_> = kpis.iter().filter(|k| k.segment.is_some()).collect();
     assert!(!segmented.is_empty());
@@ -62,7 +62,7 @@ fn telco_accounts_match_no_demo_subscription_customer_and_say_so() {
 fn a_filter_that_selects_no_subscription_gives_undefined_kpis_with_the_reason() {
     let (subs, accounts) = (demo_subscriptions(), telco());
     // A real Contract value, but no subscription customer has an account.
-    let month = filter(&subs, Some(&accounts), "Contract", "Month-to-month").unwrap();
+    let month = filter(&subs, attributes(&accounts), "Contract", "Month-to-month").unwrap();
     assert!(month.subs.is_empty());
     let kpis = Subscriptions::kpis(&month, &Default::default(), &Query::new(Granularity::Month), &Context::default());
     let mrr: Vec<_> = kpis.iter().filter(|k| k.id == "mrr").collect();
@@ -71,12 +71,12 @@ fn a_filter_that_selects_no_subscription_gives_undefined_kpis_with_the_reason() 
     assert!(kpis.iter().all(|k| k.value.is_none() && k.numerator.is_none() && k.warning.as_deref() == Some(why.as_str())), "{:?}", mrr[0]);
 
     // A value no account has: the column's values are listed.
-    let typo = filter(&subs, Some(&accounts), "Contract", "Month-to-monthh").unwrap();
+    let typo = filter(&subs, attributes(&accounts), "Contract", "Month-to-monthh").unwrap();
     let kpis = Subscriptions::kpis(&typo, &Default::default(), &Query::new(Granularity::Month), &Context::default());
     let why = "Contract = 'Month-to-monthh' matches no account; Contract's values are Month-to-month, One year, Two year";
     assert!(kpis.iter().all(|k| k.value.is_none() && k.warning.as_deref() == Some(why)));
     // No such column on either side: no filter.
-    assert!(filter(&subs, Some(&accounts), "Colour", "red").is_none());
+    assert!(filter(&subs, attributes(&accounts), "Colour", "red").is_none());
 }
 
 #[test]
@@ -106,17 +106,17 @@ fn a_partial_join_keeps_the_values_and_warns() {
     let mut m = Accounts::infer(&s);
     m.segment = vec!["contract".into()];
     let accounts = Accounts::read("a.csv", acc_csv.as_bytes(), &s, &m, &Default::default()).unwrap();
-    let report = join_report(&subs, &accounts);
-    assert_eq!((report.customers, report.customers_matched, report.accounts, report.accounts_matched), (3, 2, 3, 2));
+    let (customers, others) = id_match(&subs, (SourceId::Accounts, &accounts));
+    assert_eq!((customers.rows, customers.matched_rows, others.rows, others.matched_rows), (3, 2, 3, 2));
     let warning = "2 of 3 subscription customers have an account; 1 without one is under (no account) (e.g. c)";
-    assert_eq!(report.warning().as_deref(), Some(warning));
+    assert_eq!(id_match_warning(&customers, &others).as_deref(), Some(warning));
     // Monthly: a only (x has no subscription), MRR 10.00, with the warning.
-    let monthly = filter(&subs, Some(&accounts), "contract", "Monthly").unwrap();
+    let monthly = filter(&subs, attributes(&accounts), "contract", "Monthly").unwrap();
     let kpis = Subscriptions::kpis(&monthly, &Default::default(), &Query::new(Granularity::Month), &Context::default());
     let mrr = kpis.iter().find(|k| k.id == "mrr" && k.period == "2024-01").unwrap();
     assert_eq!((mrr.value, mrr.warning.as_deref()), (Some(10.0), Some(warning)));
     // Breakdown: Monthly 10, Yearly 20, (no account) 40, each with the warning.
-    let ctx = Context::default().with_data::<Accounts>(&accounts);
+    let ctx = Context::default().with_data(SourceId::Accounts, &accounts);
     let kpis = Subscriptions::kpis(&subs, &Default::default(), &Query::new(Granularity::Month).segment(Some("contract".into())), &ctx);
     for (seg, v) in [("Monthly", 10.0), ("Yearly", 20.0), ("(no account)", 40.0)] {
         let k = kpis.iter().find(|k| k.id == "mrr" && k.period == "2024-01" && k.segment.as_deref() == Some(seg)).unwrap();

@@ -2,9 +2,10 @@
 //! role written below (worked out by hand from the header, not printed by the code), and the
 //! German example of the issue ("Kunde;Betrag;Datum") reads as an order of 1,188.00 on 2024-01-15.
 
+use northstar_metrics::catalog::by_name;
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::orders::{Orders, OrdersIngest};
-use northstar_metrics::source::{by_name, Source};
+use northstar_metrics::source::Source;
 use northstar_metrics::subscriptions::{SubscriptionIngest, Subscriptions};
 use northstar_metrics::FatalError;
 

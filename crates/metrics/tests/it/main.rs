@@ -1,6 +1,6 @@
 //! Golden tests: every folder under `tests/golden/<source>/` holds an input file and a `case.txt`
 //! with the settings and the expected values, worked out by hand (the arithmetic is written next to
-//! each value). `<source>` is a source's name; the harness finds it in `source::SOURCES` and runs the
+//! each value). `<source>` is a source's name; the harness finds it in `catalog::SOURCES` and runs the
 //! same path as the CLI and the app: sniff, infer the mapping, apply overrides, stream the rows
 //! through the source's reader, compute the KPIs of every loaded source.
 //!
@@ -20,15 +20,15 @@
 //!   `issue LINE|- COLUMN|- REASON-SUBSTRING`                 (an issue that must be reported)
 //!   `issues COUNT` | `encoding NAME` | `delimiter NAME` | `first_period LABEL` | `last_period LABEL`
 //!   `COUNTER COUNT` for any counter of the source (`skipped_rows`, `skipped_answers`, `excluded_trials`, …)
-//! Orders also expose the cohort matrix to `expect`: the ids `cohort_retention` and
+//! A source's extras (`Loaded::extras`: the orders cohort matrix) are values `expect` can check: the ids `cohort_retention` and
 //! `cohort_revenue_retention`, with the cohort label as PERIOD, k as SEGMENT and the cohort size as
 //! N (`expect cohort_retention 2024-01 1 - 0.5 2`); the cohort period is the `cohort` setting.
 //! These ids exist only here, not in the KPI registry.
 
 use northstar_formats::{detect, unpack, Container, Gunzip};
+use northstar_metrics::catalog::{by_name, kpis_of_all, Loaded, Options, SOURCES};
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::orders::{cohorts, OrdersData, OrdersSettings};
-use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query};
+use northstar_metrics::source::Query;
 use northstar_metrics::{Granularity, KpiValue};
 use std::path::Path;
 
@@ -128,9 +128,7 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
     let all = kpis_of_all(&loaded, &query);
     let mut kpis: Vec<KpiValue> = all.into_iter().flat_map(|(_, k)| k).collect();
     let main = &loaded[0];
-    if let Some(data) = main.data().downcast_ref::<OrdersData>() {
-        kpis.extend(cohort_values(data, &options));
-    }
+    kpis.extend(main.extras().into_iter().flat_map(|e| e.values));
     let meta = main.meta();
     let sniffed = sniff(&bytes);
     let overall = |id: &str| kpis.iter().filter(|k| k.segment.is_none() && k.id == id).map(|k| k.period.clone()).collect::<Vec<_>>();
@@ -199,36 +197,6 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
     failures
 }
 
-/// The cohort cells of an orders file as values `expect` can check (see the header).
-fn cohort_values(data: &OrdersData, options: &Options) -> Vec<KpiValue> {
-    let mut settings = OrdersSettings::default();
-    for (k, v) in &options.sets {
-        settings.apply("orders", k, v).unwrap();
-    }
-    let mut out = Vec::new();
-    for row in cohorts(data, &settings.kpi) {
-        for (id, cells) in [("cohort_retention", &row.retention), ("cohort_revenue_retention", &row.revenue_retention)] {
-            for (k, v) in cells.iter().enumerate() {
-                out.push(KpiValue {
-                    id,
-                    source: "orders",
-                    period: row.cohort.clone(),
-                    segment: Some(k.to_string()),
-                    value: *v,
-                    numerator: None,
-                    denominator: None,
-                    n: row.size,
-                    kind: None,
-                    small_sample: false,
-                    basis: None,
-                    warning: None,
-                });
-            }
-        }
-    }
-    out
-}
-
 /// The first KPI id of a source, whose overall rows span every period of the series.
 fn main_defs_first(source: &str) -> String {
     by_name(source).unwrap().defs()[0].id.to_string()
@@ -241,7 +209,7 @@ fn golden_cases_of_every_source() {
     let minimum = [("subscriptions", 11), ("surveys", 13), ("tickets", 8), ("usage", 3), ("orders", 7), ("funnel", 4), ("accounts", 2)];
     let mut failures = Vec::new();
     let mut ran = 0;
-    for source in northstar_metrics::source::SOURCES {
+    for source in SOURCES {
         let dir = root.join(source.name());
         let mut cases: Vec<_> = std::fs::read_dir(&dir).map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect()).unwrap_or_default();
         cases.sort();
@@ -273,6 +241,7 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 }
 
 mod bridge_identity;
+mod capabilities;
 mod customer_join;
 mod health;
 mod helpdesk;

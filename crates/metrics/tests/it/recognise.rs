@@ -1,9 +1,14 @@
 //! Recognising the source a file is meant for, on real files (../shared/data) and each source's
 //! demo. What each file is was decided by reading its header, not by the code under test.
 
+use northstar_metrics::catalog::recognise::{best_other, fits};
+use northstar_metrics::catalog::SOURCES;
 use northstar_metrics::ingest::sniff;
-use northstar_metrics::recognise::{best_other, fits};
-use northstar_metrics::source::SOURCES;
+use northstar_metrics::source::SourceId;
+
+fn id(name: &str) -> SourceId {
+    SourceId::from_name(name).unwrap()
+}
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
 
@@ -18,10 +23,10 @@ fn check(bytes: &[u8], source: &str, description: &str, others: &[(&str, Option<
     let s = sniff(bytes);
     let all = fits(&s);
     assert_eq!(all.len(), SOURCES.len());
-    assert_eq!((all[0].source, all[0].describe().as_str(), all[0].readable), (source, description, true), "{all:?}");
-    assert_eq!(best_other(&s, source), None, "loaded as its own source");
+    assert_eq!((all[0].source.name(), all[0].describe().as_str(), all[0].readable), (source, description, true), "{all:?}");
+    assert_eq!(best_other(&s, id(source)), None, "loaded as its own source");
     for (loaded_as, expected) in others {
-        assert_eq!(best_other(&s, loaded_as).map(|f| f.source), *expected, "loaded as {loaded_as}");
+        assert_eq!(best_other(&s, id(loaded_as)).map(|f| f.source.name()), *expected, "loaded as {loaded_as}");
     }
 }
 
@@ -38,10 +43,10 @@ fn telco_is_an_account_list() {
     let telco = head("ibm_telco_customer_churn/Telco-Customer-Churn.csv");
     check(&telco, "accounts", "an account list (IBM Telco churn shape)", &[("subscriptions", Some("accounts")), ("surveys", Some("accounts"))]);
     let s = sniff(&telco);
-    let accounts = fits(&s).into_iter().find(|f| f.source == "accounts").unwrap();
+    let accounts = fits(&s).into_iter().find(|f| f.source.name() == "accounts").unwrap();
     // customerID, Churn, MonthlyCharges, tenure.
     assert_eq!(accounts.roles, 4);
-    let subscriptions = fits(&s).into_iter().find(|f| f.source == "subscriptions").unwrap();
+    let subscriptions = fits(&s).into_iter().find(|f| f.source.name() == "subscriptions").unwrap();
     assert!(!subscriptions.readable);
     assert!(subscriptions.problem.as_deref().unwrap().starts_with("no column for the role 'amount"), "{:?}", subscriptions.problem);
 }
@@ -60,10 +65,10 @@ fn every_demo_is_its_own_source() {
     for source in SOURCES {
         let demo = source.demo();
         let s = sniff(demo.as_bytes());
-        assert_eq!(fits(&s)[0].source, source.name());
-        assert_eq!(best_other(&s, source.name()), None, "{}", source.name());
+        assert_eq!(fits(&s)[0].source.name(), source.name());
+        assert_eq!(best_other(&s, id(source.name())), None, "{}", source.name());
         for other in SOURCES.iter().filter(|o| o.name() != source.name()) {
-            assert_eq!(best_other(&s, other.name()).map(|f| f.source), Some(source.name()), "{} demo loaded as {}", source.name(), other.name());
+            assert_eq!(best_other(&s, id(other.name())).map(|f| f.source.name()), Some(source.name()), "{} demo loaded as {}", source.name(), other.name());
         }
     }
 }
@@ -76,28 +81,28 @@ fn a_file_that_reads_keeps_its_source() {
                   sub_1,cus_1,a@x.com,Pro,1,49.00,usd,month,active,2024-01-02 10:00,2024-01-02 10:00,,\n";
     let s = sniff(stripe.as_bytes());
     assert_eq!(fits(&s)[0].describe(), "a Stripe subscriptions export");
-    assert_eq!(best_other(&s, "subscriptions"), None);
-    assert_eq!(best_other(&s, "orders").map(|f| f.source), Some("subscriptions"));
+    assert_eq!(best_other(&s, id("subscriptions")), None);
+    assert_eq!(best_other(&s, id("orders")).map(|f| f.source.name()), Some("subscriptions"));
     // A Stripe payments export: subscriptions could read it (Customer ID, Amount, Created as the
     // start), but it is a vendor shape of orders and of nothing else.
     let charges = "id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email,Captured\n\
                    ch_1,x,2024-01-02 10:00,49.00,0.00,usd,49.00,1.72,Paid,cus_1,a@x.com,true\n";
     let s = sniff(charges.as_bytes());
     let best = &fits(&s)[0];
-    assert_eq!((best.source, best.describe().as_str()), ("orders", "a Stripe payments export"));
-    assert_eq!(best_other(&s, "subscriptions").map(|f| f.source), Some("orders"));
-    assert_eq!(best_other(&s, "orders"), None);
+    assert_eq!((best.source.name(), best.describe().as_str()), ("orders", "a Stripe payments export"));
+    assert_eq!(best_other(&s, id("subscriptions")).map(|f| f.source.name()), Some("orders"));
+    assert_eq!(best_other(&s, id("orders")), None);
     // A Chargebee export is subscriptions even when its guessed mapping does not read (an MRR
     // column without a month), though accounts could read it (Customer Id, Status, MRR).
     let chargebee = "Subscription Id,Customer Id,Plan Id,Status,Created At,Activated At,Cancelled At,MRR\n\
                      sub_1,cus_1,pro,active,2024-01-02,2024-01-02,,49.00\n";
     let s = sniff(chargebee.as_bytes());
-    let subscriptions = fits(&s).into_iter().find(|f| f.source == "subscriptions").unwrap();
+    let subscriptions = fits(&s).into_iter().find(|f| f.source.name() == "subscriptions").unwrap();
     assert_eq!((subscriptions.vendor, subscriptions.readable), (Some("Chargebee subscriptions export"), false));
-    assert_eq!(best_other(&s, "subscriptions"), None);
+    assert_eq!(best_other(&s, id("subscriptions")), None);
     // The issue's German file: subscriptions lack a start, orders read it.
     let german = "Kunde;Betrag;Datum\nACME GmbH;1.188,00;15.01.2024\n";
     let s = sniff(german.as_bytes());
-    assert_eq!(best_other(&s, "subscriptions").map(|f| f.source), Some("orders"));
-    assert_eq!(best_other(&s, "orders"), None);
+    assert_eq!(best_other(&s, id("subscriptions")).map(|f| f.source.name()), Some("orders"));
+    assert_eq!(best_other(&s, id("orders")), None);
 }

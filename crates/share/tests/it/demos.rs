@@ -4,9 +4,10 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use northstar_metrics::health::{history, Book, HealthSettings};
+use northstar_metrics::catalog::{by_name, kpis_of_all, Loaded, Options};
+use northstar_metrics::health::{history, HealthSettings};
 use northstar_metrics::ingest::{sniff, CsvReader};
-use northstar_metrics::source::{by_name, kpis_of_all, Loaded, Options, Query, SettingsOf, Source};
+use northstar_metrics::source::{Query, SettingsOf, Source};
 use northstar_metrics::{accounts, funnel, orders, subscriptions, surveys, tickets, usage, Granularity, KpiValue};
 use northstar_share::limits::MAX_LINK_BYTES;
 use northstar_share::{decode, encode_fitting, ResultsBuilder};
@@ -75,8 +76,8 @@ fn private_cells() -> Vec<String> {
 fn pages() -> Vec<(&'static str, Vec<KpiValue>)> {
     let loaded: Vec<Box<dyn Loaded>> = KINDS.iter().map(|k| load(k)).collect();
     let all = kpis_of_all(&loaded, &Query::new(Granularity::Month));
-    let of = |kinds: &[&str]| -> Vec<KpiValue> { all.iter().filter(|(s, _)| kinds.contains(s)).flat_map(|(_, k)| k.clone()).collect() };
-    let book = Book::new(&loaded, &[]);
+    let of = |kinds: &[&str]| -> Vec<KpiValue> { all.iter().filter(|(s, _)| kinds.contains(&s.name())).flat_map(|(_, k)| k.clone()).collect() };
+    let book = northstar_metrics::catalog::book(&loaded, &[]);
     let health = northstar_metrics::health::kpis::kpis(&history(&book, &HealthSettings::default()), true);
     let overall: Vec<KpiValue> = all.iter().flat_map(|(_, k)| k.iter().filter(|k| k.segment.is_none()).cloned()).collect();
     vec![
