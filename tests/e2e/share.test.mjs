@@ -7,8 +7,10 @@
 // zlib, independently of the Rust codec.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
-import { canvasInk, openApp, showSurveys, useSite } from './harness.mjs';
+import { canvasInk, openApp, ROOT, showSurveys, useSite } from './harness.mjs';
 
 const site = useSite(before, after);
 
@@ -199,6 +201,25 @@ test("a link from an older version opens, brought up to date; a later version's 
   await page.waitForSelector('[data-notice="share"]');
   assert.match(await page.locator('[data-notice="share"]').textContent(), /newer Northstar/);
   assert.equal(await page.locator("[aria-pressed='true']").getAttribute('data-page'), 'surveys');
+  await context.close();
+});
+
+test('a link made before the source kinds became an enum still opens, with its settings and results', async () => {
+  // crates/view/tests/fixtures: made with the code of commit 425b63c (the Revenue page, a filter,
+  // an NRR goal of 1.05, a tickets join rule, and the demo subscriptions' MRR, NRR and customers).
+  const fragment = fs.readFileSync(path.join(ROOT, 'crates/view/tests/fixtures/link-before-issue-19.txt'), 'utf8').trim();
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.srv.url}#${fragment}`);
+  await page.waitForSelector("[data-page='revenue'][aria-pressed='true']");
+  await page.waitForSelector('[data-shared]');
+  assert.match(await page.locator('[data-shared-origin]').textContent(), /demo-subscriptions\.csv/);
+  assert.ok((await page.locator("[data-shared-kpi][data-kpi='mrr']").count()) > 0, 'the shared MRR is shown');
+  assert.equal(await page.locator('[data-notice="share"]').count(), 0, 'no error');
+  assert.equal(await page.locator("[data-notice='filter']").count(), 1, "the sender's filter applies");
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
