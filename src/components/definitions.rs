@@ -24,6 +24,10 @@ pub fn Definitions() -> impl IntoView {
                 <dd>"Dates are read from 1980-01-01 to 2099-12-31. A date outside that range is a system placeholder (0001-01-01, Excel's 1899-12-30, Unix's 1970-01-01, 9999-12-31) or a typo (2204 for 2024): it is listed under the data issues with its line and column, and its row is left out — or, for an optional date such as an end date, read as blank (9999-12-31 means “no end”). So one such cell never stretches a series over centuries; each file's span runs from its first to its last date in range."</dd>
                 <dt>"Settings that re-read, and those that do not"</dt>
                 <dd>"Settings that change how rows are read (date order, currency, amounts in cents, refunds, the event-log activities, answer scales) read the file again. Settings that only change the arithmetic (SLA hours, gross margin, the first-contact rule, the repeat window, the cohort period, targets) recompute from the rows already read."</dd>
+                <dt id="def-identity">"Who is one person"</dt>
+                <dd>{northstar_metrics::identity::RULE}</dd>
+                <dt id="def-columns">"Which column is which"</dt>
+                <dd>"Each file's columns are matched to their roles in this order: your own choice in the mapping table; a known vendor export (Stripe, Zendesk, Qualtrics… about 45 of them), recognised by its header; header words (customer, e-mail, created…, also in German, French and Spanish, and in code forms such as createdAt or customer.email); and the values (the column of e-mail addresses is the person; a column with a different value on every row is a record's id, not a person). The mapping table says why each column has its role, the close calls first."</dd>
                 <dt>"Small samples"</dt>
                 <dd>"Values from fewer than 30 responses are marked * and carry a warning: their margin of error is wide."</dd>
             </dl>

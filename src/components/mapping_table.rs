@@ -21,6 +21,7 @@ pub fn MappingTable(
             <h2>{title}</h2>
             <p class="source-line">
                 {move || if custom.get() { "Your mapping for this header layout (remembered)." } else { "Guessed from the headers and the first rows. Change any role below." }}
+                " Close calls are listed first."
                 " "
                 <button on:click=move |_| on_reset.run(()) disabled=move || !custom.get()>"Reset to guessed"</button>
             </p>
@@ -32,6 +33,7 @@ pub fn MappingTable(
                             <th>"Column"</th>
                             <th>"First values"</th>
                             <th>"Role"</th>
+                            <th>"Why"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -56,6 +58,11 @@ pub fn MappingTable(
                                                     .map(|role| view! { <option value=*role selected=r.role == Some(*role)>{*role}</option> })
                                                     .collect_view()}
                                             </select>
+                                        </td>
+                                        <td class="why" data-why=r.role.unwrap_or_default()>
+                                            {r.why.clone().unwrap_or_default()}
+                                            {(!r.alternatives.is_empty())
+                                                .then(|| view! { <span class="close-call">{format!(" — close call: {} could serve too", r.alternatives.join(", "))}</span> })}
                                         </td>
                                     </tr>
                                 }

@@ -35,9 +35,9 @@ impl HealthState {
         let rules = Memo::new(move |_| settings.with(|s| s.health.rules()));
         let book = Memo::new(move |_| {
             let demo = demo.get();
-            let data: Vec<(SourceId, Box<dyn SharedData>)> =
-                stores.all().filter(|s| s.is_demo() == demo).filter_map(|s| s.data().map(|d| (s.id(), d))).collect();
-            let parts: Vec<Part> = data.iter().map(|(id, d)| Part { id: *id, data: d.get() }).collect();
+            let data: Vec<(SourceId, Box<dyn SharedData>, Option<String>)> =
+                stores.all().filter(|s| s.is_demo() == demo).filter_map(|s| s.data().map(|d| (s.id(), d, s.key_column()))).collect();
+            let parts: Vec<Part> = data.iter().map(|(id, d, key)| Part { id: *id, data: d.get(), key_column: key.as_deref() }).collect();
             Shared::new(rules.with(|r| Book::of_parts(&parts, r)))
         });
         let score = Memo::new(move |_| settings.with(|s| s.health.score.clone()));

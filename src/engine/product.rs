@@ -34,7 +34,8 @@ impl Product {
             let demo = source.is_demo();
             let billing: Vec<(SourceId, Box<dyn SharedData>)> =
                 stores.all().filter(|s| s.id() != Usage::ID && s.is_demo() == demo).filter_map(|s| s.data().map(|d| (s.id(), d))).collect();
-            let ctx = billing.iter().fold(Context::default(), |ctx, (id, d)| ctx.with_data(*id, d.get()));
+            let rules = settings.with(|s| s.health.rules());
+            let ctx = billing.iter().fold(Context::default().with_join_rules(&rules), |ctx, (id, d)| ctx.with_data(*id, d.get()));
             Shared::new(Usage::kpis(&d, &kpi, &Query::new(period), &ctx))
         });
         let overview = Memo::new(move |_| kpis.with(|k| Shared::new(without_customer_rows(k))));

@@ -27,6 +27,8 @@ pub trait AnyStore {
     fn data(&self) -> Option<Box<dyn SharedData>>;
     /// The measures this kind's KPIs carry for other sources.
     fn provides(&self) -> &'static [Provided];
+    /// The column the file's customer keys come from (its person key), for the join report.
+    fn key_column(&self) -> Option<String>;
     /// The KPIs of the file read (tracked), under the KPI settings in force; none without one.
     fn kpis(&self, query: &Query, ctx: &Context) -> Option<Vec<KpiValue>>;
 }
@@ -79,6 +81,9 @@ impl<S: AppSource> AnyStore for SourceStore<S> {
     }
     fn provides(&self) -> &'static [Provided] {
         S::PROVIDES
+    }
+    fn key_column(&self) -> Option<String> {
+        self.mapping.with(|m| northstar_metrics::source::key_column::<S>(m).map(str::to_string))
     }
     fn kpis(&self, query: &Query, ctx: &Context) -> Option<Vec<KpiValue>> {
         let kpi = self.kpi.get();

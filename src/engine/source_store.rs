@@ -59,7 +59,7 @@ impl<S: AppSource> Copy for SourceStore<S> {}
 
 /// The mapping for a sniffed header: the user's, remembered per layout, else the guess.
 fn mapping_for<S: AppSource>(settings: &Settings, sniff: &Sniff) -> S::Mapping {
-    S::stored(&settings.sources).mappings.get(&sniff.signature()).cloned().unwrap_or_else(|| S::infer(sniff))
+    S::stored(&settings.sources).mappings.get(&sniff.signature()).cloned().unwrap_or_else(|| northstar_metrics::source::guess::<S>(sniff))
 }
 
 impl<S: AppSource> SourceStore<S> {
@@ -146,7 +146,13 @@ impl<S: AppSource> SourceStore<S> {
     /// What the page shows of this source.
     pub fn view(&self) -> SourceView<S::Mapping> {
         let mapping = self.mapping.get_untracked();
-        let columns = self.sniff.with_untracked(|sn| sn.as_ref().map(|sn| column_rows(sn, |c| mapping.role_of(c))).unwrap_or_default());
+        let (columns, profile) = self.sniff.with_untracked(|sn| {
+            let Some(sn) = sn.as_ref() else { return (Vec::new(), None) };
+            let guessed = northstar_metrics::source::guess::<S>(sn);
+            let picks = northstar_metrics::source::explain::<S>(sn, &mapping, &guessed);
+            let profile = northstar_metrics::profile::of(guessed.profile()).map(|p| p.name());
+            (northstar_view::wire::column_rows(column_rows(sn, |c| mapping.role_of(c)), &picks), profile)
+        });
         let file = self.file.get_untracked();
         self.data.with_untracked(move |d| {
             let ok = d.as_ref().and_then(|d| d.as_ref().ok());
@@ -160,7 +166,11 @@ impl<S: AppSource> SourceStore<S> {
                 summary: match d {
                     None => "load a file to see its KPIs".into(),
                     Some(Err(e)) => format!("not read: {e}"),
-                    Some(Ok(d)) => d.describe(),
+                    Some(Ok(d)) => match &profile {
+                        // The vendor export it was read as, unless the description says it.
+                        Some(p) if !d.describe().contains(p.as_str()) => format!("read as {}: {}", northstar_metrics::profile::with_article(p), d.describe()),
+                        _ => d.describe(),
+                    },
                 },
                 error: d.as_ref().and_then(|d| d.as_ref().err().map(|e| e.to_string())),
                 fix: d.as_ref().and_then(|d| d.as_ref().err()).and_then(fix_for),
@@ -168,6 +178,7 @@ impl<S: AppSource> SourceStore<S> {
                 signature: self.sniff.with_untracked(|s| s.as_ref().map(|s| s.signature())),
                 columns,
                 mapping,
+                profile,
                 custom: self.custom.get_untracked(),
                 meta: ok.map(|d| d.meta().clone()),
                 counters: ok.map(|d| d.counters().into_iter().map(|(k, v)| (k.to_string(), v)).collect()).unwrap_or_default(),
@@ -250,7 +261,7 @@ pub fn column_rows(sniff: &Sniff, role_of: impl Fn(&str) -> Option<&'static str>
         .enumerate()
         .map(|(i, c)| {
             let sample: Vec<&str> = sniff.preview.iter().map(|r| r.cell(i).trim()).filter(|v| !v.is_empty()).take(3).collect();
-            ColumnRow { name: c.name.clone(), label: c.label.clone(), sample: sample.join(" · "), role: role_of(&c.name) }
+            ColumnRow { name: c.name.clone(), label: c.label.clone(), sample: sample.join(" · "), role: role_of(&c.name), why: None, alternatives: Vec::new() }
         })
         .collect()
 }

@@ -41,7 +41,8 @@ fn hint(options: &Options, sniffed: &Sniff, kind: SourceId, path: &str) -> Strin
 
 /// A source's mapping as JSON: each role's column (null when unmapped), a multi-column role
 /// (`segment`, a survey's `csat`…) a list, then the facts decided while reading (amount unit,
-/// currency, score kind, the scales survey questions were read on).
+/// currency, score kind, the scales survey questions were read on), the vendor export it was read
+/// as (`profile`), and `why`: every role's column and why it has it, the close calls first.
 fn mapping_json(l: &dyn Loaded) -> Value {
     let mut m = Map::new();
     let source = by_id(l.id());
@@ -52,7 +53,23 @@ fn mapping_json(l: &dyn Loaded) -> Value {
     for (k, v) in l.facts() {
         m.insert(k.to_string(), json!(v));
     }
+    m.insert("profile".into(), json!(l.profile().map(|p| p.name())));
+    m.insert("why".into(), json!(l.picks()));
     Value::Object(m)
+}
+
+/// Every pick in words, the close calls first: "customer ← Requester email: the Zendesk tickets
+/// export profile".
+fn picks_text(l: &dyn Loaded) -> String {
+    let mut text = String::new();
+    if let Some(p) = l.profile() {
+        text.push_str(&format!("read as {}\n", northstar_metrics::profile::with_article(&p.name())));
+    }
+    for p in l.picks() {
+        let close = if p.close_call() { format!(" (close call: {} could serve too)", p.alternatives.join(", ")) } else { String::new() };
+        text.push_str(&format!("  {} ← {}: {}{close}\n", p.role, p.column, p.why.text()));
+    }
+    text
 }
 
 fn summary_json(l: &dyn Loaded, delimiter: &str) -> Value {
@@ -145,7 +162,7 @@ pub fn run(o: &ReportOptions) -> Result<String, CliError> {
     let mut text = String::new();
     for ((l, _), (_, values)) in ordered.iter().zip(&kpis) {
         let meta = l.meta();
-        text.push_str(&format!("== {}\n{}: {}; {} issues\nmapping: {}\n\n", l.name(), meta.file, l.describe(), meta.issue_count, mapping_json(*l)));
+        text.push_str(&format!("== {}\n{}: {}; {} issues\ncolumns:\n{}\n", l.name(), meta.file, l.describe(), meta.issue_count, picks_text(*l)));
         text.push_str(&table(values));
         let mut warnings: Vec<&str> = values.iter().filter_map(|v| v.warning.as_deref()).collect();
         warnings.dedup();
@@ -207,14 +224,15 @@ fn join_table(joins: &[JoinReport]) -> String {
         let rate = j.match_rate().map_or("—".to_string(), |r| format!("{:.1}%", r * 100.0));
         let first: Vec<String> = j.unmatched_keys.iter().take(3).map(|k| format!("{} ({})", k.key, k.rows)).collect();
         text.push_str(&format!(
-            "{:<9} {:>8} rows {:>8} matched {:>6}  rule {}; {} unmatched keys{}\n",
+            "{:<9} {:>8} rows {:>8} matched {:>6}  rule {}; {} unmatched keys{}{}\n",
             j.source,
             j.rows,
             j.matched_rows,
             rate,
             j.rule.as_str(),
             j.unmatched_count,
-            if first.is_empty() { String::new() } else { format!(": {}", first.join(", ")) }
+            if first.is_empty() { String::new() } else { format!(": {}", first.join(", ")) },
+            j.key_column.as_ref().map_or(String::new(), |k| format!("; key column \"{k}\"")),
         ));
         for a in &j.ambiguous_domains {
             text.push_str(&format!("          domain {} is shared by {} ({} rows): matched by domain to none\n", a.domain, a.customers.join(", "), a.rows));

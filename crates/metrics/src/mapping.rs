@@ -5,6 +5,10 @@
 pub trait RoleMapping: Clone {
     /// The roles, in the order the UI lists them.
     fn roles() -> &'static [&'static str];
+    /// The vendor profile (`crate::profile`) the guess used, if any: its status words, amount
+    /// unit and date order apply when the file is read.
+    fn profile(&self) -> Option<&str>;
+    fn set_profile(&mut self, id: Option<String>);
     /// The slot of a single-column role.
     fn slot(&mut self, role: &str) -> Option<&mut Option<String>>;
     /// The columns of a multi-column role (`segment`, …); none for a single-column role.
@@ -45,6 +49,9 @@ pub trait RoleMapping: Clone {
             None => copy.slot(r).is_some_and(|s| s.as_deref() == Some(column)),
         })
     }
+
+    /// The column of a single-column role, if set.
+    fn column(&self, role: &str) -> Option<&str>;
 
     /// Removes a column from whatever role it has.
     fn clear_column(&mut self, column: &str) {
@@ -102,6 +109,9 @@ macro_rules! role_mapping {
         pub struct $name {
             $(pub $role: Option<String>,)+
             $($extra)*
+            /// The vendor profile the guess used, if any.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub profile: Option<String>,
         }
     };
     (@impl $name:ident { $($role:ident),+ } { $($extra:tt)* }) => {
@@ -109,9 +119,21 @@ macro_rules! role_mapping {
             fn roles() -> &'static [&'static str] {
                 ROLES
             }
+            fn profile(&self) -> Option<&str> {
+                self.profile.as_deref()
+            }
+            fn set_profile(&mut self, id: Option<String>) {
+                self.profile = id;
+            }
             fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
                 match role {
                     $(stringify!($role) => Some(&mut self.$role),)+
+                    _ => None,
+                }
+            }
+            fn column(&self, role: &str) -> Option<&str> {
+                match role {
+                    $(stringify!($role) => self.$role.as_deref(),)+
                     _ => None,
                 }
             }

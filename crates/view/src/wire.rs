@@ -128,6 +128,38 @@ pub struct ColumnRow {
     pub sample: String,
     #[serde(default, deserialize_with = "northstar_metrics::wire::static_str_opt")]
     pub role: Option<northstar_metrics::wire::Name>,
+    /// Why the column has its role: "the Zendesk tickets export profile", "the header reads
+    /// “email”", "its values: e-mail addresses", "your choice".
+    #[serde(default)]
+    pub why: Option<String>,
+    /// Other columns that could have had the role (a close call: look at it first).
+    #[serde(default)]
+    pub alternatives: Vec<String>,
+}
+
+/// The mapping panel's rows: one per column with the role it has and why, the close calls first,
+/// then the other columns with a role, then those without, each group in the file's order.
+pub fn column_rows(columns: Vec<ColumnRow>, picks: &[northstar_metrics::source::Pick]) -> Vec<ColumnRow> {
+    let mut rows: Vec<ColumnRow> = columns
+        .into_iter()
+        .map(|mut r| {
+            if let Some(p) = picks.iter().find(|p| p.column == r.name && Some(p.role.as_str()) == r.role) {
+                r.why = Some(p.why.text());
+                r.alternatives = p.alternatives.clone();
+            }
+            r
+        })
+        .collect();
+    rows.sort_by_key(|r| {
+        if !r.alternatives.is_empty() {
+            0
+        } else if r.role.is_some() {
+            1
+        } else {
+            2
+        }
+    });
+    rows
 }
 
 /// What the page knows of one source: never its rows.
@@ -153,6 +185,9 @@ pub struct SourceView<M> {
     pub signature: Option<String>,
     pub columns: Vec<ColumnRow>,
     pub mapping: M,
+    /// The vendor export the header matched ("Zendesk tickets export"), if a profile did.
+    #[serde(default)]
+    pub profile: Option<String>,
     /// The mapping is the user's (remembered), not the guess.
     pub custom: bool,
     pub meta: Option<SourceMeta>,
@@ -192,6 +227,7 @@ impl<M: Default> Default for SourceView<M> {
             signature: None,
             columns: Vec::new(),
             mapping: M::default(),
+            profile: None,
             custom: false,
             meta: None,
             counters: Vec::new(),

@@ -8,6 +8,7 @@ use crate::ingest::headers::{column_of, matches_word};
 use crate::ingest::{Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, DateOrder, NumberStyle};
+use crate::profile::Status;
 use crate::segment::{Interner, SegmentColumn};
 use crate::source::{CustomerAttributes, Paying, PayingCustomers, RowTyping, SourceData, SourceMeta, Streamed};
 
@@ -16,6 +17,11 @@ use crate::source::{CustomerAttributes, Paying, PayingCustomers, RowTyping, Sour
 pub struct AccountData {
     pub meta: SourceMeta,
     pub customers: Vec<String>,
+    /// Whether the file has a status column. Without one every account is read (for names,
+    /// domains, segments and the join), none is known to be active or churned, and the KPIs and
+    /// capabilities that need a status are absent or say so.
+    pub has_status: bool,
+    /// Churned per account (false for every account of a file without a status).
     pub churned: Vec<bool>,
     /// Monthly charge in cents (0 when not mapped or blank).
     pub monthly: Vec<i64>,
@@ -65,13 +71,16 @@ impl SourceData for AccountData {
         out
     }
     fn paying_customers(&self) -> Option<&dyn PayingCustomers> {
-        Some(self)
+        self.has_status.then_some(self as &dyn PayingCustomers)
     }
     fn customer_attributes(&self) -> Option<&dyn CustomerAttributes> {
         Some(self)
     }
     fn signals(&self) -> Option<crate::signals::Signals> {
         use crate::signals::{AccountTouch, Touches};
+        if !self.has_status {
+            return None;
+        }
         let rows = (0..self.customers.len()).map(|i| AccountTouch { key: i as u32, churned: self.churned[i], monthly: self.monthly[i] }).collect();
         Some(crate::signals::Signals { keys: self.customers.clone(), touches: Touches::Accounts(rows) })
     }
@@ -81,7 +90,7 @@ impl SourceData for AccountData {
 #[derive(Debug, Clone, Default)]
 struct Plan {
     customer: usize,
-    status: usize,
+    status: Option<usize>,
     charge: Option<usize>,
     tenure: Option<usize>,
     cost: Option<usize>,
@@ -101,6 +110,8 @@ pub struct AccountRows {
     plan: Plan,
     style: NumberStyle,
     date_order: DateOrder,
+    /// The vendor profile the mapping came from (its status words).
+    profile: Option<&'static crate::profile::Profile>,
     data: AccountData,
     log: IssueLog,
     acquired: DeferredDates,
@@ -137,17 +148,35 @@ impl AccountRows {
     fn row(&mut self, r: &Record) {
         self.data.meta.rows += 1;
         let line = r.line;
+        // A report's footer ("Grand Totals (3 records)", a confidentiality line): one field
+        // where the header has several, not an account.
+        if r.len() == 1 && self.names.len() >= 3 {
+            let reason = format!("'{}' is one field where the header has {}: not an account (a report's footer)", r.cell(0).trim(), self.names.len());
+            return self.skip(line, 0, reason);
+        }
         if r.len() != self.names.len() {
             self.issue(line, None, format!("row has {} fields, the header has {}", r.len(), self.names.len()));
         }
         let Plan { customer, status, charge, tenure, cost, acquired, referred_by, active_header, .. } = self.plan;
-        let id = r.cell(customer).trim();
+        // The one identity rule (`crate::identity`): an e-mail id is trimmed and case-folded.
+        let id = crate::identity::identity(r.cell(customer));
         if id.is_empty() {
             return self.skip(line, customer, "empty customer".into());
         }
-        let Some(churned) = parse_churned(r.cell(status), active_header) else {
-            let reason = format!("'{}' is not a status (active/churned, yes/no, true/false)", r.cell(status).trim());
-            return self.skip(line, status, reason);
+        let churned = match status {
+            None => false,
+            Some(status) => match self
+                .profile
+                .and_then(|p| p.status_of(r.cell(status)))
+                .map(|s| s == Status::Churned)
+                .or_else(|| parse_churned(r.cell(status), active_header))
+            {
+                Some(churned) => churned,
+                None => {
+                    let reason = format!("'{}' is not a status (active/churned, yes/no, true/false)", r.cell(status).trim());
+                    return self.skip(line, status, reason);
+                }
+            },
         };
         let monthly = match charge.map(|c| (c, r.cell(c).trim())) {
             None | Some((_, "")) => 0,
@@ -184,7 +213,7 @@ impl AccountRows {
             self.data.contacts.push(crate::signals::Contact { customer: id.to_string(), email, website, name });
         }
         if let Some(text) = referred_by.map(|c| r.cell(c).trim()).filter(|t| !t.is_empty()) {
-            self.referrals.push((row, line, text.to_string()));
+            self.referrals.push((row, line, crate::identity::identity(text).into_owned()));
         }
         for (s, &c) in self.plan.segments.iter().enumerate() {
             self.data.segments[s].push(r.cell(c));
@@ -192,7 +221,7 @@ impl AccountRows {
         if let Some(day) = acquired {
             self.data.meta.note_day(day);
         }
-        self.ids.intern(id);
+        self.ids.intern(&id);
         let d = &mut self.data;
         d.customers.push(id.to_string());
         d.churned.push(churned);
@@ -246,7 +275,7 @@ impl AccountReader {
         let missing = |role: &str| FatalError::MissingColumn { file: file.into(), role: role.into(), available: names.clone() };
         let col = |role: &str, c: &Option<String>| column_of(file, &names, &format!("accounts.{role}"), c.as_deref());
         let customer = col("customer", &mapping.customer)?.ok_or_else(|| missing("customer"))?;
-        let status = col("status", &mapping.status)?.ok_or_else(|| missing("status"))?;
+        let status = col("status", &mapping.status)?;
         let mut segments: Vec<usize> = Vec::new();
         for c in &mapping.segment {
             let i = col("segment", &Some(c.clone()))?.unwrap_or(0);
@@ -270,11 +299,12 @@ impl AccountReader {
             acquired: col("acquired", &mapping.acquired)?,
             referred_by: col("referred_by", &mapping.referred_by)?,
             contact: [col("email", &mapping.email)?, col("website", &mapping.website)?, col("name", &mapping.name)?],
-            active_header: matches_word(&names[status], ACTIVE_HEADER),
+            active_header: status.is_some_and(|s| matches_word(&names[s], ACTIVE_HEADER)),
             segments,
         };
         let data = AccountData {
             meta: SourceMeta::new(file),
+            has_status: plan.status.is_some(),
             segments: plan.segments.iter().map(|&i| SegmentColumn::new(&names[i])).collect(),
             channel,
             has_acquired: plan.acquired.is_some(),
@@ -286,7 +316,8 @@ impl AccountReader {
             file: file.into(),
             plan,
             style: sniff.number_style,
-            date_order: ingest.date_order,
+            date_order: crate::profile::date_order(crate::profile::of(mapping.profile.as_deref()), ingest.date_order),
+            profile: crate::profile::of(mapping.profile.as_deref()),
             data,
             log: IssueLog::default(),
             acquired,

@@ -1,6 +1,6 @@
 //! Accounts KPIs (spec §6), overall and per segment.
 //!
-//! Snapshot, in one period `all`:
+//! Snapshot, in one period `all` (undefined, with the reason, when the file has no status column):
 //! - `account_churn_share` = churned accounts ÷ all accounts.
 //! - `account_mrr` = sum of the monthly charges of active accounts (integer cents inside).
 //! - `account_arpa` = account_mrr ÷ active accounts.
@@ -66,8 +66,19 @@ fn emit(t: Tally, segment: Option<String>, out: &mut Vec<KpiValue>) {
     out.push(v("account_arpa", (active > 0).then(|| t.active_mrr as f64 / active as f64 / 100.0), mrr, active as f64, active));
 }
 
-/// The snapshot KPIs: overall values, then one set per value of segment column `segment`.
+/// Why the snapshot KPIs are undefined for a file without a status column.
+pub const NO_STATUS: &str = "needs a status column (active or churned) to know which accounts pay; this file has none";
+
+/// The snapshot KPIs: overall values, then one set per value of segment column `segment`. A file
+/// without a status column has the overall values only, undefined, saying so.
 pub fn account_kpis(data: &AccountData, segment: Option<usize>) -> Vec<KpiValue> {
+    if !data.has_status {
+        let n = data.customers.len() as u64;
+        return ["account_churn_share", "account_mrr", "account_arpa"]
+            .into_iter()
+            .map(|id| KpiValue { warning: Some(NO_STATUS.into()), ..value(id, "all".into(), None, None, None, None, n) })
+            .collect();
+    }
     let seg = segment.and_then(|s| data.segments.get(s));
     let mut tallies = vec![Tally::default(); 1 + seg.map_or(0, |s| s.values.len())];
     for i in 0..data.customers.len() {

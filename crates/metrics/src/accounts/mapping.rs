@@ -250,6 +250,23 @@ const NAME: &[&str] = &[
     "nombre",
 ];
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "customer" => CUSTOMER,
+        "status" => STATUS,
+        "monthly_charge" => CHARGE,
+        "tenure" => TENURE,
+        "channel" => CHANNEL,
+        "acquisition_cost" => COST,
+        "acquired" => ACQUIRED,
+        "referred_by" => REFERRED_BY,
+        "email" => EMAIL,
+        "website" => WEBSITE,
+        "name" => NAME,
+        _ => &[],
+    }
+}
 /// Guesses roles; categorical text columns (few distinct values in the first rows) become segments.
 pub fn infer_account_mapping(sniff: &Sniff) -> AccountMapping {
     let mut p = ColumnPicker::new(sniff.column_names());

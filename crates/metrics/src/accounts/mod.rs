@@ -21,7 +21,7 @@ pub use settings::{AccountIngest, AccountSettings};
 
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
-use crate::source::{Context, Measure, Provided, Query, Signature, Source};
+use crate::source::{Context, Measure, Provided, Query, Source};
 
 /// The `accounts` source kind.
 pub struct Accounts;
@@ -30,11 +30,6 @@ impl Source for Accounts {
     const ID: crate::source::SourceId = crate::source::SourceId::Accounts;
     const DESCRIPTION: &'static str = "A snapshot of accounts: status, monthly charge, tenure, acquisition channel, date, cost and referrer, segments.";
     const PROVIDES: &'static [Provided] = &[Provided::snapshot_value_of(Measure::Arpa, "account_arpa")];
-    const SIGNATURES: &'static [Signature] = &[
-        Signature { vendor: "account list (IBM Telco churn shape)", groups: &[&["customerid"], &["churn"], &["monthlycharges"], &["tenure"]] },
-        Signature { vendor: "HubSpot companies export", groups: &[&["record id"], &["company name", "company owner", "lifecycle stage"]] },
-        Signature { vendor: "Salesforce accounts export", groups: &[&["account id", "account name"], &["account owner", "account type"]] },
-    ];
     type Mapping = AccountMapping;
     type Ingest = AccountIngest;
     type Kpi = ();
@@ -43,6 +38,11 @@ impl Source for Accounts {
 
     fn defs() -> &'static [crate::kpi::KpiDef] {
         DEFS
+    }
+    const PERSON: Option<crate::source::PersonKey> =
+        Some(crate::source::PersonKey { role: "customer", prefer_email: false, one_row_per_person: true, anonymous: None });
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
     }
     fn infer(sniff: &Sniff) -> AccountMapping {
         infer_account_mapping(sniff)

@@ -6,7 +6,7 @@ use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
 use crate::mapping::RoleMapping;
-use crate::source::{mapping_columns, Context, Extra, Provided, Query, Reader, SettingsOf, SettingsPart, Signature, Source, SourceData, SourceId, SourceMeta};
+use crate::source::{mapping_columns, Context, Extra, Provided, Query, Reader, SettingsOf, SettingsPart, Source, SourceData, SourceId, SourceMeta};
 
 /// How to read one file: role overrides (`--map`), settings (`--set`), and a breakdown column that
 /// is added as a segment when it has no role yet.
@@ -26,8 +26,7 @@ pub trait AnySource: Sync {
     fn name(&self) -> &'static str;
     /// The measures its KPIs carry for other sources.
     fn provides(&self) -> &'static [Provided];
-    /// Its vendor exports, recognised by their headers.
-    fn signatures(&self) -> &'static [Signature];
+
     fn description(&self) -> &'static str;
     fn defs(&self) -> &'static [KpiDef];
     fn roles(&self) -> &'static [&'static str];
@@ -61,6 +60,13 @@ pub trait Loaded: Send + Sync {
     fn facts(&self) -> Vec<(&'static str, String)>;
     /// The mapping used: each role with its column(s).
     fn mapping(&self) -> Vec<(&'static str, Vec<String>)>;
+    /// Every role's column and why it has it (a vendor profile, a header synonym, the values,
+    /// the user's choice), the close calls first.
+    fn picks(&self) -> &[crate::source::guess::Pick];
+    /// The column the file's customer keys come from (its person key), if mapped.
+    fn key_column(&self) -> Option<&str>;
+    /// The vendor export the file was read as, if a profile matched its header.
+    fn profile(&self) -> Option<&'static crate::profile::Profile>;
     fn segment_names(&self) -> Vec<String>;
     /// See [`SourceData::choices`]: (setting key, the file's values with their row counts).
     fn choices(&self) -> Vec<(&'static str, Vec<(String, u64)>)>;
@@ -89,12 +95,14 @@ impl<S> SourceKind<S> {
 struct LoadingOf<S: Source> {
     reader: S::Reader,
     mapping: S::Mapping,
+    picks: Vec<crate::source::guess::Pick>,
     kpi: S::Kpi,
 }
 
 struct LoadedOf<S: Source> {
     data: S::Data,
     mapping: S::Mapping,
+    picks: Vec<crate::source::guess::Pick>,
     kpi: S::Kpi,
 }
 
@@ -108,9 +116,7 @@ impl<S: Source> AnySource for SourceKind<S> {
     fn provides(&self) -> &'static [Provided] {
         S::PROVIDES
     }
-    fn signatures(&self) -> &'static [Signature] {
-        S::SIGNATURES
-    }
+
     fn description(&self) -> &'static str {
         S::DESCRIPTION
     }
@@ -130,10 +136,10 @@ impl<S: Source> AnySource for SourceKind<S> {
         S::demo()
     }
     fn infer_mapping(&self, sniff: &Sniff) -> Vec<(&'static str, Vec<String>)> {
-        mapping_columns(&S::infer(sniff))
+        mapping_columns(&crate::source::guess::<S>(sniff))
     }
     fn fit(&self, sniff: &Sniff) -> super::recognise::Fit {
-        let mapping = S::infer(sniff);
+        let mapping = crate::source::guess::<S>(sniff);
         let columns = mapping_columns(&mapping);
         // The contact roles serve only the join: a file's e-mail column says nothing of its kind,
         // nor does a free-text subject.
@@ -145,7 +151,8 @@ impl<S: Source> AnySource for SourceKind<S> {
         super::recognise::Fit::new(S::ID, roles, segments, problem)
     }
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError> {
-        let mut mapping = S::infer(sniff);
+        let guessed = crate::source::guess::<S>(sniff);
+        let mut mapping = guessed.clone();
         // The first column given to a multi-column role replaces its guesses; the next ones add to it.
         let mut replaced: Vec<&str> = Vec::new();
         for (role, column) in &options.maps {
@@ -171,7 +178,8 @@ impl<S: Source> AnySource for SourceKind<S> {
             settings.apply(S::ID, key, value)?;
         }
         let reader = S::reader(file, sniff, &mapping, &settings.ingest)?;
-        Ok(Box::new(LoadingOf::<S> { reader, mapping, kpi: settings.kpi }))
+        let picks = crate::source::guess::explain::<S>(sniff, &mapping, &guessed);
+        Ok(Box::new(LoadingOf::<S> { reader, mapping, picks, kpi: settings.kpi }))
     }
 }
 
@@ -180,8 +188,8 @@ impl<S: Source> Loading for LoadingOf<S> {
         self.reader.feed(chunk);
     }
     fn finish(self: Box<Self>) -> Box<dyn Loaded> {
-        let LoadingOf { reader, mapping, kpi } = *self;
-        Box::new(LoadedOf::<S> { data: reader.finish(), mapping, kpi })
+        let LoadingOf { reader, mapping, picks, kpi } = *self;
+        Box::new(LoadedOf::<S> { data: reader.finish(), mapping, picks, kpi })
     }
 }
 
@@ -209,6 +217,15 @@ impl<S: Source> Loaded for LoadedOf<S> {
     }
     fn mapping(&self) -> Vec<(&'static str, Vec<String>)> {
         mapping_columns(&self.mapping)
+    }
+    fn picks(&self) -> &[crate::source::guess::Pick] {
+        &self.picks
+    }
+    fn profile(&self) -> Option<&'static crate::profile::Profile> {
+        crate::profile::of(self.mapping.profile())
+    }
+    fn key_column(&self) -> Option<&str> {
+        crate::source::key_column::<S>(&self.mapping)
     }
     fn segment_names(&self) -> Vec<String> {
         self.data.segment_names()

@@ -78,7 +78,10 @@ pub fn kpis_of_all(loaded: &[Box<dyn Loaded>], query: &Query) -> Vec<(SourceId, 
 
 /// The loaded files as the join and the health score read them, in [`SOURCES`] order.
 pub fn parts(loaded: &[Box<dyn Loaded>]) -> Vec<Part<'_>> {
-    SOURCES.iter().flat_map(move |s| loaded.iter().filter(move |l| l.id() == s.id()).map(|l| Part { id: l.id(), data: l.source_data() })).collect()
+    SOURCES
+        .iter()
+        .flat_map(move |s| loaded.iter().filter(move |l| l.id() == s.id()).map(|l| Part { id: l.id(), data: l.source_data(), key_column: l.key_column() }))
+        .collect()
 }
 
 /// How every loaded file's rows reach the billing customers (see [`crate::join::join_parts`]).

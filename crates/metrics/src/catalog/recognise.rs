@@ -4,17 +4,17 @@
 //! dropped on the wrong source.
 //!
 //! Every source is scored the same way, through the catalog ([`super::AnySource::fit`]): the
-//! roles its header synonyms give and whether its reader takes that mapping. Vendor shapes are
-//! recognised from distinctive sets of headers, which each source declares
-//! ([`crate::source::Source::SIGNATURES`]). [`fits`] ranks the sources;
+//! roles its guessed mapping gives and whether its reader takes that mapping. Vendor exports are
+//! recognised by the vendor profiles' header signatures ([`crate::profile`]): the same data that
+//! guesses their mappings. [`fits`] ranks the sources;
 //! [`best_other`] names another source only when it is clearly better than the one the file was
 //! loaded as (see its rules). Binary containers (gzip, zip, workbooks) are told apart by
 //! `northstar-formats`' `detect`, before any of this.
 
 use super::SOURCES;
 use crate::ingest::Sniff;
+use crate::profile;
 use crate::source::SourceId;
-use crate::wire::Name;
 use serde::{Deserialize, Serialize};
 
 /// How well a file fits one source. Serializable, so the worker can send it to the page.
@@ -23,8 +23,8 @@ pub struct Fit {
     pub source: SourceId,
     /// The vendor export (or well-known shape) the header matches, said without an article:
     /// "Zendesk tickets export", "account list (IBM Telco churn shape)", "event log".
-    #[serde(default, deserialize_with = "crate::wire::static_str_opt")]
-    pub vendor: Option<Name>,
+    #[serde(default)]
+    pub vendor: Option<String>,
     /// Single-column roles the header gives (segments not counted).
     pub roles: usize,
     /// Segment columns guessed.
@@ -44,12 +44,11 @@ impl Fit {
     /// What the file looks like, for a sentence: "a Zendesk tickets export", "an account list (IBM
     /// Telco churn shape)", "an event log", else "a subscriptions file", "an orders file".
     pub fn describe(&self) -> String {
-        let what = match self.vendor {
-            Some(v) => v.to_string(),
+        let what = match &self.vendor {
+            Some(v) => v.clone(),
             None => format!("{} file", self.source.name()),
         };
-        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
-        format!("{article} {what}")
+        profile::with_article(&what)
     }
 
     /// The ranking key, larger is better: readable first, then a vendor shape of this source, then
@@ -59,14 +58,14 @@ impl Fit {
     }
 }
 
-/// The first vendor shape of `source` the header matches.
-pub fn vendor_of(source: SourceId, names: &[String]) -> Option<&'static str> {
-    super::by_id(source).signatures().iter().find(|s| s.matches(names)).map(|s| s.vendor)
+/// The vendor export of `source` the header matches, if any (the most specific profile).
+pub fn vendor_of(source: SourceId, names: &[String]) -> Option<String> {
+    profile::best_of(source, names).map(|p| p.name())
 }
 
-/// The first vendor shape the header matches, with its source, in the catalog's order.
-pub fn vendor(names: &[String]) -> Option<(SourceId, &'static str)> {
-    SOURCES.iter().find_map(|k| k.signatures().iter().find(|s| s.matches(names)).map(|s| (k.id(), s.vendor)))
+/// The vendor export the header matches, with its source: the most specific profile of any.
+pub fn vendor(names: &[String]) -> Option<(SourceId, String)> {
+    profile::matching(names).first().map(|p| (p.source, p.name()))
 }
 
 /// How the file fits each source in [`SOURCES`], best first: readable fits before the others,
@@ -113,7 +112,7 @@ mod tests {
 
     #[test]
     fn goes_over_the_wire() {
-        let fit = Fit { vendor: Some("Zendesk tickets export"), ..Fit::new(SourceId::Tickets, 10, 1, None) };
+        let fit = Fit { vendor: Some("Zendesk tickets export".into()), ..Fit::new(SourceId::Tickets, 10, 1, None) };
         let json = serde_json::to_string(&fit).unwrap();
         assert_eq!(json, r#"{"source":"tickets","vendor":"Zendesk tickets export","roles":10,"segments":1,"readable":true,"problem":null}"#);
         assert_eq!(serde_json::from_str::<Fit>(&json).unwrap(), fit);
@@ -123,53 +122,59 @@ mod tests {
     fn describes_with_the_right_article() {
         let mut fit = Fit::new(SourceId::Orders, 4, 0, None);
         assert_eq!(fit.describe(), "an orders file");
-        fit.vendor = Some("Shopify orders export");
+        fit.vendor = Some("Shopify orders export".into());
         assert_eq!(fit.describe(), "a Shopify orders export");
-        fit.vendor = Some("event log");
+        fit.vendor = Some("event log".into());
         assert_eq!(fit.describe(), "an event log");
         assert_eq!(Fit::new(SourceId::Subscriptions, 1, 0, Some("x".into())).describe(), "a subscriptions file");
     }
 
-    fn vendor(header: &str) -> Option<(&'static str, &'static str)> {
-        super::vendor(&sniff(header.as_bytes()).column_names()).map(|(s, v)| (s.name(), v))
+    /// "tickets: Zendesk tickets export", the source and the export a header reads as.
+    fn vendor(header: &str) -> Option<String> {
+        super::vendor(&sniff(header.as_bytes()).column_names()).map(|(s, v)| format!("{s}: {v}"))
     }
 
     #[test]
     fn recognises_vendor_headers() {
         let zendesk = "Id,Requester,Requester id,Assignee,Group,Subject,Status,Via,Created at,Solved at,Reopens,Replies,Satisfaction Score\n";
-        assert_eq!(vendor(zendesk), Some(("tickets", "Zendesk tickets export")));
+        assert_eq!(vendor(zendesk), Some("tickets: Zendesk tickets export".to_string()));
         let freshdesk = "Ticket ID,Subject,Status,Priority,Source,Agent,Created time,Resolved time,Initial response time,Agent interactions\n";
-        assert_eq!(vendor(freshdesk), Some(("tickets", "Freshdesk tickets export")));
-        assert_eq!(vendor("conversation_id,conversation_created_at,conversation_closed_at\n"), Some(("tickets", "Intercom conversations export")));
+        assert_eq!(vendor(freshdesk), Some("tickets: Freshdesk tickets export".to_string()));
+        assert_eq!(vendor("conversation_id,conversation_created_at,conversation_closed_at\n"), Some("tickets: Intercom conversations export".to_string()));
         assert_eq!(
-            vendor("Number,Subject,Status,Customer,Customer Email,Mailbox,Assigned To,Created At,Closed At\n"),
-            Some(("tickets", "Help Scout conversations export"))
+            vendor("id,number,status,subject,mailboxId,customerEmail,createdAt,closedAt\n"),
+            Some("tickets: Help Scout conversations export".to_string())
         );
-        assert_eq!(vendor("Case ID,Activity,Resource,Complete Timestamp\n"), Some(("tickets", "event log")));
+        assert_eq!(vendor("Case ID,Activity,Resource,Complete Timestamp\n"), Some("tickets: event log".to_string()));
         let stripe = "id,Customer ID,Customer Email,Plan,Quantity,Amount,Currency,Interval,Status,Created (UTC),Start (UTC),Canceled At (UTC),Ended At (UTC)\n";
-        assert_eq!(vendor(stripe), Some(("subscriptions", "Stripe subscriptions export")));
-        let chargebee = "Subscription Id,Customer Id,Plan Id,Plan Quantity,Status,Created At,Activated At,Cancelled At,MRR\n";
-        assert_eq!(vendor(chargebee), Some(("subscriptions", "Chargebee subscriptions export")));
-        assert_eq!(vendor("customer_oid,plan_oid,plan_amount,subscription_started_at\n"), Some(("subscriptions", "Baremetrics/ChartMogul MRR export")));
-        let shopify = "Name,Email,Financial Status,Paid at,Currency,Total,Created at,Lineitem quantity,Lineitem price\n";
-        assert_eq!(vendor(shopify), Some(("orders", "Shopify orders export")));
-        let charges = "id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email,Captured\n";
-        assert_eq!(vendor(charges), Some(("orders", "Stripe payments export")));
+        assert_eq!(vendor(stripe), Some("subscriptions: Stripe subscriptions export (older columns)".to_string()));
+        let chargebee = "subscriptions.id,subscriptions.plan_id,subscriptions.plan_quantity,subscriptions.plan_unit_price,subscriptions.status,subscriptions.started_at,subscriptions.cancelled_at,customers.id\n";
+        assert_eq!(vendor(chargebee), Some("subscriptions: Chargebee subscriptions export".to_string()));
         assert_eq!(
-            vendor("id,Amount Due,Amount Paid,Amount Remaining,Currency,Customer,Date (UTC),Subscription,Total\n"),
-            Some(("orders", "Stripe invoices export"))
+            vendor("customer_oid,plan_oid,plan_amount,subscription_started_at\n"),
+            Some("subscriptions: Baremetrics subscriptions import file".to_string())
         );
-        assert_eq!(vendor("Order ID,Order Date,Order Status,Billing Email,Order Total\n"), Some(("orders", "WooCommerce orders export")));
-        assert_eq!(vendor("Respondent ID,Collector ID,Start Date,End Date,How likely are you to recommend us?\n"), Some(("surveys", "SurveyMonkey export")));
-        assert_eq!(vendor("StartDate,EndDate,Status,IPAddress,Progress,Finished,RecordedDate,ResponseId,Q1\n"), Some(("surveys", "Qualtrics export")));
-        assert_eq!(vendor("#,How likely?,Start Date (UTC),Submit Date (UTC),Network ID\n"), Some(("surveys", "Typeform export")));
-        assert_eq!(vendor("Response ID,Score,Comment,Created At,Person ID,Email\n"), Some(("surveys", "Delighted export")));
-        assert_eq!(vendor("user_id,event_type,event_time,amplitude_id\n"), Some(("usage", "Amplitude events export")));
-        assert_eq!(vendor("event,distinct_id,time\n"), Some(("usage", "Mixpanel events export")));
-        assert_eq!(vendor("event,userId,anonymousId,timestamp,messageId\n"), Some(("usage", "Segment events export")));
-        assert_eq!(vendor("customerID,gender,tenure,MonthlyCharges,TotalCharges,Churn\n"), Some(("accounts", "account list (IBM Telco churn shape)")));
-        assert_eq!(vendor("Record ID,Company name,Company owner,Create Date,Lifecycle Stage\n"), Some(("accounts", "HubSpot companies export")));
-        assert_eq!(vendor("Account ID,Account Name,Account Owner,Type,Industry\n"), Some(("accounts", "Salesforce accounts export")));
+        let shopify = "Name,Email,Financial Status,Paid at,Currency,Total,Created at,Lineitem quantity,Lineitem price\n";
+        assert_eq!(vendor(shopify), Some("orders: Shopify orders export".to_string()));
+        let charges = "id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email,Captured\n";
+        assert_eq!(vendor(charges), Some("orders: Stripe payments export".to_string()));
+        assert_eq!(vendor("Order ID,Order Date,Order Status,Billing Email,Order Total\n"), Some("orders: WooCommerce orders export".to_string()));
+        assert_eq!(
+            vendor("Respondent ID,Collector ID,Start Date,End Date,How likely are you to recommend us?\n"),
+            Some("surveys: SurveyMonkey responses export".to_string())
+        );
+        assert_eq!(
+            vendor("StartDate,EndDate,Status,IPAddress,Progress,Finished,RecordedDate,ResponseId,Q1\n"),
+            Some("surveys: Qualtrics responses export".to_string())
+        );
+        assert_eq!(vendor("#,How likely?,Start Date (UTC),Submit Date (UTC),Network ID\n"), Some("surveys: Typeform responses export".to_string()));
+        assert_eq!(vendor("Response ID,Score,Comment,Created At,Person ID,Email\n"), Some("surveys: Delighted responses export".to_string()));
+        assert_eq!(vendor("user_id,event_type,event_time,amplitude_id\n"), Some("usage: Amplitude events export".to_string()));
+        assert_eq!(vendor("event,distinct_id,time\n"), Some("usage: Mixpanel events export".to_string()));
+        assert_eq!(vendor("event,userId,anonymousId,timestamp,messageId\n"), Some("usage: Segment events export".to_string()));
+        assert_eq!(vendor("customerID,gender,tenure,MonthlyCharges,TotalCharges,Churn\n"), Some("accounts: account list (IBM Telco churn shape)".to_string()));
+        assert_eq!(vendor("Record ID,Company name,Company owner,Create Date,Lifecycle Stage\n"), Some("accounts: HubSpot companies export".to_string()));
+        assert_eq!(vendor("Account ID,Account Name,Account Owner,Type,Industry\n"), Some("accounts: Salesforce accounts report export".to_string()));
         assert_eq!(vendor("order_id,customer_id,date,amount\n"), None);
     }
 }

@@ -190,6 +190,20 @@ const SEGMENT: &[&str] = &[
     "medio",
 ];
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "period" => PERIOD,
+        "visitors" => VISITORS,
+        "signups" => SIGNUPS,
+        "trials" => TRIALS,
+        "new_customers" => NEW_CUSTOMERS,
+        "acquisition_spend" => ACQUISITION_SPEND,
+        "retention_spend" => RETENTION_SPEND,
+        "segment" => SEGMENT,
+        _ => &[],
+    }
+}
 /// Guesses roles from the header; channel-like columns become segments.
 pub fn infer_funnel_mapping(sniff: &Sniff) -> FunnelMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
@@ -202,6 +216,7 @@ pub fn infer_funnel_mapping(sniff: &Sniff) -> FunnelMapping {
         retention_spend: p.pick(RETENTION_SPEND),
         acquisition_spend: p.pick(ACQUISITION_SPEND),
         segment: Vec::new(),
+        profile: None,
     };
     while let Some(s) = p.pick(SEGMENT) {
         m.segment.push(s);

@@ -39,6 +39,9 @@ impl Source for Funnel {
     fn defs() -> &'static [crate::kpi::KpiDef] {
         DEFS
     }
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
+    }
     fn infer(sniff: &Sniff) -> FunnelMapping {
         infer_funnel_mapping(sniff)
     }

@@ -48,6 +48,7 @@ fn guesses_roles_from_headers() {
         acquisition_spend: Some("Ad spend".into()),
         retention_spend: Some("CS spend".into()),
         segment: vec!["Channel".into()],
+        profile: None,
     };
     assert_eq!(m, want);
 }

@@ -64,10 +64,55 @@ pub fn header_key(text: &str) -> String {
     fold(&normalise(text))
 }
 
-/// Whether the header `text` is one of `words`.
+/// `createdAt` → `created At`, `customerID` → `customer ID`, `IPAddress` → `IP Address`: a space
+/// where a lowercase letter meets a capital, or where capitals end before a lowercase one.
+pub fn split_camel(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && c.is_uppercase() {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if prev.is_lowercase() || (prev.is_uppercase() && next_lower) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The other comparison keys of a header besides [`header_key`], for names written as code writes
+/// them: camelCase split (`anonymousId` → `anonymous id`), and a dotted name read without its
+/// object (`properties.distinct_id` → `distinct id`) or with it as a word (`customers.id` →
+/// `customer id`, `plan.amount` → `plan amount`).
+pub fn other_keys(text: &str) -> Vec<String> {
+    let primary = header_key(text);
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |k: String| {
+        if !k.is_empty() && k != primary && !out.contains(&k) {
+            out.push(k);
+        }
+    };
+    let camel = split_camel(text.trim());
+    add(header_key(&camel));
+    if let Some((object, rest)) = camel.split_once('.') {
+        let singular = match object.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => object.strip_suffix('s').filter(|o| !o.ends_with('s')).unwrap_or(object).to_string(),
+        };
+        add(header_key(&format!("{singular} {}", rest.replace('.', " "))));
+        add(header_key(&format!("{object} {}", rest.replace('.', " "))));
+        add(header_key(&rest.replace('.', " ")));
+    }
+    out
+}
+
+/// Whether the header `text` is one of `words` (by its own key, else by one of its other keys).
 pub fn matches_word(text: &str, words: &[&str]) -> bool {
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let n = header_key(text);
-    words.iter().any(|w| n == fold(w))
+    folded.contains(&n) || other_keys(text).iter().any(|k| folded.contains(k))
 }
 
 /// The index of the column a mapping names for `role` (e.g. "tickets.agent"): an exact name first,
@@ -83,7 +128,9 @@ pub fn column_of(file: &str, names: &[String], role: &str, column: Option<&str>)
         .ok_or_else(|| crate::issue::FatalError::UnknownColumn { file: file.into(), role: role.into(), column: c.into(), available: names.to_vec() })
 }
 
-/// The first column (index) whose name matches one of `words`, in the order of `words`, skipping taken columns.
+/// The first column (index) whose name matches one of `words`, in the order of `words`, skipping
+/// taken columns: by the names' own keys first, then by their other keys ([`other_keys`]: camelCase
+/// and dotted names), so a header written plainly always wins over one that needs reading.
 pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<usize> {
     let keys: Vec<String> = names.iter().map(|n| header_key(n)).collect();
     for w in words {
@@ -92,6 +139,13 @@ pub fn find_column(names: &[String], words: &[&str], taken: &[usize]) -> Option<
             if !taken.contains(&i) {
                 return Some(i);
             }
+        }
+    }
+    let others: Vec<Vec<String>> = names.iter().map(|n| other_keys(n)).collect();
+    for w in words {
+        let w = fold(w);
+        if let Some(i) = (0..names.len()).find(|&i| !taken.contains(&i) && others[i].contains(&w)) {
+            return Some(i);
         }
     }
     None
@@ -182,6 +236,22 @@ mod tests {
         assert_eq!(find_column(&names, &["ended at", "canceled at"], &[]), Some(2));
         assert_eq!(find_column(&names, &["customer_id"], &[]), Some(0));
         assert_eq!(find_column(&names, &["customer id"], &[0]), None);
+    }
+
+    #[test]
+    fn names_written_as_code_are_read_too() {
+        assert_eq!(split_camel("createdAt"), "created At");
+        assert_eq!(split_camel("customerID"), "customer ID");
+        assert_eq!(split_camel("IPAddress"), "IP Address");
+        assert_eq!(other_keys("anonymousId"), ["anonymous id"]);
+        assert_eq!(other_keys("customers.id"), ["customer id", "customers id", "id"]);
+        assert_eq!(other_keys("properties.distinct_id"), ["property distinct id", "properties distinct id", "distinct id"]);
+        let names: Vec<String> = ["subscriptions.id", "customers.id", "createdAt", "Customer ID"].map(String::from).to_vec();
+        // A plain name wins over one that needs reading.
+        assert_eq!(find_column(&names, &["customer id"], &[]), Some(3));
+        assert_eq!(find_column(&names, &["customer id"], &[3]), Some(1));
+        assert_eq!(find_column(&names, &["created at"], &[]), Some(2));
+        assert!(matches_word("userId", &["user id"]));
     }
 
     #[test]

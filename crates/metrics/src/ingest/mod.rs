@@ -7,6 +7,7 @@ pub mod dates;
 pub mod decode;
 pub mod headers;
 pub mod sniff;
+pub mod values;
 
 pub use csv::{CsvReader, Record};
 pub use decode::Decoder;

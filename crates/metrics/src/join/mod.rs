@@ -18,7 +18,7 @@
 //! (change it with the mapping); the rule is a per-source choice ([`JoinRule`]).
 
 mod directory;
-pub mod keys;
+pub use crate::identity as keys;
 
 pub use crate::signals::Contact;
 pub use directory::Directory;
@@ -101,6 +101,9 @@ pub struct AmbiguousDomain {
 pub struct JoinReport {
     /// The source whose rows were joined.
     pub source: SourceId,
+    /// The file's column its keys come from ("Requester email"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_column: Option<String>,
     pub rule: JoinRule,
     /// Rows (the source's unit: orders, tickets, answer rows, events), blank keys included.
     pub rows: u64,
@@ -127,6 +130,7 @@ impl JoinReport {
     pub fn new(source: SourceId, rule: JoinRule) -> JoinReport {
         JoinReport {
             source,
+            key_column: None,
             rule,
             rows: 0,
             matched_rows: 0,
@@ -253,6 +257,8 @@ pub fn tally(names: &[String], rows: impl IntoIterator<Item = Option<u32>>) -> V
 pub struct Part<'a> {
     pub id: SourceId,
     pub data: &'a dyn crate::source::SourceData,
+    /// The column its customer keys come from (the mapping's person key), when known.
+    pub key_column: Option<&'a str>,
 }
 
 /// The directory of every source of billing customers among `parts` (subscriptions, accounts:
@@ -282,7 +288,9 @@ pub fn join_parts_to(directory: &Directory, parts: &[Part], rules: &[(SourceId, 
             if keys.iter().all(|(k, _)| k.trim().is_empty()) {
                 return None;
             }
-            Some(join(p.id, directory, &keys, rule_of(rules, p.id)))
+            let mut report = join(p.id, directory, &keys, rule_of(rules, p.id));
+            report.key_column = p.key_column.map(str::to_string);
+            Some(report)
         })
         .collect()
 }

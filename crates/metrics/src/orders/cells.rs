@@ -12,6 +12,19 @@ pub enum StatusClass {
     Unpaid,
 }
 
+impl StatusClass {
+    /// What a vendor profile's status class says about an order's money.
+    pub fn of_profile(status: crate::profile::Status) -> Option<StatusClass> {
+        use crate::profile::Status;
+        match status {
+            Status::Paid => Some(StatusClass::Paid),
+            Status::Refunded => Some(StatusClass::Refunded),
+            Status::Pending | Status::Churned => Some(StatusClass::Unpaid),
+            Status::Active | Status::Trial => None,
+        }
+    }
+}
+
 /// Classifies an order status (Shopify financial status, Stripe status, WooCommerce order status
 /// with or without "wc-", or its German, French or Spanish word with or without accents); `None`
 /// for a status not known.

@@ -43,6 +43,8 @@ pub struct Exclusions {
 pub struct OrdersData {
     pub meta: SourceMeta,
     pub shape: Shape,
+    /// The layout in words: the vendor export (its profile's name) or the shape's label.
+    pub layout: String,
     pub refunds: RefundMode,
     /// The report currency (the setting, or the currency of most orders); none when the file
     /// states none.
@@ -92,7 +94,7 @@ impl SourceData for OrdersData {
             self.meta.rows,
             self.orders(),
             self.ordering_customers(),
-            self.shape.label(),
+            self.layout,
             self.currency.as_deref().unwrap_or("not stated"),
             if self.refunds == RefundMode::Net { "netted" } else { "excluded" },
             x.refund_rows,
@@ -120,7 +122,7 @@ impl SourceData for OrdersData {
 
     fn facts(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("shape", self.shape.label().to_string()),
+            ("shape", self.layout.clone()),
             ("refunds", self.refunds.as_str().to_string()),
             ("currency", self.currency.clone().unwrap_or_else(|| "not stated".into())),
         ]

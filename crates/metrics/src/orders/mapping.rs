@@ -17,18 +17,13 @@ crate::role_mapping!(
     OrdersMapping { id, customer, date, amount, quantity, unit_price, status, currency, refunded } + segments
 );
 
-/// The export layout recognised from the header.
+/// The row layout, recognised from the header (a vendor's export is a profile: `profiles/*.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Shape {
-    /// One row per line item; order fields on the order's first line only.
-    Shopify,
-    /// One row per payment, with "Amount Refunded".
-    Stripe,
-    WooCommerce,
     /// Lines with quantity × unit price grouped by invoice; invoices starting with "C" cancel.
     InvoiceLines,
-    /// One row per order or payment.
+    /// One row per order or payment (or per line item, the order's fields on its first line).
     #[default]
     Plain,
 }
@@ -36,9 +31,6 @@ pub enum Shape {
 impl Shape {
     pub fn label(self) -> &'static str {
         match self {
-            Shape::Shopify => "Shopify orders export (line items)",
-            Shape::Stripe => "Stripe payments export",
-            Shape::WooCommerce => "WooCommerce orders export",
             Shape::InvoiceLines => "invoice lines (quantity × unit price)",
             Shape::Plain => "one row per order",
         }
@@ -49,15 +41,9 @@ fn has(names: &[String], words: &[&str]) -> bool {
     names.iter().any(|n| matches_word(n, words))
 }
 
-/// Recognises the export layout from its column names.
+/// Recognises the row layout from its column names.
 pub fn detect_shape(names: &[String]) -> Shape {
-    if has(names, &["lineitem quantity"]) && has(names, &["name"]) && has(names, &["financial status", "total"]) {
-        Shape::Shopify
-    } else if has(names, &["amount refunded"]) && has(names, &["customer id", "customer email"]) {
-        Shape::Stripe
-    } else if has(names, &["order status"]) && has(names, &["order total", "order total amount"]) {
-        Shape::WooCommerce
-    } else if !has(names, AMOUNT) && has(names, QUANTITY) && has(names, UNIT_PRICE) {
+    if !has(names, AMOUNT) && has(names, QUANTITY) && has(names, UNIT_PRICE) {
         Shape::InvoiceLines
     } else {
         Shape::Plain
@@ -375,31 +361,27 @@ const SEGMENT: &[&str] = &[
     "tienda",
 ];
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "id" => ID,
+        "customer" => CUSTOMER,
+        "date" => DATE,
+        "amount" => AMOUNT,
+        "quantity" => QUANTITY,
+        "unit_price" => UNIT_PRICE,
+        "status" => STATUS,
+        "currency" => CURRENCY,
+        "refunded" => REFUNDED,
+        "segment" => SEGMENT,
+        _ => &[],
+    }
+}
 /// Guesses the mapping of an orders file from its header.
 pub fn infer_orders_mapping(sniff: &Sniff) -> OrdersMapping {
     let names = sniff.column_names();
-    let shape = detect_shape(&names);
     let mut p = ColumnPicker::new(names);
-    // Shape-specific picks first: they name columns the generic words would get wrong.
     let mut m = OrdersMapping::default();
-    match shape {
-        Shape::Shopify => {
-            m.id = p.pick(&["name"]);
-            m.customer = p.pick(&["email"]);
-            m.date = p.pick(&["created at", "paid at"]);
-            m.amount = p.pick(&["total"]);
-        }
-        Shape::Stripe => {
-            m.id = p.pick(&["id"]);
-            m.date = p.pick(&["created", "created date"]);
-            m.amount = p.pick(&["amount"]);
-        }
-        Shape::WooCommerce => {
-            m.customer = p.pick(&["billing email", "email (billing)", "customer email", "customer user id"]);
-            m.amount = p.pick(&["order total", "order total amount"]);
-        }
-        Shape::InvoiceLines | Shape::Plain => {}
-    }
     m.refunded = m.refunded.take().or_else(|| p.pick(REFUNDED));
     m.id = m.id.take().or_else(|| p.pick(ID));
     m.customer = m.customer.take().or_else(|| p.pick_in(&[CUSTOMER, CUSTOMER_DE_FR_ES, BUYER]));
@@ -424,29 +406,31 @@ mod tests {
         (infer_orders_mapping(&s), detect_shape(&s.column_names()))
     }
 
+    /// The mapping as every reader starts from it: header synonyms, the person key's values, then
+    /// the vendor profile the header matches.
+    fn guess(header: &str) -> OrdersMapping {
+        crate::source::guess::guess::<super::super::Orders>(&sniff(header.as_bytes()))
+    }
+
     #[test]
-    fn maps_shopify_stripe_and_woocommerce() {
-        let (m, shape) = infer(
+    fn maps_shopify_stripe_and_woocommerce_by_their_profiles() {
+        let m = guess(
             "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount,Billing Country,Source\n",
         );
-        assert_eq!(shape, Shape::Shopify);
+        assert_eq!(m.profile.as_deref(), Some("shopify_orders"));
         assert_eq!(
             (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.status.as_deref()),
             (Some("Name"), Some("Email"), Some("Created at"), Some("Total"), Some("Financial Status"))
         );
-        assert_eq!(
-            (m.quantity.as_deref(), m.unit_price.as_deref(), m.refunded.as_deref()),
-            (Some("Lineitem quantity"), Some("Lineitem price"), Some("Refunded Amount"))
-        );
-        assert_eq!(m.segment, ["Billing Country", "Source"]);
-        let (m, shape) = infer("id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email\n");
-        assert_eq!(shape, Shape::Stripe);
+        assert_eq!(m.refunded.as_deref(), Some("Refunded Amount"));
+        let m = guess("id,Description,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Status,Customer ID,Customer Email\n");
+        assert_eq!(m.profile.as_deref(), Some("stripe_payments"));
         assert_eq!(
             (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.refunded.as_deref(), m.status.as_deref()),
             (Some("id"), Some("Customer ID"), Some("Created (UTC)"), Some("Amount"), Some("Amount Refunded"), Some("Status"))
         );
-        let (m, shape) = infer("Order ID,Order Number,Order Date,Order Status,Customer User ID,Billing Email,Billing Country,Order Total,Order Currency\n");
-        assert_eq!(shape, Shape::WooCommerce);
+        let m = guess("Order ID,Order Number,Order Date,Order Status,Customer User ID,Billing Email,Billing Country,Order Total,Order Currency\n");
+        assert_eq!(m.profile.as_deref(), Some("woocommerce_orders"));
         assert_eq!(
             (m.id.as_deref(), m.customer.as_deref(), m.date.as_deref(), m.amount.as_deref(), m.status.as_deref(), m.currency.as_deref()),
             (Some("Order ID"), Some("Billing Email"), Some("Order Date"), Some("Order Total"), Some("Order Status"), Some("Order Currency"))

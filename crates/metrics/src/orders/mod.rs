@@ -26,7 +26,7 @@ use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
 use crate::source::{Context, Query, Source};
-use crate::source::{Measure, Provided, Signature};
+use crate::source::{Measure, Provided};
 
 /// The orders source kind.
 pub struct Orders;
@@ -36,19 +36,6 @@ impl Source for Orders {
     const DESCRIPTION: &'static str =
         "Orders, payments or invoice lines (Shopify, Stripe, WooCommerce, invoice lines, plain lists): revenue, order value, repeat buyers, CLV, cohorts";
     const PROVIDES: &'static [Provided] = &[Provided::value_of(Measure::Ltv, "clv_simple")];
-    const SIGNATURES: &'static [Signature] = &[
-        Signature { vendor: "Shopify orders export", groups: &[&["name"], &["lineitem quantity"], &["financial status", "total"]] },
-        Signature {
-            vendor: "Stripe payments export",
-            groups: &[
-                &["amount refunded", "converted amount refunded"],
-                &["customer id", "customer email"],
-                &["captured", "fee", "converted amount", "seller message"],
-            ],
-        },
-        Signature { vendor: "Stripe invoices export", groups: &[&["amount due"], &["amount paid"], &["amount remaining", "attempt count", "subscription"]] },
-        Signature { vendor: "WooCommerce orders export", groups: &[&["order status"], &["order total", "order total amount"]] },
-    ];
     type Mapping = OrdersMapping;
     type Ingest = OrdersIngest;
     type Kpi = OrdersKpi;
@@ -59,6 +46,10 @@ impl Source for Orders {
         &DEFS
     }
 
+    const PERSON: Option<crate::source::PersonKey> = Some(crate::source::PersonKey::id("customer"));
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
+    }
     fn infer(sniff: &Sniff) -> OrdersMapping {
         infer_orders_mapping(sniff)
     }

@@ -27,11 +27,13 @@ use super::cells::{classify_status, plain_decimal, to_cents, StatusClass};
 use super::data::{Entry, Exclusions, OrdersData, NO_CUSTOMER};
 use super::mapping::{detect_shape, OrdersMapping, Shape};
 use super::settings::{OrdersIngest, RefundMode};
+use crate::identity::identity;
 use crate::ingest::dates::{DateCell, DeferredDates};
 use crate::ingest::headers::{column_of, normalise};
 use crate::ingest::{trim_cell, Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle};
+use crate::profile::Profile;
 use crate::segment::{Interner, SegmentColumn};
 use crate::source::{RowTyping, SourceMeta, Streamed};
 
@@ -106,6 +108,8 @@ pub struct Rows {
     cols: Cols,
     style: NumberStyle,
     shape: Shape,
+    /// The vendor profile the mapping came from (its status words, its date order).
+    profile: Option<&'static Profile>,
     /// A customer cell of "0" is a guest (WooCommerce's Customer User ID).
     zero_is_guest: bool,
     ids: Interner,
@@ -178,6 +182,7 @@ impl OrdersReader {
             cols,
             style: sniff.number_style,
             shape,
+            profile: crate::profile::of(mapping.profile.as_deref()),
             zero_is_guest,
             ids: Interner::default(),
             order_of_id: Vec::new(),
@@ -229,7 +234,9 @@ impl Rows {
     fn amount(&self, r: &Record, first_row: bool) -> Result<LineAmount, (usize, String)> {
         if let Some(c) = self.cols.amount {
             let cell = trim_cell(r.cell(c));
-            if cell.is_empty() {
+            // One row per item, the order's amount on every row: the first row's is the order's.
+            let repeated = !first_row && self.profile.is_some_and(|p| p.order_amount_repeats);
+            if cell.is_empty() || repeated {
                 return if first_row { Err((c, "empty amount".into())) } else { Ok(LineAmount { cents: None, negative_quantity: false, currency: None }) };
             }
             let (m, s, currency) = self.number(cell).map_err(|e| (c, e))?;
@@ -315,10 +322,11 @@ impl Rows {
         }
         if acc.customer == NO_CUSTOMER {
             if let Some(c) = self.cols.customer {
-                let t = trim_cell(r.cell(c));
+                // The one identity rule (`crate::identity`): " Ann@Acme.COM " is ann@acme.com.
+                let t = identity(trim_cell(r.cell(c)));
                 let guest = self.zero_is_guest && t == "0";
                 if !t.is_empty() && !guest {
-                    self.accs[o].customer = self.customers.intern(t);
+                    self.accs[o].customer = self.customers.intern(&t);
                 }
             }
         }
@@ -329,7 +337,7 @@ impl Rows {
                     let i = match self.statuses.iter().position(|(s, _)| s.eq_ignore_ascii_case(t)) {
                         Some(i) => i,
                         None => {
-                            let class = classify_status(t);
+                            let class = self.profile.and_then(|p| p.status_of(t)).and_then(StatusClass::of_profile).or_else(|| classify_status(t));
                             if class.is_none() {
                                 self.issue(line, Some(c), format!("'{t}' is not a known order status; read as paid (later rows with it are not listed)"));
                             }
@@ -388,7 +396,8 @@ impl Rows {
 
     fn finish(mut self, ingest: &OrdersIngest, encoding: &'static str) -> OrdersData {
         let file = self.file.clone();
-        let settled = self.dates.settle(&file, ingest.date_order, "orders.date_order", "the order is skipped");
+        let order = crate::profile::date_order(self.profile, ingest.date_order);
+        let settled = self.dates.settle(&file, order, "orders.date_order", "the order is skipped");
         self.log.extend(settled.issues);
         for (o, stamp) in settled.stamps {
             let acc = &mut self.accs[o as usize];
@@ -507,6 +516,7 @@ impl Rows {
         OrdersData {
             meta,
             shape: self.shape,
+            layout: self.profile.map_or_else(|| self.shape.label().to_string(), |p| p.name()),
             refunds: ingest.refunds,
             currency,
             customers: self.customers.into_strings(),

@@ -233,6 +233,19 @@ fn zone(c: &mut Cursor) -> Option<i32> {
         return Some(0);
     }
     let rest = c.rest();
+    // North American zone abbreviations, as Recurly's exports write them ("2014-01-07 23:54:41 PST").
+    if rest.len() == 3 && rest[2].eq_ignore_ascii_case(&b'T') {
+        let standard = [(b'E', -5), (b'C', -6), (b'M', -7), (b'P', -8), (b'A', -9), (b'H', -10)];
+        let daylight = match rest[1] | 0x20 {
+            b's' => Some(0),
+            b'd' => Some(1),
+            _ => None,
+        };
+        if let (Some(d), Some(&(_, h))) = (daylight, standard.iter().find(|(z, _)| rest[0].eq_ignore_ascii_case(z))) {
+            c.i += 3;
+            return Some((h + d) * 3600);
+        }
+    }
     for name in [b"UTC".as_slice(), b"GMT".as_slice()] {
         if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(name) {
             c.i += 3;
@@ -449,6 +462,13 @@ mod tests {
         assert_eq!(wall("Mar 5, 2024"), "2024-03-05 00:00:00 +0");
         assert_eq!(wall("5 March 2024 10:00"), "2024-03-05 10:00:00 +0");
         assert_eq!(wall("05-Mar-24"), "2024-03-05 00:00:00 +0");
+    }
+
+    #[test]
+    fn reads_north_american_zone_abbreviations() {
+        assert_eq!(wall("2014-01-07 23:54:41 PST"), "2014-01-07 23:54:41 -480");
+        assert_eq!(wall("2014-07-07 23:54:41 EDT"), "2014-07-07 23:54:41 -240");
+        assert!(parse_stamp("2014-07-07 23:54:41 XYZ").is_err());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 pub struct Context<'a> {
     data: Vec<(SourceId, &'a dyn SourceData)>,
     kpis: Vec<(SourceId, &'static [Provided], &'a [KpiValue])>,
+    join_rules: Vec<(SourceId, crate::join::JoinRule)>,
 }
 
 impl<'a> Context<'a> {
@@ -32,6 +33,24 @@ impl<'a> Context<'a> {
     /// Adds the KPIs computed for a source of kind `S`.
     pub fn with_kpis_of<S: Source>(self, kpis: &'a [KpiValue]) -> Self {
         self.with_kpis(S::ID, S::PROVIDES, kpis)
+    }
+
+    /// The join rules the user chose (source → rule); a source not named joins by any rule.
+    pub fn with_join_rules(mut self, rules: &[(SourceId, crate::join::JoinRule)]) -> Self {
+        self.join_rules = rules.to_vec();
+        self
+    }
+
+    /// The rule a source's keys are matched to the billing customers by.
+    pub fn join_rule(&self, source: SourceId) -> crate::join::JoinRule {
+        crate::join::rule_of(&self.join_rules, source)
+    }
+
+    /// The billing customers of every source that has them, with their ids, e-mails and domains,
+    /// as the join reads them.
+    pub fn directory(&self) -> crate::join::Directory {
+        let parts: Vec<crate::join::Part> = self.data.iter().map(|&(id, data)| crate::join::Part { id, data, key_column: None }).collect();
+        crate::join::directory_of(&parts)
     }
 
     /// Every source of paying customers with its kind, in the catalog's order (the preferred first).

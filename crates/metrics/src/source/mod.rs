@@ -12,10 +12,12 @@
 
 pub mod capability;
 mod context;
+pub mod guess;
 mod id;
 
 pub use capability::{CustomerAttributes, Measure, Paying, PayingCustomers, Provided};
 pub use context::{Context, MeasureOf};
+pub use guess::{explain, guess, Pick, Why};
 pub use id::{SourceId, UnknownSource};
 
 use crate::ingest::Sniff;
@@ -301,8 +303,9 @@ pub trait Source: Sized + Send + Sync + 'static {
     const PERIOD_TOTALS: bool = false;
     /// The measures this kind's KPIs carry for other sources (LTV, ARPA…).
     const PROVIDES: &'static [Provided] = &[];
-    /// The vendor exports (or well-known shapes) of this kind, recognised by their headers.
-    const SIGNATURES: &'static [Signature] = &[];
+    /// The role that says which person (or account) a row is about, and how its column is
+    /// chosen by its values (see [`guess`]); none for a source of totals.
+    const PERSON: Option<PersonKey> = None;
     type Mapping: RoleMapping + Default + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
     type Ingest: SettingsPart;
     type Kpi: SettingsPart;
@@ -310,7 +313,18 @@ pub trait Source: Sized + Send + Sync + 'static {
     type Reader: Reader<Data = Self::Data>;
 
     fn defs() -> &'static [KpiDef];
-    /// Guesses the roles from the header and the first rows.
+    /// The header words `role` is guessed from, for saying why it has its column.
+    fn synonyms(_role: &str) -> &'static [&'static str] {
+        &[]
+    }
+    /// The word of a column's header text (its name and any second header row) that guessed it
+    /// for `role`, where the guess reads words inside the text rather than whole headers (a
+    /// survey's question wording).
+    fn header_word(_role: &str, _header_text: &str) -> Option<&'static str> {
+        None
+    }
+    /// Guesses the roles from the header and the first rows (its header synonyms; [`guess`] adds
+    /// the person key's values and the vendor profiles).
     fn infer(sniff: &Sniff) -> Self::Mapping;
     /// Starts reading a file; a mapping that cannot be read (a required role missing, a column
     /// that is not there) is a fatal error.
@@ -342,19 +356,29 @@ pub trait Source: Sized + Send + Sync + 'static {
 /// The settings of source `S`.
 pub type SettingsOf<S> = SourceSettings<<S as Source>::Ingest, <S as Source>::Kpi>;
 
-/// A vendor export (or well-known shape) recognised from its headers: every group must be matched
-/// by some column (the words of a group are alternatives, compared as headers are).
-#[derive(Debug, Clone, Copy)]
-pub struct Signature {
-    /// How it is said, without an article: "Zendesk tickets export", "event log".
-    pub vendor: &'static str,
-    pub groups: &'static [&'static [&'static str]],
+/// A source's person key: the role naming the person (or account) of a row, and how its column is
+/// chosen by its values when several could serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonKey {
+    pub role: &'static str,
+    /// E-mail addresses beat ids (a source whose ids rarely are the billing customer's: tickets,
+    /// answers, events); else an id is as good.
+    pub prefer_email: bool,
+    /// The file has one row per person (an account list), so ids unique per row are persons too.
+    pub one_row_per_person: bool,
+    /// The role of the key to fall back on when the person key is blank (an event log's device or
+    /// anonymous id).
+    pub anonymous: Option<&'static str>,
 }
 
-impl Signature {
-    /// Whether the header `names` has a column for every group.
-    pub fn matches(&self, names: &[String]) -> bool {
-        self.groups.iter().all(|group| names.iter().any(|n| crate::ingest::headers::matches_word(n, group)))
+impl PersonKey {
+    /// A key whose ids are as good as e-mails, with several rows per person.
+    pub const fn id(role: &'static str) -> PersonKey {
+        PersonKey { role, prefer_email: false, one_row_per_person: false, anonymous: None }
+    }
+    /// A key best given as an e-mail address.
+    pub const fn email(role: &'static str) -> PersonKey {
+        PersonKey { role, prefer_email: true, one_row_per_person: false, anonymous: None }
     }
 }
 
@@ -370,6 +394,13 @@ pub struct Extra {
     /// Its cells as values (id, period, segment, value, n), for the golden cases' `expect`.
     pub values: Vec<KpiValue>,
 }
+/// The column a mapping gives the source's person key (the customer, requester, respondent or
+/// user), if any.
+pub fn key_column<S: Source>(mapping: &S::Mapping) -> Option<&str> {
+    let role = S::PERSON?.role;
+    mapping.column(role)
+}
+
 /// Every role of `mapping` with its column(s), in the order the UI lists them.
 pub fn mapping_columns<M: RoleMapping>(mapping: &M) -> Vec<(&'static str, Vec<String>)> {
     let mut m = mapping.clone();

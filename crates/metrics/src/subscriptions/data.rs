@@ -11,6 +11,7 @@ use crate::ingest::headers::{column_of, normalise};
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
 use crate::parse::{parse_number, NumberStyle, Stamp};
+use crate::profile::{Profile, Status};
 use crate::segment::Interner;
 use crate::segment::SegmentColumn;
 use crate::source::SourceMeta;
@@ -150,6 +151,8 @@ pub struct SubscriptionReader {
     settings: SubscriptionIngest,
     style: NumberStyle,
     cents: bool,
+    /// The vendor profile the mapping came from (its status words, its date order).
+    profile: Option<&'static Profile>,
     pending: Vec<Pending>,
     starts: DateColumn,
     ends: Option<DateColumn>,
@@ -162,16 +165,20 @@ pub struct SubscriptionReader {
     data: SubscriptionData,
 }
 
-/// Amounts are cents when set so, or when the header says so (Baremetrics' `plan_amount`, `*_cents`).
-fn decide_unit(setting: AmountUnit, header: &str) -> (bool, String) {
+/// Amounts are cents when set so, when the export's profile says so (ChartMogul's `mrr`), or when
+/// the header says so (`*_in_cents`, `plan_amount`).
+fn decide_unit(setting: AmountUnit, header: &str, profile: Option<&Profile>) -> (bool, String) {
     let h = normalise(header);
-    match setting {
-        AmountUnit::Cents => (true, "set to cents".into()),
-        AmountUnit::Units => (false, "set to units".into()),
-        AmountUnit::Auto if h.contains("cents") || h == "plan_amount" || h == "plan amount" => {
+    let stated = profile.and_then(|p| p.amount_unit.map(|u| (p.name(), u == crate::profile::AmountUnit::Cents)));
+    match (setting, stated) {
+        (AmountUnit::Cents, _) => (true, "set to cents".into()),
+        (AmountUnit::Units, _) => (false, "set to units".into()),
+        (AmountUnit::Auto, Some((name, true))) => (true, format!("read as cents: the {name} states its amounts in minor units")),
+        (AmountUnit::Auto, Some((name, false))) => (false, format!("read as units: the {name} states its amounts in major units (dollars, euros…)")),
+        (AmountUnit::Auto, None) if h.contains("cents") || h == "plan_amount" || h == "plan amount" => {
             (true, format!("read as cents: the header '{header}' holds minor units"))
         }
-        AmountUnit::Auto => {
+        (AmountUnit::Auto, None) => {
             (false, format!("read as units (dollars, euros…) from the header '{header}'; set subscriptions.amount_unit=cents if they are cents"))
         }
     }
@@ -215,7 +222,8 @@ impl SubscriptionReader {
             }
         }
         let amount_col = plan.amount.or(plan.mrr).unwrap_or(0);
-        let (cents, reason) = decide_unit(settings.amount_unit, &names[amount_col]);
+        let profile = crate::profile::of(mapping.profile.as_deref());
+        let (cents, reason) = decide_unit(settings.amount_unit, &names[amount_col], profile);
         let date_col = plan.start.or(plan.month).unwrap_or(0);
         let data = SubscriptionData {
             meta: SourceMeta::new(file),
@@ -235,6 +243,7 @@ impl SubscriptionReader {
             settings: settings.clone(),
             style: sniff.number_style,
             cents,
+            profile,
             pending: Vec::new(),
             customer_ids: Interner::default(),
             emailed: Default::default(),
@@ -289,7 +298,9 @@ impl SubscriptionReader {
         if r.len() != self.names.len() {
             self.issue(line, None, format!("row has {} fields, the header has {}", r.len(), self.names.len()));
         }
-        let customer = r.cell(self.plan.customer).trim();
+        // The one identity rule (`crate::identity`): an e-mail key is trimmed and case-folded.
+        let customer = crate::identity::identity(r.cell(self.plan.customer));
+        let customer = customer.as_ref();
         if customer.is_empty() {
             return self.skip(line, Some(self.plan.customer), "empty customer".into());
         }
@@ -333,7 +344,20 @@ impl SubscriptionReader {
             }
         }
         let mut trial = false;
-        if let Some(s) = self.plan.status {
+        let said = self.plan.status.and_then(|s| self.profile.and_then(|p| p.status_of(r.cell(s))).map(|class| (s, class)));
+        match said {
+            Some((_, Status::Trial)) => trial = true,
+            Some((s, Status::Pending)) => {
+                let reason = format!("the status '{}' is no subscription that pays (a lead, a sign-up not completed)", r.cell(s).trim());
+                return self.skip(line, Some(s), reason);
+            }
+            Some((s, Status::Churned)) if self.plan.end.is_none_or(|e| r.cell(e).trim().is_empty()) => {
+                let reason = format!("the status '{}' says the subscription ended, but the row has no end date to place it", r.cell(s).trim());
+                return self.skip(line, Some(s), reason);
+            }
+            _ => {}
+        }
+        if let Some(s) = self.plan.status.filter(|_| said.is_none()) {
             let status = crate::ingest::headers::fold_accents(&r.cell(s).trim().to_lowercase());
             match status.as_str() {
                 "trialing" | "trial" | "in_trial" | "trialling" => trial = true,
@@ -390,7 +414,7 @@ impl SubscriptionReader {
         self.data.meta.encoding = stream.encoding();
         self.log.extend(reading);
         let file = self.data.meta.file.clone();
-        let order = self.settings.date_order;
+        let order = crate::profile::date_order(self.profile, self.settings.date_order);
         let resolve = |c: Option<DateColumn>, log: &mut IssueLog| {
             c.map(|c| {
                 let r = c.resolve(&file, order, "subscriptions.date_order");

@@ -382,6 +382,27 @@ const EMAIL: &[&str] = &[
     "correo electrónico",
 ];
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "customer" => CUSTOMER,
+        "amount" => AMOUNT,
+        "currency" => CURRENCY,
+        "interval" => INTERVAL,
+        "interval_count" => INTERVAL_COUNT,
+        "quantity" => QUANTITY,
+        "start" => START,
+        "end" => END,
+        "status" => STATUS,
+        "plan" => PLAN,
+        "trial_end" => TRIAL_END,
+        "month" => MONTH,
+        "mrr" => MRR,
+        "segment" => SEGMENT,
+        "email" => EMAIL,
+        _ => &[],
+    }
+}
 /// Guesses the mapping of a subscriptions file from its header.
 pub fn infer_subscription_mapping(sniff: &Sniff) -> SubscriptionMapping {
     let mut p = ColumnPicker::new(sniff.column_names());

@@ -16,7 +16,7 @@ use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
 use crate::source::{Context, Query, Reader, Source, SourceData, SourceMeta};
-use crate::source::{Measure, Provided, Signature};
+use crate::source::{Measure, Provided};
 
 /// Subscriptions (Stripe, Baremetrics, ChartMogul-style) or a monthly MRR sheet.
 pub struct Subscriptions;
@@ -30,25 +30,6 @@ impl Source for Subscriptions {
         // Customers at the start still paying at the end: the churn rate's n minus its churned.
         Provided { measure: Measure::RetainedCustomers, kpi: "customer_churn_rate", snapshot: false, read: |k| Some(k.n as f64 - k.numerator.unwrap_or(0.0)) },
     ];
-    const SIGNATURES: &'static [Signature] = &[
-        Signature {
-            vendor: "Stripe subscriptions export",
-            groups: &[
-                &["customer id", "customer email"],
-                &["interval"],
-                &["start", "start date"],
-                &["canceled at", "ended at", "current period end", "cancel at period end"],
-            ],
-        },
-        Signature {
-            vendor: "Chargebee subscriptions export",
-            groups: &[&["subscription id"], &["customer id"], &["plan id"], &["activated at", "cancelled at", "next billing at", "current term end"]],
-        },
-        Signature {
-            vendor: "Baremetrics/ChartMogul MRR export",
-            groups: &[&["customer oid", "customer uuid", "customer external id", "data source uuid"], &["plan oid", "plan uuid", "plan amount", "mrr"]],
-        },
-    ];
     type Mapping = SubscriptionMapping;
     type Ingest = SubscriptionIngest;
     type Kpi = SubscriptionKpi;
@@ -57,6 +38,10 @@ impl Source for Subscriptions {
 
     fn defs() -> &'static [KpiDef] {
         &kpis::DEFS
+    }
+    const PERSON: Option<crate::source::PersonKey> = Some(crate::source::PersonKey::id("customer"));
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
     }
     fn infer(sniff: &Sniff) -> SubscriptionMapping {
         infer_subscription_mapping(sniff)

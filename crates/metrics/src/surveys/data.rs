@@ -247,7 +247,10 @@ impl SurveyReader {
             plan: Plan { date, kind, score, wide, segments, comment, respondent: idx("surveys.respondent", &mapping.respondent)? },
             width: names.len(),
             names,
-            settings: settings.clone(),
+            settings: SurveyIngest {
+                date_order: crate::profile::date_order(crate::profile::of(mapping.profile.as_deref()), settings.date_order),
+                ..settings.clone()
+            },
             style: sniff.number_style,
             dates: date.map(|i| DateColumn::new(&sniff.columns[i].name)),
             log: IssueLog::default(),
@@ -296,7 +299,9 @@ impl SurveyReader {
         let row = self.data.kept_rows as u32;
         self.data.kept_rows += 1;
         if let Some(c) = self.plan.respondent {
-            let key = r.cell(c).trim();
+            // The one identity rule (`crate::identity`): " Ann@Acme.COM " is ann@acme.com.
+            let key = crate::identity::identity(r.cell(c));
+            let key = key.as_ref();
             let next = self.data.respondent_keys.len() as u32;
             let at = match self.respondents.get(key) {
                 Some(&i) => i,

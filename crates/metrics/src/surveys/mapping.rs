@@ -33,11 +33,20 @@ pub struct SurveyMapping {
     pub csat: Vec<String>,
     #[serde(deserialize_with = "crate::mapping::one_or_many")]
     pub ces: Vec<String>,
+    /// The vendor profile the guess used, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 impl RoleMapping for SurveyMapping {
     fn roles() -> &'static [&'static str] {
         &ROLES
+    }
+    fn profile(&self) -> Option<&str> {
+        self.profile.as_deref()
+    }
+    fn set_profile(&mut self, id: Option<String>) {
+        self.profile = id;
     }
     fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
         Some(match role {
@@ -48,6 +57,16 @@ impl RoleMapping for SurveyMapping {
             "kind" => &mut self.kind,
             _ => return None,
         })
+    }
+    fn column(&self, role: &str) -> Option<&str> {
+        match role {
+            "date" => self.date.as_deref(),
+            "respondent" => self.respondent.as_deref(),
+            "comment" => self.comment.as_deref(),
+            "score" => self.score.as_deref(),
+            "kind" => self.kind.as_deref(),
+            _ => None,
+        }
     }
     fn columns(&mut self, role: &str) -> Option<&mut Vec<String>> {
         Some(match role {
@@ -381,14 +400,20 @@ fn names_a_segment(text: &str) -> bool {
 /// "Aufwand", "zufrieden"), French ("recommander", "facile", "satisfait") or Spanish
 /// ("recomendar", "esfuerzo", "satisfecho").
 pub fn kind_from_text(text: &str) -> Option<Kind> {
+    kind_word(text).map(|(kind, _)| kind)
+}
+
+/// The survey kind a question's wording names and the word that names it ("recommend").
+pub fn kind_word(text: &str) -> Option<(Kind, &'static str)> {
     let t = fold_accents(&text.to_lowercase());
-    let has = |parts: &[&str]| parts.iter().any(|p| t.contains(p));
-    if has(&["recommend", "nps", "net promoter", "empfehl", "recommand", "recomend", "recomiend"]) {
-        Some(Kind::Nps)
-    } else if has(&["effort", "easy", "aufwand", "einfach", "facile", "esfuerzo", "facil"]) || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ces") {
-        Some(Kind::Ces)
-    } else if has(&["satisf", "zufrieden"]) || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "csat") {
-        Some(Kind::Csat)
+    let has = |parts: &[&'static str]| parts.iter().copied().find(|p| t.contains(p));
+    let word = |w: &'static str| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == w).then_some(w);
+    if let Some(w) = has(&["recommend", "nps", "net promoter", "empfehl", "recommand", "recomend", "recomiend"]) {
+        Some((Kind::Nps, w))
+    } else if let Some(w) = has(&["effort", "easy", "aufwand", "einfach", "facile", "esfuerzo", "facil"]).or_else(|| word("ces")) {
+        Some((Kind::Ces, w))
+    } else if let Some(w) = has(&["satisf", "zufrieden"]).or_else(|| word("csat")) {
+        Some((Kind::Csat, w))
     } else {
         None
     }
@@ -427,6 +452,18 @@ fn mostly_dates(preview: &[Record], col: usize) -> bool {
     !filled.is_empty() && dates * 2 >= filled.len()
 }
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "date" => DATE_WORDS,
+        "respondent" => RESPONDENT_WORDS,
+        "segment" => SEGMENT_WORDS,
+        "comment" => COMMENT_WORDS,
+        "score" => SCORE_WORDS,
+        "kind" => KIND_WORDS,
+        _ => &[],
+    }
+}
 /// The kind a score column most likely holds, from its wording, then from its value range.
 pub fn infer_kind(header_text: &str, preview: &[Record], col: usize, style: NumberStyle) -> Kind {
     if let Some(k) = kind_from_text(header_text) {

@@ -14,7 +14,6 @@ pub use settings::{Kind, Scale, ScaleSetting, SurveyIngest, SurveyKpi, SurveySet
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
-use crate::source::Signature;
 use crate::source::{Context, Query, Reader, Source, SourceData, SourceMeta};
 
 /// Survey answers (NPS, CSAT, CES) in long or wide shape.
@@ -23,15 +22,6 @@ pub struct Surveys;
 impl Source for Surveys {
     const ID: crate::source::SourceId = crate::source::SourceId::Surveys;
     const DESCRIPTION: &'static str = "survey answers (NPS, CSAT, CES), long or wide, with comments";
-    const SIGNATURES: &'static [Signature] = &[
-        Signature { vendor: "SurveyMonkey export", groups: &[&["respondent id"], &["collector id"]] },
-        Signature {
-            vendor: "Qualtrics export",
-            groups: &[&["responseid", "response id"], &["recordeddate", "recorded date"], &["finished", "progress", "ipaddress"]],
-        },
-        Signature { vendor: "Typeform export", groups: &[&["network id"], &["submit date", "submitted at"]] },
-        Signature { vendor: "Delighted export", groups: &[&["score"], &["comment"], &["person id", "person properties", "additional answers"]] },
-    ];
     type Mapping = SurveyMapping;
     type Ingest = SurveyIngest;
     type Kpi = SurveyKpi;
@@ -40,6 +30,14 @@ impl Source for Surveys {
 
     fn defs() -> &'static [KpiDef] {
         &kpis::DEFS
+    }
+    const PERSON: Option<crate::source::PersonKey> = Some(crate::source::PersonKey::email("respondent"));
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
+    }
+    /// A question column is guessed from its wording: "How likely are you to recommend us?" is NPS.
+    fn header_word(role: &str, header_text: &str) -> Option<&'static str> {
+        mapping::kind_word(header_text).filter(|(kind, _)| kind.as_str() == role).map(|(_, word)| word)
     }
     fn infer(sniff: &Sniff) -> SurveyMapping {
         infer_mapping(sniff)

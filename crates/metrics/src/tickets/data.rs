@@ -12,6 +12,12 @@ use super::mapping::TicketMapping;
 use super::settings::{ResolutionEvent, TicketIngest};
 use super::ticket::{Ticket, TicketRow, MAX_COUNT};
 use crate::comments::Texts;
+use crate::identity::identity;
+
+/// The reading settings with the date order of the export's vendor profile when set to "auto".
+fn with_profile_order(ingest: &TicketIngest, profile: Option<&str>) -> TicketIngest {
+    TicketIngest { date_order: crate::profile::date_order(crate::profile::of(profile), ingest.date_order), ..ingest.clone() }
+}
 use crate::ingest::dates::{DateCell, DateColumn, DeferredDates};
 use crate::ingest::headers::column_of;
 use crate::ingest::{trim_cell, Record, RecordStream, Sniff};
@@ -24,6 +30,10 @@ use crate::source::{Reader, SourceData, SourceMeta};
 pub struct TicketData {
     pub meta: SourceMeta,
     pub event_log: bool,
+    /// Whether the file says when tickets were first answered (a first-response time or
+    /// duration column, or an event log's activities); without it the first-response KPIs are
+    /// undefined, not zero.
+    pub first_response_known: bool,
     pub tickets: Vec<Ticket>,
     pub customers: Vec<String>,
     /// The agent first (when mapped; the resolver in an event log), then channel and segment
@@ -270,8 +280,10 @@ impl TicketReader {
             Shape::Rows(RowTyping::new(&names, &cols, &segment_names))
         };
         let agent = if event_log { Some("agent".to_string()) } else { mapping.agent.clone() };
-        let layout = Layout { file: file.into(), names, cols, style: sniff.number_style, ingest: ingest.clone(), segment_names };
-        let data = TicketData { meta: SourceMeta::new(file), event_log, agent, ..Default::default() };
+        let layout =
+            Layout { file: file.into(), names, cols, style: sniff.number_style, ingest: with_profile_order(ingest, mapping.profile.as_deref()), segment_names };
+        let first_response_known = event_log || mapping.first_response.is_some() || mapping.first_reply_minutes.is_some();
+        let data = TicketData { meta: SourceMeta::new(file), event_log, first_response_known, agent, ..Default::default() };
         Ok(TicketReader { stream: RecordStream::new(file, sniff), layout, data, log: IssueLog::default(), shape })
     }
 }
@@ -422,7 +434,7 @@ impl RowTyping {
                 }
             }
         });
-        let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(c));
+        let customer = cols.customer.map(|c| identity(trim_cell(r.cell(c)))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(&c));
         for (s, &c) in cols.segments.iter().enumerate() {
             self.segments[s].push(r.cell(c));
         }
@@ -575,7 +587,7 @@ impl EventFolding {
         let ticket = self.ticket_ids.intern(r.cell(cols.id.unwrap_or(0)).trim());
         if ticket == next {
             self.ticket_segments.push(cols.segments.iter().map(|&c| r.cell(c).to_string()).collect());
-            let customer = cols.customer.map(|c| trim_cell(r.cell(c))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(c));
+            let customer = cols.customer.map(|c| identity(trim_cell(r.cell(c)))).filter(|c| !c.is_empty()).map(|c| self.customers.intern(&c));
             self.ticket_customers.push(customer);
         }
         let kind = match kind {

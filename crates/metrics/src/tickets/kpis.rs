@@ -215,6 +215,9 @@ fn ratio_f(sum: f64, n: u64) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
+/// The KPIs made of first responses: undefined, with the reason, for a file that has none.
+const FIRST_RESPONSE_KPIS: [&str; 4] = ["first_response_time_median", "first_response_time_p90", "first_response_time_mean", "sla_first_response_rate"];
+
 /// Every ticket KPI of a tally, with the KPI settings applied.
 pub fn kpis_from(tally: &TicketTally, settings: &TicketKpi) -> Vec<KpiValue> {
     let mut out = Vec::new();
@@ -313,6 +316,10 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
     let mut out = TicketTally::default();
     for u in &data.unmatched_activities {
         out.withheld.extend(u.kpis.iter().map(|&id| (id, u.message.clone())));
+    }
+    if !data.first_response_known {
+        let why = "the file has no first-response column (a first reply time, or the time of the first agent reply): the first response is not known, not late";
+        out.withheld.extend(FIRST_RESPONSE_KPIS.iter().map(|&id| (id, why.to_string())));
     }
     if let Some(all) = groups.next().filter(|_| overall) {
         out.groups.push((None, false, tally_periods(all, &periods)));

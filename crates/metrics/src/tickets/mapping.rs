@@ -418,6 +418,28 @@ const SEGMENT: &[&str] = &[
     "formulario",
 ];
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "id" => ID,
+        "created" => CREATED,
+        "first_response" => FIRST_RESPONSE,
+        "resolved" => RESOLVED,
+        "customer" => CUSTOMER,
+        "agent" => AGENT,
+        "channel" => CHANNEL,
+        "replies" => REPLIES,
+        "reopens" => REOPENS,
+        "rating" => RATING,
+        "first_reply_minutes" => FIRST_REPLY_MINUTES,
+        "subject" => SUBJECT,
+        "activity" => ACTIVITY,
+        "timestamp" => TIMESTAMP,
+        "resource" => RESOURCE,
+        "segment" => SEGMENT,
+        _ => &[],
+    }
+}
 /// Guesses the mapping of a tickets file from its header.
 pub fn infer_ticket_mapping(sniff: &Sniff) -> TicketMapping {
     let mut p = ColumnPicker::new(sniff.column_names());

@@ -19,7 +19,6 @@ pub use ticket::{Ticket, TicketRow};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
-use crate::source::Signature;
 use crate::source::{Context, Query, Source};
 
 /// Support tickets: one row per ticket, or an event log folded into tickets.
@@ -39,40 +38,6 @@ impl Tickets {
 impl Source for Tickets {
     const ID: crate::source::SourceId = crate::source::SourceId::Tickets;
     const DESCRIPTION: &'static str = "Support tickets, one row per ticket (Zendesk, Freshdesk, Intercom) or a help-desk event log";
-    const SIGNATURES: &'static [Signature] = &[
-        Signature {
-            vendor: "Zendesk tickets export",
-            groups: &[&["requester", "requester id", "requester email"], &["assignee"], &["solved at"], &["via", "replies", "reopens", "satisfaction score"]],
-        },
-        Signature {
-            vendor: "Freshdesk tickets export",
-            groups: &[
-                &["ticket id"],
-                &["created time"],
-                &["resolved time", "closed time"],
-                &["agent interactions", "customer interactions", "initial response time"],
-            ],
-        },
-        Signature {
-            vendor: "Intercom conversations export",
-            groups: &[
-                &["conversation id"],
-                &["conversation created at", "conversation started at", "conversation first response at", "conversation closed at"],
-            ],
-        },
-        Signature {
-            vendor: "Help Scout conversations export",
-            groups: &[&["mailbox"], &["number", "conversation number", "conversation id"], &["customer", "customer email"]],
-        },
-        Signature {
-            vendor: "event log",
-            groups: &[
-                &["case id", "case", "case:concept:name", "ticket id", "ticket"],
-                &["activity", "concept:name", "activity name"],
-                &["timestamp", "complete timestamp", "time:timestamp"],
-            ],
-        },
-    ];
     type Mapping = TicketMapping;
     type Ingest = TicketIngest;
     type Kpi = TicketKpi;
@@ -83,6 +48,10 @@ impl Source for Tickets {
         DEFS
     }
 
+    const PERSON: Option<crate::source::PersonKey> = Some(crate::source::PersonKey::email("customer"));
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
+    }
     fn infer(sniff: &Sniff) -> TicketMapping {
         infer_ticket_mapping(sniff)
     }

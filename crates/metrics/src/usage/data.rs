@@ -7,6 +7,7 @@
 
 use super::mapping::UsageMapping;
 use super::settings::UsageIngest;
+use crate::identity::identity;
 use crate::ingest::dates::DateColumn;
 use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
@@ -79,6 +80,8 @@ pub struct UsageData {
     pub features: Vec<String>,
     /// How the duration column was read ("minutes" or "seconds"); none without one.
     pub duration_unit: Option<&'static str>,
+    /// Events whose user was blank, counted by their anonymous (device) id instead.
+    pub anonymous_events: u64,
 }
 
 impl SourceData for UsageData {
@@ -98,8 +101,12 @@ impl SourceData for UsageData {
     }
 
     fn describe(&self) -> String {
+        let anonymous = match self.anonymous_events {
+            0 => String::new(),
+            n => format!(" ({n} events without a user counted by their anonymous or device id)"),
+        };
         format!(
-            "{} rows, {} events, {} users, {} customers, {} features; {} rows skipped",
+            "{} rows, {} events, {} users{anonymous}, {} customers, {} features; {} rows skipped",
             self.meta.rows,
             self.events.len(),
             self.users.len(),
@@ -107,6 +114,10 @@ impl SourceData for UsageData {
             self.features.len(),
             self.meta.skipped_rows
         )
+    }
+
+    fn counters(&self) -> Vec<(&'static str, u64)> {
+        vec![("anonymous_events", self.anonymous_events)]
     }
 
     fn facts(&self) -> Vec<(&'static str, String)> {
@@ -117,6 +128,7 @@ impl SourceData for UsageData {
 struct Cols {
     timestamp: usize,
     user: Option<usize>,
+    anonymous: Option<usize>,
     customer: Option<usize>,
     duration: Option<usize>,
     feature: Option<usize>,
@@ -186,12 +198,13 @@ impl UsageReader {
         let idx = |role: &str, c: &Option<String>| column_of(file, &names, &format!("usage.{role}"), c.as_deref());
         let timestamp = idx("timestamp", &mapping.timestamp)?.ok_or_else(|| missing("timestamp"))?;
         let (user, customer) = (idx("user", &mapping.user)?, idx("customer", &mapping.customer)?);
-        if user.is_none() && customer.is_none() {
+        if user.is_none() && customer.is_none() && mapping.anonymous.is_none() {
             return Err(missing("user or customer"));
         }
         let cols = Cols {
             timestamp,
             user,
+            anonymous: idx("anonymous", &mapping.anonymous)?,
             customer,
             duration: idx("duration", &mapping.duration)?,
             feature: idx("feature", &mapping.feature)?,
@@ -209,7 +222,14 @@ impl UsageReader {
         };
         let duration_unit = cols.duration.map(|_| if seconds { "seconds" } else { "minutes" });
         let data = UsageData { meta: SourceMeta::new(file), duration_unit, ..Default::default() };
-        let layout = Layout { file: file.into(), names, cols, style: sniff.number_style, seconds, ingest: ingest.clone() };
+        let layout = Layout {
+            file: file.into(),
+            names,
+            cols,
+            style: sniff.number_style,
+            seconds,
+            ingest: UsageIngest { date_order: crate::profile::date_order(crate::profile::of(mapping.profile.as_deref()), ingest.date_order), ..ingest.clone() },
+        };
         Ok(UsageReader { stream: RecordStream::new(file, sniff), layout, data, log: IssueLog::default(), typing })
     }
 }
@@ -226,16 +246,23 @@ impl UsageTyping {
             data.meta.skipped_rows += 1;
             return;
         }
-        let who = |c: Option<usize>| c.map(|c| r.cell(c).trim()).filter(|v| !v.is_empty());
-        let (u, c) = (who(cols.user), who(cols.customer));
-        let Some(u_or_c) = u.or(c) else {
+        // Keys are read by the one identity rule (`crate::identity`): " Ann@Acme.COM " is ann@acme.com.
+        let who = |c: Option<usize>| c.map(|c| identity(r.cell(c))).filter(|v| !v.is_empty());
+        let (mut u, c) = (who(cols.user), who(cols.customer));
+        if u.is_none() {
+            u = who(cols.anonymous);
+            if u.is_some() {
+                data.anonymous_events += 1;
+            }
+        }
+        let Some(u_or_c) = u.or_else(|| c.clone()) else {
             self.dates.pop();
             layout.issue(log, r.line, Some(cols.user.or(cols.customer).unwrap_or(0)), "no user or customer; row skipped".into());
             data.meta.skipped_rows += 1;
             return;
         };
-        let user = self.users.intern(u_or_c);
-        let customer = self.customers.intern(c.unwrap_or(u_or_c));
+        let user = self.users.intern(&u_or_c);
+        let customer = self.customers.intern(c.as_deref().unwrap_or(&u_or_c));
         let duration = layout.number(log, r, cols.duration).map(|d| if layout.seconds { d / 60.0 } else { d });
         let units = layout.number(log, r, cols.units);
         let entitlement = layout.number(log, r, cols.entitlement);

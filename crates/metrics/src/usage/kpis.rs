@@ -57,16 +57,28 @@ pub const DEFS: &[KpiDef] = &[
     ),
 ];
 
-/// Who the engagement rate divides by.
+/// Who the engagement rate divides by, and which of them each usage customer is.
 #[derive(Debug, Clone, Default)]
 pub struct Denominators {
     /// Paying customer ids at each period's end (from subscriptions), aligned with the periods.
     pub per_period: Option<Vec<HashSet<String>>>,
     /// Active account ids (an accounts snapshot), the same for every period.
     pub snapshot: Option<HashSet<String>>,
+    /// The paying customer id each usage customer (by index) reaches by the join's rules (its id,
+    /// its e-mail, its company domain; see [`crate::join`]); empty when the ids are compared as
+    /// they are.
+    pub reach: Vec<Option<String>>,
 }
 
 impl Denominators {
+    /// The paying customer id usage customer `c` is: the one the join reaches, else its own key.
+    fn reached<'a>(&'a self, data: &'a UsageData, c: u32) -> Option<&'a String> {
+        match self.reach.get(c as usize) {
+            Some(reached) => reached.as_ref(),
+            None => Some(&data.customers[c as usize]),
+        }
+    }
+
     /// Paying customers at each period end from the first source that has them per period
     /// (subscriptions); active customers from the first snapshot (an accounts list).
     pub fn from_sources(usage: &UsageData, granularity: Granularity, sources: &[(SourceId, &dyn PayingCustomers)]) -> Denominators {
@@ -83,9 +95,17 @@ impl Denominators {
     }
 }
 
-/// The engagement denominators from the sources of paying customers loaded beside usage.
+/// The engagement denominators from the sources of paying customers loaded beside usage, each
+/// usage customer matched to them by the join's rules (the rule the user chose for usage, else
+/// id, then e-mail, then company domain), as the join report and the health score match them.
 pub(crate) fn denominators_from(ctx: &Context, data: &UsageData, granularity: Granularity) -> Denominators {
-    Denominators::from_sources(data, granularity, &ctx.paying_customers())
+    let mut out = Denominators::from_sources(data, granularity, &ctx.paying_customers());
+    if out.per_period.is_some() || out.snapshot.is_some() {
+        let directory = ctx.directory();
+        let rule = ctx.join_rule(SourceId::Usage);
+        out.reach = data.customers.iter().map(|k| crate::join::match_key(&directory, k, rule).map(|(c, _)| directory.customers[c as usize].clone())).collect();
+    }
+    out
 }
 
 /// The periods a usage file spans: first to last day it mentions.
@@ -214,7 +234,12 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
         let (sum, n) = durations[t];
         push("avg_session_duration", None, (n > 0).then(|| sum / n as f64), Some(sum), Some(n as f64), n);
         let paying = denominators.per_period.as_ref().and_then(|v| v.get(t)).or(denominators.snapshot.as_ref());
-        let engaged = paying.map(|set| active[t].iter().filter(|&&c| set.contains(&data.customers[c as usize])).count());
+        let engaged = paying.map(|set| {
+            let mut reached: Vec<&String> = active[t].iter().filter_map(|&c| denominators.reached(data, c)).filter(|id| set.contains(*id)).collect();
+            reached.sort_unstable();
+            reached.dedup();
+            reached.len()
+        });
         push(
             "engagement_rate",
             None,
@@ -281,14 +306,15 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
 fn unmatched_customers(data: &UsageData, denominators: &Denominators) -> Option<String> {
     let sets: Vec<&HashSet<String>> = denominators.per_period.iter().flatten().chain(denominators.snapshot.iter()).collect();
     let paying: HashSet<&String> = sets.iter().flat_map(|s| s.iter()).collect();
-    if paying.is_empty() || data.customers.is_empty() || data.customers.iter().any(|c| paying.contains(c)) {
+    let any_reached = (0..data.customers.len() as u32).any(|c| denominators.reached(data, c).is_some_and(|id| paying.contains(id)));
+    if paying.is_empty() || data.customers.is_empty() || any_reached {
         return None;
     }
     let examples = |ids: &mut dyn Iterator<Item = &String>| ids.take(3).cloned().collect::<Vec<_>>().join(", ");
     let mut sorted: Vec<&String> = paying.into_iter().collect();
     sorted.sort();
     Some(format!(
-        "no customer id of the usage file matches a paying customer (usage has {}; the paying customers are {}): map the usage file's customer column to the same ids",
+        "no customer of the usage file matches a paying customer by id, e-mail or company domain (usage has {}; the paying customers are {}): map the usage file's customer column to a column holding the same ids or e-mails",
         examples(&mut data.customers.iter()),
         examples(&mut sorted.into_iter())
     ))
@@ -310,7 +336,7 @@ mod join_tests {
     fn an_engagement_rate_over_ids_that_never_match_says_so() {
         let data = read("customer,timestamp\nc1,2024-01-05\nc2,2024-01-06\n");
         let rate = |ids: &[&str]| {
-            let d = Denominators { per_period: None, snapshot: Some(ids.iter().map(|s| s.to_string()).collect()) };
+            let d = Denominators { per_period: None, snapshot: Some(ids.iter().map(|s| s.to_string()).collect()), reach: Vec::new() };
             usage_kpis(&data, &UsageKpi::default(), Granularity::Month, &d).into_iter().find(|k| k.id == "engagement_rate").unwrap()
         };
         // Neither c1 nor c2 is a paying customer: 0 of 2, and the reason.

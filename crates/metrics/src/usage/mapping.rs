@@ -1,4 +1,5 @@
-//! Column roles of the `usage` source: `user`, `customer`, `timestamp`, `duration`, `feature`,
+//! Column roles of the `usage` source: `user`, `anonymous` (the device or anonymous id an event
+//! falls back to when its user is blank), `customer`, `timestamp`, `duration`, `feature`,
 //! `units`, `entitlement`.
 
 use crate::ingest::headers::ColumnPicker;
@@ -7,7 +8,7 @@ pub use crate::mapping::RoleMapping;
 
 crate::role_mapping!(
     /// Where the usage columns are.
-    UsageMapping { user, customer, timestamp, duration, feature, units, entitlement }
+    UsageMapping { user, anonymous, customer, timestamp, duration, feature, units, entitlement }
 );
 
 const USER: &[&str] = &[
@@ -16,6 +17,8 @@ const USER: &[&str] = &[
     "user",
     "userid",
     "distinct_id",
+    "visitor id",
+    "person id",
     "person",
     "member id",
     // German, French, Spanish.
@@ -34,6 +37,7 @@ const USER: &[&str] = &[
     "id usuario",
     "miembro",
 ];
+const ANONYMOUS: &[&str] = &["anonymous id", "anonymousid", "device id", "deviceid", "anon id", "cookie id"];
 const CUSTOMER: &[&str] = &[
     "customer id",
     "customer",
@@ -175,16 +179,32 @@ const ENTITLEMENT: &[&str] = &[
     "unidades incluidas",
 ];
 
+/// The header words `role` is guessed from (for saying why a column has its role).
+pub fn synonyms(role: &str) -> &'static [&'static str] {
+    match role {
+        "user" => USER,
+        "anonymous" => ANONYMOUS,
+        "customer" => CUSTOMER,
+        "timestamp" => TIMESTAMP,
+        "duration" => DURATION,
+        "feature" => FEATURE,
+        "units" => UNITS,
+        "entitlement" => ENTITLEMENT,
+        _ => &[],
+    }
+}
 /// Guesses the mapping of a usage file from its header.
 pub fn infer_usage_mapping(sniff: &Sniff) -> UsageMapping {
     let mut p = ColumnPicker::new(sniff.column_names());
     UsageMapping {
         user: p.pick(USER),
+        anonymous: p.pick(ANONYMOUS),
         customer: p.pick(CUSTOMER),
         duration: p.pick(DURATION),
         timestamp: p.pick(TIMESTAMP),
         feature: p.pick(FEATURE),
         entitlement: p.pick(ENTITLEMENT),
         units: p.pick(UNITS),
+        profile: None,
     }
 }

@@ -16,7 +16,6 @@ pub use settings::{UsageIngest, UsageKpi, UsageSettings};
 use crate::ingest::Sniff;
 use crate::issue::FatalError;
 use crate::kpi::{KpiDef, KpiValue};
-use crate::source::Signature;
 use crate::source::{Context, Query, Source};
 
 /// Product usage: events or sessions per user or customer.
@@ -25,11 +24,6 @@ pub struct Usage;
 impl Source for Usage {
     const ID: crate::source::SourceId = crate::source::SourceId::Usage;
     const DESCRIPTION: &'static str = "Product usage events or sessions per user or customer (feature, duration, units consumed and entitled)";
-    const SIGNATURES: &'static [Signature] = &[
-        Signature { vendor: "Amplitude events export", groups: &[&["amplitude id", "event type"], &["event time", "client event time", "server upload time"]] },
-        Signature { vendor: "Mixpanel events export", groups: &[&["distinct id"], &["event", "event name"]] },
-        Signature { vendor: "Segment events export", groups: &[&["anonymousid", "anonymous id"], &["messageid", "message id", "event"]] },
-    ];
     type Mapping = UsageMapping;
     type Ingest = UsageIngest;
     type Kpi = UsageKpi;
@@ -40,6 +34,11 @@ impl Source for Usage {
         DEFS
     }
 
+    const PERSON: Option<crate::source::PersonKey> =
+        Some(crate::source::PersonKey { role: "user", prefer_email: true, one_row_per_person: false, anonymous: Some("anonymous") });
+    fn synonyms(role: &str) -> &'static [&'static str] {
+        mapping::synonyms(role)
+    }
     fn infer(sniff: &Sniff) -> UsageMapping {
         infer_usage_mapping(sniff)
     }

@@ -80,10 +80,11 @@ fn tickets_join_by_id_email_and_domain_never_by_free_mail_or_a_shared_domain() {
     assert_eq!(t.ambiguous_domains[0].domain, "umbrella.com");
     assert_eq!(t.ambiguous_domains[0].customers, vec!["A3".to_string(), "A4".to_string()]);
     assert_eq!(t.ambiguous_domains[0].rows, 1);
-    assert_eq!(t.matches.get("Ann@Acme.COM").map(String::as_str), Some("A1"));
+    // Keys are read by the one identity rule: "Ann@Acme.COM" is ann@acme.com in every source.
+    assert_eq!(t.matches.get("ann@acme.com").map(String::as_str), Some("A1"));
     assert_eq!(t.matches.get("bob@acme.com").map(String::as_str), Some("A1"));
     assert_eq!(t.matches.get("A5").map(String::as_str), Some("A5"));
-    assert_eq!(t.matches.get("carol.b@GMAIL.com").map(String::as_str), Some("A2"));
+    assert_eq!(t.matches.get("carol.b@gmail.com").map(String::as_str), Some("A2"));
 }
 
 #[test]
@@ -159,4 +160,19 @@ fn the_join_on_keys_trims_case_folds_and_adds_repeated_keys() {
     assert_eq!((r.rows, r.matched_rows, r.keys, r.unmatched_count), (11, 2, 4, 3));
     assert_eq!(r.unmatched_keys, vec![key("(blank)", 5), key("y@gmail.com", 3), key("bob@acme.com", 1)]);
     assert_eq!((r.free_mail_rows, r.ambiguous_domains.len()), (3, 1));
+}
+
+/// The engagement rate relates usage to paying customers by the join's rules, as the health score
+/// does: a usage file keyed by people's e-mails reaches the accounts by their e-mail or their
+/// company's domain, not by ids alone (which would read 0 % and ask for a column the file lacks).
+#[test]
+fn the_engagement_rate_matches_usage_by_email_and_domain() {
+    let accounts =
+        "customer,status,email,website\nA1,active,ann@acme.com,acme.com\nA2,active,,https://www.beta.io\nA3,active,,gamma.io\nA4,churned,,delta.io\n";
+    let usage = "user,timestamp\n Ann@Acme.COM ,2024-01-02\nbob@acme.com,2024-01-03\ncarl@beta.io,2024-01-04\nzed@gmail.com,2024-01-05\n";
+    let loaded = vec![load("accounts", accounts), load("usage", usage)];
+    let all = northstar_metrics::catalog::kpis_of_all(&loaded, &northstar_metrics::source::Query::new(northstar_metrics::Granularity::Month));
+    let rate = all.iter().flat_map(|(_, k)| k).find(|k| k.id == "engagement_rate" && k.period == "2024-01").unwrap();
+    // A1 (by e-mail, and bob by acme.com), A2 (by beta.io) of the active A1, A2, A3; gmail.com names no company.
+    assert_eq!((rate.value, rate.n, rate.warning.as_deref()), (Some(2.0 / 3.0), 3, None));
 }

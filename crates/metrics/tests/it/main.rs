@@ -24,11 +24,19 @@
 //! `cohort_revenue_retention`, with the cohort label as PERIOD, k as SEGMENT and the cohort size as
 //! N (`expect cohort_retention 2024-01 1 - 0.5 2`); the cohort period is the `cohort` setting.
 //! These ids exist only here, not in the KPI registry.
+//!
+//! Vendor exports (`tests/exports/<profile id or case>/`) use the same harness and say which
+//! source they are (`source NAME`); they must read with no `map`. Their own directives:
+//!   `profile ID|none`                      (the vendor profile the header matched)
+//!   `recognised SOURCE`                    (the source the file fits best, as the app suggests it)
+//!   `pick ROLE COLUMN profile|synonym|values|user`  (which column a role took, and why)
+//!   `unpicked ROLE`                        (the role has no column)
 
 use northstar_formats::{detect, unpack, Container, Gunzip};
 use northstar_metrics::catalog::{by_name, kpis_of_all, Loaded, Options, SOURCES};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::source::Query;
+use northstar_metrics::source::Why;
 use northstar_metrics::{Granularity, KpiValue};
 use std::path::Path;
 
@@ -141,7 +149,38 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
             })
         };
         match l[0].as_str() {
-            "period" | "segment" | "map" | "set" | "chunk" | "context" | "entry" | "sheet" => {}
+            "period" | "segment" | "map" | "set" | "chunk" | "context" | "entry" | "sheet" | "source" => {}
+            "profile" => {
+                let got = main.profile().map_or("none", |p| p.id);
+                if got != l[1] {
+                    failures.push(fail(format!("got profile {got}")));
+                }
+            }
+            "recognised" => {
+                let best = northstar_metrics::catalog::recognise::fits(&sniffed).first().map(|f| f.source.name());
+                if best != Some(l[1].as_str()) {
+                    failures.push(fail(format!("fits best as {best:?}")));
+                }
+            }
+            "pick" => {
+                let pick = main.picks().iter().find(|p| p.role == l[1] && p.column == l[2]);
+                let why = pick.map(|p| match &p.why {
+                    Why::Profile(_) => "profile",
+                    Why::Synonym(_) => "synonym",
+                    Why::Values(_) => "values",
+                    Why::User => "user",
+                });
+                if why != Some(l[3].as_str()) {
+                    let role: Vec<_> = main.picks().iter().filter(|p| p.role == l[1]).collect();
+                    failures.push(fail(format!("got {role:?}")));
+                }
+            }
+            "unpicked" => {
+                let role: Vec<_> = main.picks().iter().filter(|p| p.role == l[1]).collect();
+                if !role.is_empty() {
+                    failures.push(fail(format!("got {role:?}")));
+                }
+            }
             "container" if format!("{container:?}").to_lowercase() != l[1] => failures.push(fail(format!("detected {container:?}"))),
             "container" => {}
             "expect" => match find(&l[1], &l[2], &l[3], &l[4]) {
@@ -227,6 +266,41 @@ fn golden_cases_of_every_source() {
     assert!(failures.is_empty(), "{} golden mismatches over {ran} cases:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// Every vendor export's fixture reads with no `map` and gives its hand-worked values; every
+/// profile has a fixture named by its id, and names only roles its source has.
+#[test]
+fn vendor_exports_read_as_worked_by_hand() {
+    use northstar_metrics::profile::PROFILES;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exports");
+    let mut cases: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    cases.sort();
+    let names: Vec<String> = cases.iter().map(|c| c.file_name().unwrap().to_string_lossy().to_string()).collect();
+    let mut failures = Vec::new();
+    for p in PROFILES {
+        if !names.iter().any(|n| n == p.id) {
+            failures.push(format!("profile {} has no fixture tests/exports/{}/", p.id, p.id));
+        }
+        let source = by_name(p.source.name()).unwrap();
+        for (role, _) in p.roles {
+            if !source.roles().contains(role) {
+                failures.push(format!("profile {}: {} has no role '{role}'", p.id, p.source.name()));
+            }
+        }
+    }
+    if cases.len() < 40 {
+        failures.push(format!("{} vendor exports, fewer than 40", cases.len()));
+    }
+    for case in &cases {
+        let spec = std::fs::read_to_string(case.join("case.txt")).unwrap();
+        let directive = |d: &str| spec.lines().find_map(|l| l.strip_prefix(d).map(|v| v.split(" #").next().unwrap().trim().to_string()));
+        let source = directive("source ").unwrap_or_else(|| panic!("{}: no `source` line", case.display()));
+        assert!(directive("map ").is_none(), "{}: a vendor export reads with no map", case.display());
+        assert!(directive("expect ").is_some(), "{}: no hand-worked value", case.display());
+        failures.extend(run_case(case, &source));
+    }
+    assert!(failures.is_empty(), "{} mismatches over {} vendor exports:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
 /// The harness itself: a wrong value and an unknown directive both fail.
 #[test]
 fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
@@ -245,6 +319,7 @@ mod capabilities;
 mod customer_join;
 mod health;
 mod helpdesk;
+mod identity_rule;
 mod join;
 mod languages;
 mod memory;

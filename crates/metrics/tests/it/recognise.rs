@@ -80,7 +80,7 @@ fn a_file_that_reads_keeps_its_source() {
     let stripe = "id,Customer ID,Customer Email,Plan,Quantity,Amount,Currency,Interval,Status,Created (UTC),Start (UTC),Canceled At (UTC),Ended At (UTC)\n\
                   sub_1,cus_1,a@x.com,Pro,1,49.00,usd,month,active,2024-01-02 10:00,2024-01-02 10:00,,\n";
     let s = sniff(stripe.as_bytes());
-    assert_eq!(fits(&s)[0].describe(), "a Stripe subscriptions export");
+    assert_eq!(fits(&s)[0].describe(), "a Stripe subscriptions export (older columns)");
     assert_eq!(best_other(&s, id("subscriptions")), None);
     assert_eq!(best_other(&s, id("orders")).map(|f| f.source.name()), Some("subscriptions"));
     // A Stripe payments export: subscriptions could read it (Customer ID, Amount, Created as the
@@ -92,13 +92,13 @@ fn a_file_that_reads_keeps_its_source() {
     assert_eq!((best.source.name(), best.describe().as_str()), ("orders", "a Stripe payments export"));
     assert_eq!(best_other(&s, id("subscriptions")).map(|f| f.source.name()), Some("orders"));
     assert_eq!(best_other(&s, id("orders")), None);
-    // A Chargebee export is subscriptions even when its guessed mapping does not read (an MRR
-    // column without a month), though accounts could read it (Customer Id, Status, MRR).
-    let chargebee = "Subscription Id,Customer Id,Plan Id,Status,Created At,Activated At,Cancelled At,MRR\n\
-                     sub_1,cus_1,pro,active,2024-01-02,2024-01-02,,49.00\n";
+    // A Chargebee export is subscriptions even when its guessed mapping does not read (this one
+    // lacks the plan price), though accounts could read it (customers.id, the status).
+    let chargebee = "subscriptions.id,customers.id,subscriptions.plan_id,subscriptions.status,subscriptions.started_at,subscriptions.cancelled_at\n\
+                     sub_1,cus_1,pro,Active,2024-01-02,\n";
     let s = sniff(chargebee.as_bytes());
     let subscriptions = fits(&s).into_iter().find(|f| f.source.name() == "subscriptions").unwrap();
-    assert_eq!((subscriptions.vendor, subscriptions.readable), (Some("Chargebee subscriptions export"), false));
+    assert_eq!((subscriptions.vendor, subscriptions.readable), (Some("Chargebee subscriptions export".to_string()), false));
     assert_eq!(best_other(&s, id("subscriptions")), None);
     // The issue's German file: subscriptions lack a start, orders read it.
     let german = "Kunde;Betrag;Datum\nACME GmbH;1.188,00;15.01.2024\n";

@@ -7,6 +7,9 @@
 //! free-mail domains is among the ones installed, so the list is ours: the big consumer
 //! providers, exact ([`FREE_MAIL`]) and by family over any country domain ([`FREE_MAIL_FAMILIES`]).
 
+/// The identity rule in words, as the product states it (once, in the glossary).
+pub const RULE: &str = "A person or customer is the same wherever their key is the same once read by one rule: an e-mail address is trimmed and compared without case (\u{201c} Ann@Acme.COM \u{201d} is ann@acme.com), other ids are trimmed and compared as written. Every KPI that counts people (active users, stickiness, respondents, repeat contacts, repeat customers, cohorts, referrals) and the join use this rule. A file keyed by e-mail reaches the billing customers by their id, then their e-mail, then their company's domain (never a free-mail one such as gmail.com); the engagement rate and the health score match that way.";
+
 /// Consumer e-mail domains, exact.
 pub const FREE_MAIL: &[&str] = &[
     "gmail.com",
@@ -92,6 +95,19 @@ pub fn is_free_mail(domain: &str) -> bool {
     }
 }
 
+/// A person's key as every KPI and the join count it (one identity rule): trimmed, and an e-mail
+/// address case-folded and unwrapped (" Ann@Acme.com" and "ann@acme.com" are one person; an id
+/// keeps its case, as the join's id rule does).
+pub fn identity(text: &str) -> std::borrow::Cow<'_, str> {
+    let t = text.trim();
+    if t.contains('@') {
+        if let Some(email) = normalise_email(t) {
+            return std::borrow::Cow::Owned(email);
+        }
+    }
+    std::borrow::Cow::Borrowed(t)
+}
+
 /// The e-mail address in `text`, trimmed and case-folded, when it reads as one (one `@`, a local
 /// part, a dotted domain, no space); `Name <address>` and `mailto:` forms are unwrapped.
 pub fn normalise_email(text: &str) -> Option<String> {
@@ -136,6 +152,14 @@ pub fn domain_of(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_identity_for_every_count() {
+        assert_eq!(identity("  Ann@Acme.COM "), "ann@acme.com");
+        assert_eq!(identity("Ann Lee <Ann@Acme.com>"), "ann@acme.com");
+        assert_eq!(identity(" cus_ABC "), "cus_ABC", "an id keeps its case");
+        assert_eq!(identity("not@an email"), "not@an email");
+    }
 
     #[test]
     fn emails_are_trimmed_and_case_folded() {
