@@ -39,7 +39,8 @@ pub fn MappingTable(
                     <tbody>
                         <For
                             each=move || rows.get()
-                            key=|r| (r.name.clone(), r.role)
+                            // Everything a row shows: a new file with the same header redraws its samples.
+                            key=|r| (r.name.clone(), r.role, r.sample.clone(), r.why.clone(), r.alternatives.clone())
                             children=move |r: ColumnRow| {
                                 let column = r.name.clone();
                                 view! {

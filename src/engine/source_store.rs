@@ -59,7 +59,7 @@ impl<S: AppSource> Copy for SourceStore<S> {}
 
 /// The mapping for a sniffed header: the user's, remembered per layout, else the guess.
 fn mapping_for<S: AppSource>(settings: &Settings, sniff: &Sniff) -> S::Mapping {
-    S::stored(&settings.sources).mappings.get(&sniff.signature()).cloned().unwrap_or_else(|| northstar_metrics::source::guess::<S>(sniff))
+    S::stored(&settings.sources).mappings.get(&sniff.signature()).cloned().unwrap_or_else(|| northstar_metrics::guess::guess::<S>(sniff))
 }
 
 impl<S: AppSource> SourceStore<S> {
@@ -148,8 +148,8 @@ impl<S: AppSource> SourceStore<S> {
         let mapping = self.mapping.get_untracked();
         let (columns, profile) = self.sniff.with_untracked(|sn| {
             let Some(sn) = sn.as_ref() else { return (Vec::new(), None) };
-            let guessed = northstar_metrics::source::guess::<S>(sn);
-            let picks = northstar_metrics::source::explain::<S>(sn, &mapping, &guessed);
+            let guessed = northstar_metrics::guess::guess::<S>(sn);
+            let picks = northstar_metrics::guess::explain::<S>(sn, &mapping, &guessed);
             let profile = northstar_metrics::profile::of(guessed.profile()).map(|p| p.name());
             (northstar_view::wire::column_rows(column_rows(sn, |c| mapping.role_of(c)), &picks), profile)
         });

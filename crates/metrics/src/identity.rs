@@ -1,11 +1,50 @@
-//! How a key is read for the join: an e-mail is trimmed and case-folded ("Ann Lee
-//! <Ann@Acme.COM>" and " ann@acme.com " are one address); a domain is lowercased, without a
+//! Who is one person, for every source's KPIs and for the join ([`RULE`], [`identity`]): a key
+//! that is an e-mail address is trimmed and case-folded ("Ann Lee <Ann@Acme.COM>" and
+//! " ann@acme.com " are one address), any other key trimmed; a domain is lowercased, without a
 //! scheme, `www.`, user, port, path, query or trailing dot ("https://www.Acme.com:443/about" is
-//! `acme.com`); a free-mail domain (gmail.com, yahoo.co.uk, …) names no company.
+//! `acme.com`); a free-mail domain (gmail.com, yahoo.co.uk, …) names no company. [`JoinRule`] says
+//! which of id, e-mail and domain a source's keys may reach a billing customer by.
 //!
 //! crates.io could not be searched from here (the registry's search answered 404) and no crate of
 //! free-mail domains is among the ones installed, so the list is ours: the big consumer
 //! providers, exact ([`FREE_MAIL`]) and by family over any country domain ([`FREE_MAIL_FAMILIES`]).
+
+use serde::{Deserialize, Serialize};
+
+/// How the keys of a source reach a customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinRule {
+    Id,
+    Email,
+    Domain,
+    /// Id, else e-mail, else domain.
+    #[default]
+    Auto,
+}
+
+impl JoinRule {
+    /// The word of `--set join.SOURCE.rule=…`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JoinRule::Id => "id",
+            JoinRule::Email => "email",
+            JoinRule::Domain => "domain",
+            JoinRule::Auto => "auto",
+        }
+    }
+
+    /// Reads `id`, `email` (`e-mail`), `domain` or `auto`.
+    pub fn parse(text: &str) -> Result<JoinRule, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "id" => Ok(JoinRule::Id),
+            "email" | "e-mail" | "mail" => Ok(JoinRule::Email),
+            "domain" => Ok(JoinRule::Domain),
+            "auto" | "" => Ok(JoinRule::Auto),
+            other => Err(format!("'{other}' is not a join rule (id, email, domain, auto)")),
+        }
+    }
+}
 
 /// The identity rule in words, as the product states it (once, in the glossary).
 pub const RULE: &str = "A person or customer is the same wherever their key is the same once read by one rule: an e-mail address is trimmed and compared without case (\u{201c} Ann@Acme.COM \u{201d} is ann@acme.com), other ids are trimmed and compared as written. Every KPI that counts people (active users, stickiness, respondents, repeat contacts, repeat customers, cohorts, referrals) and the join use this rule. A file keyed by e-mail reaches the billing customers by their id, then their e-mail, then their company's domain (never a free-mail one such as gmail.com); the engagement rate and the health score match that way.";

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod filter;
 pub mod format;
 pub mod funnel;
+pub mod guess;
 pub mod health;
 pub mod identity;
 pub mod ingest;

@@ -139,7 +139,7 @@ pub struct ColumnRow {
 
 /// The mapping panel's rows: one per column with the role it has and why, the close calls first,
 /// then the other columns with a role, then those without, each group in the file's order.
-pub fn column_rows(columns: Vec<ColumnRow>, picks: &[northstar_metrics::source::Pick]) -> Vec<ColumnRow> {
+pub fn column_rows(columns: Vec<ColumnRow>, picks: &[northstar_metrics::guess::Pick]) -> Vec<ColumnRow> {
     let mut rows: Vec<ColumnRow> = columns
         .into_iter()
         .map(|mut r| {

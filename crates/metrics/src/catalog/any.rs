@@ -62,7 +62,7 @@ pub trait Loaded: Send + Sync {
     fn mapping(&self) -> Vec<(&'static str, Vec<String>)>;
     /// Every role's column and why it has it (a vendor profile, a header synonym, the values,
     /// the user's choice), the close calls first.
-    fn picks(&self) -> &[crate::source::guess::Pick];
+    fn picks(&self) -> &[crate::guess::Pick];
     /// The column the file's customer keys come from (its person key), if mapped.
     fn key_column(&self) -> Option<&str>;
     /// The vendor export the file was read as, if a profile matched its header.
@@ -95,14 +95,14 @@ impl<S> SourceKind<S> {
 struct LoadingOf<S: Source> {
     reader: S::Reader,
     mapping: S::Mapping,
-    picks: Vec<crate::source::guess::Pick>,
+    picks: Vec<crate::guess::Pick>,
     kpi: S::Kpi,
 }
 
 struct LoadedOf<S: Source> {
     data: S::Data,
     mapping: S::Mapping,
-    picks: Vec<crate::source::guess::Pick>,
+    picks: Vec<crate::guess::Pick>,
     kpi: S::Kpi,
 }
 
@@ -136,10 +136,10 @@ impl<S: Source> AnySource for SourceKind<S> {
         S::demo()
     }
     fn infer_mapping(&self, sniff: &Sniff) -> Vec<(&'static str, Vec<String>)> {
-        mapping_columns(&crate::source::guess::<S>(sniff))
+        mapping_columns(&crate::guess::guess::<S>(sniff))
     }
     fn fit(&self, sniff: &Sniff) -> super::recognise::Fit {
-        let mapping = crate::source::guess::<S>(sniff);
+        let mapping = crate::guess::guess::<S>(sniff);
         let columns = mapping_columns(&mapping);
         // The contact roles serve only the join: a file's e-mail column says nothing of its kind,
         // nor does a free-text subject.
@@ -151,7 +151,7 @@ impl<S: Source> AnySource for SourceKind<S> {
         super::recognise::Fit::new(S::ID, roles, segments, problem)
     }
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError> {
-        let guessed = crate::source::guess::<S>(sniff);
+        let guessed = crate::guess::guess::<S>(sniff);
         let mut mapping = guessed.clone();
         // The first column given to a multi-column role replaces its guesses; the next ones add to it.
         let mut replaced: Vec<&str> = Vec::new();
@@ -178,7 +178,7 @@ impl<S: Source> AnySource for SourceKind<S> {
             settings.apply(S::ID, key, value)?;
         }
         let reader = S::reader(file, sniff, &mapping, &settings.ingest)?;
-        let picks = crate::source::guess::explain::<S>(sniff, &mapping, &guessed);
+        let picks = crate::guess::explain::<S>(sniff, &mapping, &guessed);
         Ok(Box::new(LoadingOf::<S> { reader, mapping, picks, kpi: settings.kpi }))
     }
 }
@@ -218,7 +218,7 @@ impl<S: Source> Loaded for LoadedOf<S> {
     fn mapping(&self) -> Vec<(&'static str, Vec<String>)> {
         mapping_columns(&self.mapping)
     }
-    fn picks(&self) -> &[crate::source::guess::Pick] {
+    fn picks(&self) -> &[crate::guess::Pick] {
         &self.picks
     }
     fn profile(&self) -> Option<&'static crate::profile::Profile> {

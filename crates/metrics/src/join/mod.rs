@@ -20,6 +20,7 @@
 mod directory;
 pub use crate::identity as keys;
 
+pub use crate::identity::JoinRule;
 pub use crate::signals::Contact;
 pub use directory::Directory;
 
@@ -36,41 +37,6 @@ pub const CONTACT_ROLES: &[&str] = &["email", "website", "name"];
 
 /// What the key `""` is listed as.
 pub const BLANK: &str = "(blank)";
-
-/// How the keys of a source reach a customer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JoinRule {
-    Id,
-    Email,
-    Domain,
-    /// Id, else e-mail, else domain.
-    #[default]
-    Auto,
-}
-
-impl JoinRule {
-    /// The word of `--set join.SOURCE.rule=…`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JoinRule::Id => "id",
-            JoinRule::Email => "email",
-            JoinRule::Domain => "domain",
-            JoinRule::Auto => "auto",
-        }
-    }
-
-    /// Reads `id`, `email` (`e-mail`), `domain` or `auto`.
-    pub fn parse(text: &str) -> Result<JoinRule, String> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "id" => Ok(JoinRule::Id),
-            "email" | "e-mail" | "mail" => Ok(JoinRule::Email),
-            "domain" => Ok(JoinRule::Domain),
-            "auto" | "" => Ok(JoinRule::Auto),
-            other => Err(format!("'{other}' is not a join rule (id, email, domain, auto)")),
-        }
-    }
-}
 
 /// Rows matched by each rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

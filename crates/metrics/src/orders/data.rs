@@ -45,6 +45,8 @@ pub struct OrdersData {
     pub shape: Shape,
     /// The layout in words: the vendor export (its profile's name) or the shape's label.
     pub layout: String,
+    /// How the amounts were read: "cents" (the profile or the header says so) or "units".
+    pub amount_unit: &'static str,
     pub refunds: RefundMode,
     /// The report currency (the setting, or the currency of most orders); none when the file
     /// states none.
@@ -123,6 +125,7 @@ impl SourceData for OrdersData {
     fn facts(&self) -> Vec<(&'static str, String)> {
         vec![
             ("shape", self.layout.clone()),
+            ("amount_unit", self.amount_unit.to_string()),
             ("refunds", self.refunds.as_str().to_string()),
             ("currency", self.currency.clone().unwrap_or_else(|| "not stated".into())),
         ]

@@ -177,6 +177,10 @@ const DATE: &[&str] = &[
 const AMOUNT: &[&str] = &[
     "amount",
     "total",
+    "amount in cents",
+    "amount cents",
+    "total in cents",
+    "total cents",
     "order total",
     "order total amount",
     "order amount",
@@ -409,7 +413,7 @@ mod tests {
     /// The mapping as every reader starts from it: header synonyms, the person key's values, then
     /// the vendor profile the header matches.
     fn guess(header: &str) -> OrdersMapping {
-        crate::source::guess::guess::<super::super::Orders>(&sniff(header.as_bytes()))
+        crate::guess::guess::<super::super::Orders>(&sniff(header.as_bytes()))
     }
 
     #[test]

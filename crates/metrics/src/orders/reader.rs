@@ -110,6 +110,8 @@ pub struct Rows {
     shape: Shape,
     /// The vendor profile the mapping came from (its status words, its date order).
     profile: Option<&'static Profile>,
+    /// The amount column is in cents: its profile says so, or its header ("total_in_cents").
+    amount_in_cents: bool,
     /// A customer cell of "0" is a guest (WooCommerce's Customer User ID).
     zero_is_guest: bool,
     ids: Interner,
@@ -171,6 +173,11 @@ impl OrdersReader {
         } else if shape == Shape::InvoiceLines {
             shape = Shape::Plain;
         }
+        let profile = crate::profile::of(mapping.profile.as_deref());
+        let amount_in_cents = match profile.and_then(|p| p.amount_unit) {
+            Some(unit) => unit == crate::profile::AmountUnit::Cents,
+            None => amount.is_some_and(|a| normalise(&names[a]).contains("cents")),
+        };
         let zero_is_guest = cols.customer.is_some_and(|c| normalise(&names[c]).replace(['_', '-'], " ") == "customer user id");
         let rows = Rows {
             ingest: ingest.clone(),
@@ -182,7 +189,8 @@ impl OrdersReader {
             cols,
             style: sniff.number_style,
             shape,
-            profile: crate::profile::of(mapping.profile.as_deref()),
+            profile,
+            amount_in_cents,
             zero_is_guest,
             ids: Interner::default(),
             order_of_id: Vec::new(),
@@ -240,7 +248,14 @@ impl Rows {
                 return if first_row { Err((c, "empty amount".into())) } else { Ok(LineAmount { cents: None, negative_quantity: false, currency: None }) };
             }
             let (m, s, currency) = self.number(cell).map_err(|e| (c, e))?;
-            let cents = to_cents(m, s).ok_or_else(|| (c, format!("'{cell}' is too large")))?;
+            let cents = if self.amount_in_cents {
+                if s > 0 {
+                    return Err((c, format!("'{cell}' has a fraction of a cent (the amounts are cents)")));
+                }
+                i64::try_from(m).map_err(|_| (c, format!("'{cell}' is too large")))?
+            } else {
+                to_cents(m, s).ok_or_else(|| (c, format!("'{cell}' is too large")))?
+            };
             return Ok(LineAmount { cents: Some(cents), negative_quantity: false, currency });
         }
         let (q, p) = (self.cols.quantity.unwrap_or(0), self.cols.unit_price.unwrap_or(0));
@@ -517,6 +532,7 @@ impl Rows {
             meta,
             shape: self.shape,
             layout: self.profile.map_or_else(|| self.shape.label().to_string(), |p| p.name()),
+            amount_unit: if self.amount_in_cents { "cents" } else { "units" },
             refunds: ingest.refunds,
             currency,
             customers: self.customers.into_strings(),

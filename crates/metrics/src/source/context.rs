@@ -14,7 +14,7 @@ use std::collections::HashMap;
 pub struct Context<'a> {
     data: Vec<(SourceId, &'a dyn SourceData)>,
     kpis: Vec<(SourceId, &'static [Provided], &'a [KpiValue])>,
-    join_rules: Vec<(SourceId, crate::join::JoinRule)>,
+    join_rules: Vec<(SourceId, crate::identity::JoinRule)>,
 }
 
 impl<'a> Context<'a> {
@@ -36,21 +36,20 @@ impl<'a> Context<'a> {
     }
 
     /// The join rules the user chose (source → rule); a source not named joins by any rule.
-    pub fn with_join_rules(mut self, rules: &[(SourceId, crate::join::JoinRule)]) -> Self {
+    pub fn with_join_rules(mut self, rules: &[(SourceId, crate::identity::JoinRule)]) -> Self {
         self.join_rules = rules.to_vec();
         self
     }
 
-    /// The rule a source's keys are matched to the billing customers by.
-    pub fn join_rule(&self, source: SourceId) -> crate::join::JoinRule {
-        crate::join::rule_of(&self.join_rules, source)
+    /// The rule a source's keys are matched to the billing customers by (the last one given,
+    /// else auto).
+    pub fn join_rule(&self, source: SourceId) -> crate::identity::JoinRule {
+        self.join_rules.iter().rev().find(|(id, _)| *id == source).map_or_else(Default::default, |r| r.1)
     }
 
-    /// The billing customers of every source that has them, with their ids, e-mails and domains,
-    /// as the join reads them.
-    pub fn directory(&self) -> crate::join::Directory {
-        let parts: Vec<crate::join::Part> = self.data.iter().map(|&(id, data)| crate::join::Part { id, data, key_column: None }).collect();
-        crate::join::directory_of(&parts)
+    /// Every source's typed data, in the order added.
+    pub fn sources(&self) -> impl Iterator<Item = (SourceId, &'a dyn SourceData)> + '_ {
+        self.data.iter().copied()
     }
 
     /// Every source of paying customers with its kind, in the catalog's order (the preferred first).

@@ -12,12 +12,10 @@
 
 pub mod capability;
 mod context;
-pub mod guess;
 mod id;
 
 pub use capability::{CustomerAttributes, Measure, Paying, PayingCustomers, Provided};
 pub use context::{Context, MeasureOf};
-pub use guess::{explain, guess, Pick, Why};
 pub use id::{SourceId, UnknownSource};
 
 use crate::ingest::Sniff;
@@ -304,7 +302,7 @@ pub trait Source: Sized + Send + Sync + 'static {
     /// The measures this kind's KPIs carry for other sources (LTV, ARPA…).
     const PROVIDES: &'static [Provided] = &[];
     /// The role that says which person (or account) a row is about, and how its column is
-    /// chosen by its values (see [`guess`]); none for a source of totals.
+    /// chosen by its values (see [`crate::guess`]); none for a source of totals.
     const PERSON: Option<PersonKey> = None;
     type Mapping: RoleMapping + Default + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
     type Ingest: SettingsPart;
@@ -323,7 +321,7 @@ pub trait Source: Sized + Send + Sync + 'static {
     fn header_word(_role: &str, _header_text: &str) -> Option<&'static str> {
         None
     }
-    /// Guesses the roles from the header and the first rows (its header synonyms; [`guess`] adds
+    /// Guesses the roles from the header and the first rows (its header synonyms; [`crate::guess`] adds
     /// the person key's values and the vendor profiles).
     fn infer(sniff: &Sniff) -> Self::Mapping;
     /// Starts reading a file; a mapping that cannot be read (a required role missing, a column

@@ -101,7 +101,8 @@ impl Denominators {
 pub(crate) fn denominators_from(ctx: &Context, data: &UsageData, granularity: Granularity) -> Denominators {
     let mut out = Denominators::from_sources(data, granularity, &ctx.paying_customers());
     if out.per_period.is_some() || out.snapshot.is_some() {
-        let directory = ctx.directory();
+        let parts: Vec<crate::join::Part> = ctx.sources().map(|(id, data)| crate::join::Part { id, data, key_column: None }).collect();
+        let directory = crate::join::directory_of(&parts);
         let rule = ctx.join_rule(SourceId::Usage);
         out.reach = data.customers.iter().map(|k| crate::join::match_key(&directory, k, rule).map(|(c, _)| directory.customers[c as usize].clone())).collect();
     }

@@ -31,12 +31,13 @@
 //!   `recognised SOURCE`                    (the source the file fits best, as the app suggests it)
 //!   `pick ROLE COLUMN profile|synonym|values|user`  (which column a role took, and why)
 //!   `unpicked ROLE`                        (the role has no column)
+//!   `fact KEY VALUE`                       (a fact decided while reading: `amount_unit cents`)
 
 use northstar_formats::{detect, unpack, Container, Gunzip};
 use northstar_metrics::catalog::{by_name, kpis_of_all, Loaded, Options, SOURCES};
+use northstar_metrics::guess::Why;
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::source::Query;
-use northstar_metrics::source::Why;
 use northstar_metrics::{Granularity, KpiValue};
 use std::path::Path;
 
@@ -66,15 +67,15 @@ fn config(lines: &[Vec<String>], key: &str) -> Vec<String> {
     lines.iter().filter(|l| l[0] == key).map(|l| l[1].clone()).collect()
 }
 
-/// Reads `bytes` as source `name` in chunks of `chunk` bytes.
-fn load(name: &str, file: &str, bytes: &[u8], options: &Options, chunk: usize) -> Box<dyn Loaded> {
+/// Reads `bytes` as source `name` in chunks of `chunk` bytes; the reader's refusal as text.
+fn load(name: &str, file: &str, bytes: &[u8], options: &Options, chunk: usize) -> Result<Box<dyn Loaded>, String> {
     let source = by_name(name).unwrap_or_else(|| panic!("no source named {name}"));
     let sniffed = sniff(bytes);
-    let mut loading = source.open(file, &sniffed, options).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let mut loading = source.open(file, &sniffed, options).map_err(|e| e.to_string())?;
     for c in bytes.chunks(chunk.max(1)) {
         loading.feed(c);
     }
-    loading.finish()
+    Ok(loading.finish())
 }
 
 /// The CSV bytes of `path` and the container `detect` saw: gzip unpacked `chunk` bytes at a time,
@@ -126,10 +127,14 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
         sets: config(&lines, "set").iter().map(pair).collect(),
         segment: config(&lines, "segment").first().cloned(),
     };
-    let mut loaded = vec![load(source, &file_name, &bytes, &options, chunk)];
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let mut loaded = match load(source, &file_name, &bytes, &options, chunk) {
+        Ok(l) => vec![l],
+        Err(e) => return vec![format!("{name}: refused: {e}")],
+    };
     for l in lines.iter().filter(|l| l[0] == "context") {
         let (_, other) = open_input(&dir.join(&l[2]), None, 1 << 20);
-        loaded.push(load(&l[1], &l[2], &other, &Options::default(), 1 << 20));
+        loaded.push(load(&l[1], &l[2], &other, &Options::default(), 1 << 20).unwrap_or_else(|e| panic!("{name}: context {}: {e}", l[2])));
     }
     let granularity = config(&lines, "period").first().map_or(Granularity::Month, |p| Granularity::parse(p).unwrap());
     let query = Query::new(granularity).segment(options.segment.clone());
@@ -173,6 +178,12 @@ fn run_case(dir: &Path, source: &str) -> Vec<String> {
                 if why != Some(l[3].as_str()) {
                     let role: Vec<_> = main.picks().iter().filter(|p| p.role == l[1]).collect();
                     failures.push(fail(format!("got {role:?}")));
+                }
+            }
+            "fact" => {
+                let got = main.facts().into_iter().find(|f| f.0 == l[1]).map(|f| f.1);
+                if got.as_deref() != Some(l[2].as_str()) {
+                    failures.push(fail(format!("got {got:?}")));
                 }
             }
             "unpicked" => {

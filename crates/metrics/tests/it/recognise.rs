@@ -106,3 +106,18 @@ fn a_file_that_reads_keeps_its_source() {
     assert_eq!(best_other(&s, id("subscriptions")).map(|f| f.source.name()), Some("orders"));
     assert_eq!(best_other(&s, id("orders")), None);
 }
+
+/// The wrong-page hints come from the vendor profiles: a WooCommerce Analytics report dropped on
+/// Orders and a Help Scout export dropped on Support keep their page (they were offered as
+/// accounts files), and dropped on Accounts they are offered their own page.
+#[test]
+fn vendor_exports_keep_their_page_and_are_sent_to_it() {
+    let exports = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exports");
+    for (case, source) in [("woocommerce_analytics_orders", "orders"), ("helpscout_conversations", "tickets"), ("hubspot_companies", "accounts")] {
+        let bytes = std::fs::read(exports.join(case).join("input.csv")).unwrap();
+        let s = sniff(&bytes);
+        assert_eq!(best_other(&s, id(source)), None, "{case} dropped on {source}");
+        let elsewhere = if source == "accounts" { "orders" } else { "accounts" };
+        assert_eq!(best_other(&s, id(elsewhere)).map(|f| f.source.name()), Some(source), "{case} dropped on {elsewhere}");
+    }
+}

@@ -9,12 +9,12 @@
 //! profile (named), a header synonym (the word), or the values; with the other columns that could
 //! have served (a close call, listed first).
 
-use super::{PersonKey, Source};
 use crate::ingest::headers::{header_key, matches_word, other_keys};
 use crate::ingest::values::{KeyKind, Values};
 use crate::ingest::Sniff;
 use crate::mapping::RoleMapping;
 use crate::profile::{self, Profile};
+use crate::source::{PersonKey, Source};
 use serde::{Deserialize, Serialize};
 
 /// Why a role has its column.
