@@ -49,8 +49,9 @@ const SOURCES: [(&str, &str); 7] = [
 ];
 const STATUSES: [(&str, &str); 6] =
     [("paid", "Paid"), ("refunded", "Refunded"), ("pending", "Pending"), ("active", "Active"), ("trial", "Trial"), ("churned", "Churned")];
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "order_amount_repeats",
+    "settings",
     "vendor",
     "export",
     "source",
@@ -132,6 +133,13 @@ fn profile(file: &str, text: &str) -> String {
         Some("mdy") => "Some(DateOrder::Mdy)".to_string(),
         Some(other) => panic!("profiles/{file}: date_order '{other}' (ymd, dmy or mdy)"),
     };
+    let settings: Vec<(String, String)> = match doc.get("settings") {
+        None => Vec::new(),
+        Some(toml::Value::Table(t)) => {
+            t.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_else(|| panic!("profiles/{file}: settings.{k} must be a string")).to_string())).collect()
+        }
+        Some(_) => panic!("profiles/{file}: 'settings' must be a table of key = value"),
+    };
     let repeats = match doc.get("order_amount_repeats") {
         None => false,
         Some(toml::Value::Boolean(b)) => *b,
@@ -139,7 +147,7 @@ fn profile(file: &str, text: &str) -> String {
     };
     let id = file.trim_end_matches(".toml");
     format!(
-        "    Profile {{ id: {id:?}, vendor: {:?}, export: {:?}, source: SourceId::{variant}, cite: {}, signature: &[{}], person_key: {}, anonymous_key: {}, roles: &[{}], segments: {}, ignore: {}, amount_unit: {unit}, date_order: {date_order}, statuses: &[{}], order_amount_repeats: {repeats} }},\n",
+        "    Profile {{ id: {id:?}, vendor: {:?}, export: {:?}, source: SourceId::{variant}, cite: {}, signature: &[{}], person_key: {}, anonymous_key: {}, roles: &[{}], segments: {}, ignore: {}, amount_unit: {unit}, date_order: {date_order}, statuses: &[{}], order_amount_repeats: {repeats}, settings: &[{}] }},\n",
         doc.get("vendor").and_then(|v| v.as_str()).unwrap_or(""),
         one("export"),
         list(&cite),
@@ -150,6 +158,7 @@ fn profile(file: &str, text: &str) -> String {
         list(&strings(file, "segments", doc.get("segments"))),
         list(&strings(file, "ignore", doc.get("ignore"))),
         statuses.iter().map(|(v, w)| format!("(Status::{v}, {})", list(w))).collect::<Vec<_>>().join(", "),
+        settings.iter().map(|(k, v)| format!("({k:?}, {v:?})")).collect::<Vec<_>>().join(", "),
     )
 }
 

@@ -27,7 +27,7 @@ pub fn Definitions() -> impl IntoView {
                 <dt id="def-identity">"Who is one person"</dt>
                 <dd>{northstar_metrics::identity::RULE}</dd>
                 <dt id="def-columns">"Which column is which"</dt>
-                <dd>"Each file's columns are matched to their roles in this order: your own choice in the mapping table; a known vendor export (Stripe, Zendesk, Qualtrics… about 45 of them), recognised by its header; header words (customer, e-mail, created…, also in German, French and Spanish, and in code forms such as createdAt or customer.email); and the values (the column of e-mail addresses is the person; a column with a different value on every row is a record's id, not a person). The mapping table says why each column has its role, the close calls first."</dd>
+                <dd>{format!("Each file's columns are matched to their roles in this order: your own choice in the mapping table; a known vendor export (Stripe, Zendesk, Qualtrics… {} of them), recognised by its header; header words (customer, e-mail, created…, also in German, French and Spanish, and in code forms such as createdAt or customer.email); and the values (the column of e-mail addresses is the person; a column with a different value on every row is a record's id, not a person). The mapping table says why each column has its role, the close calls first.", northstar_metrics::profile::PROFILES.len())}</dd>
                 <dt>"Small samples"</dt>
                 <dd>"Values from fewer than 30 responses are marked * and carry a warning: their margin of error is wide."</dd>
             </dl>

@@ -125,7 +125,7 @@ impl<S: AppSource> SourceStore<S> {
         let sniffed = sniff(prefix);
         let mapping = self.settings.with_untracked(|st| mapping_for::<S>(st, &sniffed));
         let ingest = self.ingest.get_untracked();
-        let reader = S::reader(&file.name, &sniffed, &mapping, &ingest);
+        let reader = S::reader(&file.name, &sniffed, &mapping, &northstar_metrics::guess::reading_settings::<S>(&mapping, &ingest));
         Reading { store: *self, file, sniff: sniffed, mapping, ingest, reader }
     }
 

@@ -14,7 +14,7 @@ use crate::ingest::values::{KeyKind, Values};
 use crate::ingest::Sniff;
 use crate::mapping::RoleMapping;
 use crate::profile::{self, Profile};
-use crate::source::{PersonKey, Source};
+use crate::source::{PersonKey, SettingsPart, Source};
 use serde::{Deserialize, Serialize};
 
 /// Why a role has its column.
@@ -72,6 +72,21 @@ pub fn guess<S: Source>(sniff: &Sniff) -> S::Mapping {
         mapping.set_profile(Some(p.id.to_string()));
     }
     mapping
+}
+
+/// The reading settings to read a file with: the user's, or, while they are the defaults, the
+/// defaults with the settings of the export's profile (see [`Profile::settings`]).
+pub fn reading_settings<S: Source>(mapping: &S::Mapping, ingest: &S::Ingest) -> S::Ingest {
+    let Some(p) = profile::of(mapping.profile()).filter(|p| !p.settings.is_empty()) else { return ingest.clone() };
+    if *ingest != S::Ingest::default() {
+        return ingest.clone();
+    }
+    let mut out = ingest.clone();
+    for (key, value) in p.settings {
+        // Checked for every profile by the vendor-exports test: a value is always accepted.
+        let _ = out.apply(key, value);
+    }
+    out
 }
 
 /// Puts a profile's columns into `mapping`: its ignored columns lose any role, then each of its

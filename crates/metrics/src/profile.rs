@@ -48,6 +48,10 @@ pub struct Profile {
     /// An orders export with one row per item whose order amount repeats on every row of the
     /// order (WooCommerce's order export plugins): the amount is read once per order.
     pub order_amount_repeats: bool,
+    /// Reading settings of the source (key, value) the export needs, standing in for the
+    /// defaults while the user has changed none (Front's messages as an event log: which
+    /// activity is a first response).
+    pub settings: &'static [(&'static str, &'static str)],
 }
 
 /// The unit of an export's amounts.

@@ -177,7 +177,8 @@ impl<S: Source> AnySource for SourceKind<S> {
         for (key, value) in &options.sets {
             settings.apply(S::ID, key, value)?;
         }
-        let reader = S::reader(file, sniff, &mapping, &settings.ingest)?;
+        let ingest = crate::guess::reading_settings::<S>(&mapping, &settings.ingest);
+        let reader = S::reader(file, sniff, &mapping, &ingest)?;
         let picks = crate::guess::explain::<S>(sniff, &mapping, &guessed);
         Ok(Box::new(LoadingOf::<S> { reader, mapping, picks, kpi: settings.kpi }))
     }

@@ -59,6 +59,9 @@ pub struct UnmatchedActivity {
     pub kpis: &'static [&'static str],
     /// What is wrong, with the file's activities and their counts.
     pub message: String,
+    /// A setting naming an activity the file lacks is an error; one left empty (an export that
+    /// records no resolution, as its profile says) only leaves its KPIs undefined.
+    pub error: bool,
 }
 
 /// The distinct activity names of an event log with their row counts, most frequent first.
@@ -173,18 +176,31 @@ impl ActivityCounter {
                 setting: role.key,
                 value: value.clone(),
                 kpis: role.kpis,
-                message: format!(
-                    "{} '{}' matches no row, so {} are undefined; the file's activities are {} (set tickets.{} to one of them)",
-                    role.words,
-                    value,
-                    if role.key == "resolution_activity" {
-                        "the backlog, resolution times and first-contact resolution"
-                    } else {
-                        "first response times, the SLA rate and first-contact resolution"
-                    },
-                    activities.summary(),
-                    role.key
-                ),
+                error: !value.trim().is_empty(),
+                message: if value.trim().is_empty() {
+                    format!(
+                        "the file records no {}, so {} are undefined",
+                        role.words.trim_end_matches(" activity"),
+                        if role.key == "resolution_activity" {
+                            "the backlog, resolution times and first-contact resolution"
+                        } else {
+                            "first response times, the SLA rate and first-contact resolution"
+                        }
+                    )
+                } else {
+                    format!(
+                        "{} '{}' matches no row, so {} are undefined; the file's activities are {} (set tickets.{} to one of them)",
+                        role.words,
+                        value,
+                        if role.key == "resolution_activity" {
+                            "the backlog, resolution times and first-contact resolution"
+                        } else {
+                            "first response times, the SLA rate and first-contact resolution"
+                        },
+                        activities.summary(),
+                        role.key
+                    )
+                },
             })
             .collect();
         (activities, unmatched)

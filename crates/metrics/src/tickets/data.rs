@@ -112,7 +112,7 @@ impl SourceData for TicketData {
             self.impossible_durations
         );
         for u in &self.unmatched_activities {
-            out.push_str("; error: ");
+            out.push_str(if u.error { "; error: " } else { "; " });
             out.push_str(&u.message);
         }
         out
@@ -124,7 +124,7 @@ impl SourceData for TicketData {
 
     fn facts(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![("shape", if self.event_log { "event log" } else { "one row per ticket" }.to_string())];
-        out.extend(self.unmatched_activities.iter().map(|u| ("activity_error", u.message.clone())));
+        out.extend(self.unmatched_activities.iter().filter(|u| u.error).map(|u| ("activity_error", u.message.clone())));
         out
     }
 
@@ -604,7 +604,7 @@ impl EventFolding {
         log.extend(resolved.issues);
         data.meta.skipped_rows += resolved.bad_rows.len() as u64;
         let (activities, unmatched) = self.activities.finish(&layout.ingest);
-        for u in &unmatched {
+        for u in unmatched.iter().filter(|u| u.error) {
             let column = layout.cols.activity.map(|c| layout.names[c].clone());
             log.push_error(Issue { file: layout.file.clone(), line: None, column, reason: u.message.clone(), ..Default::default() });
         }

@@ -297,6 +297,14 @@ fn vendor_exports_read_as_worked_by_hand() {
                 failures.push(format!("profile {}: {} has no role '{role}'", p.id, p.source.name()));
             }
         }
+        // Its reading settings are the source's, with values the source accepts.
+        if !p.settings.is_empty() {
+            let sets = p.settings.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let bytes = std::fs::read(root.join(p.id).join("input.csv")).unwrap_or_default();
+            if let Err(e) = source.open("input.csv", &sniff(&bytes), &Options { sets, ..Options::default() }) {
+                failures.push(format!("profile {}: its settings are refused: {e}", p.id));
+            }
+        }
     }
     if cases.len() < 40 {
         failures.push(format!("{} vendor exports, fewer than 40", cases.len()));
