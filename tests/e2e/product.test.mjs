@@ -19,7 +19,8 @@ test('a usage export gives the hand-worked active users, stickiness, adoption an
   await uploadAndWait(page, path.join(USAGE, '01_events_monthly/input.csv'), 'usage');
   await page.selectOption("[data-setting='activation_event']", 'export');
   // Hand-worked in crates/metrics/tests/golden/usage/01_events_monthly/case.txt.
-  await page.waitForSelector("td[data-kpi='onboarding_success_rate'][data-period='2024-01']");
+  // The activation event is applied when the rate is defined (the cell shows "—" until then).
+  await page.waitForFunction(() => document.querySelector("td[data-kpi='onboarding_success_rate'][data-period='2024-01']")?.dataset.value);
   assert.equal(await valueOf(page, "td[data-kpi='active_users'][data-period='2024-01']"), 4);
   assert.ok(Math.abs((await valueOf(page, "td[data-kpi='stickiness'][data-period='2024-01']")) - 5 / 31 / 4) < 1e-12);
   assert.equal(await valueOf(page, "td[data-kpi='avg_session_duration'][data-period='2024-01']"), 25);
@@ -40,7 +41,8 @@ test('consumption per customer is listed for the latest period and sorts on a cl
   // Hand-worked in crates/metrics/tests/golden/usage/02_consumption_with_entitlement/case.txt:
   // A used 30 + 20 of its 100; B 50 of the 40 set; overall 100 / 140.
   const table = "[data-testid='consumption-table']";
-  await page.waitForSelector(`${table} td[data-kpi='consumption_rate'][data-segment='B']`);
+  // B is entitled once the setting is applied (its rate is "—" until then).
+  await page.waitForFunction((t) => document.querySelector(`${t} td[data-kpi='consumption_rate'][data-segment='B']`)?.dataset.value, table);
   assert.equal(await valueOf(page, `${table} td[data-kpi='consumption_rate'][data-segment='A']`), 0.5);
   assert.equal(await valueOf(page, `${table} td[data-kpi='consumption_rate'][data-segment='B']`), 1.25);
   assert.equal(await valueOf(page, `${table} td[data-kpi='consumption_entitled'][data-segment='B']`), 40);

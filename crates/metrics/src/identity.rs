@@ -139,12 +139,33 @@ pub fn is_free_mail(domain: &str) -> bool {
 /// keeps its case, as the join's id rule does).
 pub fn identity(text: &str) -> std::borrow::Cow<'_, str> {
     let t = text.trim();
-    if t.contains('@') {
-        if let Some(email) = normalise_email(t) {
-            return std::borrow::Cow::Owned(email);
-        }
+    if !t.contains('@') {
+        return std::borrow::Cow::Borrowed(t);
     }
-    std::borrow::Cow::Borrowed(t)
+    // An address already as the rule reads it (lowercase, bare, no trailing dot) is itself: no
+    // copy for the common case of a clean export.
+    if plain_email(t) {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    match normalise_email(t) {
+        Some(email) => std::borrow::Cow::Owned(email),
+        None => std::borrow::Cow::Borrowed(t),
+    }
+}
+
+/// `local@domain.tld`, already lowercase ASCII, without a wrapper, a `mailto:` or a trailing dot.
+fn plain_email(t: &str) -> bool {
+    let b = t.as_bytes();
+    let Some(at) = b.iter().position(|&c| c == b'@') else { return false };
+    let (local, domain) = (&b[..at], &b[at + 1..]);
+    let clean = |c: &u8| c.is_ascii_graphic() && !c.is_ascii_uppercase() && !matches!(c, b'<' | b'>' | b'@');
+    !local.is_empty()
+        && local.iter().all(clean)
+        && domain.iter().all(clean)
+        && domain.contains(&b'.')
+        && !domain.starts_with(b".")
+        && !domain.ends_with(b".")
+        && !t.starts_with("mailto:")
 }
 
 /// The e-mail address in `text`, trimmed and case-folded, when it reads as one (one `@`, a local
@@ -156,12 +177,16 @@ pub fn normalise_email(text: &str) -> Option<String> {
             t = t[open + 1..close].trim();
         }
     }
-    let lower = t.to_lowercase();
-    let t = lower.strip_prefix("mailto:").unwrap_or(&lower);
-    let (local, domain) = t.split_once('@')?;
-    let domain = domain.trim_end_matches('.');
-    let plausible = !local.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !t.chars().any(char::is_whitespace);
-    plausible.then(|| format!("{local}@{domain}"))
+    let mut lower = t.to_lowercase();
+    if lower.starts_with("mailto:") {
+        lower.drain(..7);
+    }
+    while lower.ends_with('.') {
+        lower.pop();
+    }
+    let (local, domain) = lower.split_once('@')?;
+    let plausible = !local.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !lower.chars().any(char::is_whitespace);
+    plausible.then_some(lower)
 }
 
 /// The domain of an e-mail address already read by [`normalise_email`].
@@ -190,6 +215,26 @@ pub fn domain_of(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn identity_reads_every_spelling_of_an_address_as_one() {
+        for (raw, want) in [
+            ("ann@acme.com", "ann@acme.com"),
+            (" Ann@Acme.COM ", "ann@acme.com"),
+            ("ANN@ACME.COM.", "ann@acme.com"),
+            ("mailto:ann@acme.com", "ann@acme.com"),
+            ("Ann Lee <Ann@Acme.com>", "ann@acme.com"),
+            ("ann@acme.com.", "ann@acme.com"),
+            ("cus_123", "cus_123"),
+            (" A-7 ", "A-7"),
+            ("a@b", "a@b"),
+            ("a@@acme.com", "a@@acme.com"),
+            ("two words@acme.com", "two words@acme.com"),
+        ] {
+            assert_eq!(identity(raw), want, "{raw:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
