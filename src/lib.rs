@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     components::glossary::GlossaryOpen::provide();
     let share_open = RwSignal::new(false);
     view! {
+        <a class="skip-link" href="#main">"Skip to the content"</a>
         <header class="top">
             <h1>"Northstar"</h1>
             <span class="tagline">"Customer-success KPIs from your own exports, computed on this device. Nothing is uploaded, and no file is stored: a reload starts again from the demo."</span>
@@ -57,7 +58,8 @@ pub fn App() -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
-        <main>
+        <main id="main" tabindex="-1">
+            <components::print_header::PrintHeader wb=wb />
             <components::notices::Notices wb=wb />
             <components::share::SharedNotices wb=wb />
             <components::share::SharePanel wb=wb open=share_open />

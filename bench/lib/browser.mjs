@@ -32,10 +32,13 @@ function clean(engine, { offOrigin, errors }, memory) {
   if (errors.length) throw new Error(`${engine}: page errors: ${errors.slice(0, 3).join(' | ')}`);
 }
 
-/// Installed before the app's first script: the cold load, from navigation to the first KPI card.
+/// The first KPI value on the first page (the scorecard since issue 11; a page's cards before).
+const FIRST_KPI = '.kpi-card [data-kpi], [data-scorecard] [data-kpi]';
+
+/// Installed before the app's first script: the cold load, from navigation to the first KPI value.
 function coldLoadProbe() {
   new MutationObserver((_, obs) => {
-    if (document.querySelector('.kpi-card [data-kpi]')) {
+    if (document.querySelector('.kpi-card [data-kpi], [data-scorecard] [data-kpi]')) {
       window.__coldLoadMs ??= performance.now();
       obs.disconnect();
     }
@@ -88,7 +91,7 @@ export async function northstar(env, { source, file, expect }) {
   const p = await openPage(env, env.app, coldLoadProbe);
   try {
     const { page } = p;
-    await page.waitForSelector('.kpi-card [data-kpi]');
+    await page.waitForSelector(FIRST_KPI);
     const coldLoadMs = await page.evaluate(() => window.__coldLoadMs);
     await page.click(`[data-page='${pageName}']`);
     const input = `[data-testid='${source}-file-input']`;

@@ -1,4 +1,5 @@
 //! The only code that touches the browser (web-sys, localStorage, files, canvas, the worker).
+pub mod all_drop;
 pub mod canvas;
 pub mod chart_backend;
 pub mod chart_canvas;

@@ -51,6 +51,11 @@ pub fn post(message: &ToWorker) {
     send(envelope(message, None));
 }
 
+/// Sends a file to be read as the source it is recognised as.
+pub fn post_any_file(file: web_sys::File) {
+    send(envelope(&ToWorker::LoadAny, Some(&file)));
+}
+
 /// Sends a file to be read by `source`.
 pub fn post_file(source: SourceId, file: web_sys::File) {
     send(envelope(&ToWorker::Load { source }, Some(&file)));

@@ -12,7 +12,7 @@ use crate::engine::{AnyStore, Engine, FileInfo, Stores};
 use leptos::prelude::*;
 use northstar_metrics::ingest::sniff::SNIFF_BYTES;
 use northstar_metrics::source::SourceId;
-use northstar_view::wire::{FromWorker, Progress, Timing, ToWorker};
+use northstar_view::wire::{FromWorker, Progress, Routed, Timing, ToWorker};
 use northstar_view::{Page, Settings};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -40,6 +40,8 @@ struct Host {
     generation: HashMap<SourceId, u64>,
     /// Sources with a read under way.
     reading: HashMap<SourceId, u64>,
+    /// Sources with a read of the user's own file under way (never replaced by another's demo).
+    reading_own: std::collections::HashSet<SourceId>,
     /// The last message posted per source view, and of the results (nothing is posted twice).
     posted: HashMap<String, String>,
     started: bool,
@@ -75,6 +77,7 @@ pub fn run() {
             inputs: HashMap::new(),
             generation: HashMap::new(),
             reading: HashMap::new(),
+            reading_own: Default::default(),
             posted: HashMap::new(),
             started: false,
         })
@@ -104,9 +107,13 @@ fn handle(data: JsValue) {
                 !std::mem::replace(&mut h.started, true)
             });
             if first == Some(true) {
-                // Every source starts on its built-in demo.
+                // Every source starts on its built-in demo, but one whose own file came first
+                // (dropped before the page's settings reached the worker).
                 for store in stores.all() {
-                    start_read(store.id(), demo_input(store));
+                    let own = with_host(|h| h.reading_own.contains(&store.id()) || h.inputs.get(&store.id()).is_some_and(|i| !i.is_demo())).unwrap_or(false);
+                    if !own {
+                        start_read(store.id(), demo_input(store));
+                    }
                 }
             } else {
                 read_stale_again(&stores);
@@ -140,7 +147,41 @@ fn handle(data: JsValue) {
             }
         }
         ToWorker::Cancel { source } => stop(source),
+        ToWorker::LoadAny => {
+            let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<web_sys::File>().ok());
+            if let Some(file) = file {
+                spawn_local(route(Input::File { file, part: None }));
+            }
+        }
     }
+}
+
+/// Reads the start of `input`, finds the source it fits best (a vendor profile or the roles its
+/// header gives, a source that can read it first), says so to the page, and reads it there.
+async fn route(input: Input) {
+    let file = input.name();
+    match recognise(&input).await {
+        Ok(fit) => {
+            post(&FromWorker::Routed(Routed { file, source: Some(fit.source), what: fit.describe(), problem: fit.problem.clone() }));
+            start_read(fit.source, input);
+        }
+        Err(problem) => post(&FromWorker::Routed(Routed { file, source: None, what: String::new(), problem: Some(problem) })),
+    }
+}
+
+/// The best fit of the file's first bytes (unpacked from a gzip, zip or workbook first).
+async fn recognise(input: &Input) -> Result<northstar_metrics::catalog::recognise::Fit, String> {
+    let total = input.size();
+    let head = input.slice(0, total.min(SNIFF_BYTES as u64)).await?;
+    let opened = Pieces::open(input, &head, |_| {}).await?;
+    let mut pieces = opened.pieces;
+    let mut text = Vec::new();
+    let mut more = true;
+    while more && text.len() < SNIFF_BYTES {
+        more = pieces.next(input, &mut text).await?;
+    }
+    let fits = northstar_metrics::catalog::recognise::fits(&northstar_metrics::ingest::sniff(&text));
+    fits.into_iter().next().ok_or_else(|| "no source fits this file".to_string())
 }
 
 /// Empties a store: its read stops, its file is forgotten.
@@ -151,11 +192,13 @@ fn clear(store: &dyn AnyStore) {
 }
 
 /// The user's own file is coming for `source`: every demo source on its pages goes, so demo and
-/// user data never show side by side.
+/// user data never show side by side; one whose own file is being read stays (files dropped
+/// together are read side by side).
 fn replace_demos(stores: &Stores, source: SourceId) {
     for page in Page::with_source(source) {
         for other in page.sources().iter().filter(|s| **s != source).map(|s| stores.get(*s)) {
-            if other.is_demo() {
+            let own_coming = with_host(|h| h.reading_own.contains(&other.id())).unwrap_or(false);
+            if other.is_demo() && !own_coming {
                 clear(other);
             }
         }
@@ -167,6 +210,7 @@ fn stop(source: SourceId) {
     with_host(|h| {
         *h.generation.entry(source).or_default() += 1;
         h.reading.remove(&source);
+        h.reading_own.remove(&source);
     });
     post(&FromWorker::Done { source, timing: None });
 }
@@ -186,8 +230,14 @@ fn start_read(source: SourceId, input: Input) {
     let Some(generation) = with_host(|h| {
         let g = h.generation.entry(source).or_default();
         *g += 1;
-        h.reading.insert(source, *g);
-        *g
+        let g = *g;
+        h.reading.insert(source, g);
+        if input.is_demo() {
+            h.reading_own.remove(&source);
+        } else {
+            h.reading_own.insert(source);
+        }
+        g
     }) else {
         return;
     };
@@ -197,7 +247,10 @@ fn start_read(source: SourceId, input: Input) {
         if !current {
             return;
         }
-        with_host(|h| h.reading.remove(&source));
+        with_host(|h| {
+            h.reading.remove(&source);
+            h.reading_own.remove(&source);
+        });
         match outcome {
             Ok(timing) => {
                 with_host(|h| h.inputs.insert(source, input.clone()));

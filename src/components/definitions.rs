@@ -18,6 +18,8 @@ pub fn Definitions() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <dt id="def-latest-complete">"Latest complete period"</dt>
+                <dd>"The same rule on every page: a period is complete when the files behind the page cover it from its first day to its last; cards and the scorecard show, until you pick one, the latest complete period that has data (a period the data only partly covers is marked “partial” and is never the default). A page's files are its own: tickets that end on 31 December make December complete on Support even if a subscriptions file ends on the 15th."</dd>
                 <dt>"Periods and gaps"</dt>
                 <dd>"Every period from the first to the last date in the file is shown, including periods without answers, whose KPIs are undefined (—), never 0. Without a date column, the whole file is one period, “all”."</dd>
                 <dt>"Which dates count"</dt>

@@ -19,6 +19,19 @@ pub fn DemoBanner(wb: Workbench, page: Page) -> impl IntoView {
         names.with_value(|n| wb.sources.each(n, |m| any |= m.is_demo()));
         any
     });
+    // The pages that still show the demo, by name (the scorecard's banner lists them).
+    let pages = Memo::new(move |_| {
+        Page::ALL
+            .iter()
+            .filter(|(p, _)| !p.sources().is_empty())
+            .filter(|(p, _)| {
+                let mut any = false;
+                wb.sources.each(p.sources(), |m| any |= m.is_demo());
+                any
+            })
+            .map(|(p, _)| p.label())
+            .collect::<Vec<_>>()
+    });
     let clear = move |_| {
         names.with_value(|n| {
             wb.sources.each(n, |m| {
@@ -32,7 +45,11 @@ pub fn DemoBanner(wb: Workbench, page: Page) -> impl IntoView {
         <Show when=move || demo.get()>
             <div class="demo-banner" role="note" data-banner="demo">
                 <strong>"Demo data: "</strong>
-                {if page.is_overview() { "drop your exports on the pages to replace it. " } else { "drop your exports below to replace it. " }}
+                {move || if page.is_overview() {
+                    format!("still shown on {}; drop your exports above to replace it (the scorecard shows only your own files once you have loaded any). ", pages.get().join(", "))
+                } else {
+                    "drop your exports below to replace it. ".to_string()
+                }}
                 "Your files are read on this device and never stored, so after a reload you see this demo again until you drop them anew."
                 " "
                 <button data-action="clear-demo" on:click=clear>"Clear demo"</button>

@@ -9,6 +9,7 @@ pub mod kpi_cards;
 pub mod mapped_source;
 pub mod mapping_table;
 pub mod notices;
+pub mod print_header;
 pub mod series_table;
 pub mod setting_input;
 pub mod share;

@@ -10,13 +10,32 @@ use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::source::SourceId;
 use northstar_metrics::KpiValue;
-use northstar_share::{SharedPage, SharedResults};
-use northstar_view::share::{chart_title, chartable, kpi_name, latest_values, make_link, page_label, shared_series, shared_value_text, size_text};
+use northstar_share::{SharedGoal, SharedPage, SharedResults};
+use northstar_view::share::{
+    chart_title, chartable, goal_name, goal_value_text, goals_of, kpi_name, latest_values, make_link, page_goals, page_label, page_name, scorecard_kpis,
+    shared_scorecard, shared_series, shared_value_text, size_text, LinkResults,
+};
 use northstar_view::Page;
 
 /// The KPI values the shown page has (its overall series and breakdowns).
 fn shown_kpis(wb: Workbench, page: Page) -> Vec<KpiValue> {
     wb.pages.kpi_values(page)
+}
+
+/// What a link with results carries of the shown page: its KPI values (the scorecard's up to
+/// each row's period) and the user's goals with their status, as the scorecard judges them.
+pub fn kpis_and_goals(wb: Workbench, page: Page) -> (Vec<KpiValue>, Vec<SharedGoal>) {
+    if page == Page::Scorecard {
+        let card = crate::state::scorecard::scorecard_model(wb);
+        let kpis = wb.pages.scorecard.results.with(|r| scorecard_kpis(r, &card));
+        return (kpis, goals_of(&card));
+    }
+    let kpis = shown_kpis(wb, page);
+    let ids: Vec<SourceId> = page.sources().to_vec();
+    let origins = crate::state::scorecard::origins(wb, &ids);
+    let style = crate::state::numbers().style();
+    let goals = wb.settings.with(|s| page_goals(&kpis, &origins, &s.targets, s.card_periods.get(&page_name(page)).map(String::as_str), &style));
+    (kpis, goals)
 }
 
 /// The files behind the shown page (every source's on the pages that show them all).
@@ -44,8 +63,12 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
     let with_results = RwSignal::new(false);
     let link = Memo::new(move |_| {
         let page = wb.settings.with(|s| s.page);
-        let results = with_results.get().then(|| (page, shown_kpis(wb, page), shown_files(wb, page), today()));
-        wb.settings.with(|s| make_link(s, results.as_ref().map(|(p, k, f, d)| (*p, k.as_slice(), f.clone(), d.clone()))))
+        if !with_results.get() {
+            return wb.settings.with(|s| make_link(s, None));
+        }
+        let (kpis, goals) = kpis_and_goals(wb, page);
+        let results = LinkResults { page, kpis: &kpis, files: shown_files(wb, page), day: today(), goals };
+        wb.settings.with(|s| make_link(s, Some(results)))
     });
     let address = move || link.with(|l| l.as_ref().map(|(e, _)| format!("{}#{}", page_address(), e.fragment)).unwrap_or_default());
     let copied = RwSignal::new(false);
@@ -54,11 +77,11 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
             <section class="panel share-panel" id="share-panel" aria-labelledby="share-h" data-share="">
                 <h2 id="share-h">"Share this dashboard"</h2>
                 <p class="source-line">
-                    "The link carries this page, its settings, mappings, goals, filters and periods in the part after '#', which browsers never send to a server. Your files stay on this device."
+                    "The link carries this page, its settings, mappings, filters and periods in the part after '#', which browsers never send to a server. Your files stay on this device."
                 </p>
                 <label>
                     <input type="checkbox" data-share-include-results prop:checked=move || with_results.get() on:change=move |ev| with_results.set(event_target_checked(&ev)) />
-                    " Include results: this page's KPI values (no rows, no customer ids or e-mails), so a teammate sees them without your files"
+                    " Include results: this page's KPI values and your goals with their status (no rows, no customer ids or e-mails), so a teammate sees them without your files. Your goals are shown beside your values, never applied to theirs."
                 </label>
                 <ExportRow wb=wb />
                 {move || match link.get() {
@@ -97,11 +120,12 @@ pub fn SharePanel(wb: Workbench, open: RwSignal<bool>) -> impl IntoView {
 /// The shown page's KPI values as a CSV table or as the CLI's JSON, and a printable report.
 #[component]
 fn ExportRow(wb: Workbench) -> impl IntoView {
-    let file = move |ext: &str| format!("northstar-{}-{}.{ext}", northstar_view::share::page_name(wb.settings.with_untracked(|s| s.page)), today());
+    let file = move |ext: &str| format!("northstar-{}-{}.{ext}", page_name(wb.settings.with_untracked(|s| s.page)), today());
     let csv = move |_| {
         let page = wb.settings.with_untracked(|s| s.page);
         let kpis = untrack(|| shown_kpis(wb, page));
-        let text = northstar_view::share::kpis_csv(&kpis);
+        let style = crate::state::numbers().style();
+        let text = wb.settings.with_untracked(|s| northstar_view::share::kpis_csv(&kpis, &s.targets, &style));
         crate::browser::download::save_text(&file("csv"), "text/csv;charset=utf-8", &format!("{}{text}", northstar_share::csv_export::UTF8_BOM));
     };
     let json = move |_| {
@@ -130,7 +154,7 @@ pub fn SharedNotices(wb: Workbench) -> impl IntoView {
         {move || share.error.get().map(|e| view! { <div class="notice error" role="alert" data-notice="share">{e}</div> })}
         {move || share.incoming.with(|i| i.is_some()).then(|| view! {
             <div class="notice" role="alert" data-share-confirm="">
-                "This link carries a teammate's dashboard settings. Use them instead of yours? Yours are replaced (and saved) only if you say so. "
+                "This link carries a teammate's dashboard settings. Use them instead of yours? Yours are replaced (and saved) only if you say so; your goals stay yours either way. "
                 <button data-action="share-accept" on:click=move |_| {
                     if let Some(s) = share.incoming.get_untracked() {
                         wb.settings.update(|mine| *mine = northstar_view::share::adopt(s, mine));
@@ -193,10 +217,14 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
         <section class="panel shared-results" aria-labelledby="shared-h" data-shared="">
             <h2 id="shared-h">"Shared results"</h2>
             <p class="notice" data-shared-origin="">{head}</p>
+            <SharedGoals results=results.clone() />
             {results
                 .pages()
                 .iter()
                 .map(|p| {
+                    if p.page == page_name(Page::Scorecard) {
+                        return view! { <SharedScorecard page=p.clone() results=results.clone() /> }.into_any();
+                    }
                     let rows = latest_values(p);
                     view! {
                         <h3>{format!("{} page", page_label(&p.page))}</h3>
@@ -218,9 +246,97 @@ fn SharedResultsView(results: SharedResults, on_close: impl Fn() + Send + Sync +
                             </tbody>
                         </table>
                     }
+                    .into_any()
                 })
                 .collect_view()}
             <button data-action="close-shared" on:click=move |_| on_close()>"Close the shared results"</button>
         </section>
+    }
+}
+
+/// The sender's goals, each with the value and status the sender's data earned: shown as theirs,
+/// never judged against this reader's data.
+#[component]
+fn SharedGoals(results: SharedResults) -> impl IntoView {
+    let style = crate::state::numbers().style();
+    let goals = results.goals().to_vec();
+    (!goals.is_empty()).then(|| {
+        let met = goals.iter().filter(|g| g.status == northstar_share::GoalStatus::Met).count();
+        let judged = goals.iter().filter(|g| g.status != northstar_share::GoalStatus::NoData).count();
+        view! {
+            <h3>"The sender's goals"</h3>
+            <p class="source-line" data-shared-goals-met=met.to_string()>
+                {format!("{met} of {judged} met on the sender's data. These are the sender's goals and statuses; your own goals are not changed.")}
+            </p>
+            <table class="shared-table" data-shared-goals="">
+                <thead><tr><th>"KPI"</th><th>"Period"</th><th>"Goal"</th><th>"Sender's value"</th><th>"Status"</th></tr></thead>
+                <tbody>
+                    {goals.into_iter().map(|g| view! {
+                        <tr data-goal=g.key.clone() data-status=status_name(g.status)>
+                            <td>{goal_name(&g.key)}</td>
+                            <td>{g.period.clone()}</td>
+                            <td>{goal_value_text(&g.key, Some(g.target), &style)}</td>
+                            <td>{goal_value_text(&g.key, g.value, &style)}</td>
+                            <td class=status_class(g.status)>{g.status.text()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    })
+}
+
+fn status_name(s: northstar_share::GoalStatus) -> &'static str {
+    match s {
+        northstar_share::GoalStatus::Met => "met",
+        northstar_share::GoalStatus::Missed => "missed",
+        northstar_share::GoalStatus::NoData => "no_data",
+    }
+}
+
+fn status_class(s: northstar_share::GoalStatus) -> &'static str {
+    match s {
+        northstar_share::GoalStatus::Met => "status on-track",
+        northstar_share::GoalStatus::Missed => "status off-track",
+        northstar_share::GoalStatus::NoData => "status no-data",
+    }
+}
+
+/// A shared scorecard: every area's KPIs at the period the sender's scorecard showed, with the
+/// sparkline of the periods shared and the sender's goal and status.
+#[component]
+fn SharedScorecard(page: SharedPage, results: SharedResults) -> impl IntoView {
+    let style = crate::state::numbers().style();
+    let rows = shared_scorecard(&page, results.goals());
+    view! {
+        <h3>"Scorecard"</h3>
+        <table class="shared-table scorecard" data-shared-page="scorecard">
+            <thead><tr><th>"Area"</th><th>"KPI"</th><th>"Period"</th><th>"Value"</th><th>"Trend"</th><th>"Goal"</th><th>"Status"</th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| {
+                    let id = r.key.split_once('.').map_or(r.key.as_str(), |(id, _)| id).to_string();
+                    let points = northstar_view::pages::scorecard::sparkline(&r.series, 80.0, 20.0);
+                    view! {
+                        <tr data-shared-score=r.key.clone()>
+                            <td>{r.area.as_str()}</td>
+                            <td>{goal_name(&r.key)}</td>
+                            <td>{r.period.clone()}</td>
+                            <td class="value" data-shared-kpi="" data-kpi=id data-period=r.period.clone() data-segment="" data-value=northstar_metrics::format::raw(r.value)>
+                                {goal_value_text(&r.key, r.value, &style)}
+                            </td>
+                            <td>
+                                <svg class="sparkline" width="80" height="20" viewBox="0 0 80 20" role="img" aria-label=format!("{} periods shared", r.series.len())>
+                                    <polyline points=points fill="none" stroke="currentColor" stroke-width="1.5" />
+                                </svg>
+                            </td>
+                            <td>{r.goal.as_ref().map(|g| goal_value_text(&r.key, Some(g.target), &style)).unwrap_or_default()}</td>
+                            <td class=r.goal.as_ref().map_or("status", |g| status_class(g.status)) data-status=r.goal.as_ref().map_or("", |g| status_name(g.status))>
+                                {r.goal.as_ref().map_or("", |g| g.status.text())}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

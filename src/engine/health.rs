@@ -5,8 +5,9 @@
 use super::{Engine, PageEngine, PageOf, SharedData, Stores};
 use leptos::prelude::*;
 use northstar_metrics::health::kpis::kpis;
+use northstar_metrics::health::risk::{fell, last_contact, unscored_reasons};
 use northstar_metrics::health::timeline::timeline;
-use northstar_metrics::health::{history, Book, MonthHealth};
+use northstar_metrics::health::{assess, Assessment, Book};
 use northstar_metrics::join::{JoinReport, Part};
 use northstar_metrics::source::SourceId;
 use northstar_metrics::KpiValue;
@@ -19,7 +20,8 @@ pub struct HealthState {
     pub book: Memo<Shared<Book>>,
     /// Whether the joined files are the demo.
     pub demo: Memo<bool>,
-    pub months: Memo<Shared<Vec<MonthHealth>>>,
+    /// Every month scored and banded, and the band thresholds.
+    pub months: Memo<Shared<Assessment>>,
     pub kpis: Memo<Shared<Vec<KpiValue>>>,
 }
 
@@ -41,10 +43,10 @@ impl HealthState {
             Shared::new(rules.with(|r| Book::of_parts(&parts, r)))
         });
         let score = Memo::new(move |_| settings.with(|s| s.health.score.clone()));
-        let months = Memo::new(move |_| book.with(|b| score.with(|s| Shared::new(history(b, s)))));
+        let months = Memo::new(move |_| book.with(|b| score.with(|s| Shared::new(assess(b, s)))));
         let values = Memo::new(move |_| {
             let dated = book.with(|b| b.loaded.mrr);
-            months.with(|m| Shared::new(kpis(m, dated)))
+            months.with(|a| Shared::new(kpis(&a.months, dated)))
         });
         HealthState { book, demo, months, kpis: values }
     }
@@ -53,15 +55,19 @@ impl HealthState {
     /// chosen (else the latest).
     pub fn results(&self, settings: &Settings) -> HealthResults {
         let book = self.book.get_untracked();
-        let months = self.months.get_untracked();
+        let assessment = self.months.get_untracked();
+        let months = &assessment.months;
         let chosen = settings.health.period.as_deref();
-        let shown = months.iter().rev().find(|m| chosen.is_none_or(|c| m.period.label() == c)).or(months.last());
+        let at = months.iter().rposition(|m| chosen.is_none_or(|c| m.period.label() == c)).or(months.len().checked_sub(1));
+        let shown = at.map(|i| &months[i]);
+        let before = at.and_then(|i| i.checked_sub(1)).map(|i| &months[i]);
         let risk = shown.map(|m| {
             m.scored
                 .iter()
                 .take(RISK_ROWS)
                 .map(|s| {
                     let c = &book.customers[s.customer];
+                    let earlier = before.and_then(|b| b.scored.iter().find(|x| x.customer == s.customer));
                     RiskRow {
                         customer: c.contact.customer.clone(),
                         name: c.contact.name.clone(),
@@ -69,6 +75,8 @@ impl HealthState {
                         band: s.band,
                         mrr: s.mrr,
                         components: s.components.clone(),
+                        fell: fell(s, earlier, 2),
+                        last_contact: last_contact(c, m.day).map(|(kind, day)| (kind, northstar_metrics::format::day(day))),
                     }
                 })
                 .collect()
@@ -82,11 +90,14 @@ impl HealthState {
             demo: self.demo.get_untracked(),
             kpis: self.kpis.get_untracked().to_vec(),
             periods: months.iter().map(|m| m.period.label()).collect(),
+            extent: book.first_day.zip(book.last_day),
             period: shown.map(|m| m.period.label()),
             as_of: shown.map(|m| northstar_metrics::format::day(m.day)),
             active: shown.map_or(0, |m| m.scored.len() as u64),
             unscored: shown.map_or(0, |m| m.scored.iter().filter(|s| s.score.is_none()).count() as u64),
+            unscored_reasons: shown.map(|m| unscored_reasons(&book, &m.scored)).unwrap_or_default(),
             risk: risk.unwrap_or_default(),
+            bands: (!months.is_empty()).then(|| assessment.bands.clone()),
         }
     }
 
@@ -98,13 +109,15 @@ impl HealthState {
         let query = settings.health.query.trim().to_string();
         let day = book.last_day;
         let found: Vec<usize> = if query.is_empty() {
-            self.months.with_untracked(|m| m.last().map(|m| m.scored.iter().take(HITS).map(|s| s.customer).collect()).unwrap_or_default())
+            self.months.with_untracked(|a| a.months.last().map(|m| m.scored.iter().take(HITS).map(|s| s.customer).collect()).unwrap_or_default())
         } else {
             book.search(&query, HITS)
         };
+        // Banded as on the Health page: by the thresholds in force (calibrated or set).
+        let banded = self.months.with_untracked(|a| a.bands.apply_to(score));
         let hit = |i: usize| {
             let c = &book.customers[i];
-            let scored = day.map(|d| northstar_metrics::health::score_customer(&book, i, d, score));
+            let scored = day.map(|d| northstar_metrics::health::score_customer(&book, i, d, &banded));
             CustomerHit {
                 customer: c.contact.customer.clone(),
                 name: c.contact.name.clone(),

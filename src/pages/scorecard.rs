@@ -7,28 +7,14 @@ use crate::format;
 use crate::state::Workbench;
 use leptos::prelude::*;
 use northstar_metrics::kpi::Unit;
-use northstar_metrics::source::SourceId;
-use northstar_view::cards::Origin;
-use northstar_view::pages::scorecard::{goals_text, scorecard, sparkline, ScoreRow};
-use std::collections::BTreeMap;
+use northstar_view::pages::scorecard::{goals_text, sparkline, ScoreRow};
 
 #[component]
 pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
     let numbers = crate::state::numbers();
-    let model = Memo::new(move |_| {
-        let style = numbers.style();
-        let (targets, chosen) = wb.settings.with(|s| (s.targets.clone(), s.card_periods.get("scorecard").cloned()));
-        wb.pages.scorecard.results.with(|r| {
-            // The span of each source's data, for its default period and partial marks.
-            let mut origins: BTreeMap<SourceId, Origin> = BTreeMap::new();
-            let ids: Vec<SourceId> = r.sources.iter().map(|(id, _)| *id).collect();
-            wb.sources.each(&ids, |m| {
-                origins.insert(m.id(), m.origin());
-            });
-            scorecard(r, &origins, &targets, chosen.as_deref(), &style)
-        })
-    });
+    let model = Memo::new(move |_| crate::state::scorecard::scorecard_model(wb));
     view! {
+        <crate::browser::all_drop::AllDrop wb=wb />
         <section class="panel" aria-label="Scorecard" data-scorecard="">
             <h2>"Scorecard"</h2>
             <p class="source-line">
@@ -58,13 +44,17 @@ pub fn ScorecardPage(wb: Workbench) -> impl IntoView {
                     }}
                 </select>
             </label>
+            {move || wb.pages.scorecard.results.with(|r| (!r.hidden_demo.is_empty()).then(|| {
+                let names: Vec<&str> = r.hidden_demo.iter().map(|s| s.name()).collect();
+                view! { <p class="notice" data-scorecard-hidden-demo="">{format!("Your own files only: the demo's {} are left out.", names.join(", "))}</p> }
+            }))}
             {move || model.with(|m| (!m.without_period.is_empty()).then(|| {
                 let text = format!("Not shown: {} (no value for this period).", m.without_period.join(", "));
                 view! { <p class="notice" data-scorecard-missing="">{text}</p> }
             }))}
             <p class="goals-total" data-goals="all">{move || model.with(|m| goals_text(m.goals, &numbers.style()))}</p>
             {move || model.with(|m| m.areas.is_empty()).then(|| view! {
-                <p class="empty-state" data-empty="scorecard">"No KPI yet: drop your exports on the pages, or load the demo."</p>
+                <p class="empty-state" data-empty="scorecard">"No KPI yet: drop your exports above, or load the demo."</p>
             })}
             {move || {
                 model

@@ -6,6 +6,7 @@
 
 mod outbox;
 mod page_states;
+pub mod scorecard;
 pub mod share;
 pub mod source_mirror;
 mod workbench;

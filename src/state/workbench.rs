@@ -6,7 +6,8 @@ use super::share::ShareState;
 use super::source_mirror::Mirrors;
 use super::{Outbox, PageStates};
 use leptos::prelude::*;
-use northstar_view::wire::FromWorker;
+use northstar_metrics::source::SourceId;
+use northstar_view::wire::{FromWorker, Routed, ToWorker};
 use northstar_view::Settings;
 
 #[derive(Clone, Copy)]
@@ -21,9 +22,26 @@ pub struct Workbench {
     pub share: ShareState,
     /// Messages for the worker.
     pub outbox: Outbox,
+    /// The files dropped at once on the first page: where each went (newest last).
+    pub routed: RwSignal<Vec<Routed>>,
 }
 
 impl Workbench {
+    /// Reads a file routed from the first page as `to` instead of the source it was recognised as.
+    pub fn reroute(&self, file: &str, to: SourceId) {
+        let from = self.routed.with_untracked(|all| all.iter().find(|r| r.file == file).and_then(|r| r.source));
+        match from {
+            Some(from) if from != to => self.outbox.send(ToWorker::Move { from, to }),
+            _ => return,
+        }
+        self.routed.update(|all| {
+            if let Some(r) = all.iter_mut().find(|r| r.file == file) {
+                r.source = Some(to);
+                r.what = "your choice".into();
+            }
+        });
+    }
+
     /// A workbench on `initial` settings (read from storage by the caller, with `notice` when they
     /// could not be). Every source starts on its built-in demo (read by the worker when it starts).
     pub fn with_settings(initial: Settings, notice: Option<String>) -> Workbench {
@@ -36,6 +54,7 @@ impl Workbench {
             sources: Mirrors::new(settings, outbox),
             pages: PageStates::default(),
             share: ShareState::default(),
+            routed: RwSignal::new(Vec::new()),
             outbox,
         }
     }
@@ -82,6 +101,13 @@ impl Workbench {
                 let m = self.sources.get(source);
                 m.progress().set(None);
                 m.failure().set(Some(reason));
+                Ok(())
+            }
+            FromWorker::Routed(r) => {
+                self.routed.update(|all| {
+                    all.retain(|x| x.file != r.file);
+                    all.push(r);
+                });
                 Ok(())
             }
             FromWorker::Results(results) => {

@@ -25,20 +25,30 @@ test('KPI values as CSV (formula injection neutralised, numbers kept), results a
   await uploadAndWait(page, file);
   await page.selectOption("[data-setting='segment']", 'plan');
   await page.waitForSelector("[data-segment='=SUM(1+1)']");
+  // A goal on NPS: the overall rows carry it and their status; the plans' rows do not.
+  const goal = page.locator("input[data-target='nps']");
+  await goal.fill('10');
+  await goal.dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector(".kpi-card [data-status='nps']")?.textContent === 'off track');
   await page.click("[data-action='share']");
 
   const csv = await download(page, 'export-csv');
   assert.match(csv.name, /^northstar-surveys-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = csv.bytes.toString('utf8');
-  assert.ok(text.startsWith('\ufeffkpi,name,source,period,breakdown,value\r\n'), 'a BOM for Excel, then the header');
+  assert.ok(text.startsWith('\ufeffkpi,name,source,period,breakdown,unit,value_shown,value_raw,goal_raw,status\r\n'), 'a BOM for Excel, then the header');
   const lines = text.slice(1).trim().split('\r\n');
   // Worked out: 9 and 10 promote, 2 and 0 detract, 7 is passive: NPS = (2 − 2) ÷ 5 × 100 = 0
-  // overall; each plan has one answer: 100, −100, 100, −100 and 0.
-  assert.ok(lines.includes('nps,Net Promoter Score,surveys,2024-01,,0'), lines.slice(0, 4).join('\n'));
+  // overall, below the goal of 10; each plan has one answer: 100, −100, 100, −100 and 0.
+  assert.ok(lines.includes('nps,Net Promoter Score,surveys,2024-01,,points,0.0,0,10,off track'), lines.slice(0, 4).join('\n'));
   for (const [plan, nps] of [["'=SUM(1+1)", 100], ["'+cmd", -100], ["'@x", 100], ["'-2+3", -100], ['Basic', 0]]) {
     const quoted = `"${plan}"`;
-    assert.ok(lines.includes(`nps,Net Promoter Score,surveys,2024-01,${plan.startsWith("'") ? quoted : plan},${nps}`), `${plan}: ${lines.filter((l) => l.startsWith('nps,')).join(' | ')}`);
+    const row = `nps,Net Promoter Score,surveys,2024-01,${plan.startsWith("'") ? quoted : plan},points,${nps.toFixed(1)},${nps},,`;
+    assert.ok(lines.includes(row), `${row}: ${lines.filter((l) => l.startsWith('nps,')).join(' | ')}`);
   }
+  // A rate is shown in percent and kept raw as a fraction, its unit said.
+  const rates = lines.map((l) => l.split(',')).filter((c) => c[5] === '%' && c[7] !== '');
+  assert.ok(rates.length > 0, 'some rate exported');
+  for (const c of rates) assert.ok(Math.abs(Number(c[6].replace(' %', '')) / 100 - Number(c[7])) < 0.0005, c.join(','));
   assert.ok(!lines.some((l) => /,=|,\+|,@/.test(l)), 'no cell starts a formula');
 
   const json = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8'));

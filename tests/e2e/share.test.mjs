@@ -3,7 +3,8 @@
 // customer id or e-mail; a receiver with settings of their own is asked first; an over-long link
 // keeps the latest periods of each source; an older link opens brought up to date and a later
 // version's says why not; a crafted link runs nothing. Shared results come with a chart of
-// any shared KPI. Links are decoded here with Node's
+// any shared KPI, and with the sender's goals as judged on the sender's data, never applied to the
+// reader's; the scorecard shares every area. Links are decoded here with Node's
 // zlib, independently of the Rust codec.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,10 +15,10 @@ import { canvasInk, openApp, ROOT, showSurveys, useSite } from './harness.mjs';
 
 const site = useSite(before, after);
 
-/// The JSON a link carries: "s=1." + base64url(zlib(JSON)).
+/// The JSON a link carries: "s=2." + base64url(zlib(JSON)) (version 2 adds the goals).
 function decodeLink(link) {
   const fragment = link.split('#')[1];
-  assert.match(fragment, /^s=1\.[A-Za-z0-9_-]+$/);
+  assert.match(fragment, /^s=2\.[A-Za-z0-9_-]+$/);
   return JSON.parse(zlib.inflateSync(Buffer.from(fragment.slice(4), 'base64url')).toString('utf8'));
 }
 
@@ -30,7 +31,7 @@ function encodeLink(url, payload) {
 
 async function shareLink(page, withResults = false) {
   if (!(await page.locator('[data-share]').count())) await page.click("[data-action='share']");
-  await page.waitForFunction(() => document.querySelector('[data-share-link]')?.value.includes('#s=1.'));
+  await page.waitForFunction(() => document.querySelector('[data-share-link]')?.value.includes('#s=2.'));
   if (withResults) {
     const before = await page.locator('[data-share-link]').inputValue();
     await page.check('[data-share-include-results]');
@@ -53,7 +54,7 @@ test('a link opens the same dashboard in a fresh profile, and with results the s
   const carried = decodeLink(plain);
   assert.equal(carried.settings.page, 'surveys');
   assert.equal(carried.settings.surveys.period, 'quarter');
-  assert.equal(carried.settings.targets.nps, 41);
+  assert.deepEqual(carried.settings.targets ?? {}, {}, "the sender's goals never travel as settings");
   assert.equal(carried.results, undefined, 'results are opt-in');
   assert.deepEqual([carried.settings.locale.tag, carried.settings.theme], ['', 'auto'], "the sender's number format and theme stay home");
 
@@ -66,6 +67,13 @@ test('a link opens the same dashboard in a fresh profile, and with results the s
   const series = shared.results.pages[0].series.find((s) => s.id === 'nps' && !s.segment);
   const carriedValue = series.values[series.periods.indexOf(period)];
   assert.equal(num(carriedValue), value);
+  // The sender's goal travels with the results, judged on the sender's data as their card showed it.
+  const senderStatus = (await page.locator(".kpi-card [data-status='nps']").first().textContent()).trim();
+  const goal = shared.results.goals.find((g) => g.key === 'nps');
+  assert.equal(goal.target, 41);
+  assert.equal(goal.period, period);
+  assert.equal(num(goal.value), value);
+  assert.equal({ met: 'on track', missed: 'off track', no_data: 'no data' }[goal.status], senderStatus);
   // No raw row value: the demo's respondents are cus_… ids; no id, e-mail or comment travels.
   assert.doesNotMatch(JSON.stringify(shared), /cus_\d|@/);
   assert.doesNotMatch(JSON.stringify(shared.results), /Great support|slow|Basic|Pro\b/i, 'no comment or plan from the rows');
@@ -82,7 +90,12 @@ test('a link opens the same dashboard in a fresh profile, and with results the s
   await p2.waitForSelector(".kpi-card [data-kpi='nps']");
   assert.equal(await p2.locator("[aria-pressed='true']").getAttribute('data-page'), 'surveys');
   assert.equal(await p2.locator("[data-setting='period']").inputValue(), 'quarter');
-  assert.equal(await p2.locator("input[data-target='nps']").inputValue(), '41');
+  assert.equal(await p2.locator("input[data-target='nps']").inputValue(), '', "the sender's goal is not the reader's");
+  assert.equal(await p2.locator(".kpi-card [data-status='nps']").first().textContent(), '', 'no status against the reader\'s own data');
+  // The sender's goal is shown beside the sender's value, with the status it earned there.
+  const goalRow = p2.locator("[data-shared-goals] tr[data-goal='nps']");
+  assert.equal(await goalRow.getAttribute('data-status'), goal.status);
+  assert.match(await goalRow.textContent(), new RegExp(`${period}.*41.*${senderStatus}`));
   assert.ok(!(await p2.evaluate(() => location.hash)), 'the fragment is taken out of the address bar');
   // The results, read-only, marked as shared, with the sender's file and the date.
   const latest = series.periods.at(-1);
@@ -153,6 +166,40 @@ test('a link too long with every period keeps the latest periods of each source,
   await context.close();
 });
 
+test("a shared scorecard carries every area with its trend and the sender's goals; the reader's own goals stay theirs", async () => {
+  const { page, context } = await openApp(site.browser, site.srv.url, { stay: true });
+  // The sender sets an MRR goal far above the demo's MRR: off track on the sender's data.
+  const target = page.locator("[data-scorecard] input[data-target='mrr']");
+  await target.fill('99999999');
+  await target.dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector("[data-scorecard] [data-status='mrr']")?.textContent === 'off track');
+  const areas = await page.locator('[data-scorecard] [data-area]').evaluateAll((els) => els.map((e) => e.getAttribute('data-area')));
+  const link = await shareLink(page, true);
+  assert.ok(link.split('#')[1].length <= 8192);
+  const carried = decodeLink(link);
+  assert.equal(carried.results.pages[0].page, 'scorecard');
+  const ids = new Set(carried.results.pages[0].series.map((s) => s.id));
+  for (const id of ['mrr', 'ticket_volume', 'nps']) assert.ok(ids.has(id), `${id} in the shared scorecard`);
+  assert.deepEqual(carried.results.goals.map((g) => [g.key, g.target, g.status]), [['mrr', 99999999, 'missed']]);
+  await context.close();
+
+  // The reader has no goal of their own: the shared scorecard shows the sender's, theirs stays empty.
+  const fresh = await site.browser.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(link);
+  await p2.waitForSelector("[data-shared-page='scorecard'] tr[data-shared-score='mrr']");
+  const row = p2.locator("[data-shared-page='scorecard'] tr[data-shared-score='mrr']");
+  assert.equal(await row.locator('[data-status]').getAttribute('data-status'), 'missed');
+  assert.match(await row.textContent(), /off track/);
+  assert.ok((await row.locator('polyline').getAttribute('points')).split(' ').length > 1, 'a trend of several periods');
+  const sharedAreas = await p2.locator("[data-shared-page='scorecard'] tr[data-shared-score] td:first-child").allTextContents();
+  for (const a of areas) assert.ok(sharedAreas.includes(a), `area ${a} shared`);
+  await p2.waitForSelector("[data-scorecard] [data-status='mrr']");
+  assert.equal(await p2.locator("[data-scorecard] input[data-target='mrr']").inputValue(), '');
+  assert.equal(await p2.locator("[data-scorecard] [data-status='mrr']").textContent(), '', "the sender's goal judges nothing of the reader's");
+  await fresh.close();
+});
+
 test('a crafted link with markup in its texts runs nothing and shows them as text', async () => {
   const xss = '<img src=x onerror="window.__xss=1">';
   const payload = {
@@ -192,11 +239,11 @@ test("a link from an older version opens, brought up to date; a later version's 
   await page.goto(encodeLink(site.srv.url, old));
   await page.waitForSelector("[data-page='surveys'][aria-pressed='true']");
   await page.waitForSelector("input[data-target='csat']");
-  assert.equal(await page.inputValue("input[data-target='csat']"), '91', "the sender's own target");
+  assert.equal(await page.inputValue("input[data-target='csat']"), '', "an old link's targets are not applied to the reader's data");
   assert.equal(await page.inputValue("input[data-target='nps']"), '', 'a stored suggestion is a suggestion again');
   assert.match(await page.getAttribute("input[data-target='nps']", 'placeholder'), /30/);
-  // Format version 2 does not exist yet: the link is refused with the reason, and nothing changes.
-  await page.goto(`${site.srv.url}#s=2.eJyrVkrLz1eyUkpKLFKqBQAdegQ0`);
+  // Format version 3 does not exist yet: the link is refused with the reason, and nothing changes.
+  await page.goto(`${site.srv.url}#s=3.eJyrVkrLz1eyUkpKLFKqBQAdegQ0`);
   await page.reload();
   await page.waitForSelector('[data-notice="share"]');
   assert.match(await page.locator('[data-notice="share"]').textContent(), /newer Northstar/);

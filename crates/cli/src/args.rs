@@ -12,7 +12,7 @@ pub fn usage() -> String {
         "usage:
   northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: {kinds})
       [--period all|day|week|month|quarter|year] [--segment COLUMN]
-      [--map SOURCE.ROLE=COLUMN]... [--set SOURCE.KEY=VALUE]... [--json]
+      [--map SOURCE.ROLE=COLUMN]... [--set SOURCE.KEY=VALUE]... [--json] [--health]
   northstar demo [{kinds_bar}]   print a built-in demo export (CSV)
   northstar --help
 
@@ -37,7 +37,8 @@ Join: given subscriptions or accounts (the billing customers) and other sources,
   case-folded) or by the e-mail's domain matched to the customer's e-mail or website domain (never a
   free-mail domain, never a domain several customers share); --set join.SOURCE.rule=id|email|domain|auto
   (auto: id, else e-mail, else domain); the key column is the source's customer (respondent, user) role.
-Health: with billing customers, the report adds the health KPIs per month (accounts_red, _yellow,
+Health: with billing customers and a file of their touches (tickets, answers, usage, orders), or with
+  --health or a health.* setting, the report adds the health KPIs per month (accounts_red, _yellow,
   _green, mrr_at_risk, health_auc, health_top_decile_lift) and each active customer's health_score
   with its components as of --set health.as_of=YYYY-MM-DD (default: the data's last day), JSON
   \"health\". Settings: health.weight.COMPONENT (usage_trend, usage_level, engagement, satisfaction,
@@ -69,6 +70,8 @@ pub struct ReportOptions {
     pub maps: Vec<(String, String, String)>,
     pub sets: Vec<(String, String)>,
     pub json: bool,
+    /// `--health`: the health score even of billing files alone.
+    pub health: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -105,6 +108,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| usage_error(format!("{name} needs a value")));
         match flag.as_str() {
             "--json" => o.json = true,
+            "--health" => o.health = true,
             "--source" => {
                 let v = value("--source")?;
                 let (kind, file) = split_pair("--source", &v)?;

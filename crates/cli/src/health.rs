@@ -3,7 +3,7 @@
 
 use crate::error::CliError;
 use northstar_metrics::format;
-use northstar_metrics::health::{self, history, kpis::kpis, score_all, Book, HealthSettings, Scored};
+use northstar_metrics::health::{self, assess, calibrate::band_day, kpis::kpis, score_all, Book, Calibration, HealthSettings, Scored};
 use northstar_metrics::kpi::KpiValue;
 use serde_json::{json, Map, Value};
 
@@ -24,13 +24,27 @@ pub struct HealthPart {
     pub kpis: Vec<KpiValue>,
     pub as_of: Option<i32>,
     pub scored: Vec<Scored>,
+    /// The band thresholds in force, calibrated on the back-test or set, and why.
+    pub bands: Calibration,
 }
 
 pub fn part(book: &Book, settings: &HealthSettings) -> HealthPart {
-    let months = history(book, settings);
+    let a = assess(book, settings);
     let as_of = health::as_of(book, settings);
-    let scored = as_of.map(|day| score_all(book, day, settings)).unwrap_or_default();
-    HealthPart { kpis: kpis(&months, book.loaded.mrr), as_of, scored }
+    let mut scored = as_of.map(|day| score_all(book, day, settings)).unwrap_or_default();
+    band_day(&mut scored, &a.bands);
+    HealthPart { kpis: kpis(&a.months, book.loaded.mrr), as_of, scored, bands: a.bands }
+}
+
+/// The bands in a line: "red below 73.3, yellow below 75.6 (calibrated on …)".
+pub fn bands_text(b: &Calibration) -> String {
+    let caught = match (b.red_share, b.red_recall) {
+        (Some(share), Some(recall)) => {
+            format!("; in the back-test red held {:.1} % of the customers and {:.1} % of the churners", share * 100.0, recall * 100.0)
+        }
+        _ => String::new(),
+    };
+    format!("bands: red below {:.1}, yellow below {:.1} ({}{caught})\n", b.red_below, b.yellow_below, b.why)
 }
 
 /// `[{"customer", "score", "band", "mrr", "components": {…}}]`, lowest score first.

@@ -124,7 +124,11 @@ pub fn run(o: &ReportOptions) -> Result<String, CliError> {
     }
     let query = Query::new(o.period).segment(o.segment.clone());
     let kpis = kpis_of_all(&loaded, &query);
-    let book = northstar_metrics::catalog::book(&loaded, &rules);
+    // Health only when asked (`--health`, a `health.*` setting) or when a file says more of the
+    // customers than billing does: scoring every customer at every month end is the report's
+    // heaviest part, and a billing file alone gives it only the MRR change.
+    let asks_health = o.health || o.sets.iter().any(|(k, _)| k.starts_with("health.")) || northstar_metrics::catalog::beyond_billing(&loaded);
+    let book = if asks_health { northstar_metrics::catalog::book(&loaded, &rules) } else { Default::default() };
     let health = crate::health::part(&book, &health_settings);
     // What sources give beside their KPIs (an orders file's cohort retention), in the catalog's order.
     let extras: Vec<_> = kpis.iter().filter_map(|(id, _)| loaded.iter().find(|l| l.id() == *id)).flat_map(|l| l.extras()).collect();
@@ -150,6 +154,7 @@ pub fn run(o: &ReportOptions) -> Result<String, CliError> {
         }
         if !book.customers.is_empty() {
             out["health"] = crate::health::json(&book, &health);
+            out["health_bands"] = json!(health.bands);
             if let Some(day) = health.as_of {
                 out["health_as_of"] = json!(northstar_metrics::format::day(day));
             }
@@ -189,6 +194,7 @@ pub fn run(o: &ReportOptions) -> Result<String, CliError> {
     text.push_str(&join_table(&joins));
     if !book.customers.is_empty() && !health.kpis.is_empty() {
         text.push_str("== health (spec §7)\n");
+        text.push_str(&crate::health::bands_text(&health.bands));
         text.push_str(&table(&health.kpis));
         text.push('\n');
         text.push_str(&crate::health::table(&book, &health, 20));

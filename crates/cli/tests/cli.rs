@@ -388,3 +388,29 @@ fn join_of_tickets_to_subscription_customers() {
     assert!(err.contains("not a join rule"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn health_is_computed_only_when_asked_or_when_a_file_says_more_than_billing() {
+    let dir = std::env::temp_dir().join(format!("northstar-cli-health-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for source in ["subscriptions", "tickets"] {
+        let (code, text, _) = northstar(&["demo", source]);
+        assert_eq!(code, 0);
+        let path = dir.join(format!("{source}.csv"));
+        std::fs::write(&path, text).unwrap();
+        files.push(format!("{source}={}", path.display()));
+    }
+    let has_health = |v: &Value| v.get("health").is_some() && v["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "accounts_red");
+    // A billing file alone: no health score (it would be only the MRR change), unless asked.
+    let billing = json(&["report", "--source", &files[0], "--json"]);
+    assert!(!has_health(&billing), "no health for a billing file alone");
+    assert!(billing["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "mrr" && k["value"].is_number()));
+    assert!(has_health(&json(&["report", "--source", &files[0], "--json", "--health"])));
+    assert!(has_health(&json(&["report", "--source", &files[0], "--set", "health.window_months=3", "--json"])));
+    // Tickets beside it say more of the customers: health is part of the report.
+    assert!(has_health(&json(&["report", "--source", &files[0], "--source", &files[1], "--json"])));
+    let (_, text, _) = northstar(&["report", "--source", &files[0]]);
+    assert!(!text.contains("== health"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -12,7 +12,7 @@
 //! let settings = json!({"version": 3, "page": "revenue"});
 //! let (results, _left_out) = ResultsBuilder::new("2026-11-30", ["subscriptions.csv"]).build();
 //! let link = encode_fitting(settings.clone(), Some(results)).unwrap();
-//! assert!(link.fragment.starts_with("s=1.") && !link.dropped_results);
+//! assert!(link.fragment.starts_with("s=2.") && !link.dropped_results);
 //! // The page's address + "#" + link.fragment; on the other side, location.hash:
 //! let opened = decode(&format!("#{}", link.fragment)).unwrap();
 //! assert_eq!(opened.settings, settings);
@@ -29,5 +29,5 @@ pub mod redact;
 pub use csv_export::{kpi_table_csv, Cell};
 pub use json_export::results_json;
 pub use link::{decode, encode, encode_fitting, EncodeError, Encoded, LinkError, FORMAT_VERSION};
-pub use payload::{SharePayload, SharedKpi, SharedPage, SharedResults};
+pub use payload::{GoalStatus, SharePayload, SharedGoal, SharedKpi, SharedPage, SharedResults};
 pub use redact::{looks_identifying, LeftOut, ResultsBuilder};

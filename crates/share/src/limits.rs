@@ -42,3 +42,7 @@ pub const MAX_SEGMENT_CHARS: usize = 200;
 pub const MAX_FILE_CHARS: usize = 255;
 /// Characters in `made_at` (`2026-11-30T14:05:09.123+01:00` is 29).
 pub const MAX_MADE_AT_CHARS: usize = 35;
+/// Goals in a link's results (the app defines about 90 KPIs, some per survey kind).
+pub const MAX_GOALS: usize = 256;
+/// Characters in a goal's key (`responses.nps`: a KPI id, a dot, a survey kind).
+pub const MAX_GOAL_KEY_CHARS: usize = 2 * MAX_NAME_CHARS + 1;

@@ -32,6 +32,7 @@ pub struct SharedResults {
     pub(crate) made_at: String,
     pub(crate) files: Vec<String>,
     pub(crate) pages: Vec<SharedPage>,
+    pub(crate) goals: Vec<SharedGoal>,
 }
 
 impl SharedResults {
@@ -49,6 +50,14 @@ impl SharedResults {
     /// The page with this name (`revenue`, `support`…).
     pub fn page(&self, name: &str) -> Option<&SharedPage> {
         self.pages.iter().find(|p| p.page == name)
+    }
+    /// The sender's goals, each with the value and status the sender's scorecard showed.
+    pub fn goals(&self) -> &[SharedGoal] {
+        &self.goals
+    }
+    /// The sender's goal for a KPI (`key`: a KPI id, or `responses.nps` for one survey kind).
+    pub fn goal(&self, key: &str) -> Option<&SharedGoal> {
+        self.goals.iter().find(|g| g.key == key)
     }
     /// How many KPI values all pages hold.
     pub fn value_count(&self) -> usize {
@@ -78,7 +87,43 @@ impl SharedResults {
                 SharedPage { page: p.page.clone(), kpis: p.kpis.iter().filter(|k| keep(k)).cloned().collect() }
             })
             .collect();
-        SharedResults { made_at: self.made_at.clone(), files: self.files.clone(), pages }
+        SharedResults { made_at: self.made_at.clone(), files: self.files.clone(), pages, goals: self.goals.clone() }
+    }
+}
+
+/// A goal the sender set and how their data met it, as the sender's scorecard judged it: the
+/// status travels as judged, so the reader never judges the sender's goal against other data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedGoal {
+    /// The target's key in the sender's settings: a KPI id, or `responses.nps` for one survey kind.
+    pub key: String,
+    /// The period judged (each source's latest complete period, or the one the sender picked).
+    pub period: String,
+    /// The target, in the KPI's raw unit (rates as fractions, money in major units).
+    pub target: f64,
+    /// The sender's value in that period; none when undefined there.
+    pub value: Option<f64>,
+    pub status: GoalStatus,
+}
+
+/// How a value stands against its goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    Met,
+    Missed,
+    /// The KPI has no value in the period judged.
+    NoData,
+}
+
+impl GoalStatus {
+    /// "on track", "off track", "no data": the words the app's cards use.
+    pub fn text(self) -> &'static str {
+        match self {
+            GoalStatus::Met => "on track",
+            GoalStatus::Missed => "off track",
+            GoalStatus::NoData => "no data",
+        }
     }
 }
 

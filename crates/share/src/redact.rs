@@ -5,7 +5,7 @@
 //! For each page given: of each `KpiValue`, its `id`, `source`, `period`, `segment` and `value`
 //! (non-finite as none), grouped by series (see [`SharedPage`]). Never its numerator, denominator, `n` or `warning`
 //! (a warning can quote ids from the files), and nothing that is not a `KpiValue`: no rows, no risk
-//! list, no timeline, no chart of one customer. Plus the date given and the files' base names.
+//! list, no timeline, no chart of one customer. Plus the date given, the files' base names and the sender's goals with their status as judged.
 //!
 //! # What is left out
 //!
@@ -22,9 +22,9 @@
 //!
 //! [`LeftOut`] counts each, for the share panel to say; it never repeats what it left out.
 
-use crate::limits::{MAX_FILES, MAX_FILE_CHARS, MAX_SEGMENTS};
-use crate::link::{check_name, check_period, check_segment};
-use crate::payload::{group_by_series, SharedKpi, SharedPage, SharedResults};
+use crate::limits::{MAX_FILES, MAX_FILE_CHARS, MAX_GOALS, MAX_SEGMENTS};
+use crate::link::{check_goal_key, check_name, check_period, check_segment};
+use crate::payload::{group_by_series, SharedGoal, SharedKpi, SharedPage, SharedResults};
 use northstar_metrics::KpiValue;
 use std::collections::{HashMap, HashSet};
 
@@ -77,6 +77,7 @@ pub struct ResultsBuilder {
     files: Vec<String>,
     known: HashSet<String>,
     pages: Vec<SharedPage>,
+    goals: Vec<SharedGoal>,
     left_out: LeftOut,
 }
 
@@ -103,7 +104,7 @@ impl ResultsBuilder {
                 kept.push(base.chars().take(MAX_FILE_CHARS).collect());
             }
         }
-        ResultsBuilder { made_at: made_at.to_string(), files: kept, known: HashSet::new(), pages: Vec::new(), left_out }
+        ResultsBuilder { made_at: made_at.to_string(), files: kept, known: HashSet::new(), pages: Vec::new(), goals: Vec::new(), left_out }
     }
 
     /// Customer ids, e-mail addresses and names the sender's data holds (the join directory's keys,
@@ -153,6 +154,22 @@ impl ResultsBuilder {
         self
     }
 
+    /// Adds the sender's goal and its status as judged; one the link cannot hold (a key or period
+    /// out of its rules, a target not finite, past [`MAX_GOALS`]) is counted as invalid.
+    pub fn goal(&mut self, goal: SharedGoal) -> &mut Self {
+        let valid = check_goal_key("key", &goal.key).is_ok()
+            && check_period("period", &goal.period).is_ok()
+            && goal.target.is_finite()
+            && self.goals.len() < MAX_GOALS
+            && !self.goals.iter().any(|g| g.key == goal.key);
+        if valid {
+            self.goals.push(SharedGoal { value: goal.value.filter(|v| v.is_finite()), ..goal });
+        } else {
+            self.left_out.invalid += 1;
+        }
+        self
+    }
+
     /// The results, and what was left out. A page left with no value is dropped.
     pub fn build(mut self) -> (SharedResults, LeftOut) {
         for page in &mut self.pages {
@@ -175,7 +192,7 @@ impl ResultsBuilder {
         for page in &mut self.pages {
             page.kpis = group_by_series(std::mem::take(&mut page.kpis));
         }
-        (SharedResults { made_at: self.made_at, files: self.files, pages: self.pages }, self.left_out)
+        (SharedResults { made_at: self.made_at, files: self.files, pages: self.pages, goals: self.goals }, self.left_out)
     }
 }
 

@@ -43,11 +43,27 @@ pub enum ToWorker {
         from: SourceId,
         to: SourceId,
     },
+    /// Read the `File` sent with this message as the source it is recognised as (one of the
+    /// files dropped on the first page at once).
+    LoadAny,
+}
+
+/// Where a file dropped with others on the first page went, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Routed {
+    pub file: String,
+    /// The source it is read as; none when it fits none (then `problem` says why).
+    pub source: Option<SourceId>,
+    /// What it looks like: "a Zendesk tickets export", "an orders file".
+    pub what: String,
+    pub problem: Option<String>,
 }
 
 /// Worker → page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum FromWorker {
+    /// A file dropped with others on the first page was recognised and is being read.
+    Routed(Routed),
     /// One source's file, mapping and reading record; `view` is a [`SourceView`] of that source's
     /// mapping type.
     Source {

@@ -98,6 +98,7 @@ fn the_scorecard_groups_by_the_areas_of_the_definitions_and_keeps_health_apart()
             (SourceId::Tickets, vec![v("ticket_volume", "tickets", "2024-01", Some(40.0), None, None, 40)]),
         ],
         health: vec![v("accounts_red", "health", "2024-01", Some(3.0), None, None, 3)],
+        hidden_demo: Vec::new(),
     };
     let targets: BTreeMap<String, f64> = [("nrr".to_string(), 1.0), ("ticket_volume".to_string(), 30.0)].into();
     let origins: BTreeMap<SourceId, Origin> = BTreeMap::new();
@@ -124,8 +125,11 @@ fn health_text_reads_in_the_readers_style() {
     assert_eq!(rate_text(None, &german()), "—");
     assert_eq!(answers_text(1200, Some(72.4), &german()), "1.200 (mean 72/100)");
     assert_eq!(answers_text(0, None, &german()), "0");
-    assert_eq!(backtest_text(Some(0.8126), Some(3.1), &german()).unwrap(), "Mean AUC 0,813, mean top-decile lift 3,10 over the months below.");
-    assert_eq!(backtest_text(None, Some(3.1), &german()), None);
+    assert_eq!(
+        backtest_text(Some(0.8126), Some(3.1), 3, &german()).unwrap(),
+        "Over the months below, of two customers, one who churned within 3 months and one who stayed, the one who churned had the lower score 81 % of the time (AUC 0,813; 50 % is a coin toss), and the lowest-scoring tenth churned 3,1 times as often as everyone (top-decile lift 3,10)."
+    );
+    assert_eq!(backtest_text(None, Some(3.1), 3, &german()), None);
     assert_eq!(joined_text(&[SourceId::Subscriptions, SourceId::Tickets, SourceId::Usage], SourceId::Subscriptions), "tickets, usage");
     assert_eq!(joined_text(&[SourceId::Accounts], SourceId::Accounts), "no other file yet");
 }
@@ -208,4 +212,106 @@ fn a_sources_origin_says_where_its_numbers_come_from() {
 fn a_links_size_reads_in_the_readers_style() {
     assert_eq!(size_text(900, &Style::default()), "900 characters");
     assert_eq!(size_text(3263, &german()), "3,2 KB (3.263 characters)");
+}
+
+/// Two months of MRR and NRR, and a month of tickets; goals on NRR (met in 2024-02) and on ticket
+/// volume (40 tickets against 30, fewer is better: missed).
+fn shared_case() -> (Vec<KpiValue>, BTreeMap<String, f64>) {
+    let kpis = vec![
+        v("mrr", "subscriptions", "2024-01", Some(1000.0), None, None, 10),
+        v("mrr", "subscriptions", "2024-02", Some(1250.5), None, None, 11),
+        v("nrr", "subscriptions", "2024-01", Some(0.9), Some(90.0), Some(100.0), 10),
+        v("nrr", "subscriptions", "2024-02", Some(1.1), Some(110.0), Some(100.0), 10),
+        KpiValue { segment: Some("Pro".into()), ..v("mrr", "subscriptions", "2024-02", Some(250.5), None, None, 2) },
+        v("ticket_volume", "tickets", "2024-02", Some(40.0), None, None, 40),
+    ];
+    let targets: BTreeMap<String, f64> = [("nrr".to_string(), 1.0), ("ticket_volume".to_string(), 30.0)].into();
+    (kpis, targets)
+}
+
+#[test]
+fn a_links_goals_are_judged_on_the_senders_data_at_each_sources_period() {
+    use northstar_share::GoalStatus;
+    use northstar_view::share::{goal_name, goal_value_text, page_goals};
+    let (kpis, targets) = shared_case();
+    let goals = page_goals(&kpis, &BTreeMap::new(), &targets, None, &Style::default());
+    let judged: Vec<(&str, &str, f64, Option<f64>, GoalStatus)> =
+        goals.iter().map(|g| (g.key.as_str(), g.period.as_str(), g.target, g.value, g.status)).collect();
+    assert_eq!(judged, [("nrr", "2024-02", 1.0, Some(1.1), GoalStatus::Met), ("ticket_volume", "2024-02", 30.0, Some(40.0), GoalStatus::Missed)]);
+    // A period picked: NRR 0.9 misses 1.0 in 2024-01; tickets have no 2024-01, so no goal of theirs is judged.
+    let goals = page_goals(&kpis, &BTreeMap::new(), &targets, Some("2024-01"), &Style::default());
+    assert_eq!(goals.iter().map(|g| (g.key.as_str(), g.status)).collect::<Vec<_>>(), [("nrr", GoalStatus::Missed)]);
+    assert_eq!(goal_name("responses.nps"), "Responses (NPS)");
+    assert_eq!(goal_value_text("nrr", Some(1.05), &Style::default()), "105.0 %");
+}
+
+#[test]
+fn a_link_never_carries_or_applies_goals_as_settings() {
+    use northstar_view::share::{adopt, shareable_settings};
+    let mut sender = northstar_view::Settings::default();
+    sender.targets.insert("mrr".into(), 5000.0);
+    assert_eq!(shareable_settings(&sender)["targets"], serde_json::json!({}));
+    let mut reader = northstar_view::Settings::default();
+    reader.targets.insert("nps".into(), 40.0);
+    // An old link's settings still hold the sender's targets: the reader keeps their own.
+    let adopted = adopt(sender, &reader);
+    assert_eq!(adopted.targets, reader.targets);
+}
+
+#[test]
+fn the_csv_export_has_the_unit_the_value_as_shown_and_raw_the_goal_and_the_status() {
+    let (kpis, targets) = shared_case();
+    let csv = northstar_view::share::kpis_csv(&kpis, &targets, &german());
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "kpi,name,source,period,breakdown,unit,value_shown,value_raw,goal_raw,status");
+    // Money in the reader's style (quoted: it holds a comma), raw in major units; no goal on MRR.
+    assert_eq!(lines[2], "mrr,MRR,subscriptions,2024-02,,money,\"1.250,50\",1250.5,,");
+    // A rate: shown in percent, raw as a fraction; the goal raw too, and the status of each period.
+    assert_eq!(lines[3], "nrr,Net revenue retention,subscriptions,2024-01,,%,\"90,0 %\",0.9,1,off track");
+    assert_eq!(lines[4], "nrr,Net revenue retention,subscriptions,2024-02,,%,\"110,0 %\",1.1,1,on track");
+    // A breakdown's value carries no goal.
+    assert_eq!(lines[5], "mrr,MRR,subscriptions,2024-02,Pro,money,\"250,50\",250.5,,");
+    assert_eq!(lines[6], "ticket_volume,Tickets created,tickets,2024-02,,count,40,40,30,off track");
+}
+
+#[test]
+fn a_shared_scorecard_reads_each_kpi_at_its_shown_period_with_its_trend_and_goal() {
+    use northstar_share::{GoalStatus, ResultsBuilder};
+    use northstar_view::share::{goals_of, scorecard_kpis, shared_scorecard};
+    let (mut kpis, targets) = shared_case();
+    kpis.retain(|k| k.segment.is_none());
+    // A partial March: the scorecard shows February, and March stays home.
+    kpis.push(v("mrr", "subscriptions", "2024-03", Some(1300.0), None, None, 11));
+    kpis.push(v("nrr", "subscriptions", "2024-03", Some(1.2), None, None, 11));
+    let results = ScorecardResults {
+        sources: vec![
+            (SourceId::Subscriptions, kpis.iter().filter(|k| k.source == "subscriptions").cloned().collect()),
+            (SourceId::Tickets, kpis.iter().filter(|k| k.source == "tickets").cloned().collect()),
+        ],
+        health: Vec::new(),
+        hidden_demo: Vec::new(),
+    };
+    // Subscriptions' data ends on 2024-03-10 (day 19792): March is partial.
+    let origins: BTreeMap<SourceId, Origin> = [(SourceId::Subscriptions, Origin { extent: Some((19723, 19792)), ..Origin::default() })].into();
+    let card = scorecard(&results, &origins, &targets, None, &Style::default());
+    let shared = scorecard_kpis(&results, &card);
+    assert!(shared.iter().all(|k| k.period.as_str() <= "2024-02"), "{shared:?}");
+    let mut b = ResultsBuilder::new("2026-12-07", ["s.csv"]);
+    b.page("scorecard", &shared);
+    for g in goals_of(&card) {
+        b.goal(g);
+    }
+    let (r, _) = b.build();
+    let rows = shared_scorecard(&r.pages()[0], r.goals());
+    type Read<'a> = (Area, &'a str, &'a str, Option<f64>, usize, Option<GoalStatus>);
+    let read: Vec<Read> =
+        rows.iter().map(|r| (r.area, r.key.as_str(), r.period.as_str(), r.value, r.series.len(), r.goal.as_ref().map(|g| g.status))).collect();
+    assert_eq!(
+        read,
+        [
+            (Area::Revenue, "mrr", "2024-02", Some(1250.5), 2, None),
+            (Area::Retention, "nrr", "2024-02", Some(1.1), 2, Some(GoalStatus::Met)),
+            (Area::Support, "ticket_volume", "2024-02", Some(40.0), 1, Some(GoalStatus::Missed)),
+        ]
+    );
 }

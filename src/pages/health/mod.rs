@@ -44,7 +44,7 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
                 } else {
                     "No customer is active in these files.".into()
                 },
-                extent: None,
+                extent: r.extent,
             },
         })
     });
@@ -57,11 +57,10 @@ pub fn HealthPage(wb: Workbench) -> impl IntoView {
         <section class="panel" aria-labelledby="health-h" data-testid="health-summary">
             <h2 id="health-h">"Account health"</h2>
             <p class="source-line">
-                "Each active customer gets a score from 0 to 100 at the end of every month, from whatever your files say about it up to that day: product use, its latest survey answer, its tickets and its MRR. Red is below "
-                {move || wb.settings.with(|s| format!("{}", s.health.score.red_below))}
-                ", yellow below "
-                {move || wb.settings.with(|s| format!("{}", s.health.score.yellow_below))}
-                ". MRR at risk is the MRR of the red customers."
+                "Each active customer gets a score from 0 to 100 at the end of every month, from whatever your files say about it up to that day: product use, its latest survey answer, its tickets and its MRR. MRR at risk is the MRR of the red customers."
+            </p>
+            <p class="source-line" data-bands=move || results.with(|r| r.bands.as_ref().map_or(String::new(), |b| format!("{:?}", b.basis).to_lowercase()))>
+                {move || results.with(|r| r.bands.as_ref().map(|b| northstar_view::pages::health::bands_text(b, &numbers.style())))}
             </p>
             <KpiCards wb=wb kpis=kpis ids=CARDS key="health" origin=origin />
             <div class="charts">

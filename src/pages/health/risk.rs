@@ -43,9 +43,15 @@ pub fn RiskList(wb: Workbench) -> impl IntoView {
             <p class="source-line" data-risk-summary="">
                 {move || results.with(|r| match &r.as_of {
                     Some(day) => format!(
-                        "{} active customers on {day}{}; lowest score first.",
+                        "{} active customers on {day}, {} scored{}; lowest score first.",
                         numbers.count(r.active),
-                        if r.unscored > 0 { format!(", {} without any data to score", numbers.count(r.unscored)) } else { String::new() }
+                        numbers.count(r.active - r.unscored),
+                        if r.unscored > 0 {
+                            let why: Vec<String> = r.unscored_reasons.iter().map(|(why, n)| format!("{} because {why}", numbers.count(*n))).collect();
+                            format!(". Not scored: {}", why.join("; "))
+                        } else {
+                            String::new()
+                        }
                     ),
                     None => "No customer to score yet: load dated usage, tickets, survey answers or subscriptions for these customers.".into(),
                 })}
@@ -53,7 +59,7 @@ pub fn RiskList(wb: Workbench) -> impl IntoView {
             <Show when=move || rows.with(|r| !r.is_empty())>
                 <table class="risk-table">
                     <thead>
-                        <tr><th>"Customer"</th><th>"Score"</th><th>"Band"</th><th>"MRR"</th><th>"Components (0-100)"</th></tr>
+                        <tr><th>"Customer"</th><th>"Score"</th><th>"Band"</th><th>"MRR"</th><th>"Fell most since the month before"</th><th>"Last contact"</th><th>"Components (0-100)"</th></tr>
                     </thead>
                     <tbody>
                         {move || {
@@ -98,6 +104,10 @@ fn Row(wb: Workbench, row: RiskRow, period: String) -> impl IntoView {
             </td>
             <td><span class=format!("band band-{band}")>{band}</span></td>
             <td>{numbers.cents(row.mrr)}</td>
+            <td class="fell" data-fell=row.customer.clone()>
+                {if row.fell.is_empty() { "—".to_string() } else { row.fell.iter().map(|(c, v)| format!("{} −{}", c.label(), numbers.number(*v, 0))).collect::<Vec<_>>().join(", ") }}
+            </td>
+            <td class="last-contact">{row.last_contact.as_ref().map_or("—".to_string(), |(kind, day)| format!("{} on {day}", kind.as_str()))}</td>
             <td class="components">{row.components.iter().map(|(c, v)| component_text(*c, *v, &numbers.style())).collect::<Vec<_>>().join(" · ")}</td>
         </tr>
     }

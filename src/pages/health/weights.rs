@@ -44,6 +44,16 @@ pub fn WeightsPanel(wb: Workbench) -> impl IntoView {
                     <SettingInput wb=wb label="Latest survey answer" key="health.weight.satisfaction" numeric=true value=weight(Component::Satisfaction) apply=|st, v| apply(st, "weight.satisfaction", v) />
                     <SettingInput wb=wb label="Tickets" key="health.weight.tickets" numeric=true value=weight(Component::Tickets) apply=|st, v| apply(st, "weight.tickets", v) />
                     <SettingInput wb=wb label="MRR change" key="health.weight.mrr_change" numeric=true value=weight(Component::MrrChange) apply=|st, v| apply(st, "weight.mrr_change", v) />
+                    <label class="setting">
+                        "Bands"
+                        <select data-setting="health.bands" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            wb.update_settings(move |st| { let _ = st.health.score.apply("bands", &v); });
+                        }>
+                            <option value="calibrated" selected=move || s.with(|st| st.health.score.calibrate)>"calibrated on your back-test"</option>
+                            <option value="fixed" selected=move || s.with(|st| !st.health.score.calibrate)>"the thresholds below"</option>
+                        </select>
+                    </label>
                     <SettingInput wb=wb label="Red below" key="health.red_below" numeric=true value=Signal::derive(move || s.with(|st| number(st.health.score.red_below))) apply=|st, v| apply(st, "red_below", v) />
                     <SettingInput wb=wb label="Yellow below" key="health.yellow_below" numeric=true value=Signal::derive(move || s.with(|st| number(st.health.score.yellow_below))) apply=|st, v| apply(st, "yellow_below", v) />
                     <SettingInput wb=wb label="Churn window (months)" key="health.window_months" numeric=true value=Signal::derive(move || s.with(|st| st.health.score.window_months.to_string())) apply=|st, v| apply(st, "window_months", v) />
@@ -53,7 +63,7 @@ pub fn WeightsPanel(wb: Workbench) -> impl IntoView {
                     <p data-backtest="mean" data-value=move || raw(mean.get().0)>
                         {move || {
                             let (auc, lift) = mean.get();
-                            backtest_text(auc, lift, &numbers.style())
+                            backtest_text(auc, lift, window(), &numbers.style())
                                 .unwrap_or_else(|| "No month can be back-tested yet: it needs subscriptions and the months after it in the data.".into())
                         }}
                     </p>

@@ -89,6 +89,17 @@ pub fn join_loaded(loaded: &[Box<dyn Loaded>], rules: &[(SourceId, JoinRule)]) -
     join_parts(&parts(loaded), rules)
 }
 
+/// Whether a loaded file says something of the billing customers beyond billing (tickets, answers,
+/// usage, orders…): a file that is no source of billing customers (no paying customers, no
+/// contacts). The health score of billing files alone is only their MRR change, so a report of
+/// them leaves it out unless asked.
+pub fn beyond_billing(loaded: &[Box<dyn Loaded>]) -> bool {
+    loaded.iter().any(|l| {
+        let data = l.source_data();
+        data.paying_customers().is_none() && data.contacts().is_empty()
+    })
+}
+
 /// Every loaded file joined to the billing customers, for the health score (see
 /// [`Book::of_parts`]).
 pub fn book(loaded: &[Box<dyn Loaded>], rules: &[(SourceId, JoinRule)]) -> Book {

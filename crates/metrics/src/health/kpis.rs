@@ -14,9 +14,9 @@ const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better:
 
 pub const DEFS: [KpiDef; 7] = [
     def("health_score", "Health score", Unit::Points, true, "Per customer, 0-100 as of the end of the period: the weighted mean of the component scores that have data (usage trend, usage per seat, engagement, latest survey answer, tickets, MRR change), never using data dated after that day."),
-    def("accounts_red", "Red accounts", Unit::Count, false, "Active customers whose health score is below the red threshold (default 40) at the end of the period."),
-    def("accounts_yellow", "Yellow accounts", Unit::Count, false, "Active customers whose health score is at least the red threshold and below the yellow one (default 70) at the end of the period."),
-    def("accounts_green", "Green accounts", Unit::Count, true, "Active customers whose health score is at or above the yellow threshold (default 70) at the end of the period."),
+    def("accounts_red", "Red accounts", Unit::Count, false, "Active customers whose health score is below the red threshold at the end of the period. The thresholds are calibrated on the back-test of your files (the low scores that churned several times the base rate, at most 15 % of the customers a month), or set by hand."),
+    def("accounts_yellow", "Yellow accounts", Unit::Count, false, "Active customers whose health score is at least the red threshold and below the yellow one at the end of the period (calibrated, or set by hand)."),
+    def("accounts_green", "Green accounts", Unit::Count, true, "Active customers whose health score is at or above the yellow threshold at the end of the period."),
     def("mrr_at_risk", "MRR at risk", Unit::Money, false, "The MRR, at the end of the period, of the customers in the red band."),
     def("health_auc", "Health score AUC", Unit::Ratio, true, "Back-test: among customers active at the end of the period, the probability that one who churns within the next 3 months (a setting) had a lower score than one who did not, ties counting one half. 0.5 is a coin toss, 1 a perfect ranking."),
     def("health_top_decile_lift", "Top-decile lift", Unit::Ratio, true, "Back-test: the churn rate, within the next 3 months (a setting), of the lowest-scoring 10 % of customers active at the end of the period, divided by the churn rate of all of them."),
@@ -35,9 +35,30 @@ pub struct MonthHealth {
     pub churned: Option<Vec<bool>>,
 }
 
+/// Every month scored, banded by the thresholds in force, and those thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub months: Vec<MonthHealth>,
+    pub bands: super::calibrate::Calibration,
+}
+
+/// [`scored_months`], their band thresholds calibrated on their own back-test (or set), and each
+/// score banded by them.
+pub fn assess(book: &Book, settings: &HealthSettings) -> Assessment {
+    let mut months = scored_months(book, settings);
+    let bands = super::calibrate::calibrate(&months, settings);
+    super::calibrate::band(&mut months, &bands);
+    Assessment { months, bands }
+}
+
+/// Every month of the book's data, scored and banded (see [`assess`]).
+pub fn history(book: &Book, settings: &HealthSettings) -> Vec<MonthHealth> {
+    assess(book, settings).months
+}
+
 /// Every month of the book's data, scored at its end. Empty without billing customers; one
 /// month (the data's last day) for an accounts snapshot without subscriptions.
-pub fn history(book: &Book, settings: &HealthSettings) -> Vec<MonthHealth> {
+pub fn scored_months(book: &Book, settings: &HealthSettings) -> Vec<MonthHealth> {
     let (Some(first), Some(last)) = (book.first_day, book.last_day) else { return Vec::new() };
     if book.customers.is_empty() {
         return Vec::new();

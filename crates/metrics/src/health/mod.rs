@@ -6,14 +6,16 @@
 //! - `health_score`: per customer, 0-100, the weighted mean of the components that have data,
 //!   never using data dated after the day scored;
 //! - `accounts_red`, `accounts_yellow`, `accounts_green`: active customers in each band at the
-//!   end of the month (red < 40, yellow < 70 by default; both settings);
+//!   end of the month, the thresholds calibrated on the back-test ([`calibrate`]) or set;
 //! - `mrr_at_risk`: the MRR of the red customers at the end of the month;
 //! - `health_auc`, `health_top_decile_lift`: the back-test against churn within the next 3 months
 //!   (a setting).
 
 pub mod backtest;
 pub mod book;
+pub mod calibrate;
 pub mod kpis;
+pub mod risk;
 pub mod score;
 pub mod settings;
 
@@ -21,7 +23,8 @@ pub mod timeline;
 
 pub use crate::signals::Signals;
 pub use book::{Book, Customer};
-pub use kpis::{history, MonthHealth, DEFS};
+pub use calibrate::{Basis, Calibration};
+pub use kpis::{assess, history, Assessment, MonthHealth, DEFS};
 pub use score::{score_all, score_customer, Band, Component, Scored};
 pub use settings::HealthSettings;
 

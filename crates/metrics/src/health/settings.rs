@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 pub struct HealthSettings {
     /// One weight (≥ 0) per component, in [`Component::ALL`] order.
     pub weights: Weights,
-    /// A score below this is red.
+    /// Calibrate the band thresholds on the back-test (see `calibrate`); false once the user sets
+    /// them (or `bands=fixed`), and `red_below` / `yellow_below` apply.
+    pub calibrate: bool,
+    /// A score below this is red (when not calibrated, or when the back-test cannot place it).
     pub red_below: f64,
     /// A score below this (and not red) is yellow; green from it up.
     pub yellow_below: f64,
@@ -69,7 +72,7 @@ impl Weights {
 
 impl Default for HealthSettings {
     fn default() -> HealthSettings {
-        HealthSettings { weights: Weights::default(), red_below: 40.0, yellow_below: 70.0, window_months: 3, slow_hours: 24.0, as_of: None }
+        HealthSettings { weights: Weights::default(), calibrate: true, red_below: 40.0, yellow_below: 70.0, window_months: 3, slow_hours: 24.0, as_of: None }
     }
 }
 
@@ -81,6 +84,7 @@ pub const KEYS: &[&str] = &[
     "weight.satisfaction",
     "weight.tickets",
     "weight.mrr_change",
+    "bands",
     "red_below",
     "yellow_below",
     "window_months",
@@ -105,6 +109,14 @@ impl HealthSettings {
                     self.red_below = v
                 } else {
                     self.yellow_below = v
+                }
+                self.calibrate = false;
+            }
+            "bands" => {
+                self.calibrate = match value.trim() {
+                    "calibrated" | "auto" => true,
+                    "fixed" | "set" => false,
+                    _ => return Err(format!("health.bands: '{value}' is calibrated or fixed")),
                 }
             }
             "window_months" => {

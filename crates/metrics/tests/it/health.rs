@@ -157,7 +157,11 @@ fn scores_as_of_the_end_of_march_use_nothing_dated_after_it() {
 #[test]
 fn march_bands_mrr_at_risk_and_back_test() {
     let b = book();
-    let months = history(&b, &weights());
+    // The fixed thresholds (red below 40, yellow below 70): four customers are too few to
+    // calibrate on (`health::calibrate` has its own cases).
+    let mut fixed = weights();
+    fixed.apply("bands", "fixed").unwrap();
+    let months = history(&b, &fixed);
     let values = kpis(&months, true);
     let v = |id: &str, period: &str| values.iter().find(|k| k.id == id && k.period == period).unwrap().value;
     assert_eq!(v("accounts_red", "2024-03"), Some(1.0));

@@ -43,10 +43,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::{DecodeError, Engine};
 use zlib::InflateError;
 
-pub(crate) use validate::{check_name, check_period, check_segment};
+pub(crate) use validate::{check_goal_key, check_name, check_period, check_segment};
 
-/// The link format this version writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The link format this version writes, and the newest it reads: 2 adds the sender's goals to the
+/// results (the `wire` module); version 1 links read as before.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What marks a share link's fragment.
 pub const PREFIX: &str = "s=";
@@ -54,7 +55,7 @@ pub const PREFIX: &str = "s=";
 /// A link's fragment, ready to append after `#` to the page's address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Encoded {
-    /// `s=1.…`, without the `#`.
+    /// `s=2.…`, without the `#`.
     pub fragment: String,
     /// Its length in bytes (= characters: all ASCII).
     pub bytes: usize,
@@ -163,7 +164,7 @@ pub fn decode(fragment: &str) -> Result<SharePayload, LinkError> {
     let (version, data) = fragment.strip_prefix(PREFIX).and_then(|rest| rest.split_once('.')).ok_or(LinkError::NotALink)?;
     let version = parse_version(version).ok_or(LinkError::NotALink)?;
     match version {
-        1 => decode_v1(data, fragment.len() - data.len()),
+        1 | 2 => decode_v1(data, fragment.len() - data.len(), version as u32),
         0 => Err(LinkError::UnknownVersion { found: 0 }),
         found => Err(LinkError::Newer { found, reads_up_to: FORMAT_VERSION }),
     }
@@ -175,8 +176,9 @@ fn parse_version(text: &str) -> Option<u64> {
     canonical.then(|| text.parse().ok()).flatten()
 }
 
-/// Version 1: base64url(zlib(JSON)). `offset`: where `data` starts in the fragment, for messages.
-fn decode_v1(data: &str, offset: usize) -> Result<SharePayload, LinkError> {
+/// Versions 1 and 2: base64url(zlib(JSON)). `offset`: where `data` starts in the fragment, for
+/// messages; `version`: the link's.
+fn decode_v1(data: &str, offset: usize, version: u32) -> Result<SharePayload, LinkError> {
     let zlib = URL_SAFE_NO_PAD.decode(data).map_err(|e| match e {
         DecodeError::InvalidLength(_) => LinkError::Truncated,
         DecodeError::InvalidByte(at, byte) => LinkError::Damaged { reason: format!("{} (position {})", describe(byte), offset + at + 1) },
@@ -191,7 +193,7 @@ fn decode_v1(data: &str, offset: usize) -> Result<SharePayload, LinkError> {
         InflateError::Damaged(reason) => LinkError::Damaged { reason: reason.into() },
     })?;
     let doc: wire::Doc = serde_json::from_slice(&json).map_err(|e| LinkError::Invalid { reason: e.to_string() })?;
-    let payload = doc.into_payload(1).map_err(|reason| LinkError::Invalid { reason })?;
+    let payload = doc.into_payload(version).map_err(|reason| LinkError::Invalid { reason })?;
     validate::validate(&payload).map_err(|reason| LinkError::Invalid { reason })?;
     Ok(payload)
 }

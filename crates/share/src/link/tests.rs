@@ -10,7 +10,7 @@ fn kpi(id: &str, period: &str, segment: Option<&str>, value: Option<f64>) -> Sha
 /// Results as the builder makes them: each page's values grouped by series.
 fn results(pages: Vec<SharedPage>) -> SharedResults {
     let pages = pages.into_iter().map(|p| SharedPage { kpis: crate::payload::group_by_series(p.kpis), ..p }).collect();
-    SharedResults { made_at: "2026-11-30".into(), files: vec!["subscriptions.csv".into()], pages }
+    SharedResults { made_at: "2026-11-30".into(), files: vec!["subscriptions.csv".into()], pages, goals: Vec::new() }
 }
 
 /// A version-1 link around any JSON text, made with this crate's zlib.
@@ -20,7 +20,7 @@ fn link_of(json: &str) -> String {
 
 /// The JSON inside a link this crate made.
 fn json_in(fragment: &str) -> String {
-    let data = fragment.strip_prefix("s=1.").unwrap();
+    let data = fragment.strip_prefix("s=2.").or_else(|| fragment.strip_prefix("s=1.")).unwrap();
     String::from_utf8(zlib::inflate(&URL_SAFE_NO_PAD.decode(data).unwrap(), MAX_JSON_BYTES).unwrap()).unwrap()
 }
 
@@ -44,6 +44,7 @@ fn python_payload() -> SharePayload {
                     kpi("mrr", "2024-03", Some("Zürich <script>alert(1)</script>"), Some(1.0 / 3.0)),
                 ],
             }],
+            goals: Vec::new(),
         }),
     }
 }
@@ -58,9 +59,9 @@ fn reads_a_link_made_by_python() {
 fn round_trip_keeps_everything_and_markup_stays_text() {
     let payload = python_payload();
     let link = encode(&payload).unwrap();
-    assert!(link.fragment.starts_with("s=1.") && link.bytes == link.fragment.len() && !link.dropped_results);
+    assert!(link.fragment.starts_with("s=2.") && link.bytes == link.fragment.len() && !link.dropped_results);
     assert!(link.fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=._-".contains(&b)), "{}", link.fragment);
-    assert_eq!(decode(&link.fragment), Ok(payload));
+    assert_eq!(decode(&link.fragment), Ok(SharePayload { version: FORMAT_VERSION, ..payload }));
     // The shape inside: series, whole numbers without ".0", 1/3 as "1/3", no segment when none.
     assert_eq!(
         json_in(&link.fragment),
@@ -179,13 +180,17 @@ fn not_a_link() {
 
 #[test]
 fn versions() {
-    let newer = decode("s=2.eNqrVipOLSnJzEtXsqpWKi1OLYrPTFGyMqoFAF9bB8I").unwrap_err();
-    assert_eq!(newer, LinkError::Newer { found: 2, reads_up_to: 1 });
+    let newer = decode("s=3.eNqrVipOLSnJzEtXsqpWKi1OLYrPTFGyMqoFAF9bB8I").unwrap_err();
+    assert_eq!(newer, LinkError::Newer { found: 3, reads_up_to: 2 });
     assert_eq!(
         newer.to_string(),
-        "this link was made by a newer Northstar (link version 2); this page reads links up to version 1: open it on an updated Northstar"
+        "this link was made by a newer Northstar (link version 3); this page reads links up to version 2: open it on an updated Northstar"
     );
-    assert_eq!(decode("#s=17.anything at all"), Err(LinkError::Newer { found: 17, reads_up_to: 1 }));
+    assert_eq!(decode("#s=17.anything at all"), Err(LinkError::Newer { found: 17, reads_up_to: 2 }));
+    // Version 1 links still read (PYTHON_LINK is one), and version 2 reads the same document.
+    let doc = r#"{"settings":{"version":3}}"#;
+    assert_eq!(decode(&link_of(doc)).unwrap().version, 1);
+    assert_eq!(decode(&link_of(doc).replacen("s=1.", "s=2.", 1)).unwrap().version, 2);
     assert_eq!(decode("s=0.eJw"), Err(LinkError::UnknownVersion { found: 0 }));
 }
 
@@ -302,4 +307,29 @@ fn error_messages_read_well() {
     assert_eq!(LinkError::NotALink.to_string(), "this is not a Northstar share link: the part after '#' should read s=<version>.<data>");
     assert_eq!(LinkError::TooBig { limit: MAX_JSON_BYTES }.to_string(), "the link unpacks to more than 1048576 bytes, more than any Northstar link holds");
     assert_eq!(LinkError::UnknownVersion { found: 0 }.to_string(), "link version 0 was never made by Northstar");
+}
+
+/// The goals' JSON, written by hand from the format's documentation (wire.rs).
+const GOALS_DOC: &str = r#"{"settings":{"version":3},"results":{"made_at":"2026-11-30","files":["subs.csv"],"pages":[{"page":"scorecard","series":[{"id":"mrr","source":"subscriptions","periods":["2024-11"],"values":[50312.5]}]}],"goals":[{"key":"mrr","period":"2024-11","target":52000,"value":50312.5,"status":"missed"},{"key":"responses.nps","period":"2024-12","target":30,"value":null,"status":"no_data"}]}}"#;
+
+#[test]
+fn goals_travel_as_judged_from_version_2() {
+    use crate::payload::GoalStatus;
+    let opened = decode(&link_of(GOALS_DOC).replacen("s=1.", "s=2.", 1)).unwrap();
+    let r = opened.results.unwrap();
+    assert_eq!(r.goals().len(), 2);
+    let mrr = r.goal("mrr").unwrap();
+    assert_eq!((mrr.period.as_str(), mrr.target, mrr.value, mrr.status), ("2024-11", 52000.0, Some(50312.5), GoalStatus::Missed));
+    let nps = r.goal("responses.nps").unwrap();
+    assert_eq!((nps.value, nps.status, nps.status.text()), (None, GoalStatus::NoData, "no data"));
+    // Made again, the link holds the same document.
+    let again = encode(&SharePayload::new(json!({"version": 3}), Some(r.clone()))).unwrap();
+    assert_eq!(json_in(&again.fragment), GOALS_DOC);
+    // A version-1 link has no goals: one that claims some is refused.
+    assert!(matches!(decode(&link_of(GOALS_DOC)), Err(LinkError::Invalid { reason }) if reason.contains("version-1")));
+    // A goal without a target, with a bad key or a status the format does not name is refused.
+    for (from, to) in [(r#""target":52000"#, r#""target":null"#), (r#""key":"mrr""#, r#""key":"a.b.c""#), (r#""missed""#, r#""late""#)] {
+        let bad = GOALS_DOC.replacen(from, to, 1);
+        assert!(matches!(decode(&link_of(&bad).replacen("s=1.", "s=2.", 1)), Err(LinkError::Invalid { .. })), "{to}");
+    }
 }

@@ -49,7 +49,33 @@ fn validate_results(r: &SharedResults) -> Result<(), String> {
             }
         }
     }
+    if r.goals.len() > MAX_GOALS {
+        return Err(format!("results.goals: {} goals, more than {MAX_GOALS}", r.goals.len()));
+    }
+    for (i, g) in r.goals.iter().enumerate() {
+        let at = format!("results.goals[{i}]");
+        check_goal_key(&format!("{at}.key"), &g.key)?;
+        check_period(&format!("{at}.period"), &g.period)?;
+        if r.goals[..i].iter().any(|o| o.key == g.key) {
+            return Err(format!("{at}.key: {} appears twice", g.key));
+        }
+        if !g.target.is_finite() || g.value.is_some_and(|v| !v.is_finite()) {
+            return Err(format!("{at}: not a finite number"));
+        }
+    }
     Ok(())
+}
+
+/// A goal's key: a KPI id, optionally followed by `.` and a survey kind, each a name
+/// (see [`check_name`]), at most [`MAX_GOAL_KEY_CHARS`] in all.
+pub fn check_goal_key(at: &str, key: &str) -> Result<(), String> {
+    let parts: Vec<&str> = key.split('.').collect();
+    let ok = key.len() <= MAX_GOAL_KEY_CHARS && parts.len() <= 2 && parts.iter().all(|p| check_name(at, p).is_ok());
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("{at}: a goal's key is a KPI id, optionally with '.' and a survey kind"))
+    }
 }
 
 /// A page name, KPI id or source name: 1 to [`MAX_NAME_CHARS`] of `[A-Za-z0-9_-]`.

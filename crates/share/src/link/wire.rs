@@ -12,14 +12,18 @@
 //!                                     "periods": ["2024-02", "2024-03"], "values": [null, "1/3"]}]}]}}
 //! ```
 //!
-//! `results` and `segment` are left out when none. A value is `null`, a JSON number or a string
+//! Version 2 adds `results.goals`, the sender's goals as judged:
+//! `[{"key": "mrr", "period": "2024-11", "target": 52000, "value": 50312.5, "status": "missed"}]`
+//! (`status`: `met`, `missed` or `no_data`); version 1 is the same without it.
+//!
+//! `results`, `goals` and `segment` are left out when none. A value is `null`, a JSON number or a string
 //! `"p/q"` (see [`Number`]): `0.03225806451612903` travels as `"1/31"`.
 //! Unknown fields are refused: any change to this shape is a new format version.
 
 use super::number::Number;
 use super::validate::{check_name, check_segment};
-use crate::limits::MAX_VALUES;
-use crate::payload::{SharePayload, SharedKpi, SharedPage, SharedResults};
+use crate::limits::{MAX_GOALS, MAX_VALUES};
+use crate::payload::{GoalStatus, SharePayload, SharedGoal, SharedKpi, SharedPage, SharedResults};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -37,6 +41,19 @@ pub struct Results {
     pub made_at: String,
     pub files: Vec<String>,
     pub pages: Vec<Page>,
+    /// Version 2: the sender's goals with their status as judged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub key: String,
+    pub period: String,
+    pub target: Number,
+    pub value: Number,
+    pub status: GoalStatus,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -65,6 +82,11 @@ impl Doc {
             made_at: r.made_at.clone(),
             files: r.files.clone(),
             pages: r.pages.iter().map(|page| Page { page: page.page.clone(), series: series_of(&page.kpis) }).collect(),
+            goals: r
+                .goals
+                .iter()
+                .map(|g| Goal { key: g.key.clone(), period: g.period.clone(), target: Number(Some(g.target)), value: Number(g.value), status: g.status })
+                .collect(),
         });
         Doc { settings: p.settings.clone(), results }
     }
@@ -103,7 +125,18 @@ impl Doc {
                     }
                     pages.push(SharedPage { page: page.page, kpis });
                 }
-                Some(SharedResults { made_at: r.made_at, files: r.files, pages })
+                if version < 2 && !r.goals.is_empty() {
+                    return Err("results.goals: a version-1 link has no goals".into());
+                }
+                if r.goals.len() > MAX_GOALS {
+                    return Err(format!("results.goals: {} goals, more than {MAX_GOALS}", r.goals.len()));
+                }
+                let mut goals = Vec::with_capacity(r.goals.len());
+                for (i, g) in r.goals.into_iter().enumerate() {
+                    let Number(Some(target)) = g.target else { return Err(format!("results.goals[{i}].target: a goal needs a number")) };
+                    goals.push(SharedGoal { key: g.key, period: g.period, target, value: g.value.0, status: g.status });
+                }
+                Some(SharedResults { made_at: r.made_at, files: r.files, pages, goals })
             }
         };
         Ok(SharePayload { version, settings: self.settings, results })

@@ -133,7 +133,7 @@ fn each_page_fits_and_holds_no_row_value() {
 }
 
 fn inflated(fragment: &str) -> String {
-    let zlib = URL_SAFE_NO_PAD.decode(fragment.strip_prefix("s=1.").unwrap()).unwrap();
+    let zlib = URL_SAFE_NO_PAD.decode(fragment.strip_prefix("s=2.").unwrap()).unwrap();
     String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&zlib).unwrap()).unwrap()
 }
 

@@ -6,12 +6,17 @@ use northstar_metrics::wire::intern;
 use northstar_metrics::KpiValue;
 use northstar_share::limits::MAX_DECODE_BYTES;
 use northstar_share::link::encode_within;
-use northstar_share::{decode, ResultsBuilder, SharePayload};
+use northstar_share::{decode, GoalStatus, ResultsBuilder, SharePayload, SharedGoal};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn link_of_bytes(bytes: &[u8]) -> String {
     format!("s=1.{}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The same bytes as a version-2 link (the one with goals).
+fn link_v2_of_bytes(bytes: &[u8]) -> String {
+    format!("s=2.{}", URL_SAFE_NO_PAD.encode(bytes))
 }
 
 fn zlib(bytes: &[u8]) -> Vec<u8> {
@@ -33,6 +38,11 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just("segment".to_string()),
         Just("periods".to_string()),
         Just("values".to_string()),
+        Just("goals".to_string()),
+        Just("key".to_string()),
+        Just("target".to_string()),
+        Just("value".to_string()),
+        Just("status".to_string()),
         "[a-z]{1,4}",
     ];
     let leaf = prop_oneof![
@@ -40,7 +50,8 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(|f| json!(f)),
-        prop_oneof![Just("2026-11-30".to_string()), Just("2024-01".to_string()), Just("mrr".to_string()), ".{0,12}"].prop_map(Value::from),
+        prop_oneof![Just("2026-11-30".to_string()), Just("2024-01".to_string()), Just("mrr".to_string()), Just("met".to_string()), ".{0,12}"]
+            .prop_map(Value::from),
     ];
     leaf.prop_recursive(5, 64, 8, move |inner| {
         prop_oneof![
@@ -75,6 +86,9 @@ proptest! {
     fn any_json(v in json_value()) {
         let _ = decode(&link_of_bytes(&zlib(v.to_string().as_bytes())));
         let _ = decode(&link_of_bytes(&zlib(json!({ "settings": {}, "results": v }).to_string().as_bytes())));
+        let _ = decode(&link_v2_of_bytes(&zlib(json!({ "settings": {}, "results": v }).to_string().as_bytes())));
+        let results = json!({ "made_at": "2026-11-30", "files": [], "pages": [], "goals": v });
+        let _ = decode(&link_v2_of_bytes(&zlib(json!({ "settings": {}, "results": results }).to_string().as_bytes())));
     }
 }
 
@@ -101,11 +115,22 @@ fn kpi_values() -> impl Strategy<Value = Vec<KpiValue>> {
     })
 }
 
+fn goals() -> impl Strategy<Value = Vec<SharedGoal>> {
+    let status = prop_oneof![Just(GoalStatus::Met), Just(GoalStatus::Missed), Just(GoalStatus::NoData)];
+    let value = prop_oneof![Just(None), any::<f64>().prop_map(Some)];
+    let one = ("[a-z_]{1,8}(\\.[a-z]{2,4})?", "20[0-9]{2}-(0[1-9]|1[0-2])", any::<f64>(), value, status);
+    prop::collection::vec(one, 0..12)
+        .prop_map(|g| g.into_iter().map(|(key, period, target, value, status)| SharedGoal { key, period, target, value, status }).collect())
+}
+
 proptest! {
     #[test]
-    fn round_trip(kpis in kpi_values(), other in kpi_values(), file in ".{1,40}", settings in json_value()) {
+    fn round_trip(kpis in kpi_values(), other in kpi_values(), file in ".{1,40}", settings in json_value(), goals in goals()) {
         let mut b = ResultsBuilder::new("2026-11-30", [file]);
         b.page("revenue", &kpis).page("support", &other);
+        for g in goals {
+            b.goal(g);
+        }
         let (results, _) = b.build();
         let settings = json!({ "any": settings });
         let payload = SharePayload::new(settings, Some(results));

@@ -17,11 +17,21 @@ pub struct ScorecardResults {
     pub sources: Vec<(SourceId, Vec<KpiValue>)>,
     /// The health score's overall values (every source joined).
     pub health: Vec<KpiValue>,
+    /// Sources whose demo is loaded but left out because the user's own files are read.
+    #[serde(default)]
+    pub hidden_demo: Vec<SourceId>,
+}
+
+impl ScorecardResults {
+    /// Every value: each source's, then the health score's.
+    pub fn kpi_values_iter(&self) -> impl Iterator<Item = &KpiValue> {
+        self.sources.iter().flat_map(|(_, k)| k.iter()).chain(self.health.iter())
+    }
 }
 
 impl PageKpis for ScorecardResults {
     fn kpi_values(&self) -> Vec<KpiValue> {
-        self.sources.iter().flat_map(|(_, k)| k.iter().cloned()).chain(self.health.iter().cloned()).collect()
+        self.kpi_values_iter().cloned().collect()
     }
 }
 
@@ -137,4 +147,27 @@ pub fn sparkline(series: &[Option<f64>], width: f64, height: f64) -> String {
     let span = if hi > lo { hi - lo } else { 1.0 };
     let step = if series.len() > 1 { width / (series.len() - 1) as f64 } else { 0.0 };
     values.iter().map(|(i, v)| format!("{:.1},{:.1}", *i as f64 * step, height - (v - lo) / span * height)).collect::<Vec<_>>().join(" ")
+}
+
+/// One row of the first page's map of exports: a source, the page it shows on, what it takes, and
+/// the vendor exports Northstar knows for it by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportsOf {
+    pub source: SourceId,
+    pub page: Page,
+    pub takes: &'static str,
+    pub vendors: Vec<String>,
+}
+
+/// Every source's row of the map of exports, in the catalog's order.
+pub fn export_map() -> Vec<ExportsOf> {
+    northstar_metrics::catalog::SOURCES
+        .iter()
+        .map(|s| ExportsOf {
+            source: s.id(),
+            page: Page::of_source(s.id()).unwrap_or_default(),
+            takes: s.description(),
+            vendors: northstar_metrics::profile::PROFILES.iter().filter(|p| p.source == s.id()).map(|p| p.name()).collect(),
+        })
+        .collect()
 }
