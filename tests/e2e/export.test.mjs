@@ -45,10 +45,6 @@ test('KPI values as CSV (formula injection neutralised, numbers kept), results a
     const row = `nps,Net Promoter Score,surveys,2024-01,${plan.startsWith("'") ? quoted : plan},points,${nps.toFixed(1)},${nps},,`;
     assert.ok(lines.includes(row), `${row}: ${lines.filter((l) => l.startsWith('nps,')).join(' | ')}`);
   }
-  // A rate is shown in percent and kept raw as a fraction, its unit said.
-  const rates = lines.map((l) => l.split(',')).filter((c) => c[5] === '%' && c[7] !== '');
-  assert.ok(rates.length > 0, 'some rate exported');
-  for (const c of rates) assert.ok(Math.abs(Number(c[6].replace(' %', '')) / 100 - Number(c[7])) < 0.0005, c.join(','));
   assert.ok(!lines.some((l) => /,=|,\+|,@/.test(l)), 'no cell starts a formula');
 
   const json = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8'));
@@ -79,6 +75,15 @@ test('KPI values as CSV (formula injection neutralised, numbers kept), results a
   assert.deepEqual([doc.root, doc.broken, doc.size], ['svg', 0, size]);
   assert.ok(doc.lines > 0, 'the series are drawn');
   assert.ok(doc.texts.includes('2024-01'), `the period is an axis label: ${doc.texts.slice(0, 12)}`);
+
+  // The revenue demo's rates (churn, NRR): shown in percent and kept raw as a fraction, unit said.
+  await page.click("[data-page='revenue']");
+  await page.waitForSelector(".kpi-card [data-kpi='mrr']");
+  if (!(await page.locator("[data-action='export-csv']").isVisible())) await page.click("[data-action='share']");
+  const revenue = (await download(page, 'export-csv')).bytes.toString('utf8').slice(1).trim().split('\r\n');
+  const rates = revenue.map((l) => l.split(',')).filter((c) => c[5] === '%' && c[7] !== '');
+  assert.ok(rates.length > 0, 'some rate exported');
+  for (const c of rates) assert.ok(Math.abs(Number(c[6].replace(' %', '')) / 100 - Number(c[7])) < 0.0005, c.join(','));
   await context.close();
 });
 

@@ -5,6 +5,9 @@
 //! - Formula injection (OWASP, "CSV Injection"): a text field (a header too) starting with `=`, `+`,
 //!   `-`, `@`, tab or CR gets a leading `'` and is quoted, so a spreadsheet shows it as text and
 //!   runs nothing. Numbers are never touched: `-5.25` stays a number.
+//! - A shown value ([`Cell::Shown`]: a number as this program formats it, `-100.0`, `-1,234.00 €`,
+//!   `−12.5 %`) keeps its leading minus: it is neutralised only if anything after that minus could
+//!   make it a formula (an operator, a parenthesis, `@`, `!`, `;`, `:`, `|`, a tab or a CR).
 //! - A number is written in plain decimal, as short as reads back exactly (`1234.5`, `0.1`,
 //!   `-5.25`, `1000000`; never an exponent); none, NaN or an infinity is an empty field.
 //!
@@ -24,6 +27,9 @@ pub enum Cell {
     Text(String),
     /// None (an undefined KPI) is an empty cell.
     Number(Option<f64>),
+    /// A number as formatted for people (a locale's separators, a unit): text that keeps its
+    /// leading minus when nothing after it could be read as a formula.
+    Shown(String),
 }
 
 impl From<&str> for Cell {
@@ -49,6 +55,7 @@ pub fn kpi_table_csv(headers: &[&str], rows: &[Vec<Cell>]) -> String {
             row.iter().map(|c| match c {
                 Cell::Text(t) => text_field(t),
                 Cell::Number(v) => number_field(*v),
+                Cell::Shown(t) => shown_field(t),
             }),
         );
     }
@@ -71,7 +78,18 @@ fn formula_like(text: &str) -> bool {
 }
 
 fn text_field(text: &str) -> String {
-    let neutralised = formula_like(text);
+    quoted(text, formula_like(text))
+}
+
+/// A formatted number: `-` then digits, separators, spaces, a currency or `%` is a negative number
+/// to a spreadsheet, not a formula.
+fn shown_field(text: &str) -> String {
+    let negative_number =
+        text.strip_prefix('-').is_some_and(|rest| !rest.contains(['=', '+', '-', '*', '/', '^', '&', '@', '(', ')', '!', ';', ':', '|', '\t', '\r']));
+    quoted(text, formula_like(text) && !negative_number)
+}
+
+fn quoted(text: &str, neutralised: bool) -> String {
     if !neutralised && !text.contains([',', '"', '\r', '\n']) {
         return text.to_string();
     }
@@ -135,6 +153,13 @@ mod tests {
             "\"Acme, \"\"the\"\" best\",0\r\n",
         );
         assert_eq!(kpi_table_csv(&["Segment", "Value"], &rows), expected);
+    }
+
+    #[test]
+    fn shown_negative_numbers_stay_numbers_and_formulas_do_not() {
+        let shown = |s: &str| Cell::Shown(s.to_string());
+        let row = vec![shown("-100.0"), shown("-1,234.00 €"), shown("−12.5 %"), shown("-2+3"), shown("-SUM(A1)"), shown("=1"), shown("12.0")];
+        assert_eq!(kpi_table_csv(&[], &[row]), "\r\n-100.0,\"-1,234.00 €\",−12.5 %,\"'-2+3\",\"'-SUM(A1)\",\"'=1\",12.0\r\n");
     }
 
     #[test]

@@ -194,7 +194,7 @@ pub fn kpis_csv(kpis: &[KpiValue], targets: &BTreeMap<String, f64>, style: &Styl
                 Cell::Text(k.period.clone()),
                 Cell::Text(segment),
                 Cell::Text(def.map_or("", |d| unit_text(d.unit)).to_string()),
-                Cell::Text(def.map_or_else(|| northstar_metrics::format::raw(k.value), |d| style.display(d.unit, k.value))),
+                Cell::Shown(def.map_or_else(|| northstar_metrics::format::raw(k.value), |d| style.display(d.unit, k.value))),
                 Cell::Number(k.value),
                 Cell::Number(goal),
                 Cell::Text(status.text().to_string()),
