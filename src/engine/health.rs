@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use northstar_metrics::health::kpis::kpis;
 use northstar_metrics::health::risk::{fell, last_contact, unscored_reasons};
 use northstar_metrics::health::timeline::timeline;
-use northstar_metrics::health::{assess, Assessment, Book};
+use northstar_metrics::health::{assess, banded_list, score_all, score_customer, Assessment, Book};
 use northstar_metrics::join::{JoinReport, Part};
 use northstar_metrics::source::SourceId;
 use northstar_metrics::KpiValue;
@@ -61,13 +61,14 @@ impl HealthState {
         let at = months.iter().rposition(|m| chosen.is_none_or(|c| m.period.label() == c)).or(months.len().checked_sub(1));
         let shown = at.map(|i| &months[i]);
         let before = at.and_then(|i| i.checked_sub(1)).map(|i| &months[i]);
+        let score = &settings.health.score;
+        let list = shown.map(|m| banded_list(&book, m.day, score, &assessment.bands)).unwrap_or_default();
         let risk = shown.map(|m| {
-            m.scored
-                .iter()
+            list.iter()
                 .take(RISK_ROWS)
                 .map(|s| {
                     let c = &book.customers[s.customer];
-                    let earlier = before.and_then(|b| b.scored.iter().find(|x| x.customer == s.customer));
+                    let earlier = before.filter(|b| book.is_active(c, b.day)).map(|b| score_customer(&book, s.customer, b.day, score));
                     RiskRow {
                         customer: c.contact.customer.clone(),
                         name: c.contact.name.clone(),
@@ -75,7 +76,7 @@ impl HealthState {
                         band: s.band,
                         mrr: s.mrr,
                         components: s.components.clone(),
-                        fell: fell(s, earlier, 2),
+                        fell: fell(s, earlier.as_ref(), 2),
                         last_contact: last_contact(c, m.day).map(|(kind, day)| (kind, northstar_metrics::format::day(day))),
                     }
                 })
@@ -93,9 +94,9 @@ impl HealthState {
             extent: book.first_day.zip(book.last_day),
             period: shown.map(|m| m.period.label()),
             as_of: shown.map(|m| northstar_metrics::format::day(m.day)),
-            active: shown.map_or(0, |m| m.scored.len() as u64),
-            unscored: shown.map_or(0, |m| m.scored.iter().filter(|s| s.score.is_none()).count() as u64),
-            unscored_reasons: shown.map(|m| unscored_reasons(&book, &m.scored)).unwrap_or_default(),
+            active: shown.map_or(0, |m| m.active),
+            unscored: shown.map_or(0, |m| m.active - m.scored()),
+            unscored_reasons: unscored_reasons(&book, &list),
             risk: risk.unwrap_or_default(),
             bands: (!months.is_empty()).then(|| assessment.bands.clone()),
         }
@@ -109,7 +110,8 @@ impl HealthState {
         let query = settings.health.query.trim().to_string();
         let day = book.last_day;
         let found: Vec<usize> = if query.is_empty() {
-            self.months.with_untracked(|a| a.months.last().map(|m| m.scored.iter().take(HITS).map(|s| s.customer).collect()).unwrap_or_default())
+            let last = self.months.with_untracked(|a| a.months.last().map(|m| m.day));
+            last.map(|day| score_all(&book, day, score).iter().take(HITS).map(|s| s.customer).collect()).unwrap_or_default()
         } else {
             book.search(&query, HITS)
         };

@@ -54,20 +54,12 @@ fn calibrated_red_band_holds_few_accounts_and_many_churners() {
         let a = northstar_metrics::health::assess(&book, &HealthSettings::default());
         assert_eq!(a.bands.basis, northstar_metrics::health::Basis::Calibrated, "seed {seed}: {}", a.bands.why);
         let (mut shares, mut recalls) = (Vec::new(), Vec::new());
-        for m in a.months.iter().filter(|m| m.churned.is_some()) {
-            let churned = m.churned.as_ref().unwrap();
-            let scored: Vec<(bool, bool)> = m
-                .scored
-                .iter()
-                .zip(churned)
-                .filter(|(s, _)| s.score.is_some())
-                .map(|(s, &c)| (s.band == Some(northstar_metrics::health::Band::Red), c))
-                .collect();
-            let red = scored.iter().filter(|s| s.0).count() as f64;
-            let churners = scored.iter().filter(|s| s.1).count() as f64;
-            shares.push(red / scored.len() as f64);
-            if churners > 0.0 {
-                recalls.push(scored.iter().filter(|s| s.0 && s.1).count() as f64 / churners);
+        for m in a.months.iter().filter(|m| m.tested) {
+            let (red, caught, _) = m.sum(0..m.red_groups);
+            let churners = m.churners().unwrap_or(0);
+            shares.push(red as f64 / m.scored() as f64);
+            if churners > 0 {
+                recalls.push(caught as f64 / churners as f64);
             }
         }
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;

@@ -3,7 +3,7 @@
 
 use crate::error::CliError;
 use northstar_metrics::format;
-use northstar_metrics::health::{self, assess, calibrate::band_day, kpis::kpis, score_all, Book, Calibration, HealthSettings, Scored};
+use northstar_metrics::health::{self, assess, kpis::kpis, Book, Calibration, HealthSettings, Scored};
 use northstar_metrics::kpi::KpiValue;
 use serde_json::{json, Map, Value};
 
@@ -31,8 +31,7 @@ pub struct HealthPart {
 pub fn part(book: &Book, settings: &HealthSettings) -> HealthPart {
     let a = assess(book, settings);
     let as_of = health::as_of(book, settings);
-    let mut scored = as_of.map(|day| score_all(book, day, settings)).unwrap_or_default();
-    band_day(&mut scored, &a.bands);
+    let scored = as_of.map(|day| health::banded_list(book, day, settings, &a.bands)).unwrap_or_default();
     HealthPart { kpis: kpis(&a.months, book.loaded.mrr), as_of, scored, bands: a.bands }
 }
 

@@ -15,8 +15,16 @@
 pub fn auc(scores: &[(f64, bool)]) -> Option<f64> {
     let mut sorted: Vec<(f64, bool)> = scores.to_vec();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let churners = sorted.iter().filter(|s| s.1).count() as f64;
-    let stayers = sorted.len() as f64 - churners;
+    let groups = sorted.chunk_by(|a, b| a.0 == b.0).map(|g| {
+        let churners = g.iter().filter(|s| s.1).count() as u64;
+        (churners, g.len() as u64 - churners)
+    });
+    auc_of_groups(groups)
+}
+
+/// The AUC of scores given as groups of tied scores, lowest first: (churners, stayers) each.
+pub fn auc_of_groups(groups: impl Iterator<Item = (u64, u64)> + Clone) -> Option<f64> {
+    let (churners, stayers) = groups.clone().fold((0.0, 0.0), |(c, s), (gc, gs)| (c + gc as f64, s + gs as f64));
     if churners == 0.0 || stayers == 0.0 {
         return None;
     }
@@ -24,14 +32,10 @@ pub fn auc(scores: &[(f64, bool)]) -> Option<f64> {
     // with the group's stayers.
     let mut stayers_above = stayers;
     let mut wins = 0.0;
-    let mut i = 0;
-    while i < sorted.len() {
-        let j = i + sorted[i..].iter().take_while(|s| s.0 == sorted[i].0).count();
-        let group_churners = sorted[i..j].iter().filter(|s| s.1).count() as f64;
-        let group_stayers = (j - i) as f64 - group_churners;
+    for (group_churners, group_stayers) in groups {
+        let (group_churners, group_stayers) = (group_churners as f64, group_stayers as f64);
         stayers_above -= group_stayers;
         wins += group_churners * (stayers_above + 0.5 * group_stayers);
-        i = j;
     }
     Some(wins / (churners * stayers))
 }
@@ -40,12 +44,18 @@ pub fn auc(scores: &[(f64, bool)]) -> Option<f64> {
 /// score first) ÷ ⌈n ÷ 10⌉, over churners ÷ n. None when `ranked` is empty or nobody churned.
 pub fn top_decile_lift(ranked: &[bool]) -> Option<f64> {
     let n = ranked.len();
-    let churners = ranked.iter().filter(|c| **c).count();
+    let churners = ranked.iter().filter(|c| **c).count() as u64;
+    let top = ranked[..n.div_ceil(10)].iter().filter(|c| **c).count() as u64;
+    lift_of(n as u64, churners, top)
+}
+
+/// The lift from its counts: `n` customers, `churners` of them churned, `top` among the lowest
+/// ⌈n ÷ 10⌉.
+pub fn lift_of(n: u64, churners: u64, top: u64) -> Option<f64> {
     if n == 0 || churners == 0 {
         return None;
     }
     let k = n.div_ceil(10);
-    let top = ranked[..k].iter().filter(|c| **c).count();
     Some((top as f64 / k as f64) / (churners as f64 / n as f64))
 }
 

@@ -61,6 +61,16 @@ fn deal<T>(joined: &mut bool, touches: Vec<T>, reach: impl Fn(&T) -> Option<usiz
     }
 }
 
+fn ranks_of(customers: &[Customer]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..customers.len() as u32).collect();
+    order.sort_by(|&a, &b| customers[a as usize].contact.customer.cmp(&customers[b as usize].contact.customer));
+    let mut ranks = vec![0; customers.len()];
+    for (rank, &c) in order.iter().enumerate() {
+        ranks[c as usize] = rank as u32;
+    }
+    ranks
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Book {
     pub customers: Vec<Customer>,
@@ -75,6 +85,8 @@ pub struct Book {
     pub last_day: Option<i32>,
     /// The first day any loaded source mentions.
     pub first_day: Option<i32>,
+    /// Each customer's place in the order of the customer ids ([`Book::id_ranks`]).
+    id_rank: Vec<u32>,
 }
 
 impl Book {
@@ -123,7 +135,18 @@ impl Book {
             c.tickets.sort_by_key(|t| (t.created, t.line));
             c.orders.sort_by_key(|o| o.day);
         }
+        book.id_rank = ranks_of(&book.customers);
         book
+    }
+
+    /// Each customer's place in the order of the customer ids: ties of scores are listed by id,
+    /// and comparing two numbers is cheaper than comparing two ids (374k customers × 60 months).
+    pub fn id_ranks(&self) -> std::borrow::Cow<'_, [u32]> {
+        if self.id_rank.len() == self.customers.len() {
+            std::borrow::Cow::Borrowed(&self.id_rank)
+        } else {
+            std::borrow::Cow::Owned(ranks_of(&self.customers))
+        }
     }
 
     /// Adds one source's touches, each to the customer its key reaches (billing sources by id).

@@ -68,28 +68,25 @@ impl Calibration {
 
 /// The thresholds for `months` under `settings` (see the module's header).
 pub fn calibrate(months: &[MonthHealth], settings: &HealthSettings) -> Calibration {
-    let mut pairs: Vec<(f64, bool)> = months
-        .iter()
-        .filter_map(|m| m.churned.as_ref().map(|c| (m, c)))
-        .flat_map(|(m, churned)| m.scored.iter().zip(churned).filter_map(|(s, &c)| s.score.map(|v| (v, c))))
-        .collect();
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let n = pairs.len() as u64;
-    let churners = pairs.iter().filter(|p| p.1).count() as u64;
+    // Every observation, as groups of one score: (score, observations, churners), lowest first.
+    let mut all: Vec<(f64, u64, u64)> = months.iter().filter(|m| m.tested).flat_map(|m| m.groups.iter().map(|g| (g.score, g.customers, g.churners))).collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let groups: Vec<(f64, u64, u64)> = all.chunk_by(|a, b| a.0 == b.0).map(|g| (g[0].0, g.iter().map(|x| x.1).sum(), g.iter().map(|x| x.2).sum())).collect();
+    let n: u64 = groups.iter().map(|g| g.1).sum();
+    let churners: u64 = groups.iter().map(|g| g.2).sum();
     let (fixed_red, fixed_yellow) = settings.thresholds();
     let measured = |red: f64, basis: Basis, why: String| {
-        let inside = pairs.partition_point(|p| p.0 < red);
-        let caught = pairs[..inside].iter().filter(|p| p.1).count();
-        let rate = |k: usize, m: usize| (m > 0).then(|| k as f64 / m as f64);
-        let base = rate(churners as usize, n as usize);
+        let (inside, caught) = groups.iter().take_while(|g| g.0 < red).fold((0, 0), |(k, c), g| (k + g.1, c + g.2));
+        let rate = |k: u64, m: u64| (m > 0).then(|| k as f64 / m as f64);
+        let base = rate(churners, n);
         Calibration {
             red_below: red,
             yellow_below: if basis == Basis::Calibrated { red } else { fixed_yellow },
             basis,
             observations: n,
             churners,
-            red_share: rate(inside, n as usize),
-            red_recall: rate(caught, churners as usize),
+            red_share: rate(inside, n),
+            red_recall: rate(caught, churners),
             red_lift: rate(caught, inside).zip(base).filter(|(_, b)| *b > 0.0).map(|(r, b)| r / b),
             why,
         }
@@ -106,18 +103,19 @@ pub fn calibrate(months: &[MonthHealth], settings: &HealthSettings) -> Calibrati
         return measured(fixed_red, Basis::Default, why.into());
     }
     let base = churners as f64 / n as f64;
-    // Candidate cuts: after each group of equal scores, lowest first.
-    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (observations below, churners below)
-    let (mut i, mut caught) = (0, 0);
-    while i < pairs.len() {
-        let j = i + pairs[i..].iter().take_while(|p| p.0 == pairs[i].0).count();
-        caught += pairs[i..j].iter().filter(|p| p.1).count();
-        cuts.push((j, caught));
-        i = j;
-    }
-    let threshold = |below: usize| pairs.get(below).map_or(pairs[pairs.len() - 1].0 + 1.0, |p| p.0);
-    let red = cuts.iter().rev().find(|&&(k, c)| k as f64 <= RED_SHARE * n as f64 && c as f64 >= RED_LIFT * base * k as f64 && k > 0);
-    let Some(&(red_k, red_c)) = red else {
+    // Candidate cuts: after each group of equal scores, lowest first: (groups below,
+    // observations below, churners below).
+    let cuts: Vec<(usize, u64, u64)> = groups
+        .iter()
+        .enumerate()
+        .scan((0, 0), |(k, c), (j, g)| {
+            (*k, *c) = (*k + g.1, *c + g.2);
+            Some((j + 1, *k, *c))
+        })
+        .collect();
+    let threshold = |below: usize| groups.get(below).map_or(groups[groups.len() - 1].0 + 1.0, |g| g.0);
+    let red = cuts.iter().rev().find(|&&(_, k, c)| k as f64 <= RED_SHARE * n as f64 && c as f64 >= RED_LIFT * base * k as f64 && k > 0);
+    let Some(&(red_j, red_k, red_c)) = red else {
         return measured(
             fixed_red,
             Basis::Default,
@@ -127,9 +125,9 @@ pub fn calibrate(months: &[MonthHealth], settings: &HealthSettings) -> Calibrati
     let yellow = cuts
         .iter()
         .rev()
-        .find(|&&(k, c)| k > red_k && k as f64 <= YELLOW_SHARE * n as f64 && (c - red_c) as f64 >= YELLOW_LIFT * base * (k - red_k) as f64)
-        .map_or(red_k, |&(k, _)| k);
-    let red_below = threshold(red_k);
+        .find(|&&(_, k, c)| k > red_k && k as f64 <= YELLOW_SHARE * n as f64 && (c - red_c) as f64 >= YELLOW_LIFT * base * (k - red_k) as f64)
+        .map_or(red_j, |&(j, _, _)| j);
+    let red_below = threshold(red_j);
     let mut out = measured(
         red_below,
         Basis::Calibrated,
@@ -148,7 +146,8 @@ pub fn calibrate(months: &[MonthHealth], settings: &HealthSettings) -> Calibrati
 /// Each month's bands under `calibration` (see [`band_day`]).
 pub fn band(months: &mut [MonthHealth], calibration: &Calibration) {
     for m in months {
-        band_day(&mut m.scored, calibration);
+        let sizes: Vec<(f64, u64)> = m.groups.iter().map(|g| (g.score, g.customers)).collect();
+        (m.red_groups, m.yellow_groups) = cut(&sizes, calibration);
     }
 }
 
@@ -159,22 +158,11 @@ pub fn band(months: &mut [MonthHealth], calibration: &Calibration) {
 /// book red. `scored` is lowest score first, the unscored last (as [`super::score_all`] gives it).
 pub fn band_day(scored: &mut [super::Scored], calibration: &Calibration) {
     use super::Band;
-    let n = scored.iter().filter(|s| s.score.is_some()).count();
     let values: Vec<f64> = scored.iter().filter_map(|s| s.score).collect();
-    let limit = |threshold: f64, share: f64| {
-        let below = values.partition_point(|&v| v < threshold);
-        if calibration.basis != Basis::Calibrated {
-            return below;
-        }
-        let cap = (share * n as f64).floor() as usize;
-        if below <= cap {
-            return below;
-        }
-        // The cap, without splitting the scores tied at it.
-        values.get(cap).map_or(cap, |&at| values.partition_point(|&v| v < at))
-    };
-    let red = limit(calibration.red_below, RED_SHARE);
-    let yellow = limit(calibration.yellow_below.max(calibration.red_below), YELLOW_SHARE).max(red);
+    let sizes: Vec<(f64, u64)> = values.chunk_by(|a, b| a == b).map(|g| (g[0], g.len() as u64)).collect();
+    let (red_groups, yellow_groups) = cut(&sizes, calibration);
+    let customers = |groups: usize| sizes[..groups].iter().map(|g| g.1 as usize).sum::<usize>();
+    let (red, yellow) = (customers(red_groups), customers(yellow_groups));
     for (i, s) in scored.iter_mut().enumerate() {
         s.band = s.score.map(|_| {
             if i < red {
@@ -188,16 +176,57 @@ pub fn band_day(scored: &mut [super::Scored], calibration: &Calibration) {
     }
 }
 
+/// The bands of one day's scores given as (score, customers) groups, lowest first: the groups in
+/// red, and in red or yellow (see [`band_day`]).
+fn cut(groups: &[(f64, u64)], calibration: &Calibration) -> (usize, usize) {
+    let n: u64 = groups.iter().map(|g| g.1).sum();
+    let limit = |threshold: f64, share: f64| {
+        let below = groups.partition_point(|g| g.0 < threshold);
+        if calibration.basis != Basis::Calibrated {
+            return below;
+        }
+        let cap = (share * n as f64).floor() as u64;
+        if groups[..below].iter().map(|g| g.1).sum::<u64>() <= cap {
+            return below;
+        }
+        // The cap, without splitting the scores tied at it: the group holding the cap-th
+        // customer (counting from 0) stays out.
+        let mut seen = 0;
+        groups
+            .iter()
+            .position(|g| {
+                seen += g.1;
+                seen > cap
+            })
+            .unwrap_or(groups.len())
+    };
+    let red = limit(calibration.red_below, RED_SHARE);
+    let yellow = limit(calibration.yellow_below.max(calibration.red_below), YELLOW_SHARE).max(red);
+    (red, yellow)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::health::kpis::ScoreGroup;
     use crate::health::{Band, Scored};
     use crate::period::Granularity;
 
+    /// A month of distinct scores, each customer's MRR 100.
     fn month(scores: &[(f64, bool)]) -> MonthHealth {
-        let scored =
-            scores.iter().enumerate().map(|(i, &(v, _))| Scored { customer: i, score: Some(v), band: None, components: Vec::new(), mrr: 100 }).collect();
-        MonthHealth { period: Granularity::Month.bucket(19_723), day: 19_753, scored, churned: Some(scores.iter().map(|s| s.1).collect()) }
+        let mut groups: Vec<ScoreGroup> =
+            scores.iter().map(|&(score, churned)| ScoreGroup { score, customers: 1, churners: churned as u64, mrr: 100 }).collect();
+        groups.sort_by(|a, b| a.score.total_cmp(&b.score));
+        MonthHealth {
+            period: Granularity::Month.bucket(19_723),
+            day: 19_753,
+            active: scores.len() as u64,
+            groups,
+            tested: true,
+            top_decile_churners: 0,
+            red_groups: 0,
+            yellow_groups: 0,
+        }
     }
 
     #[test]
@@ -215,8 +244,13 @@ mod tests {
         assert_eq!(c.yellow_below, 10.0);
         let mut months = [month(&scores)];
         band(&mut months, &c);
-        let reds = months[0].scored.iter().filter(|s| s.band == Some(Band::Red)).count();
-        assert_eq!(reds, 6);
+        assert_eq!(months[0].sum(0..months[0].red_groups).0, 6);
+        // The same scores as one day's list get the same bands.
+        let mut day: Vec<Scored> =
+            scores.iter().enumerate().map(|(i, &(v, _))| Scored { customer: i, score: Some(v), band: None, components: Vec::new(), mrr: 100 }).collect();
+        band_day(&mut day, &c);
+        assert_eq!(day.iter().filter(|s| s.band == Some(Band::Red)).count(), 6);
+        assert_eq!(day.iter().filter(|s| s.band == Some(Band::Yellow)).count(), 3);
     }
 
     #[test]
@@ -228,7 +262,7 @@ mod tests {
         assert!(c.why.contains("no range of low scores"), "{}", c.why);
         // No complete window: the defaults too.
         let mut open = month(&scores);
-        open.churned = None;
+        open.tested = false;
         assert_eq!(calibrate(&[open], &HealthSettings::default()).basis, Basis::Default);
     }
 

@@ -24,11 +24,19 @@ pub mod timeline;
 pub use crate::signals::Signals;
 pub use book::{Book, Customer};
 pub use calibrate::{Basis, Calibration};
-pub use kpis::{assess, history, Assessment, MonthHealth, DEFS};
+pub use kpis::{assess, history, Assessment, MonthHealth, ScoreGroup, DEFS};
 pub use score::{score_all, score_customer, Band, Component, Scored};
 pub use settings::HealthSettings;
 
 /// The day the per-customer list is scored at: the setting, else the data's last day.
 pub fn as_of(book: &Book, settings: &HealthSettings) -> Option<i32> {
     settings.as_of.or(book.last_day)
+}
+
+/// Every customer active at the end of `day`, scored and banded by `bands` (lowest score first,
+/// the unscored last): a month's list, worked out when it is shown.
+pub fn banded_list(book: &Book, day: i32, settings: &HealthSettings, bands: &Calibration) -> Vec<Scored> {
+    let mut scored = score_all(book, day, settings);
+    calibrate::band_day(&mut scored, bands);
+    scored
 }

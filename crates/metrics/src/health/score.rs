@@ -120,6 +120,28 @@ const DAY: i64 = 86_400;
 /// The components of `c` as of the end of `day`.
 pub fn components(book: &Book, c: &Customer, day: i32, settings: &HealthSettings) -> Vec<(Component, f64)> {
     let mut out = Vec::new();
+    components_into(book, c, ScoreDay::new(day), settings, &mut out);
+    out
+}
+
+/// A day to score at, with the day three months before it (for `mrr_change`), worked out once
+/// for every customer scored that day.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreDay {
+    day: i32,
+    three_months_before: i32,
+}
+
+impl ScoreDay {
+    pub fn new(day: i32) -> ScoreDay {
+        ScoreDay { day, three_months_before: months_before(day, 3) }
+    }
+}
+
+/// [`components`] into `out` (cleared first), so that scoring many customers reuses one buffer.
+pub fn components_into(book: &Book, c: &Customer, at: ScoreDay, settings: &HealthSettings, out: &mut Vec<(Component, f64)>) {
+    out.clear();
+    let day = at.day;
     let upto = c.usage.partition_point(|&(d, _)| d <= day);
     if book.loaded.usage && upto > 0 {
         let used = &c.usage[..upto];
@@ -168,12 +190,11 @@ pub fn components(book: &Book, c: &Customer, day: i32, settings: &HealthSettings
         out.push((Component::Tickets, (100.0 - 20.0 * (open + slow) as f64).max(0.0)));
     }
     if book.loaded.mrr {
-        let before = c.mrr_on(months_before(day, 3));
+        let before = c.mrr_on(at.three_months_before);
         if before > 0 {
             out.push((Component::MrrChange, 100.0 * (c.mrr_on(day) as f64 / before as f64).min(1.0)));
         }
     }
-    out
 }
 
 fn distinct_users(events: &[(i32, u32)]) -> usize {
@@ -209,9 +230,10 @@ pub fn score_customer(book: &Book, customer: usize, day: i32, settings: &HealthS
 pub fn score_all(book: &Book, day: i32, settings: &HealthSettings) -> Vec<Scored> {
     let mut out: Vec<Scored> =
         (0..book.customers.len()).filter(|&i| book.is_active(&book.customers[i], day)).map(|i| score_customer(book, i, day, settings)).collect();
-    out.sort_by(|a, b| {
+    let ranks = book.id_ranks();
+    out.sort_unstable_by(|a, b| {
         let key = |s: &Scored| s.score.unwrap_or(f64::INFINITY);
-        key(a).total_cmp(&key(b)).then_with(|| book.customers[a.customer].contact.customer.cmp(&book.customers[b.customer].contact.customer))
+        key(a).total_cmp(&key(b)).then_with(|| ranks[a.customer].cmp(&ranks[b.customer]))
     });
     out
 }

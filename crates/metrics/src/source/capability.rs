@@ -14,15 +14,63 @@
 use crate::kpi::KpiValue;
 use crate::period::Period;
 use crate::segment::SegmentColumn;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The customers paying in each period.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Paying {
-    /// The ids paying at the end of each period asked for, aligned with them.
-    PerPeriod(Vec<HashSet<String>>),
+    /// The ids paying at the end of each period asked for.
+    PerPeriod(PaidPerPeriod),
     /// The ids active in a snapshot without dates: the same whatever the period.
     Snapshot(HashSet<String>),
+}
+
+/// Which customers pay at the end of each of a list of periods: the source's ids once, and a bit
+/// per id and period (a set of id strings per period would copy 400k ids × 60 months).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaidPerPeriod {
+    ids: Vec<String>,
+    index: HashMap<String, u32>,
+    /// Per period, one bit per id.
+    bits: Vec<Vec<u64>>,
+    counts: Vec<usize>,
+}
+
+impl PaidPerPeriod {
+    /// Nobody paying yet, over `ids` (distinct) and `periods` periods.
+    pub fn new(ids: Vec<String>, periods: usize) -> PaidPerPeriod {
+        let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+        let words = ids.len().div_ceil(64);
+        PaidPerPeriod { ids, index, bits: vec![vec![0; words]; periods], counts: vec![0; periods] }
+    }
+
+    /// Marks `ids[id]` paying at the end of period `t`.
+    pub fn set(&mut self, t: usize, id: u32) {
+        let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+        if self.bits[t][word] & bit == 0 {
+            self.bits[t][word] |= bit;
+            self.counts[t] += 1;
+        }
+    }
+
+    pub fn periods(&self) -> usize {
+        self.bits.len()
+    }
+
+    /// How many pay at the end of period `t`.
+    pub fn count(&self, t: usize) -> usize {
+        self.counts[t]
+    }
+
+    /// Whether the customer `id` pays at the end of period `t`.
+    pub fn pays(&self, t: usize, id: &str) -> bool {
+        self.index.get(id).is_some_and(|&i| self.bits[t][i as usize / 64] >> (i % 64) & 1 == 1)
+    }
+
+    /// The ids paying at the end of period `t`, in the source's order.
+    pub fn paying(&self, t: usize) -> impl Iterator<Item = &String> + '_ {
+        self.ids.iter().enumerate().filter(move |(i, _)| self.bits[t][i / 64] >> (i % 64) & 1 == 1).map(|(_, id)| id)
+    }
 }
 
 /// A source of billing customers: who pays when.

@@ -14,7 +14,7 @@ pub mod capability;
 mod context;
 mod id;
 
-pub use capability::{CustomerAttributes, Measure, Paying, PayingCustomers, Provided};
+pub use capability::{CustomerAttributes, Measure, PaidPerPeriod, Paying, PayingCustomers, Provided};
 pub use context::{Context, MeasureOf};
 pub use id::{SourceId, UnknownSource};
 

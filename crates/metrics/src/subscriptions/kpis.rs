@@ -351,16 +351,27 @@ pub fn subscription_kpis(
     out
 }
 
-/// Ids of the customers paying (MRR > 0) on the last day of each period.
-pub fn paying_customers(data: &SubscriptionData, periods: &[Period]) -> Vec<std::collections::HashSet<String>> {
-    let mut out = vec![std::collections::HashMap::<u32, i64>::new(); periods.len()];
+/// The customers paying (MRR > 0) on the last day of each period. Customer by customer (its
+/// subscriptions summed over the periods they span), so nothing is held per customer × period.
+pub fn paying_customers(data: &SubscriptionData, periods: &[Period]) -> crate::source::PaidPerPeriod {
+    let mut out = crate::source::PaidPerPeriod::new(data.customers.clone(), periods.len());
     let last_days: Vec<i32> = periods.iter().map(Period::last_day).collect();
-    for s in &data.subs {
-        let a = last_days.partition_point(|&l| l < s.from);
-        let b = s.until.map_or(periods.len(), |u| last_days.partition_point(|&l| l < u));
-        for m in out.iter_mut().take(b).skip(a) {
-            *m.entry(s.customer).or_insert(0) += s.monthly;
+    let mut by_customer: Vec<usize> = (0..data.subs.len()).collect();
+    by_customer.sort_by_key(|&i| data.subs[i].customer);
+    let mut mrr = vec![0i64; periods.len()];
+    for subs in by_customer.chunk_by(|&a, &b| data.subs[a].customer == data.subs[b].customer) {
+        mrr.fill(0);
+        for s in subs.iter().map(|&i| &data.subs[i]) {
+            let a = last_days.partition_point(|&l| l < s.from);
+            let b = s.until.map_or(periods.len(), |u| last_days.partition_point(|&l| l < u));
+            for m in mrr.iter_mut().take(b).skip(a) {
+                *m += s.monthly;
+            }
+        }
+        let customer = data.subs[subs[0]].customer;
+        for (t, _) in mrr.iter().enumerate().filter(|(_, m)| **m > 0) {
+            out.set(t, customer);
         }
     }
-    out.into_iter().map(|m| m.into_iter().filter(|(_, v)| *v > 0).map(|(c, _)| data.customers[c as usize].clone()).collect()).collect()
+    out
 }

@@ -19,7 +19,7 @@
 use super::{UsageData, UsageKpi};
 use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
-use crate::source::{Context, Paying, PayingCustomers, SourceId};
+use crate::source::{Context, PaidPerPeriod, Paying, PayingCustomers, SourceId};
 use std::collections::HashSet;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, definition: &'static str) -> KpiDef {
@@ -61,7 +61,7 @@ pub const DEFS: &[KpiDef] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Denominators {
     /// Paying customer ids at each period's end (from subscriptions), aligned with the periods.
-    pub per_period: Option<Vec<HashSet<String>>>,
+    pub per_period: Option<PaidPerPeriod>,
     /// Active account ids (an accounts snapshot), the same for every period.
     pub snapshot: Option<HashSet<String>>,
     /// The paying customer id each usage customer (by index) reaches by the join's rules (its id,
@@ -70,7 +70,38 @@ pub struct Denominators {
     pub reach: Vec<Option<String>>,
 }
 
+/// The paying customers one period divides by.
+enum PayingAt<'a> {
+    Period(&'a PaidPerPeriod, usize),
+    Snapshot(&'a HashSet<String>),
+}
+
+impl PayingAt<'_> {
+    fn contains(&self, id: &str) -> bool {
+        match self {
+            PayingAt::Period(p, t) => p.pays(*t, id),
+            PayingAt::Snapshot(s) => s.contains(id),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            PayingAt::Period(p, t) => p.count(*t),
+            PayingAt::Snapshot(s) => s.len(),
+        }
+    }
+}
+
 impl Denominators {
+    /// Who period `t` divides by: the paying customers at its end, else the snapshot's active ones.
+    fn at(&self, t: usize) -> Option<PayingAt<'_>> {
+        match (&self.per_period, &self.snapshot) {
+            (Some(p), _) if t < p.periods() => Some(PayingAt::Period(p, t)),
+            (_, Some(s)) => Some(PayingAt::Snapshot(s)),
+            _ => None,
+        }
+    }
+
     /// The paying customer id usage customer `c` is: the one the join reaches, else its own key.
     fn reached<'a>(&'a self, data: &'a UsageData, c: u32) -> Option<&'a String> {
         match self.reach.get(c as usize) {
@@ -234,9 +265,9 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
         push("stickiness", None, mean_dau.filter(|_| au > 0).map(|m| m / au as f64), mean_dau, Some(au as f64), au as u64);
         let (sum, n) = durations[t];
         push("avg_session_duration", None, (n > 0).then(|| sum / n as f64), Some(sum), Some(n as f64), n);
-        let paying = denominators.per_period.as_ref().and_then(|v| v.get(t)).or(denominators.snapshot.as_ref());
-        let engaged = paying.map(|set| {
-            let mut reached: Vec<&String> = active[t].iter().filter_map(|&c| denominators.reached(data, c)).filter(|id| set.contains(*id)).collect();
+        let paying = denominators.at(t);
+        let engaged = paying.as_ref().map(|set| {
+            let mut reached: Vec<&String> = active[t].iter().filter_map(|&c| denominators.reached(data, c)).filter(|id| set.contains(id)).collect();
             reached.sort_unstable();
             reached.dedup();
             reached.len()
@@ -244,10 +275,10 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
         push(
             "engagement_rate",
             None,
-            paying.zip(engaged).and_then(|(set, e)| (!set.is_empty()).then(|| e as f64 / set.len() as f64)),
+            paying.as_ref().zip(engaged).and_then(|(set, e)| (set.len() > 0).then(|| e as f64 / set.len() as f64)),
             engaged.map(|e| e as f64),
-            paying.map(|s| s.len() as f64),
-            paying.map_or(0, |s| s.len() as u64),
+            paying.as_ref().map(|s| s.len() as f64),
+            paying.as_ref().map_or(0, |s| s.len() as u64),
         );
         let mut per_customer: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
         for &(c, en) in &entitled[t] {
@@ -305,12 +336,14 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
 /// The warning for an engagement rate whose paying customers and usage customers share no id
 /// (the rate would read 0 % as if nobody used the product).
 fn unmatched_customers(data: &UsageData, denominators: &Denominators) -> Option<String> {
-    let sets: Vec<&HashSet<String>> = denominators.per_period.iter().flatten().chain(denominators.snapshot.iter()).collect();
-    let paying: HashSet<&String> = sets.iter().flat_map(|s| s.iter()).collect();
-    let any_reached = (0..data.customers.len() as u32).any(|c| denominators.reached(data, c).is_some_and(|id| paying.contains(id)));
-    if paying.is_empty() || data.customers.is_empty() || any_reached {
+    let periods = denominators.per_period.as_ref().map_or(0, |p| p.periods());
+    let sets: Vec<PayingAt> = (0..periods).filter_map(|t| denominators.at(t)).chain(denominators.snapshot.iter().map(PayingAt::Snapshot)).collect();
+    let any_reached = (0..data.customers.len() as u32).any(|c| denominators.reached(data, c).is_some_and(|id| sets.iter().any(|s| s.contains(id))));
+    if sets.iter().all(|s| s.len() == 0) || data.customers.is_empty() || any_reached {
         return None;
     }
+    let per_period = denominators.per_period.iter().flat_map(|p| (0..p.periods()).flat_map(move |t| p.paying(t)));
+    let paying: HashSet<&String> = per_period.chain(denominators.snapshot.iter().flatten()).collect();
     let examples = |ids: &mut dyn Iterator<Item = &String>| ids.take(3).cloned().collect::<Vec<_>>().join(", ");
     let mut sorted: Vec<&String> = paying.into_iter().collect();
     sorted.sort();
