@@ -78,3 +78,64 @@ fn calibrated_red_band_holds_few_accounts_and_many_churners() {
         assert!(mean(&recalls) >= 0.30, "seed {seed}: mean recall {recalls:?}");
     }
 }
+
+/// The months summed up (score groups, the lowest tenth) give every §7 value that the plain way
+/// gives: each month's full list (`banded_list`: every active customer scored, sorted, banded),
+/// its churn read month end by month end, the AUC over its (score, churned) pairs and the lift over
+/// its ranking. Seeds 1-3, the calibrated bands and the fixed ones, the default window and 2 months.
+#[test]
+fn months_summed_up_give_the_values_of_every_month_listed_in_full() {
+    use northstar_metrics::health::backtest::{auc, top_decile_lift};
+    use northstar_metrics::health::{assess, banded_list, Band};
+    for seed in [DEFAULT_SEED, 2, 3] {
+        let files = customer_set(DEFAULT_CUSTOMERS, seed).unwrap();
+        let loaded: Vec<Box<dyn Loaded>> =
+            files.iter().filter(|(name, _)| *name != "truth.csv").map(|(name, bytes)| load(name.trim_end_matches(".csv"), bytes)).collect();
+        let book = northstar_metrics::catalog::book(&loaded, &[]);
+        for (bands, window) in [("calibrated", "3"), ("fixed", "3"), ("calibrated", "2")] {
+            let mut settings = HealthSettings::default();
+            settings.apply("bands", bands).unwrap();
+            settings.apply("window_months", window).unwrap();
+            let a = assess(&book, &settings);
+            let values = kpis(&a.months, true);
+            let value = |id: &str, period: &str| values.iter().find(|k| k.id == id && k.period == period).unwrap().value;
+            let last = book.last_day.unwrap();
+            let w = settings.window_months as i32;
+            let mut checked = 0;
+            for m in &a.months {
+                let list = banded_list(&book, m.day, &settings, &a.bands);
+                let label = m.period.label();
+                assert_eq!(list.len() as u64, m.active, "{label}");
+                let count = |band: Band| Some(list.iter().filter(|s| s.band == Some(band)).count() as f64);
+                assert_eq!(value("accounts_red", &label), count(Band::Red), "seed {seed} {bands} {label}");
+                assert_eq!(value("accounts_yellow", &label), count(Band::Yellow), "seed {seed} {bands} {label}");
+                assert_eq!(value("accounts_green", &label), count(Band::Green), "seed {seed} {bands} {label}");
+                let at_risk: i64 = list.iter().filter(|s| s.band == Some(Band::Red)).map(|s| s.mrr).sum();
+                assert_eq!(value("mrr_at_risk", &label), Some(at_risk as f64 / 100.0), "seed {seed} {bands} {label}");
+                // Churned within the window: not active at one of the next `w` month ends.
+                let ends: Vec<i32> = (1..=w).map(|k| month_end_after(m.period.last_day(), k)).collect();
+                if ends.last().is_some_and(|&e| e <= last) {
+                    let churned = |s: &northstar_metrics::health::Scored| ends.iter().any(|&e| !book.is_active(&book.customers[s.customer], e));
+                    let scored: Vec<_> = list.iter().filter(|s| s.score.is_some()).collect();
+                    let pairs: Vec<(f64, bool)> = scored.iter().map(|s| (s.score.unwrap(), churned(s))).collect();
+                    let ranked: Vec<bool> = scored.iter().map(|s| churned(s)).collect();
+                    assert_eq!(value("health_auc", &label), auc(&pairs), "seed {seed} {bands} {label}");
+                    assert_eq!(value("health_top_decile_lift", &label), top_decile_lift(&ranked), "seed {seed} {bands} {label}");
+                    checked += 1;
+                } else {
+                    assert_eq!(value("health_auc", &label), None, "seed {seed} {bands} {label}");
+                }
+            }
+            assert!(checked >= 20, "seed {seed} {bands}: {checked} months back-tested");
+        }
+    }
+}
+
+/// The last day of the month `k` months after the one `day` is in.
+fn month_end_after(day: i32, k: i32) -> i32 {
+    use northstar_metrics::calendar::{civil_from_days, days_from_civil, days_in_month};
+    let (y, m, _) = civil_from_days(day);
+    let total = y * 12 + (m as i32 - 1) + k;
+    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32);
+    days_from_civil(year, month, days_in_month(year, month))
+}
