@@ -76,6 +76,15 @@ pub fn generate(kind: Kind, rows: u64, seed: u64, w: &mut dyn Write) -> io::Resu
     out.flush()
 }
 
+/// The health case: a product log of `rows` events keyed by the subscriptions export's customer
+/// ids (`cus_N`), to be read beside `subscriptions-*.csv` (the usage kind's seed).
+pub fn generate_health_usage(rows: u64, w: &mut dyn Write) -> io::Result<()> {
+    let mut out = Out::new(w);
+    let mut rng = Rng::new(Kind::Usage.seed());
+    usage::write_keyed(&mut out, &mut rng, rows, "cus_")?;
+    out.flush()
+}
+
 /// Reads a row count: `100k`, `1M`, `5M`, `250000`.
 pub fn parse_rows(text: &str) -> Option<u64> {
     let t = text.trim();

@@ -10,7 +10,7 @@
 //! over a file already there unless `--force` (the names do not say the arguments).
 
 use northstar_bench::customers::{customer_set, DEFAULT_CUSTOMERS, DEFAULT_SEED, FILES};
-use northstar_bench::{generate, parse_rows, rows_label, Kind};
+use northstar_bench::{generate, generate_health_usage, parse_rows, rows_label, Kind};
 use std::fs::{self, File};
 use std::io::BufWriter;
 use std::path::PathBuf;
@@ -107,9 +107,51 @@ fn customers(args: impl Iterator<Item = String>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `health --out DIR [--rows 5M]`: `health-usage-ROWS.csv`, a product log keyed by the
+/// subscriptions export's customers (read beside `subscriptions-1M.csv`).
+fn health(mut it: impl Iterator<Item = String>) -> ExitCode {
+    let (mut out, mut rows) = (None, 5_000_000);
+    while let Some(flag) = it.next() {
+        let value = it.next();
+        match (flag.as_str(), value) {
+            ("--out", Some(v)) => out = Some(PathBuf::from(v)),
+            ("--rows", Some(v)) if parse_rows(&v).is_some() => rows = parse_rows(&v).unwrap_or(rows),
+            _ => {
+                eprintln!("northstar-bench-data health: bad argument '{flag}'\nusage: northstar-bench-data health --out DIR [--rows 5M]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(dir) = out else {
+        eprintln!("northstar-bench-data health: --out DIR is needed");
+        return ExitCode::from(2);
+    };
+    let path = dir.join(format!("health-usage-{}.csv", rows_label(rows)));
+    if path.exists() {
+        return ExitCode::SUCCESS;
+    }
+    let tmp = path.with_extension("csv.part");
+    let written = fs::create_dir_all(&dir)
+        .and_then(|_| File::create(&tmp))
+        .and_then(|f| generate_health_usage(rows, &mut BufWriter::new(f)))
+        .and_then(|_| fs::rename(&tmp, &path));
+    match written {
+        Ok(()) => {
+            println!("{}: {rows} rows", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("northstar-bench-data health: writing {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    if std::env::args().nth(1).as_deref() == Some("customers") {
-        return customers(std::env::args().skip(2));
+    match std::env::args().nth(1).as_deref() {
+        Some("customers") => return customers(std::env::args().skip(2)),
+        Some("health") => return health(std::env::args().skip(2)),
+        _ => {}
     }
     let args = match parse_args() {
         Ok(a) => a,
