@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod calendar;
 pub mod catalog;
 pub mod cohort;
+pub mod columns;
 pub mod comments;
 pub mod demo;
 pub mod filter;

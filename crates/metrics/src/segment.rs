@@ -1,5 +1,6 @@
 //! Segment columns (plan, region, any categorical column), dictionary-encoded per row.
 
+use crate::columns::Narrow;
 use crate::ingest::trim_cell;
 use std::hash::Hasher;
 
@@ -28,7 +29,8 @@ impl Hasher for FastHasher {
 pub struct SegmentColumn {
     pub name: String,
     pub values: Vec<String>,
-    pub ids: Vec<u32>,
+    /// Each row's value: dictionary codes, one byte each while there are under 255 values.
+    pub ids: Narrow,
     index: Interner,
     /// Head words and lengths of the first few values: most columns have only a few, and
     /// comparing words beats hashing.
@@ -44,7 +46,9 @@ impl SegmentColumn {
 
     /// With room for `rows` row ids.
     pub fn with_capacity(name: &str, rows: usize) -> SegmentColumn {
-        SegmentColumn { name: name.to_string(), ids: Vec::with_capacity(rows), ..Default::default() }
+        let mut column = SegmentColumn::new(name);
+        column.ids.reserve(rows);
+        column
     }
 
     /// Appends the value of the next row.
@@ -56,7 +60,7 @@ impl SegmentColumn {
             Some(id) if len <= INLINE || self.values[id] == v => id as u32,
             _ => self.intern(v),
         };
-        self.ids.push(id);
+        self.ids.push(Some(id));
     }
 
     /// The id of a value, adding it to the dictionary if new.
@@ -73,7 +77,21 @@ impl SegmentColumn {
 
     /// The value of row `row`.
     pub fn value(&self, row: usize) -> &str {
-        self.ids.get(row).map_or("", |&id| self.values[id as usize].as_str())
+        (row < self.ids.len()).then(|| self.id(row)).map_or("", |id| self.values[id as usize].as_str())
+    }
+
+    /// The value id of row `row` (0 past the last row).
+    pub fn id(&self, row: usize) -> u32 {
+        if row < self.ids.len() {
+            self.ids.get(row).unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// Every row's value id, in order.
+    pub fn id_list(&self) -> impl Iterator<Item = u32> + Clone + '_ {
+        self.ids.iter()
     }
 }
 
@@ -262,7 +280,7 @@ mod tests {
             col.push(c);
         }
         assert_eq!(col.values, ["Pro", long, "(blank)", "Enterprise annual plan (EUR), tier B", "v5", "v6", "v7", "v8", "v9", "v10"]);
-        assert_eq!(col.ids, [0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 1, 9, 2]);
+        assert_eq!(col.id_list().collect::<Vec<_>>(), [0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 1, 9, 2]);
         assert_eq!(col.intern("v9"), 8);
         assert_eq!(col.value(3), "Enterprise annual plan (EUR), tier B");
     }

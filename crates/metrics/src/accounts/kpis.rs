@@ -92,7 +92,7 @@ pub fn account_kpis(data: &AccountData, segment: Option<usize>) -> Vec<KpiValue>
         };
         add(&mut tallies[0]);
         if let Some(s) = seg {
-            add(&mut tallies[1 + s.ids[i] as usize]);
+            add(&mut tallies[1 + s.id(i) as usize]);
         }
     }
     let mut out = Vec::new();
@@ -107,7 +107,7 @@ pub fn referred(data: &AccountData) -> Vec<bool> {
     let by_channel: Vec<bool> =
         data.channel.and_then(|c| data.segments.get(c)).map_or(Vec::new(), |c| c.values.iter().map(|v| v.to_lowercase().contains("referr")).collect());
     let channel = data.channel.and_then(|c| data.segments.get(c));
-    (0..data.customers.len()).map(|i| data.referred_by[i].is_some() || channel.is_some_and(|c| by_channel[c.ids[i] as usize])).collect()
+    (0..data.customers.len()).map(|i| data.referred_by[i].is_some() || channel.is_some_and(|c| by_channel[c.id(i) as usize])).collect()
 }
 
 #[derive(Default, Clone, Copy)]
@@ -147,7 +147,7 @@ pub fn acquisition_kpis(data: &AccountData, granularity: Granularity, segment: O
         };
         add(0);
         if let Some(s) = seg {
-            add(1 + s.ids[i] as usize);
+            add(1 + s.id(i) as usize);
         }
     }
     for (g, series) in tallies.iter().enumerate() {

@@ -119,7 +119,7 @@ pub fn funnel_kpis(data: &FunnelData, settings: &FunnelKpi, query: &Query, ctx: 
         let at = periods.partition_point(|p| p.last_day() < r.month);
         sums[0][at].add(r);
         if let Some(s) = seg {
-            sums[1 + s.ids[i] as usize][at].add(r);
+            sums[1 + s.id(i) as usize][at].add(r);
         }
     }
     let (ltvs, arpas, retained) = (ctx.measure(Measure::Ltv), ctx.measure(Measure::Arpa), ctx.measure(Measure::RetainedCustomers));

@@ -134,42 +134,78 @@ impl DeferredDates {
     }
 }
 
+/// What a [`DateColumn`] keeps per row: the whole stamp (`Option<Stamp>`, 16 bytes) or only its
+/// day ([`Day`], 4 bytes) for a source that counts days.
+pub trait DateSlot: Copy {
+    const NONE: Self;
+    fn of(stamp: Stamp) -> Self;
+}
+
+impl DateSlot for Option<Stamp> {
+    const NONE: Self = None;
+    fn of(stamp: Stamp) -> Self {
+        Some(stamp)
+    }
+}
+
+/// A stamp's local day (days since 1970-01-01); `i32::MIN` is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub i32);
+
+impl Day {
+    pub fn get(self) -> Option<i32> {
+        (self.0 != i32::MIN).then_some(self.0)
+    }
+}
+
+impl DateSlot for Day {
+    const NONE: Self = Day(i32::MIN);
+    fn of(stamp: Stamp) -> Self {
+        Day(stamp.day())
+    }
+}
+
 /// A whole date column: one value per row.
 #[derive(Debug, Default)]
-pub struct DateColumn {
+pub struct DateColumn<V = Option<Stamp>> {
     /// One value per row: exact stamps now; blanks, bad cells and day/month-ambiguous ones none
     /// until [`DateColumn::resolve`].
-    values: Vec<Option<Stamp>>,
+    values: Vec<V>,
     deferred: DeferredDates,
 }
 
 /// The resolved column: one stamp per row (none where blank or impossible), and the issues found.
 #[derive(Debug, Default)]
-pub struct ResolvedDates {
-    pub stamps: Vec<Option<Stamp>>,
+pub struct ResolvedDates<V = Option<Stamp>> {
+    pub stamps: Vec<V>,
     pub issues: Vec<Issue>,
-    /// Rows whose value was impossible in the decided order (they hold `None`).
+    /// Rows whose value was impossible in the decided order (they hold none).
     pub bad_rows: Vec<u32>,
 }
 
-impl DateColumn {
-    pub fn new(name: &str) -> DateColumn {
+impl<V: DateSlot> DateColumn<V> {
+    pub fn new(name: &str) -> DateColumn<V> {
         DateColumn { values: Vec::new(), deferred: DeferredDates::new(name) }
     }
 
     /// With room for about `rows` values.
-    pub fn with_capacity(name: &str, rows: usize) -> DateColumn {
+    pub fn with_capacity(name: &str, rows: usize) -> DateColumn<V> {
         DateColumn { values: Vec::with_capacity(rows), deferred: DeferredDates::new(name) }
     }
 
+    /// Makes room for `rows` more values.
+    pub fn reserve(&mut self, rows: usize) {
+        self.values.reserve_exact(rows);
+    }
+
     /// Reads the cell of the next row. Blank cells are `None` (Ok); unreadable ones are an error
-    /// reason (the row holds `None`).
+    /// reason (the row holds none).
     pub fn push(&mut self, line: u64, cell: &str) -> Result<Option<()>, String> {
         let row = self.values.len() as u32;
         let read = self.deferred.read(row, line, cell);
         self.values.push(match read {
-            Ok(DateCell::Exact(s)) => Some(s),
-            _ => None,
+            Ok(DateCell::Exact(s)) => V::of(s),
+            _ => V::NONE,
         });
         match read? {
             DateCell::Blank => Ok(None),
@@ -196,11 +232,11 @@ impl DateColumn {
         }
     }
 
-    pub fn resolve(self, file: &str, setting: DateOrder, setting_key: &str) -> ResolvedDates {
+    pub fn resolve(self, file: &str, setting: DateOrder, setting_key: &str) -> ResolvedDates<V> {
         let settled = self.deferred.settle(file, setting, setting_key, "row skipped");
         let mut out = ResolvedDates { stamps: self.values, issues: settled.issues, bad_rows: Vec::new() };
         for (row, stamp) in settled.stamps {
-            out.stamps[row as usize] = stamp;
+            out.stamps[row as usize] = stamp.map_or(V::NONE, V::of);
             if stamp.is_none() {
                 out.bad_rows.push(row);
             }

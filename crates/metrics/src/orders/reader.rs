@@ -518,10 +518,11 @@ impl Rows {
         for (s, col) in segments.iter_mut().enumerate() {
             let ids = &self.segment_ids[s];
             let mut blank = None;
-            let mut out = Vec::with_capacity(kept.len());
+            let mut out = crate::columns::Narrow::default();
+            out.reserve(kept.len());
             for (_, o) in &kept {
                 let id = ids.get(*o as usize).copied().unwrap_or(NONE);
-                out.push(if id == NONE { *blank.get_or_insert_with(|| col.intern("(blank)")) } else { id });
+                out.push(Some(if id == NONE { *blank.get_or_insert_with(|| col.intern("(blank)")) } else { id }));
             }
             col.ids = out;
         }

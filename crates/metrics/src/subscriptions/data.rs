@@ -494,8 +494,7 @@ impl SubscriptionReader {
             self.data.subs.push(sub);
         }
         for s in &mut self.data.segments {
-            let ids = std::mem::take(&mut s.ids);
-            s.ids = ids.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(id, _)| id).collect();
+            s.ids.retain_rows(&keep);
         }
         self.data.meta.take_issues(std::mem::take(&mut self.log));
         self.data
@@ -550,7 +549,7 @@ impl SubscriptionData {
             let filter_note = crate::filter::FilterNote::of(segment, value, 0, "subscription");
             return SubscriptionData { subs: Vec::new(), segments: Vec::new(), filter_note, ..self.clone_meta() };
         };
-        let keep: Vec<bool> = segment.ids.iter().map(|&v| v as usize == id).collect();
+        let keep: Vec<bool> = segment.id_list().map(|v| v as usize == id).collect();
         let subs: Vec<Subscription> = self.subs.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
         let segments = self
             .segments

@@ -104,7 +104,7 @@ impl SurveyData {
     /// Heap bytes held by the typed columns (days, answers, segments, comments, issues).
     pub fn typed_bytes(&self) -> usize {
         use std::mem::size_of;
-        let segments: usize = self.segments.iter().map(|s| s.ids.capacity() * 4 + s.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>()).sum();
+        let segments: usize = self.segments.iter().map(|s| s.ids.bytes() + s.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>()).sum();
         let comments = self.comments.heap_bytes();
         let issues: usize = self.meta.issues.capacity() * size_of::<Issue>()
             + self.meta.issues.iter().map(|i| i.file.capacity() + i.reason.capacity() + i.column.as_ref().map_or(0, String::capacity)).sum::<usize>();

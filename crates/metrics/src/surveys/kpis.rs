@@ -128,7 +128,7 @@ pub fn survey_kpis(data: &SurveyData, settings: &SurveyKpi, granularity: Granula
         add(0);
         match by {
             Groups::None => {}
-            Groups::Column(s) => add(1 + s.ids[a.row as usize] as usize),
+            Groups::Column(s) => add(1 + s.id(a.row as usize) as usize),
             Groups::Question(_) => add(1 + a.question as usize),
         }
     }

@@ -10,7 +10,7 @@
 use super::activities::{Activities, ActivityCounter, ActivityKind, UnmatchedActivity};
 use super::mapping::TicketMapping;
 use super::settings::{ResolutionEvent, TicketIngest};
-use super::ticket::{Ticket, TicketRow, MAX_COUNT};
+use super::ticket::{TicketColumns, TicketRow, MAX_COUNT};
 use crate::comments::Texts;
 use crate::identity::identity;
 
@@ -34,7 +34,7 @@ pub struct TicketData {
     /// duration column, or an event log's activities); without it the first-response KPIs are
     /// undefined, not zero.
     pub first_response_known: bool,
-    pub tickets: Vec<Ticket>,
+    pub tickets: TicketColumns,
     pub customers: Vec<String>,
     /// The agent first (when mapped; the resolver in an event log), then channel and segment
     /// columns; aligned with `tickets`.
@@ -80,7 +80,7 @@ impl SourceData for TicketData {
 
     /// Each ticket's customer (requester).
     fn customer_keys(&self) -> Vec<(String, u64)> {
-        crate::join::tally(&self.customers, self.tickets.iter().map(|t| t.customer()))
+        crate::join::tally(&self.customers, (0..self.tickets.len()).map(|i| self.tickets.customer(i)))
     }
 
     fn signals(&self) -> Option<crate::signals::Signals> {
@@ -88,8 +88,7 @@ impl SourceData for TicketData {
         let tickets = self
             .tickets
             .iter()
-            .filter_map(|t| {
-                let r = t.row();
+            .filter_map(|r| {
                 Some(TicketTouch {
                     key: r.customer?,
                     created: r.created.utc,
@@ -307,9 +306,9 @@ impl Reader for TicketReader {
     }
     fn reserve(&mut self, rows: usize) {
         if let Shape::Rows(typing) = &mut self.shape {
-            self.data.tickets.reserve_exact(rows);
+            self.data.tickets.reserve(rows);
             for s in typing.segments.iter_mut() {
-                s.ids.reserve_exact(rows);
+                s.ids.reserve(rows);
             }
         }
     }
@@ -453,7 +452,7 @@ impl RowTyping {
         } else {
             finish_ticket(layout, data, log, &mut ticket, minutes);
         }
-        data.tickets.push(ticket.into());
+        data.tickets.push(ticket);
         if let Some(subject) = cols.subject.map(|c| r.cell(c).trim()).filter(|s| !s.is_empty()) {
             data.subjects.push(at, r.line, subject);
         }
@@ -469,10 +468,9 @@ impl RowTyping {
         log.extend(settled.issues);
         let tickets = &mut data.tickets;
         let mut patch = |row: u32, change: &dyn Fn(&mut TicketRow)| {
-            let t = &mut tickets[row as usize];
-            let mut fields = t.row();
+            let mut fields = tickets.row(row as usize);
             change(&mut fields);
-            *t = fields.into();
+            tickets.set(row as usize, fields);
         };
         for (row, stamp) in settled.stamps {
             match stamp {
@@ -493,9 +491,9 @@ impl RowTyping {
                 data.meta.skipped_rows += 1;
                 continue;
             }
-            let mut ticket = data.tickets[row as usize].row();
+            let mut ticket = data.tickets.row(row as usize);
             finish_ticket(layout, data, log, &mut ticket, minutes);
-            data.tickets[row as usize] = ticket.into();
+            data.tickets.set(row as usize, ticket);
         }
         if dropped.contains(&true) {
             // Each kept ticket's new index, for its subject.
@@ -508,11 +506,10 @@ impl RowTyping {
                 })
                 .collect();
             data.subjects.rekey(|t| new_index.get(t as usize).copied().flatten());
-            let mut keep = dropped.iter().map(|d| !d);
-            data.tickets.retain(|_| keep.next().unwrap_or(true));
+            let keep: Vec<bool> = dropped.iter().map(|d| !d).collect();
+            data.tickets.retain_rows(&keep);
             for s in &mut segments {
-                let mut keep = dropped.iter().map(|d| !d);
-                s.ids.retain(|_| keep.next().unwrap_or(true));
+                s.ids.retain_rows(&keep);
             }
         }
         data.customers = customers.into_strings();
@@ -686,7 +683,7 @@ fn fold_events(
             });
             data.impossible_durations += 1;
         }
-        data.tickets.push(Ticket::from(TicketRow {
+        data.tickets.push(TicketRow {
             created,
             first_response: a.first_response,
             resolved,
@@ -695,7 +692,7 @@ fn fold_events(
             reopens: Some(res.len().saturating_sub(1) as u32),
             rating: None,
             line,
-        }));
+        });
         for s in [Some(created), a.first_response, resolved].into_iter().flatten() {
             data.meta.note_day(s.day());
         }

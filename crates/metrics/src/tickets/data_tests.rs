@@ -24,7 +24,7 @@ use crate::tickets::{TicketKpi, Tickets};
 /// Everything read, in a comparable form.
 fn snapshot(d: &TicketData) -> impl PartialEq + std::fmt::Debug {
     let segments: Vec<_> = d.segments.iter().map(|s| (s.name.clone(), s.values.clone(), s.ids.clone())).collect();
-    let tickets: Vec<TicketRow> = d.tickets.iter().map(|t| t.row()).collect();
+    let tickets: Vec<TicketRow> = d.tickets.iter().collect();
     (d.meta.clone(), d.event_log, tickets, d.customers.clone(), segments, d.agent.clone(), d.impossible_durations)
 }
 

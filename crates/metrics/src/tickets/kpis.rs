@@ -24,7 +24,7 @@
 
 use super::data::TicketData;
 use super::settings::TicketKpi;
-use super::ticket::Ticket;
+use super::ticket::TicketColumns;
 use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
@@ -117,29 +117,28 @@ const NO_GAP: i64 = i64::MAX;
 /// ticket (creation order); [`NO_GAP`] for the others. Exports are usually in creation order already, so the file order is
 /// tried first; otherwise a stable sort by creation gives the order (ties keep file order: of two
 /// tickets opened at once the later row is the repeat). `customers` bounds the customer ids.
-fn previous_gaps(tickets: &[Ticket], customers: usize) -> Vec<i64> {
+fn previous_gaps(tickets: &TicketColumns, customers: usize) -> Vec<i64> {
     if let Some(gaps) = gaps_in_order(tickets, 0..tickets.len(), customers) {
         return gaps;
     }
     let mut order: Vec<usize> = (0..tickets.len()).collect();
-    order.sort_by_key(|&i| tickets[i].created().utc);
+    order.sort_by_key(|&i| tickets.created(i).utc);
     gaps_in_order(tickets, order.into_iter(), customers).unwrap_or_default()
 }
 
 /// One pass over the tickets in `order`, remembering each customer's latest ticket; none when
 /// `order` turns out not to be creation order.
-fn gaps_in_order(tickets: &[Ticket], order: impl Iterator<Item = usize>, customers: usize) -> Option<Vec<i64>> {
+fn gaps_in_order(tickets: &TicketColumns, order: impl Iterator<Item = usize>, customers: usize) -> Option<Vec<i64>> {
     let mut gaps = vec![NO_GAP; tickets.len()];
     let mut latest: Vec<Option<i64>> = vec![None; customers];
     let mut previous = i64::MIN;
     for i in order {
-        let t = &tickets[i];
-        let created = t.created().utc;
+        let created = tickets.created(i).utc;
         if created < previous {
             return None;
         }
         previous = created;
-        if let Some(last) = t.customer().and_then(|c| latest.get_mut(c as usize)) {
+        if let Some(last) = tickets.customer(i).and_then(|c| latest.get_mut(c as usize)) {
             gaps[i] = last.map_or(NO_GAP, |l| created - l);
             *last = Some(created);
         }
@@ -279,10 +278,9 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
     let only_rating = segment.is_none();
     let mut buckets = vec![vec![Bucket::default(); periods.len()]; groups(by)];
     for (i, t) in data.tickets.iter().enumerate() {
-        let t = t.row();
         let c = index(t.created.day());
         let resolved_in = t.resolved.map(|r| index(r.day()));
-        let targets = [overall.then_some(0usize), by.map(|s| 1 + s.ids.get(i).copied().unwrap_or(0) as usize)];
+        let targets = [overall.then_some(0usize), by.map(|s| 1 + s.id(i) as usize)];
         for (n, g) in targets.into_iter().enumerate() {
             let Some(g) = g else { continue };
             let b = &mut buckets[g];
@@ -338,29 +336,33 @@ mod tests {
     use crate::parse::Stamp;
 
     /// Repeat contacts within `window_days`, as the KPIs count them from the gaps.
-    fn repeat_flags(tickets: &[Ticket], customers: usize, window_days: i64) -> Vec<bool> {
+    fn repeat_flags(tickets: &TicketColumns, customers: usize, window_days: i64) -> Vec<bool> {
         previous_gaps(tickets, customers).into_iter().map(|g| g != NO_GAP && g <= window_days * 86_400).collect()
     }
 
     #[test]
     fn repeat_contacts_follow_creation_order_not_file_order() {
-        let ticket = |customer: Option<u32>, day: i64| {
-            Ticket::from(crate::tickets::TicketRow {
-                created: Stamp { utc: day * 86_400, offset: 0 },
-                first_response: None,
-                resolved: None,
-                customer,
-                replies: None,
-                reopens: None,
-                rating: None,
-                line: 0,
-            })
+        let ticket = |customer: Option<u32>, day: i64| crate::tickets::TicketRow {
+            created: Stamp { utc: day * 86_400, offset: 0 },
+            first_response: None,
+            resolved: None,
+            customer,
+            replies: None,
+            reopens: None,
+            rating: None,
+            line: 0,
         };
         // Customer 0 on days 10, 5, 20 (file order); customer 1 twice on day 1; one without customer.
-        let tickets = [ticket(Some(0), 10), ticket(Some(1), 1), ticket(Some(0), 5), ticket(Some(0), 20), ticket(Some(1), 1), ticket(None, 2)];
+        let rows = [ticket(Some(0), 10), ticket(Some(1), 1), ticket(Some(0), 5), ticket(Some(0), 20), ticket(Some(1), 1), ticket(None, 2)];
+        let store = |rows: &[crate::tickets::TicketRow]| {
+            let mut t = TicketColumns::default();
+            rows.iter().for_each(|r| t.push(*r));
+            t
+        };
+        let tickets = store(&rows);
         // Day 10 follows day 5 within 7 days; day 20 is 10 days after day 10; the second day-1 row repeats the first.
         assert_eq!(repeat_flags(&tickets, 2, 7), [true, false, false, false, true, false]);
         assert_eq!(repeat_flags(&tickets, 2, 4), [false, false, false, false, true, false]);
-        assert_eq!(repeat_flags(&tickets[..2], 2, 7), [false, false]);
+        assert_eq!(repeat_flags(&store(&rows[..2]), 2, 7), [false, false]);
     }
 }

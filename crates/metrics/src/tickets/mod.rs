@@ -14,7 +14,7 @@ pub use data::{TicketData, TicketReader};
 pub use kpis::{ticket_kpis, ticket_periods, DEFS};
 pub use mapping::{infer_ticket_mapping, TicketMapping};
 pub use settings::{ResolutionEvent, TicketIngest, TicketKpi, TicketSettings};
-pub use ticket::{Ticket, TicketRow};
+pub use ticket::{TicketColumns, TicketRow};
 
 use crate::ingest::Sniff;
 use crate::issue::FatalError;

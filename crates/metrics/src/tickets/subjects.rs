@@ -10,7 +10,7 @@ pub fn summarize_subjects(data: &TicketData, top: usize) -> Option<CommentSummar
     if data.subjects.is_empty() {
         return None;
     }
-    let day = |t: u32| data.tickets.get(t as usize).map(|t| t.created().day());
+    let day = |t: u32| ((t as usize) < data.tickets.len()).then(|| data.tickets.created(t as usize).day());
     Some(summarize(data.subjects.iter().map(|(t, line, text)| Comment { line, day: day(t), text }), top))
 }
 

@@ -5,10 +5,11 @@
 //! [`UsageReader`] reads chunk by chunk: the record stream, the file's layout, the issues and the
 //! typing state are separate fields, so each record goes straight to the typing state.
 
+use super::events::{EventColumns, UsageEvents};
 use super::mapping::UsageMapping;
 use super::settings::UsageIngest;
 use crate::identity::identity;
-use crate::ingest::dates::DateColumn;
+use crate::ingest::dates::{DateColumn, Day};
 use crate::ingest::headers::column_of;
 use crate::ingest::{Record, RecordStream, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
@@ -16,65 +17,10 @@ use crate::parse::{parse_number, NumberStyle};
 use crate::segment::Interner;
 use crate::source::{Reader, SourceData, SourceMeta};
 
-/// One usage row, typed.
-/// One usage row as stored: 40 bytes, not 72, because a big export holds tens of millions of them.
-/// Each "none" is a reserved value of its field (no feature id is `u32::MAX`, no parsed number is
-/// NaN); the accessors give them back as options.
-#[derive(Debug, Clone, Copy)]
-pub struct UsageEvent {
-    pub day: i32,
-    /// Index into `users` (the customer when there is no user column).
-    pub user: u32,
-    /// Index into `customers` (the user when there is no customer column).
-    pub customer: u32,
-    feature: u32,
-    /// Minutes.
-    duration: f64,
-    units: f64,
-    entitlement: f64,
-}
-
-/// Equal fields, none equal to none (a NaN field is none, not a number).
-impl PartialEq for UsageEvent {
-    fn eq(&self, o: &Self) -> bool {
-        let fields = |e: &Self| (e.day, e.user, e.customer, e.feature(), e.duration(), e.units(), e.entitlement());
-        fields(self) == fields(o)
-    }
-}
-
-impl UsageEvent {
-    pub fn new(day: i32, user: u32, customer: u32, feature: Option<u32>, duration: Option<f64>, units: Option<f64>, entitlement: Option<f64>) -> UsageEvent {
-        let number = |v: Option<f64>| v.filter(|v| !v.is_nan()).unwrap_or(f64::NAN);
-        UsageEvent {
-            day,
-            user,
-            customer,
-            feature: feature.filter(|f| *f != u32::MAX).unwrap_or(u32::MAX),
-            duration: number(duration),
-            units: number(units),
-            entitlement: number(entitlement),
-        }
-    }
-    /// Index into `features`.
-    pub fn feature(&self) -> Option<u32> {
-        (self.feature != u32::MAX).then_some(self.feature)
-    }
-    /// Minutes.
-    pub fn duration(&self) -> Option<f64> {
-        (!self.duration.is_nan()).then_some(self.duration)
-    }
-    pub fn units(&self) -> Option<f64> {
-        (!self.units.is_nan()).then_some(self.units)
-    }
-    pub fn entitlement(&self) -> Option<f64> {
-        (!self.entitlement.is_nan()).then_some(self.entitlement)
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct UsageData {
     pub meta: SourceMeta,
-    pub events: Vec<UsageEvent>,
+    pub events: UsageEvents,
     pub users: Vec<String>,
     pub customers: Vec<String>,
     pub features: Vec<String>,
@@ -91,12 +37,13 @@ impl SourceData for UsageData {
 
     /// Each event's customer (its user when there is no customer column).
     fn customer_keys(&self) -> Vec<(String, u64)> {
-        crate::join::tally(&self.customers, self.events.iter().map(|e| Some(e.customer)))
+        crate::join::tally(&self.customers, (0..self.events.len()).map(|i| Some(self.events.customer(i))))
     }
 
     fn signals(&self) -> Option<crate::signals::Signals> {
         use crate::signals::{Touches, UsageTouch};
-        let events = self.events.iter().map(|e| UsageTouch { key: e.customer, day: e.day, user: e.user }).collect();
+        let e = &self.events;
+        let events = (0..e.len()).map(|i| UsageTouch { key: e.customer(i), day: e.day[i], user: e.user[i] }).collect();
         Some(crate::signals::Signals { keys: self.customers.clone(), touches: Touches::Usage(events) })
     }
 
@@ -142,7 +89,6 @@ struct Layout {
     names: Vec<String>,
     cols: Cols,
     style: NumberStyle,
-    seconds: bool,
     ingest: UsageIngest,
 }
 
@@ -179,12 +125,13 @@ pub struct UsageReader {
 
 /// The rows typed so far; their days wait for the timestamp column's day/month order.
 struct UsageTyping {
-    dates: DateColumn,
+    dates: DateColumn<Day>,
     users: Interner,
-    customers: Interner,
+    /// None when the file has one key column (the customer is the user).
+    customers: Option<Interner>,
     features: Interner,
     /// Aligned with the values of `dates`.
-    pending: Vec<UsageEvent>,
+    pending: UsageEvents,
 }
 
 impl UsageReader {
@@ -213,12 +160,23 @@ impl UsageReader {
         };
         // The whole header, unit qualifier included: "Session duration (sec)" is in seconds.
         let seconds = ingest.duration_seconds.unwrap_or_else(|| cols.duration.is_some_and(|d| names[d].to_lowercase().contains("sec")));
+        // With one key column (a user, or a customer, or only anonymous ids) every event's
+        // customer is its user, and one interner serves both.
+        let separate_customer = customer.is_some() && (user.is_some() || cols.anonymous.is_some());
+        let columns = EventColumns {
+            customer: separate_customer,
+            feature: cols.feature.is_some(),
+            duration: cols.duration.is_some(),
+            seconds,
+            units: cols.units.is_some(),
+            entitlement: cols.entitlement.is_some(),
+        };
         let typing = UsageTyping {
             dates: DateColumn::new(&names[timestamp]),
             users: Interner::default(),
-            customers: Interner::default(),
+            customers: separate_customer.then(Interner::default),
             features: Interner::default(),
-            pending: Vec::new(),
+            pending: UsageEvents::new(columns),
         };
         let duration_unit = cols.duration.map(|_| if seconds { "seconds" } else { "minutes" });
         let data = UsageData { meta: SourceMeta::new(file), duration_unit, ..Default::default() };
@@ -227,7 +185,6 @@ impl UsageReader {
             names,
             cols,
             style: sniff.number_style,
-            seconds,
             ingest: UsageIngest { date_order: crate::profile::date_order(crate::profile::of(mapping.profile.as_deref()), ingest.date_order), ..ingest.clone() },
         };
         Ok(UsageReader { stream: RecordStream::new(file, sniff), layout, data, log: IssueLog::default(), typing })
@@ -262,12 +219,12 @@ impl UsageTyping {
             return;
         };
         let user = self.users.intern(&u_or_c);
-        let customer = self.customers.intern(c.as_deref().unwrap_or(&u_or_c));
-        let duration = layout.number(log, r, cols.duration).map(|d| if layout.seconds { d / 60.0 } else { d });
+        let customer = self.customers.as_mut().map(|cs| cs.intern(c.as_deref().unwrap_or(&u_or_c)));
+        let duration = layout.number(log, r, cols.duration);
         let units = layout.number(log, r, cols.units);
         let entitlement = layout.number(log, r, cols.entitlement);
         let feature = cols.feature.map(|f| r.cell(f).trim()).filter(|f| !f.is_empty()).map(|f| self.features.intern(f));
-        self.pending.push(UsageEvent::new(0, user, customer, feature, duration, units, entitlement));
+        self.pending.push(user, customer, feature, duration, units, entitlement);
     }
 
     /// Decides the day/month order, gives every kept row its day and drops the rows whose
@@ -275,22 +232,21 @@ impl UsageTyping {
     fn finish(self, layout: &Layout, data: &mut UsageData, log: &mut IssueLog) {
         let resolved = self.dates.resolve(&layout.file, layout.ingest.date_order, "usage.date_order");
         log.extend(resolved.issues);
-        // The kept rows move down in place: the events are the pending rows, never a second copy.
-        let mut events = self.pending;
-        let mut kept = 0;
-        for (i, s) in resolved.stamps.into_iter().enumerate().take(events.len()) {
-            let Some(s) = s else { continue };
-            let mut e = events[i];
-            e.day = s.day();
-            data.meta.note_day(e.day);
-            events[kept] = e;
-            kept += 1;
+        // The kept rows move down in place: the events are the pending columns, never a second copy.
+        let days: Vec<i32> = resolved.stamps.into_iter().map(|d| d.0).collect();
+        let kept: Vec<bool> = days.iter().map(|d| Day(*d).get().is_some()).collect();
+        for d in days.iter().filter_map(|d| Day(*d).get()) {
+            data.meta.note_day(d);
         }
-        events.truncate(kept);
+        let mut events = self.pending;
+        events.set_days(days, &kept);
         data.events = events;
         data.meta.skipped_rows += resolved.bad_rows.len() as u64;
         data.users = self.users.into_strings();
-        data.customers = self.customers.into_strings();
+        data.customers = match self.customers {
+            Some(customers) => customers.into_strings(),
+            None => data.users.clone(),
+        };
         data.features = self.features.into_strings();
     }
 }
@@ -310,7 +266,8 @@ impl Reader for UsageReader {
         self.stream.rows
     }
     fn reserve(&mut self, rows: usize) {
-        self.typing.pending.reserve_exact(rows);
+        self.typing.dates.reserve(rows);
+        self.typing.pending.reserve(rows, self.typing.customers.is_some());
     }
 
     fn finish(self) -> UsageData {
@@ -326,17 +283,6 @@ impl Reader for UsageReader {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn an_event_keeps_every_field_in_40_bytes() {
-        assert_eq!(std::mem::size_of::<UsageEvent>(), 40);
-        let full = UsageEvent::new(3, 1, 2, Some(7), Some(1.5), Some(0.0), Some(10.0));
-        assert_eq!((full.feature(), full.duration(), full.units(), full.entitlement()), (Some(7), Some(1.5), Some(0.0), Some(10.0)));
-        let empty = UsageEvent::new(3, 1, 2, None, None, None, None);
-        assert_eq!((empty.feature(), empty.duration(), empty.units(), empty.entitlement()), (None, None, None, None));
-        assert_ne!(full, empty);
-        assert_eq!(empty, UsageEvent::new(3, 1, 2, None, None, None, None));
-    }
-
     use super::*;
     use crate::ingest::sniff;
     use crate::period::Granularity;

@@ -16,6 +16,7 @@
 //!
 //! Customers are the customer column, or the users when there is none.
 
+use super::tally::{Calendar, Tallies};
 use super::{UsageData, UsageKpi};
 use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
@@ -149,33 +150,10 @@ pub fn usage_periods(data: &UsageData, granularity: Granularity) -> Vec<Period> 
     }
 }
 
-/// (customer, units, rows) per customer, in customer order.
-fn per_customer_totals(mut pairs: Vec<(u32, f64)>) -> Vec<(u32, f64, u64)> {
-    pairs.sort_unstable_by_key(|p| p.0);
-    let mut out: Vec<(u32, f64, u64)> = Vec::new();
-    for (c, u) in pairs {
-        match out.last_mut() {
-            Some(last) if last.0 == c => {
-                last.1 += u;
-                last.2 += 1;
-            }
-            _ => out.push((c, u, 1)),
-        }
-    }
-    out
-}
-
-fn distinct(mut v: Vec<u32>) -> Vec<u32> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularity, denominators: &Denominators) -> Vec<KpiValue> {
     let periods = usage_periods(data, granularity);
     let mut out = Vec::new();
     let (Some(first), Some(last)) = (data.meta.first_day, data.meta.last_day) else { return out };
-    let t_len = periods.len();
     let index = |day: i32| -> usize {
         if granularity == Granularity::All {
             0
@@ -183,61 +161,13 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
             periods.binary_search(&granularity.bucket(day)).unwrap_or(0)
         }
     };
-    let mut users: Vec<Vec<u32>> = vec![Vec::new(); t_len];
-    let mut custs: Vec<Vec<u32>> = vec![Vec::new(); t_len];
-    let mut feature_custs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); t_len];
-    let mut durations: Vec<(f64, u64)> = vec![(0.0, 0); t_len];
-    let mut units: Vec<f64> = vec![0.0; t_len];
-    // (customer, units) of every event, for the per-customer consumption.
-    let mut customer_units: Vec<Vec<(u32, f64)>> = vec![Vec::new(); t_len];
-    let mut has_units = false;
-    let mut entitled: Vec<Vec<(u32, f64)>> = vec![Vec::new(); t_len];
-    let days = (last - first + 1) as usize;
-    let mut daily: Vec<Vec<u32>> = vec![Vec::new(); days];
-    let mut first_seen: Vec<i32> = vec![i32::MAX; data.customers.len()];
+    let period_of: Vec<usize> = (first..=last).map(index).collect();
     let activation = settings.activation_event.as_ref().and_then(|a| data.features.iter().position(|f| f.eq_ignore_ascii_case(a))).map(|i| i as u32);
-    let mut activated_at: Vec<Vec<i32>> = vec![Vec::new(); data.customers.len()];
-    for e in &data.events {
-        let t = index(e.day);
-        users[t].push(e.user);
-        custs[t].push(e.customer);
-        daily[(e.day - first) as usize].push(e.user);
-        if let Some(f) = e.feature() {
-            feature_custs[t].push((f, e.customer));
-            if Some(f) == activation {
-                activated_at[e.customer as usize].push(e.day);
-            }
-        }
-        if let Some(d) = e.duration() {
-            durations[t].0 += d;
-            durations[t].1 += 1;
-        }
-        if let Some(u) = e.units() {
-            units[t] += u;
-            has_units = true;
-        }
-        customer_units[t].push((e.customer, e.units().unwrap_or(0.0)));
-        if let Some(en) = e.entitlement() {
-            entitled[t].push((e.customer, en));
-        }
-        let c = e.customer as usize;
-        first_seen[c] = first_seen[c].min(e.day);
-    }
+    let calendar = Calendar { first, period_of: &period_of, periods: periods.len(), activation, activation_days: settings.activation_days as i32 };
+    let tallies = Tallies::new(data, &calendar);
+    let Tallies { active_users, dau, active, durations, units, has_units, any_entitled, onboarding, .. } = &tallies;
     // Per-customer consumption rows appear in every period once anything is entitled anywhere.
-    let any_entitlement = settings.entitlement.is_some() || entitled.iter().any(|e| !e.is_empty());
-    let dau: Vec<usize> = daily.into_iter().map(|d| distinct(d).len()).collect();
-    let active: Vec<Vec<u32>> = custs.into_iter().map(distinct).collect();
-    let mut onboarding = vec![(0u64, 0u64); t_len];
-    for (c, &f) in first_seen.iter().enumerate() {
-        if f == i32::MAX {
-            continue;
-        }
-        let o = &mut onboarding[index(f)];
-        o.1 += 1;
-        if activated_at[c].iter().any(|&d| d >= f && d - f <= settings.activation_days as i32) {
-            o.0 += 1;
-        }
-    }
+    let any_entitlement = settings.entitlement.is_some() || *any_entitled;
     for (t, p) in periods.iter().enumerate() {
         let label = p.label();
         let mut push = |id: &'static str, segment: Option<String>, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
@@ -257,7 +187,7 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
                 warning: None,
             });
         };
-        let au = distinct(std::mem::take(&mut users[t])).len();
+        let au = active_users[t];
         push("active_users", None, Some(au as f64), Some(au as f64), None, au as u64);
         let (lo, hi) = if granularity == Granularity::All { (first, last) } else { (p.first_day().max(first), p.last_day().min(last)) };
         let span: Vec<usize> = (lo..=hi).map(|d| dau[(d - first) as usize]).collect();
@@ -280,20 +210,17 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
             paying.as_ref().map(|s| s.len() as f64),
             paying.as_ref().map_or(0, |s| s.len() as u64),
         );
-        let mut per_customer: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
-        for &(c, en) in &entitled[t] {
-            let v = per_customer.entry(c).or_insert(0.0);
-            *v = v.max(en);
-        }
+        let detail = tallies.detail(&data.events, t, *has_units && any_entitlement);
+        let per_customer = &detail.entitled;
         let entitlement: Option<f64> = if !per_customer.is_empty() || settings.entitlement.is_some() {
             Some(active[t].iter().map(|c| per_customer.get(c).copied().or(settings.entitlement).unwrap_or(0.0)).sum())
         } else {
             None
         };
-        let consumption = entitlement.filter(|e| has_units && *e > 0.0).map(|e| units[t] / e);
+        let consumption = entitlement.filter(|e| *has_units && *e > 0.0).map(|e| units[t] / e);
         push("consumption_rate", None, consumption, has_units.then_some(units[t]), entitlement, active[t].len() as u64);
-        if has_units && any_entitlement {
-            for (c, used, rows) in per_customer_totals(std::mem::take(&mut customer_units[t])) {
+        if *has_units && any_entitlement {
+            for &(c, used, rows) in &detail.customer_units {
                 let entitled = per_customer.get(&c).copied().or(settings.entitlement);
                 let rate = entitled.filter(|e| *e > 0.0).map(|e| used / e);
                 push("consumption_rate", Some(data.customers[c as usize].clone()), rate, Some(used), entitled, rows);
@@ -303,12 +230,12 @@ pub fn usage_kpis(data: &UsageData, settings: &UsageKpi, granularity: Granularit
         let rate = (activation.is_some() && started > 0).then(|| ok as f64 / started as f64);
         push("onboarding_success_rate", None, rate, Some(ok as f64), Some(started as f64), started);
         // Per feature: adoption, and the retention lift into the next period.
-        let mut pairs = std::mem::take(&mut feature_custs[t]);
-        pairs.sort_unstable();
-        pairs.dedup();
+        let pairs = &detail.feature_customers;
         let next: Option<HashSet<u32>> = active.get(t + 1).map(|v| v.iter().copied().collect());
         for (f, name) in data.features.iter().enumerate() {
-            let users_of: Vec<u32> = pairs.iter().filter(|p| p.0 == f as u32).map(|p| p.1).collect();
+            // The pairs are sorted by feature: its customers are one run of them.
+            let run = pairs.partition_point(|p| p.0 < f as u32)..pairs.partition_point(|p| p.0 <= f as u32);
+            let users_of: Vec<u32> = pairs[run].iter().map(|p| p.1).collect();
             let n = active[t].len();
             let adoption = (n > 0).then(|| users_of.len() as f64 / n as f64);
             push("feature_adoption", Some(name.clone()), adoption, Some(users_of.len() as f64), Some(n as f64), n as u64);

@@ -4,11 +4,14 @@
 
 pub mod data;
 pub mod demo;
+pub mod events;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
+mod tally;
 
-pub use data::{UsageData, UsageEvent, UsageReader};
+pub use data::{UsageData, UsageReader};
+pub use events::{UsageEvent, UsageEvents};
 pub use kpis::{usage_kpis, usage_periods, Denominators, DEFS};
 pub use mapping::{infer_usage_mapping, UsageMapping, ROLES};
 pub use settings::{UsageIngest, UsageKpi, UsageSettings};

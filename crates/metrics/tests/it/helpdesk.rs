@@ -20,8 +20,8 @@ fn helpdesk_event_log_gives_the_independently_computed_medians() {
     let settings = TicketSettings::default();
     let data = Tickets::read("helpdesk_finale.csv", &bytes, &s, &m, &settings.ingest).unwrap();
     assert_eq!(data.tickets.len(), 4580);
-    assert_eq!(data.tickets.iter().filter(|t| t.row().first_response.is_none()).count(), 295);
-    assert_eq!(data.tickets.iter().filter(|t| t.row().resolved.is_none()).count(), 11);
+    assert_eq!(data.tickets.iter().filter(|t| t.first_response.is_none()).count(), 295);
+    assert_eq!(data.tickets.iter().filter(|t| t.resolved.is_none()).count(), 11);
     let kpis = Tickets::kpis(&data, &settings.kpi, &Query::new(Granularity::Year), &Context::default());
     let get = |id: &str, p: &str| kpis.iter().find(|k| k.id == id && k.period == p && k.segment.is_none()).unwrap();
     let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-6);
