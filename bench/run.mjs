@@ -1,7 +1,7 @@
 // The benchmark driver (scripts/bench.sh runs it after building and generating the data):
 //
 //   node bench/run.mjs [--rows 100k,1M,5M] [--sources tickets,usage,surveys,subscriptions,orders]
-//                      [--engines northstar,papaparse,duckdb,cli,pandas] [--runs 3] [--no-write]
+//                      [--engines northstar,papaparse,duckdb,cli,pandas,native-duckdb] [--runs 3] [--no-write]
 //
 // For every file: the northstar CLI gives the reference KPIs; each engine runs `--runs` times and
 // its KPIs must equal the reference before any time is kept (else the run stops, exit 1). The
@@ -85,6 +85,7 @@ function machine(env, chromium) {
     ['PapaParse', pkgVersion('papaparse')],
     ['DuckDB-WASM', pkgVersion('@duckdb/duckdb-wasm')],
     ['pandas', env.engines.includes('pandas') ? sh(env.python, ['-c', 'import pandas; print(pandas.__version__)']) : 'not run'],
+    ['DuckDB (native)', env.engines.includes('native-duckdb') ? sh(env.python, ['-c', 'import duckdb; print(duckdb.__version__)']) : 'not run'],
     ['Northstar', `${commit} (app: ${env.engines.includes('northstar') ? shown(env.dist) : 'not run'}, CLI: ${shown(env.cli)})`],
     ['load average at the start', env.load.map((x) => x.toFixed(2)).join(', ')],
   ];
@@ -134,6 +135,7 @@ async function main() {
       const runners = {
         cli: (n) => (n === 0 ? reference : nativeEngines.cli(env, f)),
         pandas: () => nativeEngines.pandas(env, f),
+        'native-duckdb': () => nativeEngines.duckdb(env, f),
         northstar: () => browserEngines.northstar(browserEnv, { ...f, expect }),
         papaparse: () => browserEngines.peer(browserEnv, 'papaparse', f),
         duckdb: () => browserEngines.peer(browserEnv, 'duckdb', f),
@@ -178,7 +180,7 @@ async function main() {
   const info = machine(env, chromium?.version);
   console.log(`\n${command}\n${info.map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
   console.log(textTable(table(results)));
-  console.log(`\nTargets (issue 9)\n${textTable(targetCells)}`);
+  console.log(`\nTargets (issue 22)\n${textTable(targetCells)}`);
   if (opts.write) {
     const doc = path.join(ROOT, 'BENCHMARKS.md');
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

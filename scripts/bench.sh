@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark suite (BENCHMARKS.md): Northstar against PapaParse + JS and DuckDB-WASM in one
-# headless Chromium run, and the northstar CLI against pandas natively, on generated exports.
+# headless Chromium run, and the northstar CLI against pandas and native DuckDB, on generated exports.
 #
 #   scripts/bench.sh [--rows 100k,1M,5M] [--sources tickets,usage,surveys,subscriptions,orders]
-#                    [--engines northstar,papaparse,duckdb,cli,pandas] [--runs 3] [--no-write]
+#                    [--engines northstar,papaparse,duckdb,cli,pandas,native-duckdb] [--runs 3] [--no-write]
 #
 # Idempotent on a fresh Debian 12 machine: installs what is missing (scripts/setup.sh, Chromium,
-# /usr/bin/time, the bench's own npm packages in bench/node_modules, pandas in target/bench-venv),
+# /usr/bin/time, the bench's own npm packages in bench/node_modules, pandas and DuckDB in target/bench-venv),
 # builds the app (dist/) and the CLI, generates the exports once into target/bench-data/, then
 # runs bench/run.mjs, which prints the table and writes it into BENCHMARKS.md.
 #   BENCH_DIST=DIR   measure an app already built in DIR instead of building dist/
@@ -16,7 +16,7 @@ source scripts/lib.sh
 
 rows=100k,1M,5M
 sources=tickets,usage,surveys,subscriptions,orders
-engines=northstar,papaparse,duckdb,cli,pandas
+engines=northstar,papaparse,duckdb,cli,pandas,native-duckdb
 args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,10 +47,10 @@ if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# 3. pandas from PyPI in a virtual environment under target/ (pinned in bench/requirements.txt).
+# 3. pandas and DuckDB from PyPI in a virtual environment under target/ (pinned in bench/requirements.txt).
 venv=target/bench-venv
-if uses pandas && ! cmp -s bench/requirements.txt "$venv/requirements.txt"; then
-  step "pandas into $venv"
+if { uses pandas || uses native-duckdb; } && ! cmp -s bench/requirements.txt "$venv/requirements.txt"; then
+  step "pandas and DuckDB into $venv"
   python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; rm -rf "$venv"; python3 -m venv "$venv"; }
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r bench/requirements.txt
   cp bench/requirements.txt "$venv/requirements.txt"

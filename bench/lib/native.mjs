@@ -1,10 +1,12 @@
 // The native engines, each a whole process under /usr/bin/time -v: the northstar CLI (`report
-// --json`, every KPI of the source) and pandas (bench/pandas_kpis.py). Wall time is taken around
+// --json`, every KPI of the source), pandas (bench/pandas_kpis.py) and DuckDB's Python package
+// running the DuckDB-WASM peer's own SQL (bench/duckdb_native.py). Wall time is taken around
 // the process; peak memory is its maximum resident set size as /usr/bin/time reports it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromCli } from './results.mjs';
+import { statements } from '../web/duckdb-kpis.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,5 +39,11 @@ export async function cli(env, { source, file }) {
 
 export async function pandas(env, { source, file }) {
   const r = await timed(env.python, [path.join(HERE, '../pandas_kpis.py'), source, file]);
+  return { ms: r.ms, kpis: JSON.parse(r.stdout), memory: r.memory };
+}
+
+/// Native DuckDB (the Python package, all threads) on the SQL the DuckDB-WASM peer runs.
+export async function duckdb(env, { source, file }) {
+  const r = await timed(env.python, [path.join(HERE, '../duckdb_native.py'), JSON.stringify(statements(source, file))]);
   return { ms: r.ms, kpis: JSON.parse(r.stdout), memory: r.memory };
 }

@@ -28,7 +28,21 @@ impl Interval {
     /// Reads "month", "monthly", "year", "annual", "quarter", "week", "day" (times `count`), and
     /// the German, French and Spanish words ("monatlich", "annuel", "año", …).
     pub fn parse(text: &str, count: u32) -> Option<Interval> {
-        let t = crate::ingest::headers::fold_accents(&text.trim().to_lowercase());
+        // Lowercased on the stack when short and ASCII (every row of a billing export has one).
+        let text = text.trim();
+        let mut buf = [0u8; 24];
+        let folded;
+        let t: &str = match buf.get_mut(..text.len()) {
+            Some(b) if text.is_ascii() => {
+                b.copy_from_slice(text.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => {
+                folded = crate::ingest::headers::fold_accents(&text.to_lowercase());
+                &folded
+            }
+        };
         // Plurals: "months", "mois", "meses", "años", "jahre".
         let t = t.trim_end_matches('s');
         let t = t.strip_suffix("e").filter(|s| ["mes", "jahr", "monat"].contains(s)).unwrap_or(t);
@@ -70,6 +84,21 @@ impl Interval {
             Interval::Months(n) => add_months(start, n * k),
             Interval::Days(d) => start + (d * k) as i32,
         }
+    }
+
+    /// The days 1, 2, 3… intervals after `start`: `advance(start, k)` for k = 1, 2, …, with the
+    /// start's calendar date worked out once (a renewal series walks dozens of terms).
+    pub fn dates_after(self, start: i32) -> impl Iterator<Item = i32> {
+        let (y, m, d) = civil_from_days(start);
+        let month0 = y as i64 * 12 + (m as i64 - 1);
+        (1u32..).map(move |k| match self {
+            Interval::Months(n) => {
+                let total = month0 + n.saturating_mul(k) as i64;
+                let (ny, nm) = (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u32);
+                days_from_civil(ny, nm, d.min(days_in_month(ny, nm)))
+            }
+            Interval::Days(days) => start.saturating_add(days.saturating_mul(k) as i32),
+        })
     }
 }
 

@@ -43,6 +43,14 @@ fn normalises_intervals_to_monthly_cents() {
 #[test]
 fn adds_months_with_clamping() {
     assert_eq!(add_months(days_from_civil(2024, 1, 31), 1), days_from_civil(2024, 2, 29));
+    // The renewal series is `advance` term by term, month ends and leap days included.
+    for interval in [Interval::Months(1), Interval::Months(3), Interval::Months(12), Interval::Days(7), Interval::Days(30)] {
+        for start in [days_from_civil(2023, 1, 31), days_from_civil(2024, 2, 29), days_from_civil(1999, 12, 15), -400] {
+            let series: Vec<i32> = interval.dates_after(start).take(50).collect();
+            let one_by_one: Vec<i32> = (1..=50).map(|k| interval.advance(start, k)).collect();
+            assert_eq!(series, one_by_one, "{interval:?} from {start}");
+        }
+    }
     assert_eq!(add_months(days_from_civil(2024, 11, 15), 3), days_from_civil(2025, 2, 15));
     assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(1), days_from_civil(2024, 3, 20)), days_from_civil(2024, 4, 10));
     assert_eq!(period_end_after(days_from_civil(2024, 1, 10), Interval::Months(12), days_from_civil(2024, 3, 20)), days_from_civil(2025, 1, 10));

@@ -166,10 +166,8 @@ pub fn period_totals<'a>(
             // Term dates: renewals while the subscription runs, and its end. Renewal dates only
             // grow with k, so the period index moves forward instead of being searched for.
             if let Some(interval) = s.interval {
-                let mut k = 1;
                 let mut t = 0;
-                loop {
-                    let d = interval.advance(s.start, k);
+                for (k, d) in (1..).zip(interval.dates_after(s.start)) {
                     if d > end_of_series || s.until.is_some_and(|u| d >= u) || k > 10_000 {
                         break;
                     }
@@ -179,7 +177,6 @@ pub fn period_totals<'a>(
                         }
                         due[t] = true;
                     }
-                    k += 1;
                 }
             }
             if let Some(u) = s.until.filter(|&u| u >= first && u <= end_of_series && u > s.from) {

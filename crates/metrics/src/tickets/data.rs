@@ -144,7 +144,10 @@ impl SourceData for TicketData {
 /// Reads a rating cell: Zendesk's Good/Bad as 1/0; Offered and Not Offered are no rating.
 pub fn parse_rating(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
     let t = trim_cell(cell);
-    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w) || crate::ingest::headers::fold_accents(&t.to_lowercase()) == *w);
+    // The words are lowercase ASCII: an ASCII cell matches ignoring case; any other is folded
+    // once (lowercase, accents off), not once per word.
+    let folded = (!t.is_ascii()).then(|| crate::ingest::headers::fold_accents(&t.to_lowercase()));
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w) || folded.as_deref() == Some(*w));
     if t.is_empty()
         || is(&["offered", "not offered", "unoffered", "not_offered", "angeboten", "nicht angeboten", "propose", "non propose", "ofrecido", "no ofrecido"])
     {
