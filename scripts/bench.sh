@@ -10,6 +10,7 @@
 # builds the app (dist/) and the CLI, generates the exports once into target/bench-data/, then
 # runs bench/run.mjs, which prints the table and writes it into BENCHMARKS.md.
 #   BENCH_DIST=DIR   measure an app already built in DIR instead of building dist/
+#   BENCH_TIMEOUT_S=N  a browser run not done in N seconds (default 1800) is recorded as failed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pageMemory } from './chromium.mjs';
 import { KPI_SETS } from '../web/kpi-sets.mjs';
 
-const TIMEOUT = 30 * 60_000;
+// How long one engine may take on one file before the run counts as failed (BENCH_TIMEOUT_S).
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
 
 async function openPage(env, url, setup) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -85,9 +85,6 @@ pub struct SurveyData {
     pub score_kind: Option<Kind>,
     pub kept_rows: u64,
     pub skipped_answers: u64,
-    /// Each respondent with the kept rows they answered (`""`: rows without one), when the file
-    /// has a `respondent` column (for [`crate::join`]).
-    pub respondents: Vec<(String, u64)>,
     /// Each distinct respondent as read (trimmed), first seen first, when the file has a
     /// `respondent` column.
     pub respondent_keys: Vec<String>,
@@ -176,7 +173,7 @@ pub struct SurveyReader {
     data: SurveyData,
     seen: Vec<Seen>,
     /// Kept rows per respondent (trimmed).
-    respondents: std::collections::HashMap<String, u32>,
+    respondents: crate::segment::Interner,
 }
 
 impl SurveyReader {
@@ -302,15 +299,7 @@ impl SurveyReader {
             // The one identity rule (`crate::identity`): " Ann@Acme.COM " is ann@acme.com.
             let key = crate::identity::identity(r.cell(c));
             let key = key.as_ref();
-            let next = self.data.respondent_keys.len() as u32;
-            let at = match self.respondents.get(key) {
-                Some(&i) => i,
-                None => {
-                    self.respondents.insert(key.to_string(), next);
-                    self.data.respondent_keys.push(key.to_string());
-                    next
-                }
-            };
+            let at = self.respondents.intern(key);
             self.data.respondent_rows.push((at, r.line));
         }
         // Long shape: one score, kind from a column or the inferred/set kind.
@@ -408,13 +397,7 @@ impl SurveyReader {
         let reading = stream.finish(&mut |r| self.row(r));
         self.data.meta.encoding = stream.encoding();
         self.log.extend(reading);
-        let mut counts = vec![0u64; self.data.respondent_keys.len()];
-        for &(at, _) in &self.data.respondent_rows {
-            counts[at as usize] += 1;
-        }
-        let mut respondents: Vec<(String, u64)> = self.data.respondent_keys.iter().cloned().zip(counts).collect();
-        respondents.sort();
-        self.data.respondents = respondents;
+        self.data.respondent_keys = std::mem::take(&mut self.respondents).into_strings();
         if let Some(dates) = self.dates.take() {
             let resolved = dates.resolve(&self.data.meta.file, self.settings.date_order, "surveys.date_order");
             self.data.days = resolved.stamps.iter().map(|s| s.map_or(i32::MIN, |s| s.day())).collect();
