@@ -234,8 +234,21 @@ impl Interner {
         (0..self.len() as u32).map(|i| self.get(i).to_string()).collect()
     }
 
+    /// Sets the table's size aside for `n` texts in all, so it never grows (and never holds an
+    /// old table and a new one at once) while they are interned.
+    pub fn reserve(&mut self, n: usize) {
+        let size = (n.saturating_mul(2) + 1).next_power_of_two().max(64);
+        if size > self.slots.len() {
+            self.grow_to(size);
+        }
+        self.ends.reserve_exact(n.saturating_sub(self.ends.len()));
+    }
+
     fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(64);
+        self.grow_to((self.slots.len() * 2).max(64));
+    }
+
+    fn grow_to(&mut self, size: usize) {
         let mut slots = vec![Slot::default(); size];
         for id in 0..self.ends.len() as u32 {
             let bytes = self.get(id).as_bytes();
@@ -270,6 +283,20 @@ fn fmix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::{Interner, SegmentColumn};
+
+    #[test]
+    fn an_interner_set_aside_for_n_texts_gives_the_same_ids_and_never_grows_while_they_come() {
+        let texts: Vec<String> = (0..5000).map(|i| format!("order-{}", i % 3000)).collect();
+        let mut grown = Interner::default();
+        let mut reserved = Interner::default();
+        reserved.reserve(3000);
+        let slots = reserved.slots.len();
+        for t in &texts {
+            assert_eq!(grown.intern(t), reserved.intern(t));
+        }
+        assert_eq!((reserved.len(), reserved.slots.len()), (3000, slots));
+        assert_eq!(reserved.find("order-2999"), Some(2999));
+    }
 
     #[test]
     fn segment_values_are_told_apart_past_the_inline_head() {

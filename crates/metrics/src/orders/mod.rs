@@ -94,4 +94,29 @@ mod tests {
         assert!(kpis.iter().any(|k| k.segment.as_deref() == Some("Germany")));
         assert_eq!(data.segment_names(), ["Country", "Channel"]);
     }
+
+    #[test]
+    fn storage_set_aside_from_the_file_size_reads_the_same() {
+        use crate::source::Reader;
+        let csv = Orders::demo();
+        let s = sniff(csv.as_bytes());
+        let read = |rows: Option<usize>| {
+            let mut reader = Orders::reader("demo.csv", &s, &Orders::infer(&s), &OrdersIngest::default()).unwrap();
+            if let Some(rows) = rows {
+                reader.reserve(rows);
+            }
+            csv.as_bytes().chunks(4096).for_each(|c| reader.feed(c));
+            let data = reader.finish();
+            (
+                data.entries.clone(),
+                data.customers.clone(),
+                Orders::kpis(&data, &OrdersKpi::default(), &Query::new(crate::Granularity::Month), &Context::default()),
+            )
+        };
+        let plain = read(None);
+        // Under, about and over the file's rows.
+        for rows in [10, csv.lines().count(), 100_000] {
+            assert_eq!(read(Some(rows)), plain, "reserved {rows}");
+        }
+    }
 }

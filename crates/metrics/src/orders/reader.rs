@@ -549,6 +549,16 @@ impl RowTyping for Rows {
     fn row(&mut self, r: &Record) {
         Rows::row(self, r)
     }
+    /// One row per order: the order ids, their orders and the id table are set aside at once, so
+    /// a file of millions of orders never holds two copies of them while they grow (wasm memory is
+    /// never given back). Invoice lines hold many rows per order: nothing is set aside.
+    fn reserve(&mut self, rows: usize) {
+        if self.shape == Shape::Plain && self.cols.id.is_some() {
+            self.ids.reserve(rows);
+            self.order_of_id.reserve_exact(rows);
+            self.accs.reserve_exact(rows);
+        }
+    }
     fn finish(mut self, encoding: &'static str, reading: Vec<Issue>) -> OrdersData {
         self.log.extend(reading);
         let ingest = self.ingest.clone();

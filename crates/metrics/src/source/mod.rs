@@ -132,6 +132,8 @@ pub trait Reader {
 pub trait RowTyping {
     type Data;
     fn row(&mut self, record: &crate::ingest::Record);
+    /// Sets storage aside for about `rows` rows (see [`Reader::reserve`]).
+    fn reserve(&mut self, _rows: usize) {}
     /// Ends the typing; `reading` holds the stream's own problems (quoting, encoding).
     fn finish(self, encoding: &'static str, reading: Vec<Issue>) -> Self::Data;
 }
@@ -160,6 +162,9 @@ impl<T: RowTyping> Reader for Streamed<T> {
     }
     fn rows_read(&self) -> u64 {
         self.stream.rows
+    }
+    fn reserve(&mut self, rows: usize) {
+        self.typing.reserve(rows);
     }
     fn finish(mut self) -> T::Data {
         let typing = &mut self.typing;
