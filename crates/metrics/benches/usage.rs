@@ -6,7 +6,7 @@ use divan::Bencher;
 use northstar_metrics::calendar::{civil_from_days, days_from_civil};
 use northstar_metrics::ingest::sniff;
 use northstar_metrics::source::{Context, Query, Source};
-use northstar_metrics::usage::{Usage, UsageSettings};
+use northstar_metrics::usage::{Usage, UsageData, UsageSettings};
 use northstar_metrics::Granularity;
 use std::sync::OnceLock;
 
@@ -46,26 +46,25 @@ fn export() -> &'static [u8] {
     })
 }
 
+/// Sniffs, maps by inference and reads the whole export, as a drop does.
+fn read(bytes: &[u8]) -> UsageData {
+    let s = sniff(bytes);
+    Usage::read("bench.csv", divan::black_box(bytes), &s, &Usage::infer(&s), &UsageSettings::default().ingest).unwrap()
+}
+
 #[divan::bench(sample_count = 5)]
 fn ingest_and_every_usage_kpi_per_month_1m_rows(b: Bencher) {
     let bytes = export();
     b.counter(BytesCount::new(bytes.len())).bench(|| {
-        let s = sniff(bytes);
-        let m = Usage::infer(&s);
-        let settings = UsageSettings::default();
-        let data = Usage::read("bench.csv", divan::black_box(bytes), &s, &m, &settings.ingest).unwrap();
+        let data = read(bytes);
         assert_eq!(data.events.len() as u64, ROWS);
         assert_eq!(data.events.bytes() as u64, ROWS * 14, "day, user and customer 4 bytes each, event and minutes 1 each");
-        Usage::kpis(&data, &settings.kpi, &Query::new(Granularity::Month), &Context::default())
+        Usage::kpis(&data, &UsageSettings::default().kpi, &Query::new(Granularity::Month), &Context::default())
     });
 }
 
 #[divan::bench(sample_count = 5)]
 fn ingest_only_1m_rows(b: Bencher) {
     let bytes = export();
-    b.counter(BytesCount::new(bytes.len())).bench(|| {
-        let s = sniff(bytes);
-        let m = Usage::infer(&s);
-        Usage::read("bench.csv", divan::black_box(bytes), &s, &m, &UsageSettings::default().ingest).unwrap()
-    });
+    b.counter(BytesCount::new(bytes.len())).bench(|| read(bytes));
 }

@@ -18,6 +18,19 @@ pub fn retain_rows<T>(v: &mut Vec<T>, keep: &[bool]) {
     });
 }
 
+/// Each kept row's index once the dropped ones are gone (none for a dropped row), for whatever
+/// refers to rows by index.
+pub fn new_indices(keep: &[bool]) -> Vec<Option<u32>> {
+    let mut next = 0u32;
+    keep.iter()
+        .map(|&k| {
+            let at = k.then_some(next);
+            next += u32::from(k);
+            at
+        })
+        .collect()
+}
+
 /// Unsigned values in 1, 2 or 4 bytes each; `None` is the width's largest value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Narrow {
@@ -54,6 +67,15 @@ impl Narrow {
             Narrow::U8(_) => 1,
             Narrow::U16(_) => 2,
             Narrow::U32(_) => 4,
+        }
+    }
+
+    /// Values the column holds room for.
+    pub fn capacity(&self) -> usize {
+        match self {
+            Narrow::U8(v) => v.capacity(),
+            Narrow::U16(v) => v.capacity(),
+            Narrow::U32(v) => v.capacity(),
         }
     }
 
@@ -120,21 +142,17 @@ impl Narrow {
 
     /// The same values in `bytes` bytes each (the nones stay none).
     fn widen(&mut self, bytes: usize) {
-        let values: Vec<Option<u32>> = (0..self.len()).map(|i| self.get(i)).collect();
-        let capacity = match self {
-            Narrow::U8(v) => v.capacity(),
-            Narrow::U16(v) => v.capacity(),
-            Narrow::U32(v) => v.capacity(),
-        };
-        *self = if bytes == 2 {
-            let mut v = Vec::with_capacity(capacity);
-            v.extend(values.iter().map(|x| x.map_or(u16::MAX, |x| x as u16)));
+        let values = (0..self.len()).map(|i| self.get(i));
+        let wide = if bytes == 2 {
+            let mut v = Vec::with_capacity(self.capacity());
+            v.extend(values.map(|x| x.map_or(u16::MAX, |x| x as u16)));
             Narrow::U16(v)
         } else {
-            let mut v = Vec::with_capacity(capacity);
-            v.extend(values.iter().map(|x| x.unwrap_or(u32::MAX)));
+            let mut v = Vec::with_capacity(self.capacity());
+            v.extend(values.map(|x| x.unwrap_or(u32::MAX)));
             Narrow::U32(v)
         };
+        *self = wide;
     }
 
     /// Heap bytes held.
@@ -172,10 +190,6 @@ impl Numbers {
         Numbers::Whole(Narrow::default())
     }
 
-    pub fn is_absent(&self) -> bool {
-        matches!(self, Numbers::Absent)
-    }
-
     pub fn reserve(&mut self, n: usize) {
         match self {
             Numbers::Absent => {}
@@ -193,7 +207,7 @@ impl Numbers {
                 None => w.push(None),
                 Some(v) if v >= 0.0 && v <= NARROW_MAX as f64 && v.fract() == 0.0 && !(v == 0.0 && v.is_sign_negative()) => w.push(Some(v as u32)),
                 Some(v) => {
-                    let mut real: Vec<f64> = Vec::with_capacity(w.len().max(1) * 2);
+                    let mut real: Vec<f64> = Vec::with_capacity(w.capacity().max(w.len() + 1));
                     real.extend((0..w.len()).map(|i| w.get(i).map_or(f64::NAN, f64::from)));
                     real.push(v);
                     *self = Numbers::Real(real);

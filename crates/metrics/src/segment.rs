@@ -77,7 +77,11 @@ impl SegmentColumn {
 
     /// The value of row `row`.
     pub fn value(&self, row: usize) -> &str {
-        (row < self.ids.len()).then(|| self.id(row)).map_or("", |id| self.values[id as usize].as_str())
+        if row < self.ids.len() {
+            &self.values[self.id(row) as usize]
+        } else {
+            ""
+        }
     }
 
     /// The value id of row `row` (0 past the last row).
@@ -87,11 +91,6 @@ impl SegmentColumn {
         } else {
             0
         }
-    }
-
-    /// Every row's value id, in order.
-    pub fn id_list(&self) -> impl Iterator<Item = u32> + Clone + '_ {
-        self.ids.iter()
     }
 }
 
@@ -307,7 +306,7 @@ mod tests {
             col.push(c);
         }
         assert_eq!(col.values, ["Pro", long, "(blank)", "Enterprise annual plan (EUR), tier B", "v5", "v6", "v7", "v8", "v9", "v10"]);
-        assert_eq!(col.id_list().collect::<Vec<_>>(), [0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 1, 9, 2]);
+        assert_eq!(col.ids.iter().collect::<Vec<_>>(), [0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 1, 9, 2]);
         assert_eq!(col.intern("v9"), 8);
         assert_eq!(col.value(3), "Enterprise annual plan (EUR), tier B");
     }

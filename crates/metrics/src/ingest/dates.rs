@@ -152,12 +152,6 @@ impl DateSlot for Option<Stamp> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day(pub i32);
 
-impl Day {
-    pub fn get(self) -> Option<i32> {
-        (self.0 != i32::MIN).then_some(self.0)
-    }
-}
-
 impl DateSlot for Day {
     const NONE: Self = Day(i32::MIN);
     fn of(stamp: Stamp) -> Self {

@@ -50,6 +50,17 @@ pub fn fold_accents(text: &str) -> String {
     out
 }
 
+/// A cell word as compared: lowercase, accents dropped ("Jährlich" → "jahrlich"). A word already
+/// lowercase ASCII (as most exports write their status and interval cells, row after row) is
+/// itself, with no copy.
+pub fn folded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold_accents(&text.to_lowercase()))
+    }
+}
+
 /// A header or synonym as compared: lowercased, `_` and `-` as spaces, runs of spaces as one,
 /// accents dropped and the German "ae", "oe", "ue" read as the plain vowel (both sides get the
 /// same treatment, so English words are unaffected in effect).

@@ -341,7 +341,7 @@ pub fn orders_kpis(data: &OrdersData, kpi: &OrdersKpi, query: &Query) -> Vec<Kpi
         .and_then(|name| data.segments.iter().find(|s| s.name == name).or_else(|| data.segments.iter().find(|s| s.name.eq_ignore_ascii_case(name))));
     if let Some(col) = column {
         let mut groups: Vec<Vec<Entry>> = vec![Vec::new(); col.values.len()];
-        for (e, v) in data.entries.iter().zip(col.id_list()) {
+        for (e, v) in data.entries.iter().zip(col.ids.iter()) {
             groups[v as usize].push(*e);
         }
         for (value, entries) in col.values.iter().zip(&groups) {

@@ -1,5 +1,6 @@
 //! Unit tests of `data.rs`.
 use super::*;
+use crate::calendar::days_from_civil;
 
 #[test]
 fn reads_german_french_and_spanish_intervals() {

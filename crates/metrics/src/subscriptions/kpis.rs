@@ -340,7 +340,7 @@ pub fn subscription_kpis(
     emit_kpis(&totals, &periods, settings, granularity, None, &mut out);
     if let Some(seg) = segment {
         for (id, value) in seg.values.iter().enumerate() {
-            let subs = data.subs.iter().zip(seg.id_list()).filter(move |(_, v)| *v as usize == id).map(|(s, _)| s);
+            let subs = data.subs.iter().zip(seg.ids.iter()).filter(move |(_, v)| *v as usize == id).map(|(s, _)| s);
             let totals = period_totals(subs, data.customers.len(), &periods, granularity);
             emit_kpis(&totals, &periods, settings, granularity, Some(value.clone()), &mut out);
         }

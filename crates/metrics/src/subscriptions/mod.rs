@@ -1,12 +1,14 @@
 //! The `subscriptions` source: subscription rows or monthly MRR snapshots, and every §1 KPI.
 pub mod data;
 pub mod demo;
+pub mod interval;
 pub mod join;
 pub mod kpis;
 pub mod mapping;
 pub mod settings;
 
-pub use data::{Interval, Subscription, SubscriptionData, SubscriptionReader};
+pub use data::{Subscription, SubscriptionData, SubscriptionReader};
+pub use interval::Interval;
 pub use join::{filter, id_match, id_match_warning, joined_segment, segment_for};
 pub use kpis::{paying_customers, period_totals, subscription_kpis, subscription_periods, PeriodTotals};
 pub use mapping::{infer_subscription_mapping, SubscriptionMapping};

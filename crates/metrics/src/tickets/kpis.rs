@@ -354,11 +354,7 @@ mod tests {
         };
         // Customer 0 on days 10, 5, 20 (file order); customer 1 twice on day 1; one without customer.
         let rows = [ticket(Some(0), 10), ticket(Some(1), 1), ticket(Some(0), 5), ticket(Some(0), 20), ticket(Some(1), 1), ticket(None, 2)];
-        let store = |rows: &[crate::tickets::TicketRow]| {
-            let mut t = TicketColumns::default();
-            rows.iter().for_each(|r| t.push(*r));
-            t
-        };
+        let store = |rows: &[crate::tickets::TicketRow]| rows.iter().copied().collect::<TicketColumns>();
         let tickets = store(&rows);
         // Day 10 follows day 5 within 7 days; day 20 is 10 days after day 10; the second day-1 row repeats the first.
         assert_eq!(repeat_flags(&tickets, 2, 7), [true, false, false, false, true, false]);

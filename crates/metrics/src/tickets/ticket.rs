@@ -4,7 +4,7 @@
 //! once per column while the file keeps one offset: 22 to 24 bytes for a Zendesk export,
 //! segment codes aside (a record of 64 bytes each before).
 
-use crate::columns::{retain_rows, Narrow, NARROW_MAX};
+use crate::columns::{new_indices, retain_rows, Narrow, NARROW_MAX};
 use crate::parse::Stamp;
 use rustc_hash::FxHashMap;
 
@@ -133,8 +133,7 @@ impl Relative {
 
     fn retain_rows(&mut self, keep: &[bool]) {
         if !self.far.is_empty() {
-            let mut next = 0u32;
-            let new_index: Vec<Option<u32>> = keep.iter().map(|&k| k.then(|| (next, next += 1).0)).collect();
+            let new_index = new_indices(keep);
             self.far = self.far.drain().filter_map(|(row, v)| new_index[row as usize].map(|r| (r, v))).collect();
         }
         self.near.retain_rows(keep);
@@ -256,7 +255,7 @@ impl TicketColumns {
     /// Keeps the tickets whose row is true in `keep`, in order.
     pub fn retain_rows(&mut self, keep: &[bool]) {
         // Lines are stored after the row index, which changes for every row after a dropped one.
-        let lines: Vec<u64> = (0..self.len()).filter(|&i| keep[i]).map(|i| self.row(i).line).collect();
+        let lines: Vec<Option<i64>> = (0..self.len()).filter(|&i| keep[i]).map(|i| self.line.get(i, i as i64)).collect();
         retain_rows(&mut self.created, keep);
         retain_rows(&mut self.customer, keep);
         for o in &mut self.offsets {
@@ -270,7 +269,7 @@ impl TicketColumns {
         }
         self.line = Relative::default();
         for (i, l) in lines.into_iter().enumerate() {
-            self.line.push(i as i64, i64::try_from(l).ok());
+            self.line.push(i as i64, l);
         }
     }
 
@@ -279,6 +278,14 @@ impl TicketColumns {
         let offsets: usize = self.offsets.iter().map(Offsets::bytes).sum();
         let counts = self.replies.bytes() + self.reopens.bytes() + self.rating.bytes();
         self.created.len() * 8 + self.customer.len() * 4 + offsets + self.first_response.bytes() + self.resolved.bytes() + counts + self.line.bytes()
+    }
+}
+
+impl FromIterator<TicketRow> for TicketColumns {
+    fn from_iter<I: IntoIterator<Item = TicketRow>>(rows: I) -> TicketColumns {
+        let mut out = TicketColumns::default();
+        rows.into_iter().for_each(|r| out.push(r));
+        out
     }
 }
 
@@ -301,10 +308,7 @@ mod tests {
         };
         let empty = TicketRow { first_response: None, resolved: None, customer: None, replies: None, reopens: None, rating: None, line: 3, ..full };
         let early = TicketRow { first_response: Some(at(-90_000, 3600)), rating: Some(0.5), line: 5, ..empty };
-        let mut t = TicketColumns::default();
-        for r in [full, empty, early] {
-            t.push(r);
-        }
+        let mut t: TicketColumns = [full, empty, early].into_iter().collect();
         assert_eq!(t.iter().collect::<Vec<_>>(), [full, empty, early]);
         assert_eq!((t.ratings.len(), t.offsets.iter().map(Offsets::bytes).sum::<usize>()), (1, 0));
         // Another offset: one per row from then on, every value kept.

@@ -234,12 +234,11 @@ impl UsageTyping {
         log.extend(resolved.issues);
         // The kept rows move down in place: the events are the pending columns, never a second copy.
         let days: Vec<i32> = resolved.stamps.into_iter().map(|d| d.0).collect();
-        let kept: Vec<bool> = days.iter().map(|d| Day(*d).get().is_some()).collect();
-        for d in days.iter().filter_map(|d| Day(*d).get()) {
+        let mut events = self.pending;
+        events.set_days(days);
+        for &d in &events.day {
             data.meta.note_day(d);
         }
-        let mut events = self.pending;
-        events.set_days(days, &kept);
         data.events = events;
         data.meta.skipped_rows += resolved.bad_rows.len() as u64;
         data.users = self.users.into_strings();

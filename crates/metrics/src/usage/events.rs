@@ -5,6 +5,7 @@
 //! customer, timestamp, event, session minutes) costs 14 bytes an event.
 
 use crate::columns::{retain_rows, Narrow, Numbers};
+use crate::ingest::dates::{DateSlot, Day};
 
 /// One event's fields, as the KPIs read them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,12 +105,15 @@ impl UsageEvents {
         self.entitlement.push(entitlement);
     }
 
-    /// Gives the events their days (none drops the event), keeping the rest in order in place.
-    pub fn set_days(&mut self, days: Vec<i32>, kept: &[bool]) {
+    /// Gives the events their days; an event whose day is none (`Day::NONE`: impossible in the
+    /// column's day/month order) is dropped, the rest keep their order, in place.
+    pub fn set_days(&mut self, days: Vec<i32>) {
         self.day = days;
-        if kept.iter().all(|k| *k) {
+        if !self.day.contains(&Day::NONE.0) {
             return;
         }
+        let kept: Vec<bool> = self.day.iter().map(|d| *d != Day::NONE.0).collect();
+        let kept = &kept;
         retain_rows(&mut self.day, kept);
         retain_rows(&mut self.user, kept);
         if !self.customer.is_empty() {
@@ -148,10 +152,6 @@ impl UsageEvents {
         self.entitlement.get(i)
     }
 
-    pub fn has_units(&self) -> bool {
-        !self.units.is_absent()
-    }
-
     /// Event `i`, every field.
     pub fn get(&self, i: usize) -> UsageEvent {
         UsageEvent {
@@ -187,14 +187,14 @@ mod tests {
         e.push(0, Some(5), Some(7), Some(90.0), Some(1.5), None);
         e.push(1, Some(6), None, None, None, Some(10.0));
         e.push(2, Some(5), Some(300), Some(30.0), Some(0.0), Some(1.0));
-        e.set_days(vec![19_000, i32::MIN, 19_002], &[true, false, true]);
+        e.set_days(vec![19_000, i32::MIN, 19_002]);
         let events: Vec<UsageEvent> = e.iter().collect();
         let event = |day, user, customer, feature, duration, units, entitlement| UsageEvent { day, user, customer, feature, duration, units, entitlement };
         assert_eq!(events, [event(19_000, 0, 5, Some(7), Some(1.5), Some(1.5), None), event(19_002, 2, 5, Some(300), Some(0.5), Some(0.0), Some(1.0))]);
         // One key column: the customer is the user, and no customer column is kept.
         let mut one = UsageEvents::new(EventColumns { feature: true, duration: true, ..Default::default() });
         one.push(3, None, Some(1), Some(12.0), None, None);
-        one.set_days(vec![1], &[true]);
+        one.set_days(vec![1]);
         assert_eq!(one.get(0), event(1, 3, 3, Some(1), Some(12.0), None, None));
         assert_eq!(one.bytes(), 4 + 4 + 1 + 1);
     }

@@ -57,7 +57,6 @@ impl Tallies {
         let (n, t_len, days) = (ev.len(), cal.periods, cal.period_of.len());
         let day_index = |i: usize| (ev.day[i] - cal.first) as usize;
         let order = (!ev.day.windows(2).all(|w| w[0] <= w[1])).then(|| by_day(&ev.day, cal.first, days));
-        let visit = |k: usize| order.as_ref().map_or(k, |o| o[k] as usize);
         let mut out = Tallies {
             active_users: vec![0; t_len],
             dau: vec![0; days],
@@ -68,7 +67,7 @@ impl Tallies {
             any_entitled: false,
             onboarding: vec![(0, 0); t_len],
             bounds: vec![0; t_len + 1],
-            order: None,
+            order,
         };
         // File order: sums, first activity.
         let mut first_seen = vec![i32::MAX; data.customers.len()];
@@ -96,7 +95,7 @@ impl Tallies {
             (vec![u32::MAX; data.users.len()], vec![u32::MAX; data.users.len()], vec![u32::MAX; data.customers.len()]);
         for t in 0..t_len {
             for k in out.bounds[t]..out.bounds[t + 1] {
-                let i = visit(k);
+                let i = out.event(k);
                 let (u, c, d) = (ev.user[i] as usize, ev.customer(i) as usize, day_index(i));
                 if user_period[u] != t as u32 {
                     user_period[u] = t as u32;
@@ -113,8 +112,12 @@ impl Tallies {
             }
             out.active[t].sort_unstable();
         }
-        out.order = order;
         out
+    }
+
+    /// The `k`-th event in day order.
+    fn event(&self, k: usize) -> usize {
+        self.order.as_ref().map_or(k, |o| o[k] as usize)
     }
 
     /// Period `t`'s detail; the per-customer units only when `customer_units`.
@@ -122,7 +125,7 @@ impl Tallies {
         let mut out = PeriodDetail { feature_customers: Vec::new(), entitled: FxHashMap::default(), customer_units: Vec::new() };
         let mut units: FxHashMap<u32, (f64, u64)> = FxHashMap::default();
         for k in self.bounds[t]..self.bounds[t + 1] {
-            let i = self.order.as_ref().map_or(k, |o| o[k] as usize);
+            let i = self.event(k);
             let c = ev.customer(i);
             if let Some(f) = ev.feature(i) {
                 out.feature_customers.push((f, c));
