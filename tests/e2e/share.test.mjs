@@ -168,6 +168,15 @@ test('a link too long with every period keeps the latest periods of each source,
 
 test("a shared scorecard carries every area with its trend and the sender's goals; the reader's own goals stay theirs", async () => {
   const { page, context } = await openApp(site.browser, site.srv.url, { stay: true });
+  // The scorecard's rows are drawn again as each demo page's results come in; a goal typed into a
+  // row drawn again before its change event would be typed into a row that is gone. Wait until
+  // the scorecard has not changed for a second.
+  await page.waitForFunction(() => {
+    const html = document.querySelector('[data-scorecard]')?.innerHTML ?? '';
+    const now = performance.now();
+    if (html !== window.__lastScorecard) [window.__lastScorecard, window.__since] = [html, now];
+    return now - window.__since > 1000;
+  }, null, { polling: 100, timeout: 20000 });
   // The sender sets an MRR goal far above the demo's MRR: off track on the sender's data.
   const target = page.locator("[data-scorecard] input[data-target='mrr']");
   await target.fill('99999999');
