@@ -21,6 +21,8 @@
 //!
 //! Medians of an even count average the two middle values; p90 is Hyndman-Fan type 7. Durations are
 //! elapsed hours between instants (time zones respected); buckets use each timestamp's own date.
+//! They are kept as integer seconds: medians and p90s are selected among integers, and sums are
+//! exact.
 
 use super::data::TicketData;
 use super::settings::TicketKpi;
@@ -58,16 +60,28 @@ pub fn ticket_periods(data: &TicketData, granularity: Granularity) -> Vec<Period
     }
 }
 
-fn hours(a: crate::parse::Stamp, b: crate::parse::Stamp) -> f64 {
-    (b.utc - a.utc) as f64 / 3600.0
+/// Seconds from `a` to `b`: durations are kept, selected and summed as integers, and read as
+/// hours only when shown.
+fn seconds(a: crate::parse::Stamp, b: crate::parse::Stamp) -> i64 {
+    b.utc - a.utc
+}
+
+fn hours(seconds: i64) -> f64 {
+    seconds as f64 / 3600.0
+}
+
+/// The hours of a sum of durations, summed exactly.
+fn hours_of_sum(durations: &[i64]) -> f64 {
+    durations.iter().map(|&s| s as i128).sum::<i128>() as f64 / 3600.0
 }
 
 #[derive(Default, Clone)]
 struct Bucket {
     created: u64,
     resolved: u64,
-    frt: Vec<f64>,
-    res: Vec<f64>,
+    /// Seconds to the first response, and to resolution.
+    frt: Vec<i64>,
+    res: Vec<i64>,
     /// (replies, reopens) of the tickets resolved here whose replies are known.
     fcr: Vec<(u32, u32)>,
     ratings: Vec<f64>,
@@ -84,7 +98,8 @@ pub struct PeriodTally {
     label: String,
     created: u64,
     backlog: u64,
-    frt: Vec<f64>,
+    /// Seconds to the first response, kept for the SLA.
+    frt: Vec<i64>,
     frt_median: Option<f64>,
     frt_p90: Option<f64>,
     frt_sum: f64,
@@ -154,17 +169,17 @@ fn tally_periods(buckets: Vec<Bucket>, periods: &[Period]) -> Vec<PeriodTally> {
         .zip(periods)
         .map(|(mut b, p)| {
             open += b.created as i64 - b.resolved as i64;
-            let (frt_median, frt_p90) = median_and_p90(&mut b.frt);
-            let (res_median, res_p90) = median_and_p90(&mut b.res);
+            let (frt_median, frt_p90) = median_and_p90(&mut b.frt, hours);
+            let (res_median, res_p90) = median_and_p90(&mut b.res, hours);
             PeriodTally {
                 label: p.label(),
                 created: b.created,
                 backlog: open.max(0) as u64,
-                frt_sum: b.frt.iter().sum(),
+                frt_sum: hours_of_sum(&b.frt),
                 frt_median,
                 frt_p90,
                 res_n: b.res.len() as u64,
-                res_sum: b.res.iter().sum(),
+                res_sum: hours_of_sum(&b.res),
                 res_median,
                 res_p90,
                 frt: b.frt,
@@ -198,7 +213,7 @@ fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>,
             let fcr = t.fcr.iter().filter(|(replies, reopens)| *replies <= settings.fcr_max_replies && *reopens <= settings.fcr_max_reopens).count() as u64;
             let known = t.fcr.len() as u64;
             push("first_contact_resolution_rate", ratio(fcr, known), Some(fcr as f64), Some(known as f64), known);
-            let met = t.frt.iter().filter(|h| **h <= settings.sla_hours).count() as u64;
+            let met = t.frt.iter().filter(|&&s| hours(s) <= settings.sla_hours).count() as u64;
             push("sla_first_response_rate", ratio(met, t.created), Some(met as f64), Some(t.created as f64), t.created);
         }
         push("agent_rating_avg", ratio_f(t.ratings_sum, t.ratings_n), Some(t.ratings_sum), Some(t.ratings_n as f64), t.ratings_n);
@@ -292,8 +307,7 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
             }
             b[c].created += 1;
             if let Some(f) = t.first_response {
-                let h = hours(t.created, f);
-                b[c].frt.push(h);
+                b[c].frt.push(seconds(t.created, f));
             }
             if t.customer.is_some() {
                 b[c].with_customer += 1;
@@ -303,7 +317,7 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
             }
             if let (Some(r), Some(ri)) = (t.resolved, resolved_in) {
                 b[ri].resolved += 1;
-                b[ri].res.push(hours(t.created, r));
+                b[ri].res.push(seconds(t.created, r));
                 if let Some(replies) = t.replies {
                     b[ri].fcr.push((replies, t.reopens.unwrap_or(0)));
                 }
