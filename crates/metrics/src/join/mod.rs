@@ -238,8 +238,18 @@ pub fn directory_of(parts: &[Part]) -> Directory {
 /// under its rule in `rules` (source name → rule; [`JoinRule::Auto`] when not given). Empty
 /// without a source of billing customers; a source whose rows have no key at all (no customer
 /// column mapped) is left out.
+/// The directory is made only when some part has keys to join: a report of billing files alone
+/// (1M subscriptions: a directory of 374k customers) joins nothing.
 pub fn join_parts(parts: &[Part], rules: &[(SourceId, JoinRule)]) -> Vec<JoinReport> {
-    join_parts_to(&directory_of(parts), parts, rules)
+    let keyed = keyed_parts(parts);
+    if keyed.is_empty() {
+        return Vec::new();
+    }
+    let directory = directory_of(parts);
+    if directory.is_empty() {
+        return Vec::new();
+    }
+    join_keyed(&directory, keyed, rules)
 }
 
 /// [`join_parts`] to a directory already made of `parts` (see [`directory_of`]).
@@ -247,16 +257,21 @@ pub fn join_parts_to(directory: &Directory, parts: &[Part], rules: &[(SourceId, 
     if directory.is_empty() {
         return Vec::new();
     }
-    parts
-        .iter()
-        .filter_map(|p| {
-            let keys = p.data.customer_keys();
-            if keys.iter().all(|(k, _)| k.trim().is_empty()) {
-                return None;
-            }
+    join_keyed(directory, keyed_parts(parts), rules)
+}
+
+/// The parts with at least one key that is not blank, each with its keys.
+fn keyed_parts<'p, 'a>(parts: &'p [Part<'a>]) -> Vec<(&'p Part<'a>, Vec<(String, u64)>)> {
+    parts.iter().map(|p| (p, p.data.customer_keys())).filter(|(_, keys)| !keys.iter().all(|(k, _)| k.trim().is_empty())).collect()
+}
+
+fn join_keyed(directory: &Directory, keyed: Vec<(&Part, Vec<(String, u64)>)>, rules: &[(SourceId, JoinRule)]) -> Vec<JoinReport> {
+    keyed
+        .into_iter()
+        .map(|(p, keys)| {
             let mut report = join(p.id, directory, &keys, rule_of(rules, p.id));
             report.key_column = p.key_column.map(str::to_string);
-            Some(report)
+            report
         })
         .collect()
 }
