@@ -55,25 +55,83 @@ impl Input {
         }
     }
     pub async fn slice(&self, start: u64, end: u64) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        self.begin_slice(start, end)?.append_to(&mut out).await?;
+        Ok(out)
+    }
+
+    /// Starts reading bytes `start..end`: the browser reads a file on its own thread, so the
+    /// engine can type the slice before while this one comes.
+    fn begin_slice(&self, start: u64, end: u64) -> Result<SliceRead, String> {
         match self {
-            Input::Text { text, .. } => Ok(text.as_bytes()[start as usize..end as usize].to_vec()),
+            Input::Text { text, .. } => Ok(SliceRead::Text(text.clone(), start as usize..end as usize)),
             Input::File { file, .. } => {
                 let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| format!("{e:?}"))?;
-                let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-                Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+                Ok(SliceRead::File(JsFuture::from(blob.array_buffer())))
             }
         }
     }
 }
 
+/// A slice on its way.
+enum SliceRead {
+    Text(Rc<str>, std::ops::Range<usize>),
+    File(JsFuture),
+}
+
+impl SliceRead {
+    /// Waits for the bytes and appends them to `out`, copied once from the browser's buffer.
+    async fn append_to(self, out: &mut Vec<u8>) -> Result<(), String> {
+        match self {
+            SliceRead::Text(text, range) => out.extend_from_slice(&text.as_bytes()[range]),
+            SliceRead::File(read) => {
+                let bytes = js_sys::Uint8Array::new(&read.await.map_err(|e| format!("{e:?}"))?);
+                let at = out.len();
+                out.resize(at + bytes.length() as usize, 0);
+                bytes.copy_to(&mut out[at..]);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads an input slice after slice, one slice ahead of the one handed on.
+pub struct Slices {
+    /// Where the next slice handed on starts.
+    offset: u64,
+    ahead: Option<SliceRead>,
+}
+
+impl Slices {
+    fn new() -> Slices {
+        Slices { offset: 0, ahead: None }
+    }
+
+    /// Appends the next slice to `out`, having asked for the one after; false once the input is
+    /// used up.
+    async fn next(&mut self, input: &Input, out: &mut Vec<u8>) -> Result<bool, String> {
+        let total = input.size();
+        let end = (self.offset + SLICE).min(total);
+        let read = match self.ahead.take() {
+            Some(read) => read,
+            None => input.begin_slice(self.offset, end)?,
+        };
+        if end < total {
+            self.ahead = Some(input.begin_slice(end, (end + SLICE).min(total))?);
+        }
+        read.append_to(out).await?;
+        self.offset = end;
+        Ok(end < total)
+    }
+}
+
 /// The CSV bytes of an input, piece by piece.
 pub enum Pieces {
-    Plain {
-        offset: u64,
-    },
+    Plain(Slices),
     Gzip {
-        offset: u64,
+        slices: Slices,
         gunzip: Option<Box<Gunzip>>,
+        raw: Vec<u8>,
     },
     /// A zip entry or a sheet, unpacked.
     Whole {
@@ -99,8 +157,11 @@ impl Pieces {
         kind.readable().map_err(|e| format!("{name}: {e}"))?;
         let opened = |pieces| Opened { pieces, container: None, parts: Vec::new(), part: None };
         match kind {
-            Container::Text => Ok(opened(Pieces::Plain { offset: 0 })),
-            Container::Gzip => Ok(Opened { container: Some(kind.describe()), ..opened(Pieces::Gzip { offset: 0, gunzip: Some(Box::new(Gunzip::new())) }) }),
+            Container::Text => Ok(opened(Pieces::Plain(Slices::new()))),
+            Container::Gzip => {
+                let gzip = Pieces::Gzip { slices: Slices::new(), gunzip: Some(Box::new(Gunzip::new())), raw: Vec::new() };
+                Ok(Opened { container: Some(kind.describe()), ..opened(gzip) })
+            }
             _ => {
                 let total = input.size();
                 if total > MAX_WHOLE_BYTES {
@@ -132,22 +193,15 @@ impl Pieces {
 
     /// Appends the next piece to `out`; false once the input is used up.
     pub async fn next(&mut self, input: &Input, out: &mut Vec<u8>) -> Result<bool, String> {
-        let total = input.size();
         let name = input.name();
         match self {
-            Pieces::Plain { offset } => {
-                let end = (*offset + SLICE).min(total);
-                out.extend(input.slice(*offset, end).await?);
-                *offset = end;
-                Ok(end < total)
-            }
-            Pieces::Gzip { offset, gunzip } => {
+            Pieces::Plain(slices) => slices.next(input, out).await,
+            Pieces::Gzip { slices, gunzip, raw } => {
                 let Some(g) = gunzip.as_mut() else { return Ok(false) };
-                let end = (*offset + SLICE).min(total);
-                let raw = input.slice(*offset, end).await?;
-                *offset = end;
-                g.feed(&raw, out).map_err(|e| format!("{name}: {e}"))?;
-                if end < total {
+                raw.clear();
+                let more = slices.next(input, raw).await?;
+                g.feed(raw, out).map_err(|e| format!("{name}: {e}"))?;
+                if more {
                     return Ok(true);
                 }
                 if let Some(g) = gunzip.take() {
@@ -167,7 +221,7 @@ impl Pieces {
     /// The text's size when it is known before the end (not for gzip).
     pub fn text_bytes(&self, total: u64) -> Option<u64> {
         match self {
-            Pieces::Plain { .. } => Some(total),
+            Pieces::Plain(_) => Some(total),
             Pieces::Gzip { .. } => None,
             Pieces::Whole { csv, .. } => Some(csv.len() as u64),
         }
@@ -176,7 +230,7 @@ impl Pieces {
     /// Raw bytes of the input read so far.
     pub fn raw_offset(&self, total: u64) -> u64 {
         match self {
-            Pieces::Plain { offset } | Pieces::Gzip { offset, .. } => *offset,
+            Pieces::Plain(Slices { offset, .. }) | Pieces::Gzip { slices: Slices { offset, .. }, .. } => *offset,
             Pieces::Whole { .. } => total,
         }
     }
