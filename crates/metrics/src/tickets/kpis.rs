@@ -31,6 +31,7 @@ use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
 use crate::stats::median_and_p90;
+use std::collections::BTreeMap;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
     KpiDef::new(id, "tickets", name, unit, higher_is_better, definition, Area::Support).lacking("no tickets")
@@ -82,12 +83,20 @@ struct Bucket {
     /// Seconds to the first response, and to resolution.
     frt: Vec<i64>,
     res: Vec<i64>,
-    /// (replies, reopens) of the tickets resolved here whose replies are known.
-    fcr: Vec<(u32, u32)>,
-    ratings: Vec<f64>,
+    /// How many tickets resolved here (whose replies are known) had each (replies, reopens).
+    fcr: BTreeMap<(u32, u32), u64>,
+    ratings_n: u64,
+    ratings_sum: f64,
     with_customer: u64,
-    /// Seconds since the customer's previous ticket, for tickets with a customer who had one.
-    gaps: Vec<i64>,
+    /// How many tickets with a customer who had one before came each number of days (rounded
+    /// up) after the customer's previous ticket.
+    gap_days: BTreeMap<u64, u64>,
+}
+
+/// Whole days, rounded up, of a gap of `seconds` (≥ 0): a gap is within a window of `w` days
+/// exactly when its days rounded up are at most `w`.
+fn days_up(seconds: i64) -> u64 {
+    (seconds.max(0) as u64).div_ceil(86_400)
 }
 
 /// One period of one group, with everything the KPI settings do not change already worked out:
@@ -98,7 +107,7 @@ pub struct PeriodTally {
     label: String,
     created: u64,
     backlog: u64,
-    /// Seconds to the first response, kept for the SLA.
+    /// Seconds to the first response, kept for the SLA (the one value per ticket a tally keeps).
     frt: Vec<i64>,
     frt_median: Option<f64>,
     frt_p90: Option<f64>,
@@ -107,11 +116,13 @@ pub struct PeriodTally {
     res_median: Option<f64>,
     res_p90: Option<f64>,
     res_sum: f64,
-    fcr: Vec<(u32, u32)>,
+    /// (replies, reopens) with how many resolved tickets had them.
+    fcr: Vec<((u32, u32), u64)>,
     ratings_n: u64,
     ratings_sum: f64,
     with_customer: u64,
-    gaps: Vec<i64>,
+    /// Days after the customer's previous ticket (rounded up), with how many tickets.
+    gap_days: Vec<(u64, u64)>,
 }
 
 /// The ticket KPIs before the KPI settings: per group (overall, then each segment value) and
@@ -183,18 +194,17 @@ fn tally_periods(buckets: Vec<Bucket>, periods: &[Period]) -> Vec<PeriodTally> {
                 res_median,
                 res_p90,
                 frt: b.frt,
-                fcr: b.fcr,
-                ratings_n: b.ratings.len() as u64,
-                ratings_sum: b.ratings.iter().sum(),
+                fcr: b.fcr.into_iter().collect(),
+                ratings_n: b.ratings_n,
+                ratings_sum: b.ratings_sum,
                 with_customer: b.with_customer,
-                gaps: b.gaps,
+                gap_days: b.gap_days.into_iter().collect(),
             }
         })
         .collect()
 }
 
 fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>, only_rating: bool, out: &mut Vec<KpiValue>) {
-    let window = settings.repeat_window_days as i64 * 86_400;
     for t in tallies {
         let mut push = |id: &'static str, value: Option<f64>, num: Option<f64>, den: Option<f64>, n: u64| {
             out.push(KpiValue { segment: segment.clone(), ..KpiValue::new(id, "tickets", t.label.clone(), value, num, den, n) })
@@ -210,15 +220,20 @@ fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>,
             push("resolution_time_median", t.res_median, None, None, t.res_n);
             push("resolution_time_p90", t.res_p90, None, None, t.res_n);
             push("resolution_time_mean", ratio_f(t.res_sum, t.res_n), Some(t.res_sum), Some(t.res_n as f64), t.res_n);
-            let fcr = t.fcr.iter().filter(|(replies, reopens)| *replies <= settings.fcr_max_replies && *reopens <= settings.fcr_max_reopens).count() as u64;
-            let known = t.fcr.len() as u64;
+            let fcr = t
+                .fcr
+                .iter()
+                .filter(|((replies, reopens), _)| *replies <= settings.fcr_max_replies && *reopens <= settings.fcr_max_reopens)
+                .map(|(_, n)| n)
+                .sum();
+            let known = t.fcr.iter().map(|(_, n)| n).sum();
             push("first_contact_resolution_rate", ratio(fcr, known), Some(fcr as f64), Some(known as f64), known);
             let met = t.frt.iter().filter(|&&s| hours(s) <= settings.sla_hours).count() as u64;
             push("sla_first_response_rate", ratio(met, t.created), Some(met as f64), Some(t.created as f64), t.created);
         }
         push("agent_rating_avg", ratio_f(t.ratings_sum, t.ratings_n), Some(t.ratings_sum), Some(t.ratings_n as f64), t.ratings_n);
         if !only_rating {
-            let repeats = t.gaps.iter().filter(|g| **g <= window).count() as u64;
+            let repeats = t.gap_days.iter().take_while(|(days, _)| *days <= settings.repeat_window_days as u64).map(|(_, n)| n).sum();
             push("repeat_contact_rate", ratio(repeats, t.with_customer), Some(repeats as f64), Some(t.with_customer as f64), t.with_customer);
         }
     }
@@ -300,7 +315,9 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
             let Some(g) = g else { continue };
             let b = &mut buckets[g];
             if let Some(rating) = t.rating {
-                b[resolved_in.unwrap_or(c)].ratings.push(rating);
+                let r = &mut b[resolved_in.unwrap_or(c)];
+                r.ratings_n += 1;
+                r.ratings_sum += rating;
             }
             if n == 1 && only_rating {
                 continue;
@@ -312,14 +329,14 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
             if t.customer.is_some() {
                 b[c].with_customer += 1;
                 if gaps[i] != NO_GAP {
-                    b[c].gaps.push(gaps[i]);
+                    *b[c].gap_days.entry(days_up(gaps[i])).or_default() += 1;
                 }
             }
             if let (Some(r), Some(ri)) = (t.resolved, resolved_in) {
                 b[ri].resolved += 1;
                 b[ri].res.push(seconds(t.created, r));
                 if let Some(replies) = t.replies {
-                    b[ri].fcr.push((replies, t.reopens.unwrap_or(0)));
+                    *b[ri].fcr.entry((replies, t.reopens.unwrap_or(0))).or_default() += 1;
                 }
             }
         }
@@ -352,6 +369,15 @@ mod tests {
     /// Repeat contacts within `window_days`, as the KPIs count them from the gaps.
     fn repeat_flags(tickets: &TicketColumns, customers: usize, window_days: i64) -> Vec<bool> {
         previous_gaps(tickets, customers).into_iter().map(|g| g != NO_GAP && g <= window_days * 86_400).collect()
+    }
+
+    #[test]
+    fn a_gap_is_within_a_window_of_whole_days_exactly_when_its_days_rounded_up_are() {
+        for window in [0u64, 1, 7, 30] {
+            for gap in [0i64, 1, 86_399, 86_400, 86_401, 604_799, 604_800, 604_801, 2_592_000, 2_592_001] {
+                assert_eq!(days_up(gap) <= window, gap <= window as i64 * 86_400, "gap {gap} s, window {window} days");
+            }
+        }
     }
 
     #[test]
