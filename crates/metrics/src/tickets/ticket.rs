@@ -232,6 +232,12 @@ impl TicketColumns {
         (self.customer[i] != u32::MAX).then_some(self.customer[i])
     }
 
+    /// Whether ticket `i` has a first response, and a resolution.
+    pub fn answered_and_resolved(&self, i: usize) -> (bool, Option<Stamp>) {
+        let resolved = self.resolved.get(i, self.created[i]).map(|utc| Stamp { utc, offset: self.offsets[2].get(i) });
+        (self.first_response.near.get(i).is_some(), resolved)
+    }
+
     /// Ticket `i`'s fields.
     pub fn row(&self, i: usize) -> TicketRow {
         let base = self.created[i];
