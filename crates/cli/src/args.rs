@@ -90,6 +90,10 @@ fn usage_error(text: String) -> CliError {
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, CliError> {
+    // `northstar report --help` asks for the help, wherever the flag stands.
+    if argv.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(Command::Help);
+    }
     match argv.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => return Ok(Command::Help),
         Some("demo") => {
@@ -175,6 +179,13 @@ mod tests {
         for s in SOURCES {
             assert!(help.contains(&format!("  {}: {}", s.name(), s.description())), "{help}");
             assert!(help.contains(&s.roles().join(", ")), "{help}");
+        }
+    }
+
+    #[test]
+    fn help_is_asked_for_after_a_command_too() {
+        for line in ["--help", "-h", "help", "report --help", "report --source surveys=a.csv -h", "demo --help"] {
+            assert_eq!(parse(&args(line)).unwrap(), Command::Help, "{line}");
         }
     }
 

@@ -8,24 +8,30 @@ mod input;
 mod report;
 mod table;
 
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Writes the report to standard output. A reader that stops early (`northstar report … | head`)
+/// closes the pipe: that ends the output, and is no error of the report.
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("northstar: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match args::parse(&argv) {
-        Ok(args::Command::Help) => {
-            print!("{}", args::usage());
-            ExitCode::SUCCESS
-        }
-        Ok(args::Command::Demo(which)) => {
-            print!("{}", northstar_metrics::catalog::by_id(which).demo());
-            ExitCode::SUCCESS
-        }
+        Ok(args::Command::Help) => emit(&args::usage()),
+        Ok(args::Command::Demo(which)) => emit(&northstar_metrics::catalog::by_id(which).demo()),
         Ok(args::Command::Report(opts)) => match report::run(&opts) {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
+            Ok(text) => emit(&text),
             Err(e) => {
                 eprintln!("northstar: {e}");
                 ExitCode::from(2)

@@ -414,3 +414,34 @@ fn health_is_computed_only_when_asked_or_when_a_file_says_more_than_billing() {
     assert!(!text.contains("== health"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
+    use std::io::Read;
+    // A report far larger than a pipe's buffer: one period per day of 3,000 days.
+    let dir = std::env::temp_dir().join(format!("northstar-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("answers.csv");
+    let mut text = String::from("date,customer,type,score\n");
+    for day in 0..3000 {
+        let (y, d) = (2015 + day / 360, day % 360);
+        text.push_str(&format!("{y}-{:02}-{:02},c{day},nps,{}\n", d / 30 + 1, d % 30 + 1, day % 11));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let source = format!("surveys={}", csv.display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_northstar"))
+        .args(["report", "--source", &source, "--period", "day", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(String::from_utf8_lossy(&first).starts_with("{\n  \""), "{}", String::from_utf8_lossy(&first));
+    assert_eq!((status.code(), err.as_str()), (Some(0), ""));
+}

@@ -31,7 +31,7 @@ use crate::kpi::{Area, KpiDef, KpiValue, Unit};
 use crate::period::{Granularity, Period};
 use crate::segment::SegmentColumn;
 use crate::stats::median_and_p90;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 const fn def(id: &'static str, name: &'static str, unit: Unit, higher_is_better: bool, definition: &'static str) -> KpiDef {
     KpiDef::new(id, "tickets", name, unit, higher_is_better, definition, Area::Support).lacking("no tickets")
@@ -84,13 +84,20 @@ struct Bucket {
     frt: Vec<i64>,
     res: Vec<i64>,
     /// How many tickets resolved here (whose replies are known) had each (replies, reopens).
-    fcr: BTreeMap<(u32, u32), u64>,
+    fcr: FxHashMap<(u32, u32), u64>,
     ratings_n: u64,
     ratings_sum: f64,
     with_customer: u64,
     /// How many tickets with a customer who had one before came each number of days (rounded
     /// up) after the customer's previous ticket.
-    gap_days: BTreeMap<u64, u64>,
+    gap_days: FxHashMap<u32, u64>,
+}
+
+/// The counts of a map, by key.
+fn sorted<K: Ord>(counts: FxHashMap<K, u64>) -> Vec<(K, u64)> {
+    let mut out: Vec<(K, u64)> = counts.into_iter().collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
 }
 
 /// Whole days, rounded up, of a gap of `seconds` (≥ 0): a gap is within a window of `w` days
@@ -122,7 +129,7 @@ pub struct PeriodTally {
     ratings_sum: f64,
     with_customer: u64,
     /// Days after the customer's previous ticket (rounded up), with how many tickets.
-    gap_days: Vec<(u64, u64)>,
+    gap_days: Vec<(u32, u64)>,
 }
 
 /// The ticket KPIs before the KPI settings: per group (overall, then each segment value) and
@@ -137,13 +144,13 @@ pub struct TicketTally {
 }
 
 /// No previous ticket of the same customer.
-const NO_GAP: i64 = i64::MAX;
+const NO_GAP: u32 = u32::MAX;
 
-/// For each ticket with a customer who opened one before, the seconds since that previous
-/// ticket (creation order); [`NO_GAP`] for the others. Exports are usually in creation order already, so the file order is
+/// For each ticket with a customer who opened one before, the whole days (rounded up, see
+/// [`days_up`]) since that previous ticket (creation order); [`NO_GAP`] for the others. Exports are usually in creation order already, so the file order is
 /// tried first; otherwise a stable sort by creation gives the order (ties keep file order: of two
 /// tickets opened at once the later row is the repeat). `customers` bounds the customer ids.
-fn previous_gaps(tickets: &TicketColumns, customers: usize) -> Vec<i64> {
+fn previous_gaps(tickets: &TicketColumns, customers: usize) -> Vec<u32> {
     if let Some(gaps) = gaps_in_order(tickets, 0..tickets.len(), customers) {
         return gaps;
     }
@@ -154,7 +161,7 @@ fn previous_gaps(tickets: &TicketColumns, customers: usize) -> Vec<i64> {
 
 /// One pass over the tickets in `order`, remembering each customer's latest ticket; none when
 /// `order` turns out not to be creation order.
-fn gaps_in_order(tickets: &TicketColumns, order: impl Iterator<Item = usize>, customers: usize) -> Option<Vec<i64>> {
+fn gaps_in_order(tickets: &TicketColumns, order: impl Iterator<Item = usize>, customers: usize) -> Option<Vec<u32>> {
     let mut gaps = vec![NO_GAP; tickets.len()];
     let mut latest: Vec<Option<i64>> = vec![None; customers];
     let mut previous = i64::MIN;
@@ -165,7 +172,7 @@ fn gaps_in_order(tickets: &TicketColumns, order: impl Iterator<Item = usize>, cu
         }
         previous = created;
         if let Some(last) = tickets.customer(i).and_then(|c| latest.get_mut(c as usize)) {
-            gaps[i] = last.map_or(NO_GAP, |l| created - l);
+            gaps[i] = last.map_or(NO_GAP, |l| days_up(created - l).min(NO_GAP as u64 - 1) as u32);
             *last = Some(created);
         }
     }
@@ -194,11 +201,11 @@ fn tally_periods(buckets: Vec<Bucket>, periods: &[Period]) -> Vec<PeriodTally> {
                 res_median,
                 res_p90,
                 frt: b.frt,
-                fcr: b.fcr.into_iter().collect(),
+                fcr: sorted(b.fcr),
                 ratings_n: b.ratings_n,
                 ratings_sum: b.ratings_sum,
                 with_customer: b.with_customer,
-                gap_days: b.gap_days.into_iter().collect(),
+                gap_days: sorted(b.gap_days),
             }
         })
         .collect()
@@ -233,7 +240,7 @@ fn emit(tallies: &[PeriodTally], settings: &TicketKpi, segment: &Option<String>,
         }
         push("agent_rating_avg", ratio_f(t.ratings_sum, t.ratings_n), Some(t.ratings_sum), Some(t.ratings_n as f64), t.ratings_n);
         if !only_rating {
-            let repeats = t.gap_days.iter().take_while(|(days, _)| *days <= settings.repeat_window_days as u64).map(|(_, n)| n).sum();
+            let repeats = t.gap_days.iter().take_while(|(days, _)| *days <= settings.repeat_window_days).map(|(_, n)| n).sum();
             push("repeat_contact_rate", ratio(repeats, t.with_customer), Some(repeats as f64), Some(t.with_customer as f64), t.with_customer);
         }
     }
@@ -350,7 +357,7 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
             if t.customer.is_some() {
                 b[c].with_customer += 1;
                 if gaps[i] != NO_GAP {
-                    *b[c].gap_days.entry(days_up(gaps[i])).or_default() += 1;
+                    *b[c].gap_days.entry(gaps[i]).or_default() += 1;
                 }
             }
             if let (Some(r), Some(ri)) = (t.resolved, resolved_in) {
@@ -389,7 +396,7 @@ mod tests {
 
     /// Repeat contacts within `window_days`, as the KPIs count them from the gaps.
     fn repeat_flags(tickets: &TicketColumns, customers: usize, window_days: i64) -> Vec<bool> {
-        previous_gaps(tickets, customers).into_iter().map(|g| g != NO_GAP && g <= window_days * 86_400).collect()
+        previous_gaps(tickets, customers).into_iter().map(|g| g != NO_GAP && g as i64 <= window_days).collect()
     }
 
     #[test]
