@@ -2,7 +2,7 @@
 //! Pure integer maths (Howard Hinnant's civil-date algorithms); no clock, no time zones.
 
 /// Days since 1970-01-01 for a civil date. `month` is 1..=12, `day` 1..=31 (not validated here).
-pub fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
+pub const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;

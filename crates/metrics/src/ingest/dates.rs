@@ -28,9 +28,13 @@ fn plausible_year(year: i32, shown: impl FnOnce() -> String) -> Result<(), Strin
     }
 }
 
+/// The day numbers of [`PLAUSIBLE_YEARS`]: a stamp is checked by its day, without working out
+/// its calendar date.
+const PLAUSIBLE_DAYS: std::ops::RangeInclusive<i32> = days_from_civil(*PLAUSIBLE_YEARS.start(), 1, 1)..=days_from_civil(*PLAUSIBLE_YEARS.end(), 12, 31);
+
 /// Whether day number `day` is a plausible date (see [`PLAUSIBLE_YEARS`]).
 pub fn plausible_day(day: i32) -> bool {
-    (days_from_civil(*PLAUSIBLE_YEARS.start(), 1, 1)..=days_from_civil(*PLAUSIBLE_YEARS.end(), 12, 31)).contains(&day)
+    PLAUSIBLE_DAYS.contains(&day)
 }
 
 /// A cell as read: blank, an exact stamp, or one whose day/month order waits for the column.
@@ -66,6 +70,7 @@ impl DeferredDates {
     /// Reads the cell of row `row`; an unreadable cell is an error reason.
     pub fn read(&mut self, row: u32, line: u64, cell: &str) -> Result<DateCell, String> {
         match parse_stamp(cell) {
+            Ok(RawStamp::Exact(s)) if plausible_day(s.day()) => Ok(DateCell::Exact(s)),
             Ok(RawStamp::Exact(s)) => {
                 let (y, m, d) = civil_from_days(s.day());
                 plausible_year(y, || format!("{y:04}-{m:02}-{d:02}"))?;
