@@ -86,14 +86,19 @@ impl SliceRead {
         match self {
             SliceRead::Text(text, range) => out.extend_from_slice(&text.as_bytes()[range]),
             SliceRead::File(read) => {
-                let bytes = js_sys::Uint8Array::new(&read.await.map_err(|e| format!("{e:?}"))?);
-                let at = out.len();
-                out.resize(at + bytes.length() as usize, 0);
-                bytes.copy_to(&mut out[at..]);
+                append_bytes(out, &js_sys::Uint8Array::new(&read.await.map_err(|e| format!("{e:?}"))?));
             }
         }
         Ok(())
     }
+}
+
+/// Appends the browser's bytes to `out`, copied once into wasm memory; how many.
+fn append_bytes(out: &mut Vec<u8>, bytes: &js_sys::Uint8Array) -> usize {
+    let (at, n) = (out.len(), bytes.length() as usize);
+    out.resize(at + n, 0);
+    bytes.copy_to(&mut out[at..]);
+    n
 }
 
 /// Reads an input piece after piece, one read ahead of the piece handed on. A file is read through
@@ -135,9 +140,7 @@ impl Stream {
             return Ok(None);
         }
         let bytes = js_sys::Uint8Array::new(&field("value")?);
-        let (at, n) = (out.len(), bytes.length() as usize);
-        out.resize(at + n, 0);
-        bytes.copy_to(&mut out[at..]);
+        let n = append_bytes(out, &bytes);
         // The next read takes the buffer over: `bytes` reads as empty from here on.
         self.pending = Stream::read(&self.reader, bytes.buffer());
         Ok(Some(n))

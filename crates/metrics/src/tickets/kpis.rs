@@ -314,6 +314,10 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
     // Per agent without a segment: the ratings only.
     let only_rating = segment.is_none();
     let mut buckets = vec![vec![Bucket::default(); periods.len()]; groups(by)];
+    // The groups a ticket counts in: overall, and its segment value (whose counts are the ratings
+    // alone when `only_rating`).
+    let targets = |i: usize| [overall.then_some(0usize), by.map(|s| 1 + s.id(i) as usize)];
+    let counts_all = |n: usize| !(n == 1 && only_rating);
     // Each bucket's durations are counted first, so that each vector is allocated once at its
     // size: growth by doubling leaves up to half of it unused, and wasm memory never shrinks.
     let mut sizes = vec![vec![(0usize, 0usize); periods.len()]; buckets.len()];
@@ -322,7 +326,8 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
         let (answered, resolved) = tickets.answered_and_resolved(i);
         let c = index(tickets.created(i).day());
         let resolved_in = resolved.map(|r| index(r.day()));
-        for g in [overall.then_some(0usize), by.filter(|_| !only_rating).map(|s| 1 + s.id(i) as usize)].into_iter().flatten() {
+        for (n, g) in targets(i).into_iter().enumerate() {
+            let Some(g) = g.filter(|_| counts_all(n)) else { continue };
             sizes[g][c].0 += answered as usize;
             if let Some(ri) = resolved_in {
                 sizes[g][ri].1 += 1;
@@ -338,8 +343,7 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
     for (i, t) in data.tickets.iter().enumerate() {
         let c = index(t.created.day());
         let resolved_in = t.resolved.map(|r| index(r.day()));
-        let targets = [overall.then_some(0usize), by.map(|s| 1 + s.id(i) as usize)];
-        for (n, g) in targets.into_iter().enumerate() {
+        for (n, g) in targets(i).into_iter().enumerate() {
             let Some(g) = g else { continue };
             let b = &mut buckets[g];
             if let Some(rating) = t.rating {
@@ -347,7 +351,7 @@ pub fn tally(data: &TicketData, granularity: Granularity, segment: Option<&Segme
                 r.ratings_n += 1;
                 r.ratings_sum += rating;
             }
-            if n == 1 && only_rating {
+            if !counts_all(n) {
                 continue;
             }
             b[c].created += 1;
