@@ -10,8 +10,9 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
 # 1. Browser for the tests (Debian's chromium + chromedriver); poppler-utils reads the printed
-#    report's PDF back (pdftotext) and draws its pages for docs/ (pdftoppm).
-apt_install chromium chromium-driver poppler-utils
+#    report's PDF back (pdftotext) and draws its pages for docs/ (pdftoppm); python3 runs the
+#    build's strict-CSP hook, the layering checks and the corpus generator.
+apt_install chromium chromium-driver poppler-utils python3
 
 # 2. A wasm32 standard library: rustup's target first, Debian's rustc-web + build-std otherwise.
 mode=${WASM_TOOLCHAIN:-auto}

@@ -2,12 +2,15 @@
 //! (plotters-canvas) and the SVG file it is saved as (plotters-svg). The chart functions of
 //! `northstar_charts` are generic over the backend, but the app's chart closures are not (a
 //! closure cannot be generic), so they draw on this enum and each call goes to the backend inside.
-//! The SVG measures its text on the canvas, so both lay out the same.
+//! The SVG measures its text on the canvas, so both lay out the same. Text is measured with the
+//! canvas's `measureText`, not plotters' default (a `<span>` given a style attribute, which the
+//! page's strict Content-Security-Policy blocks).
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use plotters_svg::SVGBackend;
+use web_sys::CanvasRenderingContext2d;
 
 /// A drawing error of either backend, as text.
 #[derive(Debug)]
@@ -22,12 +25,10 @@ impl std::fmt::Display for ChartError {
 impl std::error::Error for ChartError {}
 
 pub enum ChartBackend<'a> {
-    Canvas(CanvasBackend),
-    /// SVG text written into a borrowed string; `measure` is the chart's canvas.
-    Svg {
-        svg: SVGBackend<'a>,
-        measure: CanvasBackend,
-    },
+    /// The chart's canvas, and its 2D context that measures text.
+    Canvas(CanvasBackend, CanvasRenderingContext2d),
+    /// SVG text written into a borrowed string; `measure` is the chart's canvas's context.
+    Svg { svg: SVGBackend<'a>, measure: CanvasRenderingContext2d },
 }
 
 type Drawn = Result<(), DrawingErrorKind<ChartError>>;
@@ -43,7 +44,7 @@ fn lift<E: std::error::Error + Send + Sync, T>(r: Result<T, DrawingErrorKind<E>>
 macro_rules! each {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            ChartBackend::Canvas($b) => lift($call),
+            ChartBackend::Canvas($b, _) => lift($call),
             ChartBackend::Svg { svg: $b, .. } => lift($call),
         }
     };
@@ -54,7 +55,7 @@ impl DrawingBackend for ChartBackend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            ChartBackend::Canvas(b) => b.get_size(),
+            ChartBackend::Canvas(b, _) => b.get_size(),
             ChartBackend::Svg { svg, .. } => svg.get_size(),
         }
     }
@@ -96,9 +97,15 @@ impl DrawingBackend for ChartBackend<'_> {
     }
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<ChartError>> {
-        match self {
-            ChartBackend::Canvas(b) | ChartBackend::Svg { measure: b, .. } => lift(b.estimate_text_size(text, style)),
-        }
+        let (ChartBackend::Canvas(_, ctx) | ChartBackend::Svg { measure: ctx, .. }) = self;
+        ctx.save();
+        ctx.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+        let metrics = ctx.measure_text(text);
+        ctx.restore();
+        let metrics = metrics.map_err(|_| DrawingErrorKind::DrawingError(ChartError("the canvas could not measure text".into())))?;
+        // The font's box (as tall as a line of it), the height plotters' own measure gave.
+        let height = metrics.font_bounding_box_ascent() + metrics.font_bounding_box_descent();
+        Ok((metrics.width().ceil() as u32, height.ceil() as u32))
     }
 
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {

@@ -76,7 +76,7 @@ where
         <div class="chart-box">
             <canvas node_ref=node width=width height=height data-chart=chart role="img" aria-label=label hidden=move || empty.get() on:mousemove=hover on:mouseleave=leave></canvas>
             {move || empty.get().then(|| view! {
-                <div class="chart-empty" data-chart-empty=chart style=format!("aspect-ratio: {width} / {height}")>
+                <div class="chart-empty" data-chart-empty=chart style:aspect-ratio=format!("{width} / {height}")>
                     <p>{label} ": " {move || why_empty.get()}</p>
                 </div>
             })}

@@ -7,6 +7,7 @@ pub mod bridge;
 pub mod distribution;
 pub mod funnel;
 pub mod heatmap;
+pub mod legend;
 pub mod lines;
 pub mod stacked;
 pub mod trend;

@@ -1,7 +1,8 @@
 //! Several series over the same periods, each with an optional target line; series may sit on a
 //! secondary y axis (e.g. MRR on the left, customers on the right).
 
-use crate::{labelled_mesh, DrawResult, GRID, INK, MUTED};
+use crate::legend::{draw_legend, Swatch};
+use crate::{labelled_mesh, DrawResult, INK, MUTED};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -81,19 +82,13 @@ pub fn draw_lines<DB: DrawingBackend>(
     }
     for s in series {
         let color = s.color;
-        for (k, run) in runs(&s.values).into_iter().enumerate() {
+        for run in runs(&s.values) {
             let points = run.clone();
             if s.secondary {
-                let drawn = ctx.draw_secondary_series(plotters::series::LineSeries::new(run, color.stroke_width(2)))?;
-                if k == 0 {
-                    drawn.label(s.name.clone()).legend(move |(x, y)| PathElement::new([(x, y), (x + 12, y)], color.stroke_width(2)));
-                }
+                ctx.draw_secondary_series(plotters::series::LineSeries::new(run, color.stroke_width(2)))?;
                 ctx.draw_secondary_series(points.into_iter().map(|p| Circle::new(p, 2, color.filled())))?;
             } else {
-                let drawn = ctx.draw_series(plotters::series::LineSeries::new(run, color.stroke_width(2)))?;
-                if k == 0 {
-                    drawn.label(s.name.clone()).legend(move |(x, y)| PathElement::new([(x, y), (x + 12, y)], color.stroke_width(2)));
-                }
+                ctx.draw_series(plotters::series::LineSeries::new(run, color.stroke_width(2)))?;
                 ctx.draw_series(points.into_iter().map(|p| Circle::new(p, 2, color.filled())))?;
             }
         }
@@ -107,12 +102,9 @@ pub fn draw_lines<DB: DrawingBackend>(
             }
         }
     }
-    ctx.configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .label_font(("sans-serif", 11).into_font().color(&INK))
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
+    // A series is in the legend when it has a value (as plotters' labels were: with its first run).
+    let named: Vec<_> = series.iter().filter(|s| s.values.iter().any(Option::is_some)).map(|s| (s.name.clone(), s.color, Swatch::Line)).collect();
+    draw_legend(area, ctx.plotting_area().get_pixel_range(), &named)?;
     area.present()?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Movements per period as stacked bars: gains (new, reactivation, expansion) above zero, losses
 //! (contraction, churned) below. Amounts in cents.
 
-use crate::{labelled_mesh, DrawResult, GRID, INK};
+use crate::legend::{draw_legend, Swatch};
+use crate::{labelled_mesh, DrawResult, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -53,14 +54,10 @@ pub fn draw_stacked<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &s
                 Rectangle::new([(i as f64 - 0.35, from), (i as f64 + 0.35, *base)], s.color.filled())
             })
             .collect();
-        ctx.draw_series(rects)?.label(s.name.clone()).legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 8, y + 4)], s.color.filled()));
+        ctx.draw_series(rects)?;
     }
-    ctx.configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .label_font(("sans-serif", 11).into_font().color(&INK))
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
+    let named: Vec<_> = series.iter().map(|s| (s.name.clone(), s.color, Swatch::Block)).collect();
+    draw_legend(area, ctx.plotting_area().get_pixel_range(), &named)?;
     area.present()?;
     Ok(())
 }

@@ -135,19 +135,25 @@ fn local_entries(head: &[u8]) -> (Vec<&[u8]>, Option<&[u8]>) {
     (names, mimetype)
 }
 
-/// Text unless the sample has NUL bytes (outside UTF-16 with a byte-order mark) or many control
-/// bytes.
+/// Text unless the sample has many control bytes (NUL among them), outside UTF-16 (with a
+/// byte-order mark, or without one: ASCII text with a NUL beside every character).
 fn is_text(head: &[u8]) -> bool {
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.starts_with(&[0xEF, 0xBB, 0xBF]) || looks_utf16(head) {
         return true;
     }
     let sample = &head[..head.len().min(TEXT_SAMPLE)];
-    if sample.contains(&0) {
-        return false;
-    }
-    // Tab, LF, VT, FF, CR and the DOS end-of-file mark SUB occur in text; the other C0 bytes do not.
+    // Tab, LF, VT, FF, CR and the DOS end-of-file mark SUB occur in text; the other C0 bytes do not
+    // (a stray NUL in a cell does not make a file binary, many do).
     let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1A | 0x1B)).count();
     control * 32 <= sample.len()
+}
+
+/// UTF-16 without a byte-order mark, as the decoder reads it (`northstar_metrics::ingest::decode`):
+/// in the first 64 bytes, nine pairs in ten are an ASCII byte and a NUL, in one order.
+fn looks_utf16(head: &[u8]) -> bool {
+    let pairs: Vec<[u8; 2]> = head[..head.len().min(64)].chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+    let share = |f: fn(&[u8; 2]) -> bool| pairs.iter().filter(|p| f(p)).count() * 10 >= pairs.len() * 9;
+    pairs.len() >= 4 && (share(|p| p[0] != 0 && p[0] < 0x80 && p[1] == 0) || share(|p| p[0] == 0 && p[1] != 0 && p[1] < 0x80))
 }
 
 #[cfg(test)]
@@ -184,6 +190,12 @@ mod tests {
         assert_eq!(detect("a.txt", b"\xFF\xFEd\0a\0t\0e\0\t\0"), Container::Text); // UTF-16 LE with BOM
         assert_eq!(detect("a.csv", b"\xEF\xBB\xBFa,b\n"), Container::Text);
         assert_eq!(detect("a.csv", b"a,b\n1,\0\0\0\x02"), Container::Binary);
+        let no_bom: Vec<u8> = "date,customer,score\r\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(detect("a.csv", &no_bom), Container::Text, "UTF-16 LE without a byte-order mark");
+        let no_bom: Vec<u8> = "date,customer,score\r\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(detect("a.csv", &no_bom), Container::Text, "UTF-16 BE without a byte-order mark");
+        let stray_nul = "id,agent\n1,Ann\n2,Bo\0b\n3,Chen\n4,Dara\n5,Eli\n".as_bytes();
+        assert_eq!(detect("a.csv", stray_nul), Container::Text, "one NUL in a cell");
         assert_eq!(detect("a.dat", &[1, 2, 3, 4, 5, 6, 7, 8, b'a', b'b']), Container::Binary);
     }
 

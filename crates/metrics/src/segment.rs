@@ -39,6 +39,15 @@ pub struct SegmentColumn {
 
 const SCANNED: usize = 8;
 
+/// The most values a breakdown column keeps: later new values are counted together under
+/// [`OTHER_VALUES`]. A column of a million distinct values (an id mapped as a segment) would
+/// otherwise make a million rows per KPI and period (measured: 22 s and 4.7 GB for 1M tickets of
+/// 1M agents in the CLI, and a 9 s freeze of the page when its results arrived).
+pub const MAX_SEGMENT_VALUES: usize = 1000;
+
+/// The value that stands for every value past the first [`MAX_SEGMENT_VALUES`].
+pub const OTHER_VALUES: &str = "(other: past the column's first 1,000 values)";
+
 impl SegmentColumn {
     pub fn new(name: &str) -> SegmentColumn {
         SegmentColumn { name: name.to_string(), ..Default::default() }
@@ -58,7 +67,11 @@ impl SegmentColumn {
         let (head, len) = (head_of(v.as_bytes()), v.len());
         let id = match self.first.iter().position(|(h, l)| *l == len && same_head(h, &head)) {
             Some(id) if len <= HEAD_BYTES || self.values[id] == v => id as u32,
-            _ => self.intern(v),
+            _ if self.values.len() < MAX_SEGMENT_VALUES => self.intern(v),
+            _ => match self.index.find(v) {
+                Some(id) => id,
+                None => self.intern(OTHER_VALUES),
+            },
         };
         self.ids.push(Some(id));
     }
@@ -293,7 +306,22 @@ fn fmix(mut x: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{Interner, SegmentColumn};
+    use super::{Interner, SegmentColumn, MAX_SEGMENT_VALUES, OTHER_VALUES};
+
+    #[test]
+    fn a_column_keeps_its_first_thousand_values_and_counts_the_rest_together() {
+        let mut col = SegmentColumn::new("agent");
+        for i in 0..5000 {
+            col.push(&format!("agent-{}", i % 2500));
+        }
+        assert_eq!(col.values.len(), MAX_SEGMENT_VALUES + 1);
+        assert_eq!(col.value(999), "agent-999");
+        assert_eq!(col.value(1000), OTHER_VALUES);
+        assert_eq!(col.value(3499), "agent-999", "a kept value seen again keeps its id");
+        assert_eq!(col.value(3500), OTHER_VALUES);
+        let other = (0..5000).filter(|&r| col.value(r) == OTHER_VALUES).count();
+        assert_eq!(other, 3000);
+    }
 
     #[test]
     fn an_interner_set_aside_for_n_texts_gives_the_same_ids_and_never_grows_while_they_come() {

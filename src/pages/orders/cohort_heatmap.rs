@@ -96,19 +96,12 @@ fn CohortTable(#[prop(into)] rows: Signal<Vec<HeatRow>>) -> impl IntoView {
                                         .iter()
                                         .enumerate()
                                         .map(|(k, v)| {
-                                            let shade = v
-                                                .map(|v| {
-                                                    // Text keeps a 4.5:1 contrast (WCAG AA): dark on the light shades up
-                                                    // to 60 %, white on the dark ones above it.
-                                                    let v = v.clamp(0.0, 1.0);
-                                                    let (alpha, ink) = if v > 0.6 { (0.78 + (v - 0.6) * 0.55, "; color: #fff") } else { (v * 0.75, "; color: #1f2937") };
-                                                    // Opaque (blended over white), so the dark theme keeps the contrast.
-                                                    let mix = |c: f64| (255.0 * (1.0 - alpha) + c * alpha).round() as u8;
-                                                    format!("background: rgb({}, {}, {}){ink}", mix(30.0), mix(64.0), mix(175.0))
-                                                })
-                                                .unwrap_or_default();
+                                            // Text keeps a 4.5:1 contrast (WCAG AA): dark on the light shades up to
+                                            // 60 %, white on the dark ones above it. Set as style properties (the
+                                            // CSSOM), which the strict style-src allows, not a style attribute.
+                                            let (background, ink) = v.map(heat_colours).unzip();
                                             view! {
-                                                <td style=shade data-cohort=cohort.clone() data-k=k data-value=crate::format::raw(*v)>
+                                                <td style:background=background style:color=ink data-cohort=cohort.clone() data-k=k data-value=crate::format::raw(*v)>
                                                     {numbers.display(Unit::Rate, *v)}
                                                 </td>
                                             }
@@ -122,4 +115,13 @@ fn CohortTable(#[prop(into)] rows: Signal<Vec<HeatRow>>) -> impl IntoView {
             </tbody>
         </table>
     }
+}
+
+/// A retention rate's cell colours: an opaque blue (blended over white, so the dark theme keeps the
+/// contrast) and the ink that reads on it.
+fn heat_colours(v: f64) -> (String, &'static str) {
+    let v = v.clamp(0.0, 1.0);
+    let (alpha, ink) = if v > 0.6 { (0.78 + (v - 0.6) * 0.55, "#fff") } else { (v * 0.75, "#1f2937") };
+    let mix = |c: f64| (255.0 * (1.0 - alpha) + c * alpha).round() as u8;
+    (format!("rgb({}, {}, {})", mix(30.0), mix(64.0), mix(175.0)), ink)
 }

@@ -4,7 +4,7 @@
 use super::mapping::FunnelMapping;
 use super::settings::FunnelIngest;
 use crate::calendar::{civil_from_days, days_from_civil};
-use crate::ingest::dates::{DateCell, DeferredDates};
+use crate::ingest::dates::{DateCell, DeferredDates, IMPLAUSIBLE, PLAUSIBLE_YEARS};
 use crate::ingest::headers::column_of;
 use crate::ingest::{Record, Sniff};
 use crate::issue::{FatalError, Issue, IssueLog};
@@ -171,6 +171,14 @@ impl FunnelRows {
         let at = self.data.rows.len() as u32;
         let cell = r.cell(plan.period);
         let month = match parse_month(cell) {
+            // A month past the plausible years would stretch the continuous series over
+            // centuries (fuzzing found `4048-05` taking minutes).
+            Some((y, _)) if !PLAUSIBLE_YEARS.contains(&y) => {
+                let reason = format!("month '{}' is {IMPLAUSIBLE} 1980 to 2099 (a placeholder or a typo); row skipped", cell.trim());
+                self.issue(line, Some(plan.period), reason);
+                self.data.meta.skipped_rows += 1;
+                return;
+            }
             Some((y, m)) => days_from_civil(y, m, 1),
             None => match self.dates.read(at, line, cell) {
                 Ok(DateCell::Exact(s)) => month_start(s.day()),

@@ -35,6 +35,18 @@ fn reads_months_in_every_form() {
     assert_eq!((data.meta.first_day, data.meta.last_day), (Some(month(2024, 1)), Some(month(2024, 5))));
 }
 
+/// Found by fuzzing (fuzz/fuzz_targets/funnel.rs): a month in 4048 made a continuous series of
+/// 24,000 months, and one small file took minutes.
+#[test]
+fn a_month_past_the_plausible_years_is_skipped_and_says_why() {
+    let csv = b"Month,Visitors\n2024-01,1\n4048-05,2\nMar 1899,3\n";
+    let data = read(csv, 4, &FunnelIngest::default());
+    assert_eq!(data.rows.len(), 1);
+    assert_eq!(data.meta.skipped_rows, 2);
+    assert!(data.meta.issues.iter().any(|i| i.line == Some(3) && i.reason.contains("'4048-05' is outside the plausible range")), "{:?}", data.meta.issues);
+    assert_eq!((data.meta.first_day, data.meta.last_day), (Some(month(2024, 1)), Some(month(2024, 1))));
+}
+
 #[test]
 fn guesses_roles_from_headers() {
     let csv = b"Month,Channel,Sessions,Sign-ups,Trial starts,New paying customers,Ad spend,CS spend\n2024-01,Paid,1,1,1,1,1,1\n";

@@ -12,6 +12,9 @@ pub struct Record {
     ends: Vec<usize>,
     /// Physical line (1-based) where the record starts.
     pub line: u64,
+    /// A field of it was quoted: a line of only `""` is a record of one empty field, not a blank
+    /// line (as RFC 4180 and the `csv` crate read it).
+    quoted: bool,
 }
 
 impl Record {
@@ -34,11 +37,12 @@ impl Record {
         (0..self.len()).map(move |i| self.cell(i))
     }
     fn is_blank(&self) -> bool {
-        self.ends.len() == 1 && self.text.is_empty()
+        self.ends.len() == 1 && self.text.is_empty() && !self.quoted
     }
     fn clear(&mut self) {
         self.text.clear();
         self.ends.clear();
+        self.quoted = false;
     }
     pub fn from_fields<S: AsRef<str>>(fields: &[S], line: u64) -> Record {
         let mut r = Record { line, ..Record::default() };
@@ -137,6 +141,7 @@ impl CsvReader {
                 State::FieldStart | State::Unquoted => {
                     if self.state == State::FieldStart && b == b'"' {
                         self.state = State::Quoted;
+                        self.record.quoted = true;
                         self.quote_start_line = self.line;
                         i += 1;
                         continue;

@@ -97,7 +97,7 @@ impl Decoder {
             *bytes = &bytes[2..];
             Encoding::Utf16Be
         } else {
-            Encoding::Utf8
+            utf16_without_bom(bytes).unwrap_or(Encoding::Utf8)
         };
         self.encoding = Some(enc);
     }
@@ -105,7 +105,7 @@ impl Decoder {
     fn decode_bytes(&mut self, bytes: &[u8], out: &mut String, last: bool) {
         if self.encoding.is_none() {
             let mut b = bytes;
-            if b.len() < 3 && !last {
+            if b.len() < DETECT_BYTES && !last {
                 self.carry = b.to_vec();
                 return;
             }
@@ -189,6 +189,25 @@ impl Decoder {
     }
 }
 
+/// The bytes the encoding is decided on (fewer only when the file is shorter).
+const DETECT_BYTES: usize = 64;
+
+/// UTF-16 without a byte-order mark (some tools' "Unicode text"): in the first 64 bytes, nine
+/// pairs in ten are an ASCII byte and a NUL, in one order (headers are ASCII in practice).
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    let pairs: Vec<[u8; 2]> = bytes[..bytes.len().min(DETECT_BYTES)].chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+    let most = |f: fn(&[u8; 2]) -> bool| pairs.iter().filter(|p| f(p)).count() * 10 >= pairs.len() * 9;
+    if pairs.len() < 4 {
+        None
+    } else if most(|p| p[0] != 0 && p[0] < 0x80 && p[1] == 0) {
+        Some(Encoding::Utf16Le)
+    } else if most(|p| p[0] == 0 && p[1] != 0 && p[1] < 0x80) {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
 /// Decodes a whole byte buffer at once.
 pub fn decode_all(bytes: &[u8]) -> (String, Decoder) {
     let mut d = Decoder::new();
@@ -234,6 +253,17 @@ mod tests {
             assert_eq!(chunked(&be, size), text);
         }
         assert_eq!(decode_all(&le).1.label(), "utf-16le");
+        // Without the byte-order mark, told by the NUL beside each ASCII character.
+        let text = "date,customer,score\r\n2024-01-03,Zoë,9\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for size in [1, 2, 3, 5, 7, 64, 4096] {
+            assert_eq!(chunked(&le, size), text);
+            assert_eq!(chunked(&be, size), text);
+        }
+        assert_eq!(decode_all(&be).1.label(), "utf-16be");
+        // Latin text with a stray NUL stays UTF-8.
+        assert_eq!(decode_all(b"id,agent\n1,Ann\n2,Bo\0b\n3,Chen\n4,Dara\n").1.label(), "utf-8");
     }
 
     #[test]

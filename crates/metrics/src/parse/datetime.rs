@@ -263,7 +263,8 @@ fn zone(c: &mut Cursor) -> Option<i32> {
     let h = c.digits(2, 2)? as i32;
     c.eat(b':');
     let m = c.digits(2, 2).unwrap_or(0) as i32;
-    if h > 18 || m > 59 {
+    // Offsets reach ±18:00 at most (real ones ±14:00); -18:21 was let through (found by fuzzing).
+    if m > 59 || h * 60 + m > 18 * 60 {
         return None;
     }
     Some(sign * (h * 3600 + m * 60))
@@ -447,6 +448,9 @@ mod tests {
         assert_eq!(wall("2024-03-05 14:07:09 -0500"), "2024-03-05 14:07:09 -300");
         assert_eq!(wall("2024/3/5"), "2024-03-05 00:00:00 +0");
         assert_eq!(wall("2024-03"), "2024-03-01 00:00:00 +0");
+        // Offsets up to ±18:00 (fuzzing found -18:21 read as an offset).
+        assert_eq!(wall("2024-03-05 14:07:09 -1800"), "2024-03-05 14:07:09 -1080");
+        assert!(parse_stamp("2024-03-5 14:07:09 -1821").is_err());
         let s = match parse_stamp("2024-03-05T23:30:00-05:00").unwrap() {
             RawStamp::Exact(s) => s,
             _ => unreachable!(),

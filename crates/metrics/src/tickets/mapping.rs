@@ -213,6 +213,8 @@ const AGENT: &[&str] = &[
     "assignee name",
     "assigned to",
     "owner",
+    // Zoho Desk.
+    "ticket owner",
     "admin",
     "responder",
     // German, French, Spanish.
@@ -254,6 +256,8 @@ const REPLIES: &[&str] = &[
     "number of replies",
     "reply count",
     "agent_replies",
+    // Help Scout's conversation report.
+    "replies sent",
     // German, French, Spanish.
     "antworten",
     "anzahl antworten",

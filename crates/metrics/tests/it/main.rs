@@ -336,6 +336,7 @@ fn the_harness_fails_on_a_wrong_value_and_an_unknown_directive() {
 mod bridge_identity;
 mod capabilities;
 mod customer_join;
+mod differential;
 mod health;
 mod helpdesk;
 mod identity_rule;
@@ -343,6 +344,7 @@ mod join;
 mod languages;
 mod memory;
 mod messy_input;
+mod properties;
 mod recognise;
 mod somerville;
 mod telco;
