@@ -166,12 +166,16 @@ test('every corpus file into every file input: the page still answers within 5 s
       }
     }
   }
+  tasks.sort((a, b) => b[0] - a[0]);
+  console.log(`corpus: ${files.length} files, ${drops} drops, slowest answer ${slowest} ms; over 1 s: ${slow.join('; ') || 'none'}`);
+  console.log(`longest main-thread tasks: ${tasks.slice(0, 8).map(([ms, what]) => `${what} ${Math.round(ms)} ms`).join('; ')}`);
   assert.ok(drops >= files.length * 7, `${drops} drops`);
   assert.ok(slowest < 5000, `slowest answer ${slowest} ms`);
+  // The 50 ms standard of a normal load is not met by every hostile file (the longest, about 0.6 s,
+  // follow an accounts file read after a hostile subscriptions one); 10,000 columns of mapping
+  // selects once took 11.7 s, which this keeps out.
+  assert.ok(tasks[0][0] < 2000, `longest main-thread task ${tasks[0][0]} ms (${tasks[0][1]})`);
   assert.equal(await page.locator('text=The engine stopped').count(), 0, 'the engine never stopped');
   assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource')), []);
-  console.log(`corpus: ${files.length} files, ${drops} drops, slowest answer ${slowest} ms; over 1 s: ${slow.join('; ') || 'none'}`);
-  tasks.sort((a, b) => b[0] - a[0]);
-  console.log(`longest main-thread tasks: ${tasks.slice(0, 8).map(([ms, what]) => `${what} ${Math.round(ms)} ms`).join('; ')}`);
   await context.close();
 });

@@ -42,6 +42,7 @@ mod cells;
 mod detect;
 mod error;
 mod gzip;
+mod ole2;
 mod workbook;
 
 pub use archive::{archive_entries, archive_entry, Entry};

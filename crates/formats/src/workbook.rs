@@ -22,6 +22,11 @@ fn unreadable(kind: Container, reason: impl ToString) -> FormatError {
 
 fn open(bytes: &[u8], kind: Container) -> Result<Book<'_>, FormatError> {
     check_whole(kind.describe(), bytes.len() as u64)?;
+    // Every calamine reader opens a compound file (xls, and xlsx for its password check): its
+    // sector chains are checked first (`ole2`).
+    if crate::ole2::is_compound_file(bytes) {
+        crate::ole2::check_sector_chains(bytes).map_err(|why| unreadable(kind, format!("the file is damaged: {why}")))?;
+    }
     let cursor = || Cursor::new(bytes);
     match kind {
         // An .xlsb is a zip with `xl/` entries too; calamine reads it with its own reader.
