@@ -37,8 +37,12 @@ if re.search(r"<[^>]+\sstyle\s*=", html):
 policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
 if not policy:
     problems.append("no Content-Security-Policy meta tag")
-elif "unsafe-inline" in policy.group(1):
-    problems.append("the policy allows 'unsafe-inline'")
+else:
+    if "unsafe-inline" in policy.group(1):
+        problems.append("the policy allows 'unsafe-inline'")
+    for directive in ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "connect-src 'self'", "worker-src 'self'"]:
+        if directive not in policy.group(1):
+            problems.append(f"the policy lacks {directive}")
 if problems:
     sys.exit("strict_csp: " + "; ".join(problems))
 index.write_text(html)

@@ -5,6 +5,7 @@ values, a zip bomb, a workbook of a million empty formatted rows…) into DIR, w
 the page test create at run time instead of committing them. cases.json gives each file's source
 and expected outcome."""
 import gzip, io, os, pathlib, random, struct, sys, zipfile, zlib
+from xml.sax.saxutils import escape
 
 HERE = pathlib.Path(__file__).resolve().parent
 TICKETS = "Ticket ID,Created at,Solved at,Assignee,Group,Satisfaction Score\n"
@@ -68,8 +69,9 @@ def small():
         "zip_without_table.zip": zipped({"notes.txt": b"nothing here", "img.png": b"\x89PNG"}),
         "not_really_gzip.csv.gz": b"\x1f\x8b\x08\x00" + b"garbage" * 10,
     }
-    # files/looping_sector_chain.xls is not made here: it is the 6.7 KB .xls that fuzzing found
-    # (calamine read it into 24 GB), kept as found.
+    # files/looping_sector_chain.xls and files/huge_dimensions.xls are not made here: they are the
+    # .xls files fuzzing found (calamine read the first into 24 GB and aborted on the second's
+    # 41 TB reservation), kept as found.
     out = HERE / "files"
     out.mkdir(exist_ok=True)
     for name, data in files.items():
@@ -102,8 +104,9 @@ def zip_bomb(path):
                 f.write(block)
 
 
-def empty_formatted_workbook(path, rows):
-    """An xlsx whose sheet has a header, one data row and then `rows` rows of styled empty cells."""
+def empty_formatted_workbook(path, rows, sheet_name="Subscriptions"):
+    """An xlsx whose sheet (named `sheet_name`) has a header, one data row and then `rows` rows of
+    styled empty cells."""
     sheet = io.StringIO()
     sheet.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
     sheet.write('<row r="1"><c r="A1" t="inlineStr"><is><t>customer</t></is></c><c r="B1" t="inlineStr"><is><t>plan</t></is></c><c r="C1" t="inlineStr"><is><t>amount</t></is></c><c r="D1" t="inlineStr"><is><t>start</t></is></c></row>')
@@ -119,7 +122,7 @@ def empty_formatted_workbook(path, rows):
     rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
     wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-          '<sheets><sheet name="Subscriptions" sheetId="1" r:id="rId1"/></sheets></workbook>')
+          f'<sheets><sheet name="{escape(sheet_name, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/></sheets></workbook>')
     wbrels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
               '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
               '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')

@@ -32,6 +32,7 @@ test('the built page has no inline script or style, and the policy is enforced',
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
   assert.match(policy, /style-src 'self';/);
   assert.ok(!policy.includes('unsafe-inline'), policy);
+  for (const d of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "connect-src 'self'", "worker-src 'self'"]) assert.ok(policy.includes(d), d);
   for (const m of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
     assert.match(m[1], /src="\.\/boot-[0-9a-f]{16}\.js" integrity="sha384-/, `an external script: ${m[0].slice(0, 80)}`);
     assert.equal(m[2].trim(), '');
@@ -61,10 +62,13 @@ test('the built page has no inline script or style, and the policy is enforced',
 });
 
 const XSS = '<img src=x onerror="window.__xss=1">';
+const SVG = '<svg onload="window.__xss=3"><script>window.__xss=4</script></svg>';
+const JS_URL = 'javascript:window.__xss=5';
 /// A small export per source with markup in a header, in segment values and in ids.
 const HOSTILE = {
   subscriptions: `customer,plan ${XSS},amount,interval,start,end\n"${XSS}","${XSS}",100.00,month,2024-01-01,\nB,"<b>Pro</b>",50.00,month,2024-02-01,2024-04-01\n`,
-  orders: `order_id,customer,date,amount,channel\n1,"${XSS}",2024-01-05,10.00,"${XSS}"\n2,b,2024-02-05,20.00,web\n3,"${XSS}",2024-03-05,30.00,"${XSS}"\n`,
+  // The last row's date is markup: it is reported in the issues list.
+  orders: `order_id,customer,date,amount,channel\n1,"${XSS}",2024-01-05,10.00,"${XSS}"\n2,b,2024-02-05,20.00,"${JS_URL}"\n3,"${XSS}",2024-03-05,30.00,"${SVG}"\n4,c,"${SVG}",5.00,web\n`,
   surveys: `date,customer,type,score,plan,comment\n2024-01-03,"${XSS}",nps,10,"${XSS}","great ${XSS} product"\n2024-01-10,c2,nps,3,Basic,"slow <script>window.__xss=2</script>"\n`,
   tickets: `Ticket ID,Created at,Solved at,Assignee,Group,Satisfaction Score,Requester\n1,2024-01-05 10:00,2024-01-05 12:00,"${XSS}","${XSS}",Good,"${XSS}"\n2,2024-01-06 09:00,2024-01-08 09:00,Bob,Tech,Bad,b\n`,
   usage: `user_id,customer_id,timestamp,event,plan\n"${XSS}","${XSS}",2024-01-01 10:00,"${XSS}","${XSS}"\nu2,A,2024-01-02 11:00,login,Pro\n`,
@@ -91,9 +95,16 @@ test('markup in cells, headers and file names stays text on every page', async (
     await page.waitForTimeout(300);
     // Open every disclosure (chart tables, issue lists, timelines) so their text is rendered too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    // The customer page: find the customer whose id is markup and open its timeline.
+    if (name === 'customers') {
+      await page.fill("[data-testid='customer-search']", '<img');
+      await page.locator('[data-open-customer]').first().click({ timeout: 5000 });
+      await page.waitForSelector("[data-timeline]:not([data-timeline=''])", { timeout: 5000 });
+      assert.match(await page.locator('[data-timeline] h2').textContent(), /<img src=x onerror=/, 'the timeline names the customer as text');
+    }
     await page.waitForTimeout(200);
     const found = await page.evaluate(() => ({
-      injected: document.querySelectorAll('img[src="x"], b, main script').length,
+      injected: document.querySelectorAll('img[src="x"], b, main script, main svg script, svg[onload], a[href^="javascript:"]').length,
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
       text: document.body.innerText.includes('<img src=x onerror='),
     }));
@@ -102,6 +113,37 @@ test('markup in cells, headers and file names stays text on every page', async (
     if (found.text) shownAsText += 1;
   }
   assert.ok(shownAsText >= 5, `the markup is shown as text on ${shownAsText} pages`);
+  // The issues list names the bad date as it was written.
+  await visit(page, 'orders');
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  assert.ok(await page.evaluate(() => document.body.textContent.includes("'<svg onload=")), 'the bad date is shown as text');
+  // Names from inside containers: a zip entry and a workbook sheet named with markup.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-xss-'));
+  execFileSync('python3', ['-c', `
+import sys, zipfile
+csv = sys.argv[2]
+with zipfile.ZipFile(sys.argv[1] + '/entries.zip', 'w') as z:
+    z.writestr('<img src=x onerror=alert(1)>.csv', csv)
+    z.writestr('<svg onload=alert(2)>.csv', csv)
+`, dir, HOSTILE.tickets]);
+  await visit(page, 'support');
+  await page.setInputFiles("[data-testid='tickets-file-input']", path.join(dir, 'entries.zip'));
+  await page.waitForFunction(() => document.querySelector("[data-testid='tickets-summary']")?.textContent.includes('entries.zip#'), null, { timeout: 20000 });
+  const zipShown = await page.evaluate(() => ({
+    text: document.body.textContent.includes('<img src=x onerror=alert(1)>.csv'),
+    injected: document.querySelectorAll('img[src="x"], svg[onload]').length,
+  }));
+  assert.deepEqual(zipShown, { text: true, injected: 0 }, 'zip entry names are text');
+  execFileSync('python3', ['-c', 'import sys; sys.path.insert(0, sys.argv[1]); import make; make.empty_formatted_workbook(sys.argv[2], 3, sheet_name=sys.argv[3])',
+    CORPUS, path.join(dir, 'sheets.xlsx'), '<img src=x onerror=alert(1)>']);
+  await visit(page, 'revenue');
+  await page.setInputFiles("[data-testid='subscriptions-file-input']", path.join(dir, 'sheets.xlsx'));
+  await page.waitForFunction(() => document.querySelector("[data-testid='subscriptions-summary']")?.textContent.includes('sheets.xlsx#'), null, { timeout: 20000 });
+  const sheetShown = await page.evaluate(() => ({
+    text: document.body.textContent.includes('sheets.xlsx#<img src=x onerror=alert(1)>'),
+    injected: document.querySelectorAll('img[src="x"], svg[onload]').length,
+  }));
+  assert.deepEqual(sheetShown, { text: true, injected: 0 }, 'sheet names are text');
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.equal(dialogs, 0);
   await context.close();

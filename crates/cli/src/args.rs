@@ -1,26 +1,15 @@
-//! Command-line parsing (by hand: the grammar is small and errors must name the bad flag).
+//! Command-line parsing with clap (derive): the help, the usage errors (exit code 2) and the shell
+//! completions (`northstar completions bash`) all come from this one description. The list of
+//! sources, their roles and settings in the help comes from the registry the app uses.
 
-use crate::error::CliError;
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use northstar_metrics::catalog::SOURCES;
 use northstar_metrics::source::SourceId;
 use northstar_metrics::Granularity;
 
-/// The help text: the commands, then every source with its roles and settings (from the registry).
-pub fn usage() -> String {
-    let names: Vec<&str> = SOURCES.iter().map(|s| s.name()).collect();
-    let mut out = format!(
-        "usage:
-  northstar report --source KIND=FILE [--source KIND=FILE]...   (KIND: {kinds})
-      [--period all|day|week|month|quarter|year] [--segment COLUMN]
-      [--map SOURCE.ROLE=COLUMN]... [--set SOURCE.KEY=VALUE]... [--json] [--health]
-  northstar demo [{kinds_bar}]   print a built-in demo export (CSV)
-  northstar --help
-
-sources (roles; settings that change how rows are read | that change only the arithmetic):
-",
-        kinds = names.join(", "),
-        kinds_bar = names.join("|")
-    );
+/// Every source with its roles and settings, and how the sources meet (after the options).
+pub fn sources_help() -> String {
+    let mut out = String::from("Sources (roles; settings that change how rows are read | that change only the arithmetic):\n");
     for s in SOURCES {
         let (ingest, kpi) = s.setting_keys();
         out.push_str(&format!("  {}: {}\n    roles: {}\n", s.name(), s.description(), s.roles().join(", ")));
@@ -46,11 +35,7 @@ Health: with billing customers and a file of their touches (tickets, answers, us
 FILE: CSV or TSV text, also gzip-compressed (streamed); a zip archive (its first CSV, or
   FILE.zip#entry.csv); an Excel or OpenDocument workbook, .xlsx, .xls or .ods (its first sheet, or
   FILE.xlsx#Sheet name). The kind is told by the file's first bytes, not by its name.
---segment COLUMN: rows per value of COLUMN beside the overall rows (segment null); for surveys with
-  several questions of one kind, --segment Question gives each question's values
---map: repeat it for a role that takes several columns (segment; surveys' nps, csat, ces questions):
-  the first replaces the guessed columns, the next ones add to them
-exit codes: 0 ok, 2 bad arguments, unreadable file or missing column
+Exit codes: 0 ok, 2 bad arguments, unreadable file or missing column.
 ",
     );
     out
@@ -60,96 +45,100 @@ fn source_names() -> String {
     SOURCES.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")
 }
 
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Parser)]
+#[command(name = "northstar", version, about = "Customer-success KPIs from the CSV exports you already have, computed on this machine.", after_help = sources_help())]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand, PartialEq)]
+pub enum Command {
+    /// Read exports and print their KPIs (a table, or JSON with --json).
+    #[command(after_help = sources_help())]
+    Report(ReportOptions),
+    /// Print a built-in demo export (CSV).
+    Demo {
+        /// The source kind of the demo.
+        #[arg(value_parser = parse_kind, default_value = "surveys")]
+        kind: SourceId,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Default, PartialEq, Args)]
 pub struct ReportOptions {
-    /// (source, FILE) of each `--source`.
+    /// An export and its source kind; repeat it for several sources (one file per kind).
+    #[arg(long = "source", value_name = "KIND=FILE", required = true, value_parser = parse_source)]
     pub sources: Vec<(SourceId, String)>,
+    /// The periods: all, day, week, month, quarter or year.
+    #[arg(long, value_parser = parse_period, default_value = "month")]
     pub period: Granularity,
+    /// Rows per value of COLUMN beside the overall rows (segment null); for surveys with several
+    /// questions of one kind, `--segment Question` gives each question's values.
+    #[arg(long, value_name = "COLUMN")]
     pub segment: Option<String>,
-    /// (source, role, column) of each `--map`; the source as written, checked by the report.
+    /// A role's column; repeat it for a role that takes several columns (segment; surveys' nps,
+    /// csat, ces questions): the first replaces the guessed columns, the next ones add to them.
+    #[arg(long = "map", value_name = "SOURCE.ROLE=COLUMN", value_parser = parse_map)]
     pub maps: Vec<(String, String, String)>,
+    /// A setting (see the list of sources below).
+    #[arg(long = "set", value_name = "SOURCE.KEY=VALUE", value_parser = parse_set)]
     pub sets: Vec<(String, String)>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
     pub json: bool,
-    /// `--health`: the health score even of billing files alone.
+    /// The health score even of billing files alone.
+    #[arg(long)]
     pub health: bool,
 }
 
-#[derive(Debug, PartialEq)]
-pub enum Command {
-    Help,
-    Demo(SourceId),
-    Report(ReportOptions),
+fn split_pair(value: &str) -> Result<(&str, &str), String> {
+    value.split_once('=').filter(|(k, _)| !k.is_empty()).ok_or_else(|| format!("expected KEY=VALUE, got '{value}'"))
 }
 
-fn split_pair<'a>(flag: &str, value: &'a str) -> Result<(&'a str, &'a str), CliError> {
-    value.split_once('=').filter(|(k, _)| !k.is_empty()).ok_or_else(|| usage_error(format!("{flag} expects KEY=VALUE, got '{value}'")))
+fn parse_kind(kind: &str) -> Result<SourceId, String> {
+    SourceId::from_name(kind).ok_or_else(|| format!("unknown source kind '{kind}'; supported: {}", source_names()))
 }
 
-fn usage_error(text: String) -> CliError {
-    CliError::Arguments(text)
+fn parse_source(value: &str) -> Result<(SourceId, String), String> {
+    let (kind, file) = split_pair(value)?;
+    Ok((parse_kind(kind)?, file.to_string()))
 }
 
-pub fn parse(argv: &[String]) -> Result<Command, CliError> {
-    // `northstar report --help` asks for the help, wherever the flag stands.
-    if argv.iter().any(|a| a == "--help" || a == "-h") {
-        return Ok(Command::Help);
-    }
-    match argv.first().map(String::as_str) {
-        None | Some("--help") | Some("-h") | Some("help") => return Ok(Command::Help),
-        Some("demo") => {
-            let which = argv.get(1).map_or("surveys", String::as_str);
-            let Some(id) = SourceId::from_name(which) else {
-                return Err(usage_error(format!("unknown demo '{which}'; demos: {}", source_names())));
-            };
-            return Ok(Command::Demo(id));
-        }
-        Some("report") => {}
-        Some(other) => return Err(usage_error(format!("unknown command '{other}'"))),
-    }
-    let mut o = ReportOptions::default();
-    let mut it = argv[1..].iter();
-    while let Some(flag) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| usage_error(format!("{name} needs a value")));
-        match flag.as_str() {
-            "--json" => o.json = true,
-            "--health" => o.health = true,
-            "--source" => {
-                let v = value("--source")?;
-                let (kind, file) = split_pair("--source", &v)?;
-                let Some(id) = SourceId::from_name(kind) else {
-                    return Err(usage_error(format!("unknown source kind '{kind}'; supported: {}", source_names())));
-                };
-                o.sources.push((id, file.to_string()));
-            }
-            "--period" => {
-                let v = value("--period")?;
-                o.period =
-                    Granularity::parse(&v).ok_or_else(|| usage_error(format!("unknown period '{v}'; expected all, day, week, month, quarter or year")))?;
-            }
-            "--segment" => o.segment = Some(value("--segment")?),
-            "--map" => {
-                let v = value("--map")?;
-                let (key, column) = split_pair("--map", &v)?;
-                let (source, role) = key.split_once('.').ok_or_else(|| usage_error(format!("--map expects SOURCE.ROLE=COLUMN, got '{v}'")))?;
-                o.maps.push((source.to_string(), role.to_string(), column.to_string()));
-            }
-            "--set" => {
-                let v = value("--set")?;
-                let (key, val) = split_pair("--set", &v)?;
-                o.sets.push((key.to_string(), val.to_string()));
-            }
-            other => return Err(usage_error(format!("unknown flag '{other}'"))),
+fn parse_period(value: &str) -> Result<Granularity, String> {
+    Granularity::parse(value).ok_or_else(|| format!("unknown period '{value}'; expected all, day, week, month, quarter or year"))
+}
+
+fn parse_map(value: &str) -> Result<(String, String, String), String> {
+    let (key, column) = split_pair(value)?;
+    let (source, role) = key.split_once('.').ok_or_else(|| format!("expected SOURCE.ROLE=COLUMN, got '{value}'"))?;
+    Ok((source.to_string(), role.to_string(), column.to_string()))
+}
+
+fn parse_set(value: &str) -> Result<(String, String), String> {
+    let (key, val) = split_pair(value)?;
+    Ok((key.to_string(), val.to_string()))
+}
+
+/// Parses `argv` (without the program name); a usage error or a help request is clap's error,
+/// which prints itself with the right exit code (2, or 0 for help).
+pub fn parse<I: IntoIterator<Item = String>>(argv: I) -> Result<Command, clap::Error> {
+    let cli = Cli::try_parse_from(std::iter::once("northstar".to_string()).chain(argv))?;
+    if let Command::Report(o) = &cli.command {
+        if let Some((kind, _)) = o.sources.iter().find(|(k, _)| o.sources.iter().filter(|(o, _)| o == k).count() > 1) {
+            return Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, format!("--source {} is given twice", kind.name())));
         }
     }
-    if o.sources.is_empty() {
-        return Err(usage_error("report needs at least one --source KIND=FILE".into()));
-    }
-    for (kind, _) in &o.sources {
-        if o.sources.iter().filter(|(k, _)| k == kind).count() > 1 {
-            return Err(usage_error(format!("--source {kind} is given twice")));
-        }
-    }
-    Ok(Command::Report(o))
+    Ok(cli.command)
+}
+
+/// The completion script of `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "northstar", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -161,41 +150,56 @@ mod tests {
     }
 
     #[test]
+    fn the_description_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
     fn parses_a_full_report_command() {
-        let Command::Report(o) =
-            parse(&args("report --source surveys=a.csv --period quarter --map surveys.nps=Q1 --set surveys.nps_scale=1-5 --json")).unwrap()
+        let Command::Report(o) = parse(args("report --source surveys=a.csv --period quarter --map surveys.nps=Q1 --set surveys.nps_scale=1-5 --json")).unwrap()
         else {
             panic!()
         };
         assert_eq!(o.sources, [(SourceId::Surveys, "a.csv".to_string())]);
         assert_eq!(o.period, Granularity::Quarter);
         assert_eq!(o.maps, [("surveys".into(), "nps".into(), "Q1".into())]);
-        assert!(o.json);
+        assert_eq!(o.sets, [("surveys.nps_scale".into(), "1-5".into())]);
+        assert!(o.json && !o.health);
     }
 
     #[test]
     fn the_help_lists_every_source_with_its_roles() {
-        let help = usage();
-        for s in SOURCES {
-            assert!(help.contains(&format!("  {}: {}", s.name(), s.description())), "{help}");
-            assert!(help.contains(&s.roles().join(", ")), "{help}");
+        for line in ["--help", "report --help"] {
+            let help = parse(args(line)).unwrap_err();
+            assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
+            let help = help.to_string();
+            for s in SOURCES {
+                assert!(help.contains(&format!("  {}: {}", s.name(), s.description())), "{line}: {help}");
+                assert!(help.contains(&s.roles().join(", ")), "{help}");
+            }
         }
-    }
-
-    #[test]
-    fn help_is_asked_for_after_a_command_too() {
-        for line in ["--help", "-h", "help", "report --help", "report --source surveys=a.csv -h", "demo --help"] {
-            assert_eq!(parse(&args(line)).unwrap(), Command::Help, "{line}");
-        }
+        assert_eq!(parse(args("report --source surveys=a.csv -h")).unwrap_err().kind(), clap::error::ErrorKind::DisplayHelp);
     }
 
     #[test]
     fn rejects_bad_flags_clearly() {
-        assert_eq!(parse(&args("report --source surveys=a --bogus")).unwrap_err().to_string(), "unknown flag '--bogus'");
-        assert!(parse(&args("report --source surveys=a --period fortnight")).unwrap_err().to_string().contains("unknown period"));
-        assert!(parse(&args("report --source usage2=a")).unwrap_err().to_string().contains("unknown source kind"));
-        assert!(parse(&args("report --source accounts=a --source accounts=b")).unwrap_err().to_string().contains("twice"));
-        assert!(parse(&args("report --source surveys=a --map nps=Q1")).unwrap_err().to_string().contains("SOURCE.ROLE"));
-        assert!(parse(&args("report")).unwrap_err().to_string().contains("--source KIND=FILE"));
+        let error = |line: &str| parse(args(line)).unwrap_err();
+        let bogus = error("report --source surveys=a --bogus");
+        assert_eq!(bogus.exit_code(), 2);
+        assert!(bogus.to_string().contains("'--bogus'"), "{bogus}");
+        assert!(error("report --source surveys=a --period fortnight").to_string().contains("unknown period 'fortnight'"));
+        assert!(error("report --source usage2=a").to_string().contains("unknown source kind 'usage2'"));
+        assert!(error("report --source accounts=a --source accounts=b").to_string().contains("--source accounts is given twice"));
+        assert!(error("report --source surveys=a --map nps=Q1").to_string().contains("SOURCE.ROLE=COLUMN"));
+        assert!(error("report").to_string().contains("--source <KIND=FILE>"));
+        assert!(error("demo nosuch").to_string().contains("unknown source kind"));
+    }
+
+    #[test]
+    fn completions_name_every_command_and_flag() {
+        let bash = completions(clap_complete::Shell::Bash);
+        for word in ["report", "demo", "completions", "--source", "--period", "--map", "--set", "--json", "--health"] {
+            assert!(bash.contains(word), "{word}");
+        }
     }
 }

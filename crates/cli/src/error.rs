@@ -1,14 +1,11 @@
-//! Why a command failed. `main` branches on it: a [`CliError::Arguments`] is followed by the help text;
-//! every error exits with code 2.
+//! Why a report failed (the command line's own errors are clap's, in `args`); every error exits
+//! with code 2.
 
 use northstar_formats::FormatError;
 use northstar_metrics::FatalError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// The command line itself is wrong (an unknown flag, a missing value).
-    #[error("{0}")]
-    Arguments(String),
     /// A file could not be opened or read.
     #[error("cannot read {path}: {source}")]
     Io {

@@ -26,10 +26,15 @@ fn emit(text: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match args::parse(&argv) {
-        Ok(args::Command::Help) => emit(&args::usage()),
-        Ok(args::Command::Demo(which)) => emit(&northstar_metrics::catalog::by_id(which).demo()),
+    match args::parse(std::env::args().skip(1)) {
+        // A usage error (exit 2) or the help and version (exit 0), as clap prints them; a closed
+        // pipe while printing is no error.
+        Err(e) => {
+            let _ = e.print();
+            ExitCode::from(e.exit_code() as u8)
+        }
+        Ok(args::Command::Demo { kind }) => emit(&northstar_metrics::catalog::by_id(kind).demo()),
+        Ok(args::Command::Completions { shell }) => emit(&args::completions(shell)),
         Ok(args::Command::Report(opts)) => match report::run(&opts) {
             Ok(text) => emit(&text),
             Err(e) => {
@@ -37,13 +42,5 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Err(e @ error::CliError::Arguments(_)) => {
-            eprintln!("northstar: {e}\n\n{}", args::usage());
-            ExitCode::from(2)
-        }
-        Err(e) => {
-            eprintln!("northstar: {e}");
-            ExitCode::from(2)
-        }
     }
 }

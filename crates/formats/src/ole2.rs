@@ -69,6 +69,43 @@ pub fn check_sector_chains(bytes: &[u8]) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// `Err` with the reason when a sheet's DIMENSIONS record (BIFF 0x0200) claims more cells than
+/// [`crate::MAX_SHEET_CELLS`] or ends before it starts. calamine 0.38 reserves room for every cell
+/// the record claims before reading any, so a damaged record asked for 41 TB and the process
+/// aborted (an allocation failure is not a panic it could catch; found by fuzzing). The record is
+/// looked for in the file's bytes as calamine reads it (type, length 10, 14 or 16, then the first
+/// and last row and column); a stream's records sit in its sectors in order, and a record split
+/// across two sectors that are not next to each other is not seen.
+pub fn check_dimensions(bytes: &[u8]) -> Result<(), &'static str> {
+    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
+    for at in memchr_all(bytes) {
+        let len = bytes[at + 2] as usize;
+        let data = at + 4;
+        let (first_row, last_row, first_col, last_col) = match len {
+            10 => (u16_at(data), u16_at(data + 2), u16_at(data + 4), u16_at(data + 6)),
+            14 | 16 => (u32_at(bytes, data).map(u64::from), u32_at(bytes, data + 4).map(u64::from), u16_at(data + 8), u16_at(data + 10)),
+            _ => continue,
+        };
+        let (Some(rf), Some(rl), Some(cf), Some(cl)) = (first_row, last_row, first_col, last_col) else { continue };
+        // As calamine reads it: a first column past 255, or after the last, counts from 0.
+        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+        if rl >= 1 && cl >= 1 {
+            if rl - 1 < rf {
+                return Err("a sheet's dimensions end before they start");
+            }
+            if (rl - rf).saturating_mul(cl - cf) > crate::MAX_SHEET_CELLS {
+                return Err("a sheet's dimensions claim more cells than can be read");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a record of type 0x0200 with a length byte and a zero high length byte may start.
+fn memchr_all(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.windows(4).enumerate().filter(|(_, w)| w[0] == 0x00 && w[1] == 0x02 && w[3] == 0x00).map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +151,30 @@ mod tests {
                 assert!(err.to_string().contains("sector chains loop"), "{name} as {kind:?}: {err}");
             }
         }
+    }
+
+    /// The file fuzzing found: a DIMENSIONS record for which calamine reserved 41 TB, aborting.
+    /// A real workbook's records pass.
+    #[test]
+    fn dimensions_past_the_sheet_limit_are_refused() {
+        let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let bytes = fixture("huge-dimensions.xls");
+        assert_eq!(check_sector_chains(&bytes), Ok(()));
+        assert!(check_dimensions(&bytes).is_err());
+        let err = crate::unpack(&bytes, crate::Container::Xls, None).unwrap_err();
+        assert!(err.to_string().contains("dimensions"), "{err}");
+        assert_eq!(check_dimensions(&fixture("types.xls")), Ok(()));
+        let record = |rows: (u32, u32), cols: (u16, u16)| {
+            let mut r = vec![0x00, 0x02, 14, 0];
+            r.extend(rows.0.to_le_bytes());
+            r.extend(rows.1.to_le_bytes());
+            r.extend(cols.0.to_le_bytes());
+            r.extend(cols.1.to_le_bytes());
+            r.extend([0, 0]);
+            r
+        };
+        assert_eq!(check_dimensions(&record((0, 65536), (0, 256))), Ok(()), "a full BIFF8 sheet");
+        assert!(check_dimensions(&record((0, 4_000_000_000), (0, 256))).is_err());
+        assert!(check_dimensions(&record((10, 5), (0, 3))).is_err(), "ends before it starts");
     }
 }
