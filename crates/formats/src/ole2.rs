@@ -106,6 +106,39 @@ fn memchr_all(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes.windows(4).enumerate().filter(|(_, w)| w[0] == 0x00 && w[1] == 0x02 && w[3] == 0x00).map(|(i, _)| i)
 }
 
+/// BIFF cell records (type, smallest length) whose data starts with the cell's row and column
+/// (u16 each): NUMBER, LABEL, BOOLERR, RSTRING, LABELSST, RK, MULRK (its last column is in its
+/// last two bytes), FORMULA.
+const CELL_RECORDS: [(u16, usize); 8] = [(0x0203, 14), (0x0204, 8), (0x0205, 8), (0x00D6, 8), (0x00FD, 10), (0x027E, 10), (0x00BD, 10), (0x0006, 20)];
+
+/// `Err` when the cells of the file's sheets span more than [`crate::MAX_SHEET_CELLS`] (rows ×
+/// columns). calamine 0.38 lays every sheet's cells out in one grid from its first to its last
+/// row and column when it opens an `.xls`, before any limit of ours applies: two cells of a
+/// damaged file at columns 0 and 65,535 made it ask for 137 GB and abort (found by fuzzing). A
+/// real BIFF8 sheet has at most 65,536 rows of 256 columns, exactly the limit, so a valid file is
+/// never refused; the records are looked for in the file's bytes, across all sheets at once.
+pub fn check_cell_extent(bytes: &[u8]) -> Result<(), &'static str> {
+    let (mut rows, mut cols) = ((u16::MAX, 0u16), (u16::MAX, 0u16));
+    for (at, w) in bytes.windows(4).enumerate() {
+        let (kind, len) = (u16::from_le_bytes([w[0], w[1]]), u16::from_le_bytes([w[2], w[3]]) as usize);
+        let Some(&(_, least)) = CELL_RECORDS.iter().find(|(k, least)| *k == kind && len >= *least) else { continue };
+        let Some(data) = bytes.get(at + 4..at + 4 + len.max(least)) else { continue };
+        let (row, col) = (u16::from_le_bytes([data[0], data[1]]), u16::from_le_bytes([data[2], data[3]]));
+        let last_col = if kind == 0x00BD { u16::from_le_bytes([data[len - 2], data[len - 1]]) } else { col };
+        rows = (rows.0.min(row), rows.1.max(row));
+        cols = (cols.0.min(col.min(last_col)), cols.1.max(col.max(last_col)));
+    }
+    if rows.0 > rows.1 {
+        return Ok(());
+    }
+    let span = (rows.1 - rows.0) as u64 + 1;
+    let width = (cols.1 - cols.0) as u64 + 1;
+    if span * width > crate::MAX_SHEET_CELLS {
+        return Err("its cells span more rows and columns than a sheet can hold");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +209,19 @@ mod tests {
         assert_eq!(check_dimensions(&record((0, 65536), (0, 256))), Ok(()), "a full BIFF8 sheet");
         assert!(check_dimensions(&record((0, 4_000_000_000), (0, 256))).is_err());
         assert!(check_dimensions(&record((10, 5), (0, 3))).is_err(), "ends before it starts");
+    }
+
+    /// The file fuzzing found: cells far apart, for whose grid calamine asked 137 GB and aborted.
+    #[test]
+    fn cells_spanning_more_than_a_sheet_are_refused() {
+        let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let bytes = fixture("far-apart-cells.xls");
+        assert_eq!(check_cell_extent(&bytes), Err("its cells span more rows and columns than a sheet can hold"));
+        let err = crate::unpack(&bytes, crate::Container::Xls, None).unwrap_err();
+        assert!(err.to_string().contains("span more rows and columns"), "{err}");
+        assert_eq!(check_cell_extent(&fixture("types.xls")), Ok(()));
+        let number = |row: u16, col: u16| [&[0x03, 0x02, 14, 0][..], &row.to_le_bytes(), &col.to_le_bytes(), &[0u8; 10]].concat();
+        assert_eq!(check_cell_extent(&[number(0, 0), number(65535, 255)].concat()), Ok(()), "a full BIFF8 sheet");
+        assert!(check_cell_extent(&[number(0, 0), number(65535, 256)].concat()).is_err());
     }
 }

@@ -26,7 +26,9 @@ fn open(bytes: &[u8], kind: Container) -> Result<Book<'_>, FormatError> {
     // sector chains are checked first (`ole2`).
     if crate::ole2::is_compound_file(bytes) {
         crate::ole2::check_sector_chains(bytes).map_err(|why| unreadable(kind, format!("the file is damaged: {why}")))?;
-        crate::ole2::check_dimensions(bytes).map_err(|why| unreadable(kind, format!("the file is damaged: {why}")))?;
+        crate::ole2::check_dimensions(bytes)
+            .and_then(|()| crate::ole2::check_cell_extent(bytes))
+            .map_err(|why| unreadable(kind, format!("the file is damaged: {why}")))?;
     }
     let cursor = || Cursor::new(bytes);
     match kind {
