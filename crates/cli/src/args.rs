@@ -46,7 +46,8 @@ fn source_names() -> String {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "northstar", version, about = "Customer-success KPIs from the CSV exports you already have, computed on this machine.", after_help = sources_help())]
+// The help keeps its own line breaks (term_width 0): the sources list is laid out by hand.
+#[command(name = "northstar", version, term_width = 0, about = "Customer-success KPIs from the CSV exports you already have, computed on this machine.", after_help = sources_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -55,7 +56,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand, PartialEq)]
 pub enum Command {
     /// Read exports and print their KPIs (a table, or JSON with --json).
-    #[command(after_help = sources_help())]
+    #[command(after_help = sources_help(), term_width = 0)]
     Report(ReportOptions),
     /// Print a built-in demo export (CSV).
     Demo {
