@@ -126,28 +126,26 @@ with zipfile.ZipFile(sys.argv[1] + '/entries.zip', 'w') as z:
     z.writestr('<img src=x onerror=alert(1)>.csv', csv)
     z.writestr('<svg onload=alert(2)>.csv', csv)
 `, dir, HOSTILE.tickets]);
-  await visit(page, 'support');
-  await page.setInputFiles("[data-testid='tickets-file-input']", path.join(dir, 'entries.zip'));
-  await page.waitForFunction(() => document.querySelector("[data-testid='tickets-summary']")?.textContent.includes('entries.zip#'), null, { timeout: 20000 });
-  const zipShown = await page.evaluate(() => ({
-    text: document.body.textContent.includes('<img src=x onerror=alert(1)>.csv'),
-    injected: document.querySelectorAll('img[src="x"], svg[onload]').length,
-  }));
-  assert.deepEqual(zipShown, { text: true, injected: 0 }, 'zip entry names are text');
+  assert.deepEqual(await dropContainer(page, 'support', 'tickets', path.join(dir, 'entries.zip'), '<img src=x onerror=alert(1)>.csv'),
+    { text: true, injected: 0 }, 'zip entry names are text');
   execFileSync('python3', ['-c', 'import sys; sys.path.insert(0, sys.argv[1]); import make; make.empty_formatted_workbook(sys.argv[2], 3, sheet_name=sys.argv[3])',
     CORPUS, path.join(dir, 'sheets.xlsx'), '<img src=x onerror=alert(1)>']);
-  await visit(page, 'revenue');
-  await page.setInputFiles("[data-testid='subscriptions-file-input']", path.join(dir, 'sheets.xlsx'));
-  await page.waitForFunction(() => document.querySelector("[data-testid='subscriptions-summary']")?.textContent.includes('sheets.xlsx#'), null, { timeout: 20000 });
-  const sheetShown = await page.evaluate(() => ({
-    text: document.body.textContent.includes('sheets.xlsx#<img src=x onerror=alert(1)>'),
-    injected: document.querySelectorAll('img[src="x"], svg[onload]').length,
-  }));
-  assert.deepEqual(sheetShown, { text: true, injected: 0 }, 'sheet names are text');
+  assert.deepEqual(await dropContainer(page, 'revenue', 'subscriptions', path.join(dir, 'sheets.xlsx'), 'sheets.xlsx#<img src=x onerror=alert(1)>'),
+    { text: true, injected: 0 }, 'sheet names are text');
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.equal(dialogs, 0);
   await context.close();
 });
+
+/// Drops a zip or workbook on `source`'s input of page `name`; whether `shown` is in the page's text
+/// once it is read, and how many elements its names made.
+async function dropContainer(page, name, source, file, shown) {
+  await visit(page, name);
+  await page.setInputFiles(`[data-testid='${source}-file-input']`, file);
+  const label = `${path.basename(file)}#`;
+  await page.waitForFunction(([s, l]) => document.querySelector(`[data-testid='${s}-summary']`)?.textContent.includes(l), [source, label], { timeout: 20000 });
+  return page.evaluate((text) => ({ text: document.body.textContent.includes(text), injected: document.querySelectorAll('img[src="x"], svg[onload]').length }), shown);
+}
 
 /// Every corpus file: the committed ones and the large ones made at test time.
 function corpusFiles() {
