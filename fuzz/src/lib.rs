@@ -2,7 +2,6 @@
 //! gives what reading it whole gives, and every KPI value is a finite number or none.
 
 use northstar_metrics::catalog::{by_id, kpis_of_all, Loaded, Options};
-use northstar_metrics::ingest::sniff;
 use northstar_metrics::period::Granularity;
 use northstar_metrics::source::{Query, SourceId};
 
@@ -11,15 +10,6 @@ pub fn cut(data: &[u8]) -> Option<(usize, &[u8])> {
     let (head, body) = data.split_at_checked(2)?;
     let at = u16::from_le_bytes([head[0], head[1]]) as usize % (body.len() + 1);
     Some((at, body))
-}
-
-fn load(kind: SourceId, body: &[u8], pieces: &[&[u8]]) -> Option<Box<dyn Loaded>> {
-    let sniffed = sniff(body);
-    let mut loading = by_id(kind).open("fuzz.csv", &sniffed, &Options::default()).ok()?;
-    for piece in pieces {
-        loading.feed(piece);
-    }
-    Some(loading.finish())
 }
 
 /// The results as text: the summary counters, the issues and every KPI of the month view.
@@ -44,8 +34,9 @@ fn results(loaded: Box<dyn Loaded>) -> String {
 /// Reads `data` as a `kind` file whole and in two pieces; the results must agree.
 pub fn source(kind: SourceId, data: &[u8]) {
     let Some((at, body)) = cut(data) else { return };
-    let Some(whole) = load(kind, body, &[body]) else { return };
+    let source = by_id(kind);
+    let Ok(whole) = source.read("fuzz.csv", body, &[], &Options::default()) else { return };
     let whole = results(whole);
-    let pieces = load(kind, body, &[&body[..at], &body[at..]]).expect("opened whole, opens again");
+    let pieces = source.read("fuzz.csv", body, &[at], &Options::default()).expect("opened whole, opens again");
     assert_eq!(whole, results(pieces), "cut at {at}");
 }

@@ -19,6 +19,11 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// A sector's sector ids.
+fn ids(sector: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    sector.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
 /// `Err` with the reason when a sector chain of the compound file loops. A file too damaged to
 /// read a table from passes: calamine refuses it itself.
 pub fn check_sector_chains(bytes: &[u8]) -> Result<(), &'static str> {
@@ -36,7 +41,7 @@ pub fn check_sector_chains(bytes: &[u8]) -> Result<(), &'static str> {
     while next < MARKERS {
         hops += 1;
         let Some(s) = sector(next).filter(|_| hops <= sectors) else { break };
-        let ids: Vec<u32> = s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let ids: Vec<u32> = ids(s).collect();
         let Some((&last, entries)) = ids.split_last() else { break };
         fat_sectors.extend_from_slice(entries);
         next = last;
@@ -44,7 +49,7 @@ pub fn check_sector_chains(bytes: &[u8]) -> Result<(), &'static str> {
     let mut fat: Vec<u32> = Vec::new();
     for id in fat_sectors.into_iter().filter(|&id| id < MARKERS) {
         if let Some(s) = sector(id) {
-            fat.extend(s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+            fat.extend(ids(s));
         }
     }
     // Each sector points to one next sector: a walk that comes back to its own path is a loop.
@@ -69,72 +74,68 @@ pub fn check_sector_chains(bytes: &[u8]) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// `Err` with the reason when a sheet's DIMENSIONS record (BIFF 0x0200) claims more cells than
-/// [`crate::MAX_SHEET_CELLS`] or ends before it starts. calamine 0.38 reserves room for every cell
-/// the record claims before reading any, so a damaged record asked for 41 TB and the process
-/// aborted (an allocation failure is not a panic it could catch; found by fuzzing). The record is
-/// looked for in the file's bytes as calamine reads it (type, length 10, 14 or 16, then the first
-/// and last row and column); a stream's records sit in its sectors in order, and a record split
-/// across two sectors that are not next to each other is not seen.
-pub fn check_dimensions(bytes: &[u8]) -> Result<(), &'static str> {
-    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
-    for at in memchr_all(bytes) {
-        let len = bytes[at + 2] as usize;
-        let data = at + 4;
-        let (first_row, last_row, first_col, last_col) = match len {
-            10 => (u16_at(data), u16_at(data + 2), u16_at(data + 4), u16_at(data + 6)),
-            14 | 16 => (u32_at(bytes, data).map(u64::from), u32_at(bytes, data + 4).map(u64::from), u16_at(data + 8), u16_at(data + 10)),
-            _ => continue,
-        };
-        let (Some(rf), Some(rl), Some(cf), Some(cl)) = (first_row, last_row, first_col, last_col) else { continue };
-        // As calamine reads it: a first column past 255, or after the last, counts from 0.
-        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
-        if rl >= 1 && cl >= 1 {
-            if rl - 1 < rf {
-                return Err("a sheet's dimensions end before they start");
-            }
-            if (rl - rf).saturating_mul(cl - cf) > crate::MAX_SHEET_CELLS {
-                return Err("a sheet's dimensions claim more cells than can be read");
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Where a record of type 0x0200 with a length byte and a zero high length byte may start.
-fn memchr_all(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.windows(4).enumerate().filter(|(_, w)| w[0] == 0x00 && w[1] == 0x02 && w[3] == 0x00).map(|(i, _)| i)
-}
-
 /// BIFF cell records (type, smallest length) whose data starts with the cell's row and column
 /// (u16 each): NUMBER, LABEL, BOOLERR, RSTRING, LABELSST, RK, MULRK (its last column is in its
 /// last two bytes), FORMULA.
 const CELL_RECORDS: [(u16, usize); 8] = [(0x0203, 14), (0x0204, 8), (0x0205, 8), (0x00D6, 8), (0x00FD, 10), (0x027E, 10), (0x00BD, 10), (0x0006, 20)];
+/// The DIMENSIONS record: a sheet's first and last row and column.
+const DIMENSIONS: u16 = 0x0200;
 
-/// `Err` when the cells of the file's sheets span more than [`crate::MAX_SHEET_CELLS`] (rows ×
-/// columns). calamine 0.38 lays every sheet's cells out in one grid from its first to its last
-/// row and column when it opens an `.xls`, before any limit of ours applies: two cells of a
-/// damaged file at columns 0 and 65,535 made it ask for 137 GB and abort (found by fuzzing). A
-/// real BIFF8 sheet has at most 65,536 rows of 256 columns, exactly the limit, so a valid file is
-/// never refused; the records are looked for in the file's bytes, across all sheets at once.
-pub fn check_cell_extent(bytes: &[u8]) -> Result<(), &'static str> {
+/// `Err` with the reason when the sheets' records ask calamine 0.38 for more than
+/// [`crate::MAX_SHEET_CELLS`] cells, which it allocates before reading any (an allocation failure
+/// aborts; it is not a panic that could be caught). Found by fuzzing, each made the process abort:
+/// - a DIMENSIONS record that claims more cells than that, or ends before it starts (calamine
+///   reserved 41 TB for one);
+/// - cells whose rows and columns span more than that (calamine lays every sheet's cells out in
+///   one grid when it opens an `.xls`: two cells at columns 0 and 65,535 asked for 137 GB).
+///
+/// A real BIFF8 sheet has at most 65,536 rows of 256 columns, exactly the limit, so a valid file
+/// is never refused. The records are looked for in the file's bytes, in one pass, as calamine
+/// reads them (type, length, then rows and columns); a stream's records sit in its sectors in
+/// order, and a record split across two sectors that are not next to each other is not seen.
+pub fn check_records(bytes: &[u8]) -> Result<(), &'static str> {
+    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
     let (mut rows, mut cols) = ((u16::MAX, 0u16), (u16::MAX, 0u16));
-    for (at, w) in bytes.windows(4).enumerate() {
-        let (kind, len) = (u16::from_le_bytes([w[0], w[1]]), u16::from_le_bytes([w[2], w[3]]) as usize);
-        let Some(&(_, least)) = CELL_RECORDS.iter().find(|(k, least)| *k == kind && len >= *least) else { continue };
-        let Some(data) = bytes.get(at + 4..at + 4 + len.max(least)) else { continue };
-        let (row, col) = (u16::from_le_bytes([data[0], data[1]]), u16::from_le_bytes([data[2], data[3]]));
-        let last_col = if kind == 0x00BD { u16::from_le_bytes([data[len - 2], data[len - 1]]) } else { col };
+    for at in 0..bytes.len().saturating_sub(3) {
+        let (Some(kind), Some(len)) = (u16_at(at), u16_at(at + 2).map(usize::from)) else { break };
+        let data = at + 4;
+        if kind == DIMENSIONS {
+            check_dimensions(bytes, data, len)?;
+            continue;
+        }
+        if !CELL_RECORDS.iter().any(|&(k, least)| k == kind && len >= least) {
+            continue;
+        }
+        let (Some(row), Some(col), Some(end)) = (u16_at(data), u16_at(data + 2), u16_at(data + len - 2)) else { continue };
+        let last_col = if kind == 0x00BD { end } else { col };
         rows = (rows.0.min(row), rows.1.max(row));
         cols = (cols.0.min(col.min(last_col)), cols.1.max(col.max(last_col)));
     }
-    if rows.0 > rows.1 {
-        return Ok(());
-    }
-    let span = (rows.1 - rows.0) as u64 + 1;
-    let width = (cols.1 - cols.0) as u64 + 1;
-    if span * width > crate::MAX_SHEET_CELLS {
+    let cells = |(first, last): (u16, u16)| (last as u64 + 1).saturating_sub(first as u64);
+    if cells(rows) * cells(cols) > crate::MAX_SHEET_CELLS {
         return Err("its cells span more rows and columns than a sheet can hold");
+    }
+    Ok(())
+}
+
+/// One DIMENSIONS record of length `len` whose data starts at `data`, read as calamine reads it.
+fn check_dimensions(bytes: &[u8], data: usize, len: usize) -> Result<(), &'static str> {
+    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
+    let (first_row, last_row, first_col, last_col) = match len {
+        10 => (u16_at(data), u16_at(data + 2), u16_at(data + 4), u16_at(data + 6)),
+        14 | 16 => (u32_at(bytes, data).map(u64::from), u32_at(bytes, data + 4).map(u64::from), u16_at(data + 8), u16_at(data + 10)),
+        _ => return Ok(()),
+    };
+    let (Some(rf), Some(rl), Some(cf), Some(cl)) = (first_row, last_row, first_col, last_col) else { return Ok(()) };
+    // As calamine reads it: a first column past 255, or after the last, counts from 0.
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    if rl >= 1 && cl >= 1 {
+        if rl - 1 < rf {
+            return Err("a sheet's dimensions end before they start");
+        }
+        if (rl - rf).saturating_mul(cl - cf) > crate::MAX_SHEET_CELLS {
+            return Err("a sheet's dimensions claim more cells than can be read");
+        }
     }
     Ok(())
 }
@@ -193,10 +194,10 @@ mod tests {
         let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let bytes = fixture("huge-dimensions.xls");
         assert_eq!(check_sector_chains(&bytes), Ok(()));
-        assert!(check_dimensions(&bytes).is_err());
+        assert!(check_records(&bytes).is_err());
         let err = crate::unpack(&bytes, crate::Container::Xls, None).unwrap_err();
         assert!(err.to_string().contains("dimensions"), "{err}");
-        assert_eq!(check_dimensions(&fixture("types.xls")), Ok(()));
+        assert_eq!(check_records(&fixture("types.xls")), Ok(()));
         let record = |rows: (u32, u32), cols: (u16, u16)| {
             let mut r = vec![0x00, 0x02, 14, 0];
             r.extend(rows.0.to_le_bytes());
@@ -206,9 +207,9 @@ mod tests {
             r.extend([0, 0]);
             r
         };
-        assert_eq!(check_dimensions(&record((0, 65536), (0, 256))), Ok(()), "a full BIFF8 sheet");
-        assert!(check_dimensions(&record((0, 4_000_000_000), (0, 256))).is_err());
-        assert!(check_dimensions(&record((10, 5), (0, 3))).is_err(), "ends before it starts");
+        assert_eq!(check_records(&record((0, 65536), (0, 256))), Ok(()), "a full BIFF8 sheet");
+        assert!(check_records(&record((0, 4_000_000_000), (0, 256))).is_err());
+        assert!(check_records(&record((10, 5), (0, 3))).is_err(), "ends before it starts");
     }
 
     /// The file fuzzing found: cells far apart, for whose grid calamine asked 137 GB and aborted.
@@ -216,12 +217,12 @@ mod tests {
     fn cells_spanning_more_than_a_sheet_are_refused() {
         let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let bytes = fixture("far-apart-cells.xls");
-        assert_eq!(check_cell_extent(&bytes), Err("its cells span more rows and columns than a sheet can hold"));
+        assert_eq!(check_records(&bytes), Err("its cells span more rows and columns than a sheet can hold"));
         let err = crate::unpack(&bytes, crate::Container::Xls, None).unwrap_err();
         assert!(err.to_string().contains("span more rows and columns"), "{err}");
-        assert_eq!(check_cell_extent(&fixture("types.xls")), Ok(()));
+        assert_eq!(check_records(&fixture("types.xls")), Ok(()));
         let number = |row: u16, col: u16| [&[0x03, 0x02, 14, 0][..], &row.to_le_bytes(), &col.to_le_bytes(), &[0u8; 10]].concat();
-        assert_eq!(check_cell_extent(&[number(0, 0), number(65535, 255)].concat()), Ok(()), "a full BIFF8 sheet");
-        assert!(check_cell_extent(&[number(0, 0), number(65535, 256)].concat()).is_err());
+        assert_eq!(check_records(&[number(0, 0), number(65535, 255)].concat()), Ok(()), "a full BIFF8 sheet");
+        assert!(check_records(&[number(0, 0), number(65535, 256)].concat()).is_err());
     }
 }

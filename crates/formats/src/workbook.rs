@@ -23,11 +23,10 @@ fn unreadable(kind: Container, reason: impl ToString) -> FormatError {
 fn open(bytes: &[u8], kind: Container) -> Result<Book<'_>, FormatError> {
     check_whole(kind.describe(), bytes.len() as u64)?;
     // Every calamine reader opens a compound file (xls, and xlsx for its password check): its
-    // sector chains are checked first (`ole2`).
+    // sector chains and the sizes its records ask for are checked first (`ole2`).
     if crate::ole2::is_compound_file(bytes) {
-        crate::ole2::check_sector_chains(bytes).map_err(|why| unreadable(kind, format!("the file is damaged: {why}")))?;
-        crate::ole2::check_dimensions(bytes)
-            .and_then(|()| crate::ole2::check_cell_extent(bytes))
+        crate::ole2::check_sector_chains(bytes)
+            .and_then(|()| crate::ole2::check_records(bytes))
             .map_err(|why| unreadable(kind, format!("the file is damaged: {why}")))?;
     }
     let cursor = || Cursor::new(bytes);

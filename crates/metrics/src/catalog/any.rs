@@ -42,6 +42,19 @@ pub trait AnySource: Sync {
     fn fit(&self, sniff: &Sniff) -> super::recognise::Fit;
     /// Starts reading `file` with the guessed mapping changed by `options`.
     fn open(&self, file: &str, sniff: &Sniff, options: &Options) -> Result<Box<dyn Loading>, FatalError>;
+
+    /// Reads a file held whole (a test's, a fuzzer's): sniffed whole, opened with `options`, and
+    /// fed in pieces cut at each of `cuts` (in order), as a stream's pieces would arrive.
+    fn read(&self, file: &str, bytes: &[u8], cuts: &[usize], options: &Options) -> Result<Box<dyn Loaded>, FatalError> {
+        let mut loading = self.open(file, &crate::ingest::sniff(bytes), options)?;
+        let mut from = 0;
+        for &at in cuts.iter().chain([bytes.len()].iter()) {
+            let at = at.clamp(from, bytes.len());
+            loading.feed(&bytes[from..at]);
+            from = at;
+        }
+        Ok(loading.finish())
+    }
 }
 
 /// A file being read.

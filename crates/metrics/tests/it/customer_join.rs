@@ -13,7 +13,6 @@
 //! (2 rows), (blank) (1), dave@umbrella.com (1), most rows first, ties by key ("(" < "d").
 
 use northstar_metrics::catalog::{by_name, join_loaded, Loaded, Options};
-use northstar_metrics::ingest::sniff;
 use northstar_metrics::join::{join, Contact, Directory, JoinReport, JoinRule, KeyRows};
 use northstar_metrics::source::SourceId;
 
@@ -37,10 +36,7 @@ const TICKETS: &str = "Ticket ID,Created,Requester
 ";
 
 fn load(kind: &str, csv: &str) -> Box<dyn Loaded> {
-    let source = by_name(kind).unwrap();
-    let mut loading = source.open(&format!("{kind}.csv"), &sniff(csv.as_bytes()), &Options::default()).unwrap();
-    loading.feed(csv.as_bytes());
-    loading.finish()
+    by_name(kind).unwrap().read(&format!("{kind}.csv"), csv.as_bytes(), &[], &Options::default()).unwrap()
 }
 
 fn key(key: &str, rows: u64) -> KeyRows {

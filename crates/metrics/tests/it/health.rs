@@ -38,7 +38,6 @@
 use northstar_metrics::calendar::days_from_civil;
 use northstar_metrics::catalog::{by_name, Loaded, Options};
 use northstar_metrics::health::{history, kpis::kpis, score_all, Band, Book, Component, HealthSettings};
-use northstar_metrics::ingest::sniff;
 
 const SUBSCRIPTIONS: &str = "customer,email,amount,interval,start,end
 C1,ops@alpha.com,100,month,2023-12-01,
@@ -84,10 +83,7 @@ const TICKETS: &str = "id,created,first response,solved,requester
 ";
 
 fn load(kind: &str, csv: &str) -> Box<dyn Loaded> {
-    let source = by_name(kind).unwrap();
-    let mut loading = source.open(&format!("{kind}.csv"), &sniff(csv.as_bytes()), &Options::default()).unwrap();
-    loading.feed(csv.as_bytes());
-    let loaded = loading.finish();
+    let loaded = by_name(kind).unwrap().read(&format!("{kind}.csv"), csv.as_bytes(), &[], &Options::default()).unwrap();
     assert_eq!(loaded.meta().skipped_rows, 0, "{kind}: {:?}", loaded.meta().issues);
     loaded
 }

@@ -4,17 +4,13 @@
 //! person written three ways, and the KPI that counts people counts one.
 
 use northstar_metrics::catalog::{by_name, kpis_of_all, Loaded, Options};
-use northstar_metrics::ingest::sniff;
 use northstar_metrics::source::Query;
 use northstar_metrics::Granularity;
 
 const ANN: [&str; 3] = ["ann@acme.com", " Ann@Acme.COM ", "ANN@acme.com"];
 
 fn load(kind: &str, csv: &str) -> Box<dyn Loaded> {
-    let source = by_name(kind).unwrap();
-    let mut loading = source.open(&format!("{kind}.csv"), &sniff(csv.as_bytes()), &Options::default()).unwrap();
-    loading.feed(csv.as_bytes());
-    loading.finish()
+    by_name(kind).unwrap().read(&format!("{kind}.csv"), csv.as_bytes(), &[], &Options::default()).unwrap()
 }
 
 /// The distinct keys the source read (what the join and the people counts see).

@@ -10,7 +10,6 @@
 
 use northstar_metrics::calendar::{civil_from_days, days_from_civil};
 use northstar_metrics::catalog::{by_id, kpis_of_all, Options};
-use northstar_metrics::ingest::sniff;
 use northstar_metrics::source::{Query, SourceId};
 use northstar_metrics::{Granularity, KpiValue};
 use proptest::prelude::*;
@@ -34,17 +33,8 @@ const SHARES: &[&str] = &[
 ];
 
 fn kpis(kind: SourceId, text: &str, cut: Option<usize>) -> Vec<KpiValue> {
-    let bytes = text.as_bytes();
-    let mut loading = by_id(kind).open("p.csv", &sniff(bytes), &Options::default()).expect("the generated header reads");
-    match cut {
-        Some(at) => {
-            let at = at % (bytes.len() + 1);
-            loading.feed(&bytes[..at]);
-            loading.feed(&bytes[at..]);
-        }
-        None => loading.feed(bytes),
-    }
-    let loaded = [loading.finish()];
+    let cuts: Vec<usize> = cut.map(|at| at % (text.len() + 1)).into_iter().collect();
+    let loaded = [by_id(kind).read("p.csv", text.as_bytes(), &cuts, &Options::default()).expect("the generated header reads")];
     let mut all: Vec<KpiValue> = kpis_of_all(&loaded, &Query::new(Granularity::Month)).into_iter().flat_map(|(_, v)| v).collect();
     all.sort_by(|a, b| (a.id, &a.period, &a.segment, a.kind).cmp(&(b.id, &b.period, &b.segment, b.kind)));
     all

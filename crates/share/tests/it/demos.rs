@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use northstar_metrics::catalog::{by_name, kpis_of_all, Loaded, Options};
 use northstar_metrics::health::{history, HealthSettings};
-use northstar_metrics::ingest::{sniff, CsvReader};
+use northstar_metrics::ingest::CsvReader;
 use northstar_metrics::source::{Query, SettingsOf, Source};
 use northstar_metrics::{accounts, funnel, orders, subscriptions, surveys, tickets, usage, Granularity, KpiValue};
 use northstar_share::limits::MAX_LINK_BYTES;
@@ -17,10 +17,7 @@ const KINDS: [&str; 7] = ["subscriptions", "accounts", "orders", "funnel", "surv
 
 fn load(kind: &str) -> Box<dyn Loaded> {
     let source = by_name(kind).unwrap();
-    let csv = source.demo();
-    let mut loading = source.open(&format!("{kind}.csv"), &sniff(csv.as_bytes()), &Options::default()).unwrap();
-    loading.feed(csv.as_bytes());
-    loading.finish()
+    source.read(&format!("{kind}.csv"), source.demo().as_bytes(), &[], &Options::default()).unwrap()
 }
 
 fn stored<S: Source>() -> Value {
