@@ -256,8 +256,9 @@ const REPLIES: &[&str] = &[
     "number of replies",
     "reply count",
     "agent_replies",
-    // Help Scout's conversation report.
+    // Help Scout's conversation report; Zoho Desk.
     "replies sent",
+    "number of responses",
     // German, French, Spanish.
     "antworten",
     "anzahl antworten",
@@ -493,6 +494,11 @@ mod tests {
             (m.first_response.as_deref(), m.replies.as_deref(), m.agent.as_deref()),
             (Some("Initial response time"), Some("Agent interactions"), Some("Agent"))
         );
+        // Zoho Desk's owner and responses; Help Scout's replies.
+        let zoho = "Ticket Id,Subject,Status,Ticket Owner,Created Time,Closed Time,Email,Channel,Number of Responses\n";
+        let m = infer_ticket_mapping(&sniff(zoho.as_bytes()));
+        assert_eq!((m.agent.as_deref(), m.replies.as_deref(), m.resolved.as_deref()), (Some("Ticket Owner"), Some("Number of Responses"), Some("Closed Time")));
+        assert_eq!(infer_ticket_mapping(&sniff(b"Conversation ID,Created At,Replies Sent\n")).replies.as_deref(), Some("Replies Sent"));
         let i = "conversation_id,conversation_created_at,conversation_first_response_at,conversation_closed_at\n";
         let m = infer_ticket_mapping(&sniff(i.as_bytes()));
         assert_eq!(m.first_response.as_deref(), Some("conversation_first_response_at"));
